@@ -1,0 +1,88 @@
+"""The `migrate` command line. Exit codes: 0 clean, 1 findings, 2 could not run."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from migrator.errors import MigrateError
+from migrator.report.output import emit
+from migrator.scan.engine import ScanOptions, scan
+from migrator.scan.progress import progress_bar
+
+EXIT_FINDINGS = 1
+EXIT_CANNOT_RUN = 2
+
+app = typer.Typer(
+    name="migrate",
+    help="Move fleets of Node.js AWS Lambda functions to Go, safely.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class ScanFormat(StrEnum):
+    table = "table"
+    json = "json"
+    sarif = "sarif"
+    markdown = "markdown"
+
+
+@app.callback()
+def _root() -> None:
+    """Move fleets of Node.js AWS Lambda functions to Go, safely."""
+
+
+@app.command("scan")
+def scan_command(
+    path: Annotated[Path, typer.Argument(help="Folder holding the functions (configs, handlers).")],
+    output_format: Annotated[
+        ScanFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ScanFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE instead of stdout.")
+    ] = None,
+    fail_under: Annotated[
+        int | None,
+        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when a function's readiness is below N."),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")
+    ] = None,
+    progress: Annotated[
+        bool, typer.Option(help="Show a progress bar on stderr (only when it is a terminal).")
+    ] = True,
+) -> None:
+    """Statically scan every Node.js Lambda handler under PATH. Never runs user code."""
+    stderr = Console(stderr=True)
+    with progress_bar(stderr, enabled=progress) as advance:
+        report = scan(path, ScanOptions(jobs=jobs, progress=advance))
+    emit(report, output_format.value, output, Console())
+    if fail_under is not None:
+        below = [fn for fn in report.functions if fn.readiness < fail_under]
+        if below:
+            names = ", ".join(f"{fn.name} ({fn.readiness})" for fn in below[:5])
+            more = f" and {len(below) - 5} more" if len(below) > 5 else ""
+            stderr.print(f"readiness below {fail_under}: {names}{more}", highlight=False)
+            raise typer.Exit(EXIT_FINDINGS)
+
+
+def main() -> None:
+    """Console-script entry point: our errors become one line on stderr and exit code 2.
+
+    Usage errors exit 2 through click; findings exit 1 through `typer.Exit`.
+    """
+    try:
+        app()
+    except MigrateError as exc:
+        print(f"migrate: error: {exc}", file=sys.stderr)
+        sys.exit(EXIT_CANNOT_RUN)
+    except KeyboardInterrupt:
+        print("migrate: interrupted", file=sys.stderr)
+        sys.exit(130)

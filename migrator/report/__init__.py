@@ -1,0 +1,1 @@
+"""Renderers for scan reports: rich table, JSON, SARIF, Markdown."""

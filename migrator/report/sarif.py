@@ -1,0 +1,92 @@
+"""`--format sarif`: SARIF 2.1.0, one result per blocker, unreadable files as notifications.
+
+Code-scanning services (GitHub, Azure DevOps) read it directly. Locations are relative to the
+scanned root (`uriBaseId: SRCROOT`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from migrator import __version__
+from migrator.scan.blockers import RULES
+from migrator.scan.model import Blocker, Function, ScanReport
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _location(file: str | None, line: int | None) -> list[dict[str, Any]]:
+    if not file:
+        return []
+    physical: dict[str, Any] = {"artifactLocation": {"uri": file, "uriBaseId": "SRCROOT"}}
+    if line:
+        physical["region"] = {"startLine": line}
+    return [{"physicalLocation": physical}]
+
+
+def _fingerprint(fn: Function, blocker: Blocker) -> str:
+    key = "\0".join((fn.name, blocker.rule, blocker.file or "", str(blocker.line or 0)))
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def build(report: ScanReport) -> dict[str, Any]:
+    rule_ids = list(RULES)
+    rules = [
+        {
+            "id": rule.id,
+            "name": rule.name,
+            "shortDescription": {"text": f"The function {rule.summary}."},
+            "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+        }
+        for rule in RULES.values()
+    ]
+    results = []
+    for fn in report.functions:
+        for blocker in fn.blockers:
+            results.append(
+                {
+                    "ruleId": blocker.rule,
+                    "ruleIndex": rule_ids.index(blocker.rule),
+                    "level": _LEVELS[blocker.severity],
+                    "message": {"text": f"{fn.name}: {blocker.message}"},
+                    "locations": _location(blocker.file, blocker.line),
+                    "partialFingerprints": {"migrateBlocker/v1": _fingerprint(fn, blocker)},
+                    "properties": {"function": fn.name, "readiness": fn.readiness},
+                }
+            )
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": problem.message},
+            "locations": _location(problem.file, problem.line),
+        }
+        for problem in report.errors
+    ]
+    root_uri = Path(report.root).resolve().as_uri() + "/"
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "migrate",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"SRCROOT": {"uri": root_uri}},
+                "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
+                "results": results,
+            }
+        ],
+    }
+
+
+def render(report: ScanReport) -> str:
+    return json.dumps(build(report), indent=2, ensure_ascii=False) + "\n"

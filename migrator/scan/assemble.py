@@ -1,0 +1,319 @@
+"""Put one function together: its config, its handler's file facts and those of its local imports."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from migrator.scan.blockers import DependencySite, Site, blocker, find_blockers
+from migrator.scan.config.model import FunctionConfig
+from migrator.scan.config.packagejson import read_manifest
+from migrator.scan.events import infer_events
+from migrator.scan.filefacts import ErrorClass, Export, FileFacts, FunctionShape
+from migrator.scan.jsparse import TYPESCRIPT_EXTENSIONS
+from migrator.scan.model import EVENT_KINDS, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
+from migrator.scan.readiness import readiness
+from migrator.scan.resolve import Resolver, TsConfig, inside, relative
+from migrator.scan.sdk import aws_sdk_usage
+from migrator.scan.tables import Tables
+
+BUILTIN_ERRORS = frozenset(
+    {
+        "Error",
+        "TypeError",
+        "RangeError",
+        "SyntaxError",
+        "ReferenceError",
+        "EvalError",
+        "URIError",
+        "AggregateError",
+    }
+)
+_ESM_TS_MODULES = ("es", "esnext", "preserve")
+
+
+@dataclass
+class Workspace:
+    """What every function's assembly shares: the root, file lookups, tables, parsed files."""
+
+    root: Path
+    resolver: Resolver
+    tables: Tables
+    facts: Mapping[Path, FileFacts]
+    local_imports: Mapping[Path, tuple[Path, ...]]
+    versions: dict[Path, dict[str, str]]  #: declared dependency versions by folder (a cache)
+    sdk_cache: dict[str, dict[str, set[str]]] = field(default_factory=dict)  #: per-file SDK use
+
+    def rel(self, path: Path) -> str:
+        return relative(path, self.root)
+
+    def closure(self, start: Path) -> list[Path]:
+        """The handler file and every local module it reaches, in discovery order."""
+        seen = {start}
+        order = [start]
+        for path in order:
+            for dep in self.local_imports.get(path, ()):
+                if dep not in seen:
+                    seen.add(dep)
+                    order.append(dep)
+        return order
+
+    def declared_versions(self, path: Path) -> dict[str, str]:
+        """Dependencies declared by the nearest package.json that declares any (root-bounded)."""
+        directory = path.parent
+        visited: list[Path] = []
+        found: dict[str, str] = {}
+        while True:
+            if directory in self.versions:
+                found = self.versions[directory]
+                break
+            visited.append(directory)
+            declared = _declared(directory / "package.json")
+            if declared:
+                found = declared
+                break
+            if directory == self.root or directory.parent == directory or not inside(directory, self.root):
+                break
+            directory = directory.parent
+        for seen in visited:
+            self.versions[seen] = found
+        return found
+
+
+def _declared(manifest_path: Path) -> dict[str, str] | None:
+    manifest = read_manifest(manifest_path)
+    if manifest is None:
+        return None
+    versions: dict[str, str] = {}
+    for section in ("peerDependencies", "optionalDependencies", "devDependencies", "dependencies"):
+        declared = manifest.get(section)
+        if isinstance(declared, dict):
+            versions.update({str(k): str(v) for k, v in declared.items()})
+    return versions
+
+
+def find_export(ws: Workspace, path: Path, name: str, depth: int = 0) -> tuple[Export, Path] | None:
+    """The export `name` of the module at `path`, following re-exports to where it is defined."""
+    facts = ws.facts.get(path)
+    if facts is None or depth > 10:
+        return None
+    exports = [e for e in facts.exports if e.name == name] or [e for e in facts.exports if e.name == "*"]
+    for export in exports:
+        if export.source is None:
+            return export, path
+        if export.source.startswith("."):
+            target = ws.resolver.import_file(path, export.source)
+            imported = name if export.imported in (None, "*") else export.imported
+            if target is not None:
+                found = find_export(ws, target, imported, depth + 1)
+                if found is not None:
+                    return found
+        elif export.name == name:
+            return export, path  # re-exported from a package: the shape is not ours to read
+    return None
+
+
+def handler_style(shape: FunctionShape | None) -> Literal["async", "callback", "sync"] | None:
+    if shape is None:
+        return None
+    if shape.is_async or shape.returns_promise:
+        return "async"
+    if len(shape.params) >= 3:
+        return "callback"
+    return "sync"
+
+
+def module_system(
+    path: Path, tsconfig: TsConfig | None, package_type: str | None
+) -> Literal["commonjs", "esm"]:
+    suffix = path.suffix
+    if suffix in (".mjs", ".mts"):
+        return "esm"
+    if suffix in (".cjs", ".cts"):
+        return "commonjs"
+    if suffix in TYPESCRIPT_EXTENSIONS and tsconfig is not None and tsconfig.module:
+        if tsconfig.module == "commonjs":
+            return "commonjs"
+        if tsconfig.module.startswith(_ESM_TS_MODULES):
+            return "esm"
+    return "esm" if package_type == "module" else "commonjs"
+
+
+def package_name(specifier: str) -> str:
+    parts = specifier.split("/")
+    return "/".join(parts[:2]) if specifier.startswith("@") and len(parts) > 1 else parts[0]
+
+
+def dependencies(ws: Workspace, files: Sequence[FileFacts], handler: Path) -> list[DependencySite]:
+    versions = ws.declared_versions(handler)
+    sites: dict[str, DependencySite] = {}
+    for facts in files:
+        for ref in facts.imports:
+            spec = ref.specifier
+            if not spec or ref.type_only or spec.startswith((".", "/")) or spec.endswith(".node"):
+                continue
+            builtin = ws.tables.builtin(spec)
+            if builtin is not None:
+                name = spec.removeprefix("node:").split("/", 1)[0]
+                dep = Dependency(name, None, builtin.go, builtin.kind, builtin.note)  # type: ignore[arg-type]
+            else:
+                name = package_name(spec)
+                if name in sites:
+                    continue
+                dep = _npm_dependency(ws.tables, name, versions.get(name))
+            sites.setdefault(name, DependencySite(dep, facts.path, ref.line))
+    return sorted(sites.values(), key=lambda s: s.dependency.npm)
+
+
+def _npm_dependency(tables: Tables, name: str, version: str | None) -> Dependency:
+    info = tables.packages.get(name)
+    if info is not None:
+        return Dependency(name, version, info.go, info.kind, info.note)  # type: ignore[arg-type]
+    service = tables.v3_service(name)
+    if service is not None:
+        return Dependency(
+            name,
+            version,
+            tables.service_import(service),
+            "aws-sdk",
+            f"AWS SDK v3 client → aws-sdk-go-v2 {service}",
+        )
+    return Dependency(
+        name,
+        version,
+        "",
+        "unmapped",
+        "not in the npm→Go table: find a Go equivalent or port the code it provides",
+    )
+
+
+def error_types(files: Sequence[FileFacts]) -> tuple[str, ...]:
+    """Names the function's errors carry at run time (`error.name`, what Node reports)."""
+    classes: dict[str, ErrorClass] = {}
+    for facts in files:
+        for cls in facts.error_classes:
+            classes.setdefault(cls.name, cls)
+
+    def effective(name: str, depth: int = 0) -> str | None:
+        if name in BUILTIN_ERRORS:
+            return name
+        cls = classes.get(name)
+        if cls is None or depth > 20:
+            return None
+        parent = effective(cls.parent, depth + 1)
+        if parent is None:
+            return None  # not an Error subclass we can see
+        return cls.error_name or parent
+
+    names: set[str] = set()
+    for facts in files:
+        renamed = {n.target for n in facts.error_names}
+        for construct in facts.constructs:
+            if construct.assigned_to in renamed:
+                continue  # `const e = new Error(); e.name = 'X'` carries X, counted below
+            if "." not in construct.ctor:
+                found = effective(construct.ctor)
+                if found:
+                    names.add(found)
+        names.update(n.name for n in facts.error_names if n.name)
+    return tuple(sorted(names))
+
+
+@dataclass(frozen=True)
+class _Code:
+    """What the function's code says, beside what its config says."""
+
+    file: str | None = None
+    language: Literal["javascript", "typescript"] | None = None
+    module_system: Literal["commonjs", "esm"] | None = None
+    handler_style: Literal["async", "callback", "sync"] | None = None
+    events: tuple[EventEvidence, ...] = ()
+    env: tuple[str, ...] = ()
+    dependencies: tuple[Dependency, ...] = ()
+    aws_sdk: tuple[AwsSdkUsage, ...] = ()
+    blockers: tuple[Blocker, ...] = ()
+    error_types: tuple[str, ...] = ()
+    source_files: tuple[str, ...] = ()
+
+
+def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_name: str) -> Function:
+    """One Function from its config and the facts of the files it reaches."""
+    if handler is None or handler not in ws.facts:
+        wanted = cfg.handler or " or ".join(cfg.candidates) or "?"
+        unresolved = blocker(
+            "unresolved-handler",
+            f"handler {wanted!r} does not resolve to a source file under {ws.rel(cfg.base_dir) or '.'}: "
+            "check the path, or build output without its sources",
+            cfg.config,
+            cfg.line,
+        )
+        return _function(cfg, export_name, _Code(events=cfg.events or _direct(), blockers=(unresolved,)))
+    files = [ws.facts[p] for p in ws.closure(handler) if p in ws.facts]
+    handler_facts = ws.facts[handler]
+    found = find_export(ws, handler, export_name.split(".", 1)[0])
+    shape = found[0].shape if found is not None else None
+    style = handler_style(shape)
+    blockers = []
+    if found is None:
+        blockers.append(
+            blocker(
+                "unresolved-handler",
+                f"{handler_facts.path} has no export {export_name!r}: Lambda would fail with "
+                "Runtime.HandlerNotFound",
+                handler_facts.path,
+                None,
+            )
+        )
+    event_param = shape.params[0] if shape is not None and shape.params else None
+    sites = dependencies(ws, files, handler)
+    where = Site(handler_facts.path, shape.line if shape is not None else None, cfg.config, cfg.line)
+    blockers.extend(find_blockers(files, sites, style, cfg.timeout_s, where, ws.tables))
+    code = _Code(
+        file=handler_facts.path,
+        language="typescript" if handler.suffix in TYPESCRIPT_EXTENSIONS else "javascript",
+        module_system=module_system(
+            handler, ws.resolver.tsconfig_for(handler.parent), ws.resolver.package_type(handler)
+        ),
+        handler_style=style,
+        events=cfg.events or infer_events(files, event_param) or _direct(),
+        env=tuple(sorted(set(cfg.env) | {e.value for f in files for e in f.env if e.value})),
+        dependencies=tuple(s.dependency for s in sites),
+        aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache),
+        blockers=tuple(blockers),
+        error_types=error_types(files),
+        source_files=tuple(f.path for f in files),
+    )
+    return _function(cfg, export_name, code)
+
+
+def _direct() -> tuple[EventEvidence, ...]:
+    return (EventEvidence("direct", "default", None, None, "no trigger configured or inferable"),)
+
+
+def _function(cfg: FunctionConfig, export: str, code: _Code) -> Function:
+    kinds = {e.kind for e in code.events}
+    ordered = tuple(sorted(code.blockers, key=lambda b: (b.file or "", b.line or 0, b.rule)))
+    return Function(
+        name=cfg.name,
+        file=code.file,
+        export=export,
+        language=code.language,
+        module_system=code.module_system,
+        handler_style=code.handler_style,
+        runtime=cfg.runtime,
+        memory_mb=cfg.memory_mb,
+        timeout_s=cfg.timeout_s,
+        architecture=cfg.architecture,
+        config=cfg.config,
+        events=tuple(k for k in EVENT_KINDS if k in kinds),
+        event_evidence=code.events,
+        env=code.env,
+        dependencies=code.dependencies,
+        aws_sdk=code.aws_sdk,
+        blockers=ordered,
+        error_types=code.error_types,
+        source_files=code.source_files,
+        readiness=readiness(ordered, code.dependencies),
+    )

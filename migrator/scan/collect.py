@@ -1,0 +1,289 @@
+"""Run the facts query over one file's syntax tree and build its FileFacts.
+
+`QueryCursor.captures()` gives one list of nodes per capture name (cheaper than per-match
+dictionaries); each capture sits on a node from which the related nodes are reached by field.
+"""
+
+from __future__ import annotations
+
+import tree_sitter as ts
+
+from migrator.scan.exports import ExportReader
+from migrator.scan.filefacts import (
+    Construct,
+    ErrorClass,
+    ErrorRename,
+    Export,
+    FileFacts,
+    ImportKind,
+    ImportRef,
+    Located,
+    PropRead,
+)
+from migrator.scan.jsparse import GrammarName, Grammars
+from migrator.scan.syntax import (
+    class_error_name,
+    inside_function,
+    last_name,
+    line,
+    string_value,
+    syntax_errors,
+    text,
+)
+
+_TRANSPARENT = ("await_expression", "parenthesized_expression", "as_expression", "non_null_expression")
+_Captures = dict[str, list[ts.Node]]
+
+
+def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Grammars) -> FileFacts:
+    """Parse `source` with `grammar` and collect its facts. Never raises on bad syntax."""
+    tree = grammars.parse(source, grammar)
+    caps: _Captures = ts.QueryCursor(grammars.facts_query(grammar)).captures(tree.root_node)
+    imports = sorted(_imports(caps), key=lambda ref: ref.line)
+    exports, esm_syntax = _exports(caps, imports)
+    return FileFacts(
+        path=path,
+        grammar=grammar,
+        esm_syntax=esm_syntax or bool(caps.get("import")),
+        cjs_syntax=bool(caps.get("require") or caps.get("cjs_export")),
+        imports=tuple(imports),
+        exports=tuple(exports),
+        env=tuple(_env(caps)),
+        props=tuple(_props(caps)),
+        destructured=tuple(Located(text(n), line(n)) for n in caps.get("destructured", ())),
+        literals=tuple(Located(text(n), line(n)) for n in caps.get("literal", ())),
+        return_keys=tuple(_return_keys(caps)),
+        error_classes=tuple(_error_classes(caps)),
+        error_names=tuple(_error_names(caps)),
+        constructs=tuple(_construct(n) for n in caps.get("new", ())),
+        method_calls=tuple(_method_calls(caps)),
+        evals=tuple(
+            Located("new Function()" if text(n) == "Function" else "eval()", line(n))
+            for n in caps.get("eval", ())
+        ),
+        global_state=tuple(_global_state(caps)),
+        syntax_errors=tuple(syntax_errors(tree.root_node)),
+    )
+
+
+def _imports(caps: _Captures) -> list[ImportRef]:
+    out = [_import_statement(n) for n in caps.get("import", ())]
+    for node in caps.get("reexport", ()):
+        source = node.child_by_field_name("source")
+        out.append(ImportRef(string_value(source) or "" if source else "", line(node), "reexport", (), False))
+    out.extend(_call_import(n, "require") for n in caps.get("require", ()))
+    out.extend(_call_import(n, "dynamic-import") for n in caps.get("dynimport", ()))
+    return out
+
+
+def _import_statement(node: ts.Node) -> ImportRef:
+    bindings: list[tuple[str, str]] = []
+    clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+    for part in clause.named_children if clause is not None else ():
+        if part.type == "identifier":
+            bindings.append((text(part), "default"))
+        elif part.type == "namespace_import":
+            ident = next((c for c in part.named_children if c.type == "identifier"), None)
+            bindings.append((text(ident), "*"))
+        elif part.type == "named_imports":
+            for spec in part.named_children:
+                if spec.type == "import_specifier":
+                    imported = text(spec.child_by_field_name("name"))
+                    alias = spec.child_by_field_name("alias")
+                    bindings.append((text(alias) if alias else imported, imported))
+    source = node.child_by_field_name("source")
+    type_only = any(c.type == "type" for c in node.children)
+    spec_text = (string_value(source) or "") if source is not None else ""
+    return ImportRef(spec_text, line(node), "import", tuple(bindings), False, type_only)
+
+
+def _call_import(call: ts.Node, kind: ImportKind) -> ImportRef:
+    args = call.child_by_field_name("arguments")
+    first = args.named_children[0] if args is not None and args.named_children else None
+    value = string_value(first) if first is not None else None
+    bindings: list[tuple[str, str]] = []
+    parent = call.parent
+    while parent is not None and parent.type in _TRANSPARENT:
+        parent = parent.parent
+    if parent is not None and parent.type == "variable_declarator":
+        target = parent.child_by_field_name("name")
+        if target is not None and target.type == "identifier":
+            bindings.append((text(target), "*"))
+        elif target is not None and target.type == "object_pattern":
+            for child in target.named_children:
+                if child.type == "shorthand_property_identifier_pattern":
+                    bindings.append((text(child), text(child)))
+                elif child.type == "pair_pattern":
+                    val = child.child_by_field_name("value")
+                    if val is not None and val.type == "identifier":
+                        bindings.append((text(val), text(child.child_by_field_name("key"))))
+    elif parent is not None and parent.type == "member_expression":  # const X = require('m').X
+        holder = parent.parent
+        target = (
+            holder.child_by_field_name("name") if holder and holder.type == "variable_declarator" else None
+        )
+        if target is not None and target.type == "identifier":
+            bindings.append((text(target), text(parent.child_by_field_name("property"))))
+    return ImportRef(value or "", line(call), kind, tuple(bindings), value is None)
+
+
+def _exports(caps: _Captures, imports: list[ImportRef]) -> tuple[list[Export], bool]:
+    top_functions: dict[str, ts.Node] = {}
+    for node in caps.get("top_function", ()):
+        top_functions[text(node.child_by_field_name("name"))] = node
+    top_values: dict[str, ts.Node | None] = {}
+    for declaration in caps.get("top_declaration", ()):
+        for declarator in declaration.named_children:
+            name = (
+                declarator.child_by_field_name("name") if declarator.type == "variable_declarator" else None
+            )
+            if name is not None and name.type == "identifier":
+                top_values[text(name)] = declarator.child_by_field_name("value")
+    bindings = {
+        local: (ref.specifier, imported)
+        for ref in imports
+        if ref.specifier
+        for local, imported in ref.bindings
+    }
+    reader = ExportReader(top_functions, top_values, bindings.get)
+    out: list[Export] = []
+    for target in caps.get("cjs_export", ()):
+        value = target.parent.child_by_field_name("right") if target.parent is not None else None
+        if value is None:
+            continue
+        assigned = text(target)
+        if assigned == "module.exports":
+            out.extend(reader.module_exports(value))
+        else:
+            out.append(reader.value(assigned.rsplit(".", 1)[1], value))
+    esm_statements = caps.get("esm_export", ())
+    for node in esm_statements:
+        out.extend(reader.esm(node))
+    return out, bool(esm_statements)
+
+
+def _env(caps: _Captures) -> list[Located]:
+    out = [Located(text(n), line(n)) for n in caps.get("env_name", ())]
+    out.extend(Located(string_value(n) or "", line(n)) for n in caps.get("env_string", ()))
+    for pattern in caps.get("env_pattern", ()):
+        for child in pattern.named_children:
+            key: ts.Node | None = child
+            if child.type == "pair_pattern":
+                key = child.child_by_field_name("key")
+            elif child.type == "object_assignment_pattern":
+                key = child.child_by_field_name("left")
+            if key is None:
+                continue
+            if key.type in ("shorthand_property_identifier_pattern", "property_identifier"):
+                out.append(Located(text(key), line(key)))
+            elif key.type == "string":
+                out.append(Located(string_value(key) or "", line(key)))
+    return sorted(out, key=lambda loc: loc.line)
+
+
+def _props(caps: _Captures) -> list[PropRead]:
+    out = []
+    for node in caps.get("prop", ()):
+        member = node.parent
+        obj = member.child_by_field_name("object") if member is not None else None
+        out.append(PropRead(last_name(obj) if obj is not None else "", text(node), line(node)))
+    for node in caps.get("prop_key", ()):
+        subscript = node.parent.parent if node.parent is not None else None
+        obj = subscript.child_by_field_name("object") if subscript is not None else None
+        out.append(PropRead(last_name(obj) if obj is not None else "", text(node), line(node)))
+    return sorted(out, key=lambda p: p.line)
+
+
+def _return_keys(caps: _Captures) -> list[Located]:
+    out = []
+    for obj in caps.get("returned", ()):
+        for pair in obj.named_children:
+            key = pair.child_by_field_name("key") if pair.type == "pair" else pair
+            if key is None or key.type not in (
+                "property_identifier",
+                "string",
+                "shorthand_property_identifier",
+            ):
+                continue
+            out.append(Located((string_value(key) if key.type == "string" else text(key)) or "", line(key)))
+    return out
+
+
+def _error_classes(caps: _Captures) -> list[ErrorClass]:
+    out = []
+    for heritage in caps.get("class_heritage", ()):
+        cls = heritage.parent
+        body = cls.child_by_field_name("body") if cls is not None else None
+        if cls is None or body is None:
+            continue
+        name_node = cls.child_by_field_name("name")
+        name = text(name_node) if name_node is not None else ""
+        parent = text(heritage).removeprefix("extends").strip()
+        parent = parent.split(" implements ")[0].split("<")[0].strip()
+        out.append(ErrorClass(name, parent, class_error_name(body, name), line(cls)))
+    return out
+
+
+def _error_names(caps: _Captures) -> list[ErrorRename]:
+    out = []
+    for target in caps.get("error_name", ()):
+        if text(target) == "this.name" or target.parent is None:
+            continue
+        value = target.parent.child_by_field_name("right")
+        obj = target.child_by_field_name("object")
+        if value is not None and obj is not None:
+            out.append(ErrorRename(last_name(obj), string_value(value) or "", line(value)))
+    return out
+
+
+def _construct(ctor: ts.Node) -> Construct:
+    node = ctor.parent
+    parent = node.parent if node is not None else None
+    while parent is not None and parent.type in _TRANSPARENT:
+        parent = parent.parent
+    assigned: str | None = None
+    if parent is not None and parent.type == "variable_declarator":
+        target = parent.child_by_field_name("name")
+        if target is not None and target.type == "identifier":
+            assigned = text(target)
+    elif parent is not None and parent.type == "assignment_expression":
+        left = parent.child_by_field_name("left")
+        if left is not None and left.type == "identifier":
+            assigned = text(left)
+        elif left is not None and left.type == "member_expression":
+            assigned = text(left.child_by_field_name("property"))
+    elif parent is not None and parent.type in ("public_field_definition", "field_definition"):
+        name = parent.child_by_field_name("name") or parent.child_by_field_name("property")
+        assigned = text(name) if name is not None else None
+    return Construct(text(ctor), line(ctor), assigned)
+
+
+def _method_calls(caps: _Captures) -> list[tuple[str, str, int]]:
+    out = []
+    for method in caps.get("method_call", ()):
+        member = method.parent
+        obj = member.child_by_field_name("object") if member is not None else None
+        if obj is not None:
+            out.append((text(obj).removeprefix("this."), text(method), line(method)))
+    return out
+
+
+def _global_state(caps: _Captures) -> list[Located]:
+    """Module-level `let`/`var` names that some function reassigns."""
+    mutable: set[str] = set()
+    for declaration in caps.get("top_declaration", ()):
+        if declaration.type == "variable_declaration" or text(declaration).startswith("let"):
+            for declarator in declaration.named_children:
+                name = (
+                    declarator.child_by_field_name("name")
+                    if declarator.type == "variable_declarator"
+                    else None
+                )
+                if name is not None and name.type == "identifier":
+                    mutable.add(text(name))
+    first: dict[str, int] = {}
+    for ident in caps.get("assigned", ()):
+        variable = text(ident)
+        if variable in mutable and variable not in first and inside_function(ident):
+            first[variable] = line(ident)
+    return sorted((Located(n, at) for n, at in first.items()), key=lambda loc: loc.line)

@@ -1,0 +1,1 @@
+"""Readers for deployment configuration: serverless.yml, SAM/CloudFormation, bare package.json."""

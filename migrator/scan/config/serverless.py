@@ -1,0 +1,271 @@
+"""Serverless Framework (v3 syntax) `serverless.yml`: provider defaults, functions, events."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from migrator.scan.config.model import (
+    ConfigResult,
+    FunctionConfig,
+    as_int,
+    as_str,
+    env_names,
+    referenced_ids,
+)
+from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
+from migrator.scan.model import EventEvidence, ScanProblem
+
+_VARIABLE = re.compile(r"\$\{([^${}]+)\}")
+_MAX_VARIABLE_DEPTH = 10
+_UNKNOWN = "\x00unknown\x00"
+
+#: serverless event keys → scan vocabulary. `stream` and `eventBridge` need a closer look.
+_EVENT_KINDS = {
+    "http": "api-gateway-rest",
+    "httpApi": "api-gateway-http",
+    "alb": "alb",
+    "sqs": "sqs",
+    "sns": "sns",
+    "s3": "s3",
+    "schedule": "schedule",
+    "cloudwatchEvent": "eventbridge",
+    "cloudwatchLog": "cloudwatch-logs",
+    "cognitoUserPool": "cognito",
+}
+
+#: CloudFormation resource types an event ARN may point at.
+_STREAM_RESOURCES = {"AWS::DynamoDB::Table": "dynamodb-stream", "AWS::Kinesis::Stream": "kinesis"}
+
+
+class _Variables:
+    """Resolves the `${self:…}`, `${opt:…, default}` and `${env:…, default}` a setting uses.
+
+    Innermost references resolve first; one that cannot be known before deploy (`${sls:stage}`,
+    `${ssm:…}`) makes the reference around it fall back to its default, if it has one.
+    """
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.document = document
+
+    def resolve(self, value: Any) -> Any:
+        if not isinstance(value, str) or "${" not in value:
+            return value
+        text = value.strip()
+        for _ in range(_MAX_VARIABLE_DEPTH):
+            match = _VARIABLE.search(text)
+            if match is None:
+                break
+            found = self._lookup(match.group(1))
+            if match.span() == (0, len(text)):
+                if isinstance(found, str) and "${" in found:
+                    text = found
+                    continue
+                return found
+            replacement = _UNKNOWN if found is None or isinstance(found, dict | list) else str(found)
+            text = text[: match.start()] + replacement + text[match.end() :]
+        return None if "${" in text or _UNKNOWN in text else text
+
+    def _lookup(self, expression: str) -> Any:
+        reference, _, fallback = expression.partition(",")
+        fallback_value = _literal(fallback.strip()) if fallback else None
+        source, _, address = reference.strip().partition(":")
+        if source == "self" and _UNKNOWN not in address:
+            node: Any = self.document
+            for part in address.split("."):
+                if not isinstance(node, dict) or part not in node:
+                    return fallback_value
+                node = node[part]
+            return node
+        return fallback_value  # opt:, env:, sls:, ssm:… are only known at deploy time
+
+
+def _literal(text: str) -> Any:
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    number = as_int(text)
+    return number if number is not None else (text or None)
+
+
+def read_serverless(path: Path, rel: str) -> ConfigResult:
+    """Functions declared in one serverless.yml (or .yaml/.json)."""
+    result = ConfigResult()
+    try:
+        document = load_document(path, rel)
+    except ConfigReadError as exc:
+        result.problems.append(exc.problem)
+        return result
+    if not isinstance(document, dict):
+        result.problems.append(ScanProblem(rel, 1, 1, "not a serverless config: expected a mapping"))
+        return result
+    variables = _Variables(document)
+    provider = document.get("provider")
+    provider = provider if isinstance(provider, dict) else {}
+    functions = document.get("functions")
+    if functions is None:
+        return result
+    if not isinstance(functions, dict):
+        line = document.line_of("functions") if isinstance(document, LocatedDict) else None
+        result.problems.append(
+            ScanProblem(rel, line, None, "`functions` must be a mapping of name to settings")
+        )
+        return result
+    resources = _resources(document)
+    authorizers = _authorizer_functions(functions, provider, variables)
+    for name, settings in functions.items():
+        line = functions.line_of(name) if isinstance(functions, LocatedDict) else None
+        if not isinstance(settings, dict):
+            result.problems.append(
+                ScanProblem(rel, line, None, f"function {name!r}: settings must be a mapping")
+            )
+            continue
+        events = list(_events(name, settings, rel, resources, variables, result.problems))
+        if name in authorizers:
+            auth_line, detail = authorizers[name]
+            events.insert(0, EventEvidence("api-gateway-authorizer", "config", rel, auth_line, detail))
+        if settings.get("url"):
+            events.append(EventEvidence("function-url", "config", rel, _line(settings, "url", line), "url"))
+        env = env_names(provider.get("environment")) + env_names(settings.get("environment"))
+        result.functions.append(
+            FunctionConfig(
+                name=str(name),
+                config=rel,
+                line=line,
+                base_dir=path.parent,
+                handler=as_str(variables.resolve(settings.get("handler"))),
+                runtime=as_str(variables.resolve(settings.get("runtime", provider.get("runtime")))),
+                memory_mb=as_int(variables.resolve(settings.get("memorySize", provider.get("memorySize")))),
+                timeout_s=as_int(variables.resolve(settings.get("timeout", provider.get("timeout")))),
+                architecture=as_str(
+                    variables.resolve(settings.get("architecture", provider.get("architecture")))
+                ),
+                env=tuple(dict.fromkeys(env)),
+                events=tuple(events),
+            )
+        )
+        if settings.get("handler") is None and settings.get("image") is None:
+            result.problems.append(
+                ScanProblem(rel, line, None, f"function {name!r} has no `handler`; add one")
+            )
+    return result
+
+
+def _line(mapping: Any, key: str, default: int | None) -> int | None:
+    if isinstance(mapping, LocatedDict):
+        return mapping.line_of(key)
+    return default
+
+
+def _resources(document: dict[str, Any]) -> dict[str, Any]:
+    resources = document.get("resources")
+    inner = resources.get("Resources") if isinstance(resources, dict) else None
+    return inner if isinstance(inner, dict) else {}
+
+
+def _authorizer_functions(
+    functions: dict[str, Any], provider: dict[str, Any], variables: _Variables
+) -> dict[str, tuple[int | None, str]]:
+    """Function names used as API Gateway authorizers, with where and how."""
+    found: dict[str, tuple[int | None, str]] = {}
+    http_api = provider.get("httpApi")
+    configured = http_api.get("authorizers") if isinstance(http_api, dict) else None
+    if isinstance(configured, dict):
+        for auth_name, auth in configured.items():
+            target = as_str(variables.resolve(auth.get("functionName"))) if isinstance(auth, dict) else None
+            if target:
+                line = _line(auth, "functionName", None)
+                found.setdefault(target, (line, f"provider.httpApi.authorizers.{auth_name}"))
+    for fn_name, settings in functions.items():
+        events = settings.get("events") if isinstance(settings, dict) else None
+        for event in events if isinstance(events, list) else []:
+            http = event.get("http") if isinstance(event, dict) else None
+            auth = http.get("authorizer") if isinstance(http, dict) else None
+            target = None
+            if isinstance(auth, str):
+                target = auth
+            elif isinstance(auth, dict) and not auth.get("arn"):
+                target = as_str(auth.get("name"))
+            if target and target in functions:
+                found.setdefault(target, (_line(http, "authorizer", None), f"http authorizer of {fn_name}"))
+    return found
+
+
+def _events(
+    name: str,
+    settings: dict[str, Any],
+    rel: str,
+    resources: dict[str, Any],
+    variables: _Variables,
+    problems: list[ScanProblem],
+) -> list[EventEvidence]:
+    raw = settings.get("events")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problems.append(
+            ScanProblem(
+                rel, _line(settings, "events", None), None, f"function {name!r}: `events` must be a list"
+            )
+        )
+        return []
+    out: list[EventEvidence] = []
+    for event in raw:
+        if not isinstance(event, dict) or len(event) != 1:
+            continue
+        ((key, spec),) = event.items()
+        line = _line(event, key, None)
+        kind = _event_kind(key, spec, resources)
+        if kind is None:
+            problems.append(
+                ScanProblem(
+                    rel,
+                    line,
+                    None,
+                    f"function {name!r}: event type {key!r} has no kind in the scan vocabulary; "
+                    "it is left out of `events`",
+                )
+            )
+            continue
+        out.append(EventEvidence(kind, "config", rel, line, _describe(key, spec, variables)))
+    return out
+
+
+def _event_kind(key: str, spec: Any, resources: dict[str, Any]) -> str | None:
+    if key in _EVENT_KINDS:
+        return _EVENT_KINDS[key]
+    if key == "eventBridge":
+        return "schedule" if isinstance(spec, dict) and spec.get("schedule") else "eventbridge"
+    if key == "stream":
+        if isinstance(spec, dict):
+            kind = spec.get("type")
+            if kind == "dynamodb":
+                return "dynamodb-stream"
+            if kind == "kinesis":
+                return "kinesis"
+            spec = spec.get("arn")
+        if isinstance(spec, str):
+            return "kinesis" if ":kinesis:" in spec else "dynamodb-stream"
+        for logical_id in referenced_ids(spec):
+            resource = resources.get(logical_id)
+            if isinstance(resource, dict) and resource.get("Type") in _STREAM_RESOURCES:
+                return _STREAM_RESOURCES[resource["Type"]]
+        return "dynamodb-stream"
+    return None
+
+
+def _describe(key: str, spec: Any, variables: _Variables) -> str:
+    if key in ("http", "httpApi"):
+        if isinstance(spec, str):
+            return f"{key} {spec}"
+        if isinstance(spec, dict):
+            method = str(variables.resolve(spec.get("method", "*"))).upper()
+            return f"{key} {method} {variables.resolve(spec.get('path', '/'))}"
+    if key == "schedule":
+        rate = spec.get("rate") if isinstance(spec, dict) else spec
+        if isinstance(rate, list):
+            rate = ", ".join(str(r) for r in rate)
+        return f"schedule {rate}"
+    if isinstance(spec, str):
+        return f"{key} {variables.resolve(spec)}"
+    return key

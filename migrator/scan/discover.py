@@ -1,0 +1,84 @@
+"""Walk a tree and find what declares functions: serverless configs, templates, package.json."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from migrator.scan.config.cloudformation import looks_like_template
+
+#: Never scanned: dependencies, deployment staging and build caches.
+SKIP_DIRS = frozenset(
+    {
+        "node_modules",
+        ".serverless",
+        ".aws-sam",
+        "cdk.out",
+        ".git",
+        ".hg",
+        ".svn",
+        ".webpack",
+        ".esbuild",
+        ".build",
+        ".terraform",
+        "coverage",
+        "__pycache__",
+    }
+)
+#: Build output, skipped when a sibling `src/` holds its sources.
+BUILD_OUTPUT_DIRS = frozenset({"dist", "build", "out"})
+SERVERLESS_NAMES = frozenset({"serverless.yml", "serverless.yaml", "serverless.json"})
+EXECUTABLE_SERVERLESS_NAMES = frozenset(
+    {"serverless.ts", "serverless.js", "serverless.cjs", "serverless.mjs"}
+)
+TEMPLATE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".template"})
+_NOT_TEMPLATES = frozenset(
+    {"package.json", "package-lock.json", "tsconfig.json", "samconfig.yaml", "samconfig.yml"}
+)
+_MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Discovery:
+    """Config files and package directories under a root, each list sorted."""
+
+    serverless: list[Path] = field(default_factory=list)
+    executable_configs: list[Path] = field(default_factory=list)
+    templates: list[Path] = field(default_factory=list)
+    package_dirs: list[Path] = field(default_factory=list)
+
+    def config_dirs(self) -> set[Path]:
+        return {p.parent for p in (*self.serverless, *self.templates, *self.executable_configs)}
+
+
+def discover(root: Path) -> Discovery:
+    """Everything under `root` that may declare Lambda functions, in a stable order."""
+    found = Discovery()
+    for dirpath, dirnames, filenames in os.walk(root):
+        names = set(dirnames)
+        dirnames[:] = sorted(
+            d for d in dirnames if d not in SKIP_DIRS and not (d in BUILD_OUTPUT_DIRS and "src" in names)
+        )
+        directory = Path(dirpath)
+        for name in sorted(filenames):
+            path = directory / name
+            if name in SERVERLESS_NAMES:
+                found.serverless.append(path)
+            elif name in EXECUTABLE_SERVERLESS_NAMES:
+                found.executable_configs.append(path)
+            elif name == "package.json":
+                found.package_dirs.append(directory)
+            elif path.suffix in TEMPLATE_SUFFIXES and name not in _NOT_TEMPLATES and _is_template(path):
+                found.templates.append(path)
+    return found
+
+
+def _is_template(path: Path) -> bool:
+    try:
+        if path.stat().st_size > _MAX_TEMPLATE_BYTES:
+            return False
+        with path.open("r", encoding="utf-8", errors="replace") as handle:
+            return looks_like_template(handle.read())
+    except OSError:
+        return False

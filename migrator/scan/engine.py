@@ -1,0 +1,173 @@
+"""Run a whole scan: discover projects, scan each on a worker, merge in a stable order.
+
+A project is one serverless config, one template, or one bare package.json folder. A worker
+scans a project end to end (read its config, resolve handlers, parse the files they reach,
+assemble the functions), so all the work spreads over the cores; each worker keeps its parsers,
+compiled queries and parsed files for the projects it gets next. Results are sorted, so the
+report is the same whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from migrator import __version__
+from migrator.errors import ScanError
+from migrator.scan.discover import discover
+from migrator.scan.model import Function, ScanProblem, ScanReport, ToolInfo
+from migrator.scan.project import ProjectResult, ProjectScanner
+from migrator.scan.resolve import relative
+from migrator.scan.tables import Tables
+
+Progress = Callable[[int, int], None]
+ProjectKind = Literal["serverless", "template", "package"]
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    jobs: int | None = None  #: worker processes; None = all cores
+    progress: Progress | None = None  #: called with (projects done, projects in all)
+    tables: Tables | None = None  #: mapping tables; None = the packaged ones
+
+
+@dataclass(frozen=True)
+class Project:
+    kind: ProjectKind
+    path: str  #: absolute path of the config file, or of the bare package folder
+
+
+def _worker_loop(
+    root: Path,
+    tables: Tables,
+    tasks: mp.Queue[Project | None],
+    results: mp.Queue[ProjectResult],
+) -> None:
+    """A worker process: warm up its parsers, then scan projects until told to stop."""
+    scanner = ProjectScanner(root, tables)
+    scanner.warm_up()
+    for project in iter(tasks.get, None):
+        results.put(scanner.scan(project.kind, Path(project.path)))
+
+
+class _Workers:
+    """Long-lived scanner processes fed from one queue, so big projects do not hold up others."""
+
+    def __init__(self, count: int, root: Path, tables: Tables) -> None:
+        # fork: workers start at once and share the loaded tables; spawn where fork is missing.
+        context: Any = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        self.tasks: mp.Queue[Project | None] = context.Queue()
+        self.results: mp.Queue[ProjectResult] = context.Queue()
+        self.processes = [
+            context.Process(target=_worker_loop, args=(root, tables, self.tasks, self.results), daemon=True)
+            for _ in range(count)
+        ]
+        for process in self.processes:
+            process.start()
+
+    def map(self, projects: list[Project]) -> Iterator[ProjectResult]:
+        for project in projects:
+            self.tasks.put(project)
+        for _ in projects:
+            while True:
+                try:
+                    yield self.results.get(timeout=1.0)
+                    break
+                except queue.Empty:
+                    if not all(p.is_alive() for p in self.processes):
+                        raise ScanError(
+                            "a scanner process died; re-run with --jobs 1 to see which file causes it"
+                        ) from None
+
+    def close(self) -> None:
+        for _ in self.processes:
+            self.tasks.put(None)
+        for process in self.processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+
+
+def scan(root: Path, options: ScanOptions | None = None) -> ScanReport:
+    """Scan every function under `root`. Never runs user code; problems are reported, not raised."""
+    options = options or ScanOptions()
+    if not root.exists():
+        raise ScanError(f"{root}: no such file or directory; pass the folder that holds your functions")
+    if not root.is_dir():
+        raise ScanError(f"{root}: not a directory; pass the folder that holds your functions")
+    absolute = Path(os.path.abspath(root))
+    tables = options.tables or Tables.load()
+    jobs = options.jobs or os.cpu_count() or 1
+    # Started before discovery, so that workers warm up while the tree is walked.
+    workers = _Workers(jobs, absolute, tables) if jobs > 1 else None
+    try:
+        projects, problems = _projects(absolute)
+        if workers is not None and len(projects) > 1:
+            # Largest first: a long project started last would leave a core idle at the end.
+            ordered = sorted(projects, key=_weight, reverse=True)
+            results: Iterator[ProjectResult] = workers.map(ordered)
+        else:
+            scanner = ProjectScanner(absolute, tables)
+            results = (scanner.scan(p.kind, Path(p.path)) for p in projects)
+        collected = []
+        for done, result in enumerate(results, start=1):
+            collected.append(result)
+            if options.progress is not None:
+                options.progress(done, len(projects))
+    finally:
+        if workers is not None:
+            workers.close()
+    return _merge(root, collected, problems)
+
+
+def _projects(root: Path) -> tuple[list[Project], list[ScanProblem]]:
+    found = discover(root)
+    projects = [Project("serverless", str(p)) for p in found.serverless]
+    projects += [Project("template", str(p)) for p in found.templates]
+    problems = [
+        ScanProblem(
+            relative(path, root),
+            None,
+            None,
+            "executable serverless config is not read (scan never runs user code): "
+            "add a serverless.yml, or run `serverless print > serverless.yml` first",
+        )
+        for path in found.executable_configs
+    ]
+    config_dirs = found.config_dirs()
+    for directory in found.package_dirs:
+        if not any(d == directory or directory.is_relative_to(d) for d in config_dirs):
+            projects.append(Project("package", str(directory)))
+    return projects, problems
+
+
+def _weight(project: Project) -> int:
+    try:
+        return os.stat(project.path).st_size if project.kind != "package" else 0
+    except OSError:
+        return 0
+
+
+def _merge(root: Path, results: list[ProjectResult], problems: list[ScanProblem]) -> ScanReport:
+    """One report from per-project results: bare folders that configs already cover drop out."""
+    claimed = [Path(p) for result in results for p in result.claimed]
+    functions: list[Function] = []
+    all_problems = set(problems)
+    for result in results:
+        all_problems.update(result.problems)
+        if result.bare_dir is not None:
+            base = Path(result.bare_dir)
+            if any(path.is_relative_to(base) for path in claimed):
+                continue
+        functions.extend(result.functions)
+    return ScanReport(
+        tool=ToolInfo("migrate", __version__),
+        root=str(root),
+        functions=tuple(sorted(functions, key=lambda f: (f.config or f.file or "", f.name))),
+        errors=tuple(sorted(all_problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.message))),
+    )

@@ -1,0 +1,121 @@
+"""What one JavaScript/TypeScript file says, read from its syntax tree without running it.
+
+`migrator.scan.collect.analyze_file` runs the facts query once over the tree and builds a frozen
+`FileFacts`. Nothing here knows about functions or configs: the same helper module's facts are
+shared by every function that imports it (see migrator.scan.assemble).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from migrator.scan.jsparse import GrammarName
+
+ImportKind = Literal["import", "require", "dynamic-import", "reexport"]
+
+
+@dataclass(frozen=True)
+class ImportRef:
+    """One module reference: `import`, `require()`, `import()` or `export … from`."""
+
+    specifier: str  #: the module string; "" when not a literal (see `dynamic`)
+    line: int
+    kind: ImportKind
+    bindings: tuple[tuple[str, str], ...]  #: (local name, imported name); "*" = whole module
+    dynamic: bool  #: the specifier is computed at run time
+    type_only: bool = False  #: TypeScript `import type …`: erased at compile time
+
+
+@dataclass(frozen=True)
+class FunctionShape:
+    """The parts of a function that decide how Lambda calls it."""
+
+    is_async: bool
+    params: tuple[str, ...]  #: parameter names ("" for destructuring patterns)
+    returns_promise: bool  #: a plain function whose body returns a Promise
+    line: int
+    wrapper: str | None  #: callee that wraps the function, e.g. "middy"
+
+
+@dataclass(frozen=True)
+class Export:
+    """One exported name and what it refers to."""
+
+    name: str
+    line: int
+    shape: FunctionShape | None  #: set when the value is a function found in this file
+    source: str | None  #: module specifier when re-exported from another module
+    imported: str | None  #: name in `source` ("*" for everything)
+
+
+@dataclass(frozen=True)
+class PropRead:
+    """A property the code reads: `<parent>.<name>`, where parent is the name before it."""
+
+    parent: str  #: identifier or property before `name` ("" when not a name)
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ErrorClass:
+    name: str
+    parent: str  #: the `extends` expression's text
+    error_name: str | None  #: the `name` value the class sets, if any
+    line: int
+
+
+@dataclass(frozen=True)
+class ErrorRename:
+    """`target.name = 'Name'` outside a class: the error in `target` carries `Name`."""
+
+    target: str  #: the variable (or last property) whose `name` is set
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Construct:
+    """A `new X(…)` expression, and the variable its value is stored in when that is plain."""
+
+    ctor: str  #: constructor expression text, e.g. "PutCommand" or "AWS.DynamoDB.DocumentClient"
+    line: int
+    assigned_to: str | None
+
+
+@dataclass(frozen=True)
+class Located:
+    value: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SyntaxProblem:
+    line: int
+    column: int
+    message: str
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """Everything the scan needs from one source file."""
+
+    path: str  #: POSIX path relative to the scan root
+    grammar: GrammarName
+    esm_syntax: bool  #: has import/export statements
+    cjs_syntax: bool  #: uses require() or module.exports/exports
+    imports: tuple[ImportRef, ...]
+    exports: tuple[Export, ...]
+    env: tuple[Located, ...]
+    props: tuple[PropRead, ...]
+    destructured: tuple[Located, ...]
+    literals: tuple[Located, ...]
+    return_keys: tuple[Located, ...]
+    error_classes: tuple[ErrorClass, ...]
+    error_names: tuple[ErrorRename, ...]  #: `x.name = '…'` outside classes
+    constructs: tuple[Construct, ...]
+    method_calls: tuple[tuple[str, str, int], ...]  #: (object, method, line)
+    evals: tuple[Located, ...]
+    global_state: tuple[Located, ...]  #: module-level variables reassigned inside functions
+    syntax_errors: tuple[SyntaxProblem, ...]

@@ -1,0 +1,71 @@
+"""tree-sitter parsers and compiled queries for JavaScript and TypeScript, owned by one object.
+
+The grammar is chosen by file extension: `.ts/.mts/.cts` use typescript, `.tsx` tsx, the rest
+javascript. Languages, parsers and queries are built once per `Grammars` and reused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+import tree_sitter as ts
+import tree_sitter_javascript
+import tree_sitter_typescript
+
+GrammarName = Literal["javascript", "typescript", "tsx"]
+
+SOURCE_EXTENSIONS: tuple[str, ...] = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".tsx", ".jsx")
+TYPESCRIPT_EXTENSIONS = frozenset({".ts", ".mts", ".cts", ".tsx"})
+
+
+def grammar_for(suffix: str) -> GrammarName:
+    """The grammar that parses files with this extension (with its dot)."""
+    if suffix == ".tsx":
+        return "tsx"
+    if suffix in TYPESCRIPT_EXTENSIONS:
+        return "typescript"
+    return "javascript"
+
+
+def _load_query_source(name: str) -> str:
+    return resources.files("migrator.scan.queries").joinpath(name).read_text(encoding="utf-8")
+
+
+@dataclass
+class Grammars:
+    """Lazily built tree-sitter languages, parsers and the facts query, one of each per grammar."""
+
+    _languages: dict[GrammarName, ts.Language] = field(default_factory=dict)
+    _parsers: dict[GrammarName, ts.Parser] = field(default_factory=dict)
+    _queries: dict[GrammarName, ts.Query] = field(default_factory=dict)
+    _query_source: str | None = None
+
+    def language(self, grammar: GrammarName) -> ts.Language:
+        lang = self._languages.get(grammar)
+        if lang is None:
+            if grammar == "javascript":
+                lang = ts.Language(tree_sitter_javascript.language())
+            elif grammar == "typescript":
+                lang = ts.Language(tree_sitter_typescript.language_typescript())
+            else:
+                lang = ts.Language(tree_sitter_typescript.language_tsx())
+            self._languages[grammar] = lang
+        return lang
+
+    def parse(self, source: bytes, grammar: GrammarName) -> ts.Tree:
+        parser = self._parsers.get(grammar)
+        if parser is None:
+            parser = ts.Parser(self.language(grammar))
+            self._parsers[grammar] = parser
+        return parser.parse(source)
+
+    def facts_query(self, grammar: GrammarName) -> ts.Query:
+        query = self._queries.get(grammar)
+        if query is None:
+            if self._query_source is None:
+                self._query_source = _load_query_source("facts.scm")
+            query = ts.Query(self.language(grammar), self._query_source)
+            self._queries[grammar] = query
+        return query

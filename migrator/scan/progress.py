@@ -1,0 +1,39 @@
+"""A progress bar on stderr for long scans; silent when stderr is not a terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+#: Small fleets finish before a bar would be readable.
+MIN_FILES_FOR_BAR = 200
+
+
+@contextmanager
+def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[int, int], None] | None]:
+    if not enabled or not console.is_terminal:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("parsing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    task = bar.add_task("parse", total=None, visible=False)
+
+    def advance(done: int, known: int) -> None:
+        if known >= MIN_FILES_FOR_BAR and not bar.live.is_started:
+            bar.start()
+            bar.update(task, visible=True)
+        bar.update(task, completed=done, total=known)
+
+    try:
+        yield advance
+    finally:
+        bar.stop()

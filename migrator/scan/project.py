@@ -1,0 +1,144 @@
+"""Scan one project (a config file or a bare package folder) end to end, in one process.
+
+A `ProjectScanner` owns the parsers, compiled queries, file lookups and parsed files of the
+process it lives in; projects scanned one after another share them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from migrator.scan.assemble import Workspace, assemble, find_export
+from migrator.scan.collect import analyze_file
+from migrator.scan.config.cloudformation import read_template
+from migrator.scan.config.model import ConfigResult, FunctionConfig
+from migrator.scan.config.packagejson import read_bare_package
+from migrator.scan.config.serverless import read_serverless
+from migrator.scan.filefacts import FileFacts
+from migrator.scan.jsparse import Grammars, grammar_for
+from migrator.scan.model import Function, ScanProblem
+from migrator.scan.resolve import Resolver, inside, relative, split_handler
+from migrator.scan.tables import Tables
+
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ProjectResult:
+    functions: tuple[Function, ...]
+    problems: tuple[ScanProblem, ...]
+    claimed: tuple[str, ...]  #: handler files of config-declared functions (absolute)
+    bare_dir: str | None  #: the folder, for a bare package.json project
+
+
+class ProjectScanner:
+    def __init__(self, root: Path, tables: Tables) -> None:
+        self.root = root
+        self.tables = tables
+        self.grammars = Grammars()
+        self.resolver = Resolver(root)
+        self.facts: dict[Path, FileFacts] = {}
+        self.seen: set[Path] = set()
+        self.local_imports: dict[Path, tuple[Path, ...]] = {}
+        self.file_problems: dict[Path, list[ScanProblem]] = {}
+        self.versions: dict[Path, dict[str, str]] = {}
+
+    def warm_up(self) -> None:
+        """Compile the queries for the common grammars now rather than on the first file."""
+        for grammar in ("javascript", "typescript"):
+            self.grammars.facts_query(grammar)
+
+    def scan(self, kind: str, path: Path) -> ProjectResult:
+        rel = relative(path, self.root)
+        if kind == "serverless":
+            config = read_serverless(path, rel)
+        elif kind == "template":
+            config = read_template(path, rel)
+        else:
+            config = read_bare_package(path, relative(path / "package.json", self.root))
+        return self._functions(config, path if kind == "package" else None)
+
+    def _functions(self, config: ConfigResult, bare_dir: Path | None) -> ProjectResult:
+        ws = Workspace(self.root, self.resolver, self.tables, self.facts, self.local_imports, self.versions)
+        functions: list[Function] = []
+        claimed: list[str] = []
+        reached: set[Path] = set()
+        for cfg in config.functions:
+            if cfg.handler is not None:
+                module, export = split_handler(cfg.handler)
+                handler = self.resolver.handler_file(cfg.base_dir, module, cfg.entry_points)
+                self._load(handler)
+                functions.append(assemble(ws, cfg, handler, export))
+                if handler is not None:
+                    claimed.append(str(handler))
+                    reached.update(ws.closure(handler))
+            else:
+                fn = self._bare(ws, cfg)
+                if fn is not None:
+                    functions.append(fn)
+                    reached.update(self.resolver.root / f for f in fn.source_files)
+        problems = list(config.problems)
+        for path in sorted(reached):
+            problems.extend(self.file_problems.get(path, ()))
+        return ProjectResult(
+            tuple(functions), tuple(problems), tuple(claimed), str(bare_dir) if bare_dir else None
+        )
+
+    def _bare(self, ws: Workspace, cfg: FunctionConfig) -> Function | None:
+        """A bare package.json folder is a function when a candidate file exports `handler`."""
+        resolved = (self.resolver.handler_file(cfg.base_dir, name) for name in cfg.candidates)
+        candidates = [c for c in resolved if c is not None]
+        for candidate in dict.fromkeys(candidates):
+            self._load(candidate)
+            if candidate in ws.facts and find_export(ws, candidate, "handler") is not None:
+                return assemble(ws, cfg, candidate, "handler")
+        for candidate in candidates:
+            facts = ws.facts.get(candidate)
+            if facts is not None and facts.syntax_errors:
+                return assemble(ws, cfg, candidate, "handler")  # broken, but meant as a function
+        return None
+
+    def _load(self, start: Path | None) -> None:
+        """Parse `start` and every local module it reaches, each file once per scanner."""
+        if start is None:
+            return
+        frontier = [start]
+        while frontier:
+            path = frontier.pop()
+            if path in self.seen:
+                continue
+            self.seen.add(path)
+            facts = self._parse(path)
+            if facts is not None:
+                self.facts[path] = facts
+            targets: list[Path] = []
+            for ref in facts.imports if facts is not None else ():
+                if ref.specifier.startswith(".") and not ref.type_only:
+                    target = self.resolver.import_file(path, ref.specifier)
+                    if target is not None and inside(target, self.root):
+                        targets.append(target)
+            self.local_imports[path] = tuple(dict.fromkeys(targets))
+            frontier.extend(t for t in targets if t not in self.seen)
+
+    def _parse(self, path: Path) -> FileFacts | None:
+        rel = relative(path, self.root)
+        try:
+            size = path.stat().st_size
+            if size > MAX_SOURCE_BYTES:
+                self.file_problems[path] = [
+                    ScanProblem(rel, None, None, f"file is {size} bytes; files over 4 MiB are not scanned")
+                ]
+                return None
+            source = path.read_bytes()
+        except OSError as exc:
+            self.file_problems[path] = [
+                ScanProblem(rel, None, None, f"cannot read file: {exc.strerror or exc}")
+            ]
+            return None
+        facts = analyze_file(rel, source, grammar_for(path.suffix), self.grammars)
+        if facts.syntax_errors:
+            self.file_problems[path] = [
+                ScanProblem(rel, p.line, p.column, p.message) for p in facts.syntax_errors
+            ]
+        return facts

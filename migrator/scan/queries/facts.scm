@@ -1,0 +1,89 @@
+; Facts one source file yields, independent of which function uses it.
+; Compiled for the javascript, typescript and tsx grammars; node names used here exist in all three.
+;
+; Read with QueryCursor.captures(): each pattern has ONE capture without a leading underscore,
+; named after the fact, on a node from which the rest is reached through fields (see collect.py).
+; Captures starting with "_" only feed predicates. Patterns stay shallow and use text predicates:
+; nested patterns make the query slow to compile with the TypeScript grammar.
+
+; --- modules -------------------------------------------------------------------------------
+(import_statement source: (string)) @import
+(export_statement source: (string)) @reexport
+(call_expression function: (identifier) @_require (#eq? @_require "require")) @require
+(call_expression function: (import)) @dynimport
+
+; --- environment ---------------------------------------------------------------------------
+(member_expression
+  object: (member_expression) @_env (#eq? @_env "process.env")
+  property: (property_identifier) @env_name)
+(subscript_expression
+  object: (member_expression) @_env (#eq? @_env "process.env")
+  index: (string) @env_string)
+(variable_declarator
+  name: (object_pattern) @env_pattern
+  value: (member_expression) @_env (#eq? @_env "process.env"))
+
+; --- event shape: properties the code reads ------------------------------------------------
+(member_expression
+  property: (property_identifier) @prop
+  (#any-of? @prop
+    "Records" "Sns" "s3" "receiptHandle" "dynamodb" "kinesis" "requestContext" "http" "elb"
+    "httpMethod" "rawPath" "routeKey" "rawQueryString" "methodArn" "routeArn" "authorizationToken"
+    "awslogs" "triggerSource" "userPoolId" "detail" "NewImage" "OldImage" "bucket" "object"
+    "Message" "TopicArn"))
+(subscript_expression
+  index: (string (string_fragment) @prop_key
+  (#any-of? @prop_key "detail-type" "Records" "Sns" "requestContext" "httpMethod")))
+((shorthand_property_identifier_pattern) @destructured
+  (#any-of? @destructured
+    "Sns" "receiptHandle" "httpMethod" "rawPath" "routeKey" "methodArn" "routeArn" "awslogs" "triggerSource"))
+(pair_pattern key: (property_identifier) @destructured
+  (#any-of? @destructured
+    "Sns" "receiptHandle" "httpMethod" "rawPath" "routeKey" "methodArn" "routeArn" "awslogs" "triggerSource"))
+((string_fragment) @literal
+  (#any-of? @literal
+    "aws:sqs" "aws:sns" "aws:s3" "aws:dynamodb" "aws:kinesis" "Scheduled Event" "aws.scheduler"))
+(return_statement (object) @returned)
+(arguments . (null) . (object) @returned)
+
+; --- exports and top-level declarations ----------------------------------------------------
+(assignment_expression
+  left: (member_expression) @cjs_export
+  (#match? @cjs_export "^(module\\.)?exports(\\.[A-Za-z_$][A-Za-z0-9_$]*)?$"))
+(export_statement) @esm_export
+(program (function_declaration) @top_function)
+(program (generator_function_declaration) @top_function)
+(program (export_statement declaration: (function_declaration) @top_function))
+(program (lexical_declaration) @top_declaration)
+(program (variable_declaration) @top_declaration)
+(program (export_statement declaration: (lexical_declaration) @top_declaration))
+(assignment_expression left: (identifier) @assigned)
+(augmented_assignment_expression left: (identifier) @assigned)
+(update_expression argument: (identifier) @assigned)
+
+; --- errors --------------------------------------------------------------------------------
+(class_heritage) @class_heritage
+(assignment_expression
+  left: (member_expression) @error_name (#match? @error_name "\\.name$")
+  right: (string))
+(new_expression
+  constructor: (identifier) @new
+  (#not-any-of? @new
+    "Date" "Map" "Set" "WeakMap" "Promise" "URL" "URLSearchParams" "Array" "RegExp" "TextEncoder"
+    "TextDecoder"))
+(new_expression constructor: (member_expression) @new)
+
+; --- risky constructs and SDK calls --------------------------------------------------------
+(call_expression function: (identifier) @eval (#eq? @eval "eval"))
+(new_expression constructor: (identifier) @eval (#eq? @eval "Function"))
+(call_expression
+  function: (member_expression
+    object: (identifier) @_object
+    property: (property_identifier) @method_call)
+  (#not-any-of? @_object
+    "console" "JSON" "Object" "Math" "Promise" "Array" "Date" "String" "Number" "Buffer" "process"
+    "Reflect" "Symbol" "path" "util"))
+(call_expression
+  function: (member_expression
+    object: (member_expression) @_object (#match? @_object "^this\\.[A-Za-z_$][A-Za-z0-9_$]*$")
+    property: (property_identifier) @method_call))

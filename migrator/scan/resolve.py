@@ -1,0 +1,253 @@
+"""From handler strings and import specifiers to source files on disk.
+
+Lambda's Node runtime splits a handler at the first dot after the last slash:
+`src/handlers/orders.create` is module `src/handlers/orders`, export `create`. The module may be
+compiled output (`dist/…`) whose TypeScript source lives elsewhere (tsconfig `rootDir`/`outDir`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from migrator.scan.jsparse import SOURCE_EXTENSIONS
+
+#: Source extensions, TypeScript first: where both exist the .js is the compiled copy.
+PROBE_ORDER: tuple[str, ...] = (".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs", ".jsx")
+_COMPILED_TO_SOURCE = {".js": (".ts", ".tsx"), ".mjs": (".mts",), ".cjs": (".cts",), ".jsx": (".tsx",)}
+_BUILD_DIRS = ("dist", "build", "out", ".build", "lib")
+_JSONC_COMMENT = re.compile(r'("(?:\\.|[^"\\])*")|//[^\n]*|/\*.*?\*/', re.S)
+_TRAILING_COMMA = re.compile(r'("(?:\\.|[^"\\])*")|,(\s*[}\]])')
+
+
+def relative(path: Path, root: Path) -> str:
+    """POSIX path of `path` relative to `root` (as given when outside it), without pathlib's cost."""
+    text = str(path)
+    prefix = str(root).rstrip("/") + "/"
+    return text[len(prefix) :] if text.startswith(prefix) else path.as_posix()
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """`path.is_relative_to(folder)` on strings: the pathlib version is slow in hot loops."""
+    text, base = str(path), str(folder).rstrip("/")
+    return text == base or text.startswith(base + "/")
+
+
+def split_handler(handler: str) -> tuple[str, str]:
+    """(module path, export path) the way the Node runtime reads a handler string."""
+    slash = handler.rfind("/")
+    dot = handler.find(".", slash + 1)
+    if dot == -1:
+        return handler, ""
+    return handler[:dot], handler[dot + 1 :]
+
+
+def load_jsonc(path: Path) -> dict[str, Any] | None:
+    """A tsconfig-style JSON file (comments and trailing commas allowed), or None."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    text = _JSONC_COMMENT.sub(lambda m: m.group(1) or "", text)
+    text = _TRAILING_COMMA.sub(lambda m: m.group(1) or m.group(2), text)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+@dataclass(frozen=True)
+class TsConfig:
+    directory: Path
+    root_dir: Path | None
+    out_dir: Path | None
+    module: str | None  #: compilerOptions.module, lower-cased
+
+
+@dataclass
+class Resolver:
+    """File-system lookups for one scan, with the tsconfig and package.json reads cached."""
+
+    root: Path
+    _tsconfigs: dict[Path, TsConfig | None] = field(default_factory=dict)
+    _package_types: dict[Path, str | None] = field(default_factory=dict)
+    _listings: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
+    _imports: dict[tuple[Path, str], Path | None] = field(default_factory=dict)
+
+    def _listing(self, directory: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(file names, folder names) in a folder, read once per scan."""
+        cached = self._listings.get(directory)
+        if cached is None:
+            files: list[str] = []
+            dirs: list[str] = []
+            try:
+                with os.scandir(directory) as entries:
+                    for entry in entries:
+                        (dirs if entry.is_dir() else files).append(entry.name)
+            except OSError:
+                pass
+            cached = (frozenset(files), frozenset(dirs))
+            self._listings[directory] = cached
+        return cached
+
+    def is_file(self, path: Path) -> bool:
+        return path.name in self._listing(str(path.parent))[0]
+
+    def is_dir(self, path: Path) -> bool:
+        return path.name in self._listing(str(path.parent))[1]
+
+    def probe(self, stem: Path) -> Path | None:
+        """The source file for a module path without extension, or with a compiled one."""
+        files = self._listing(str(stem.parent))[0]
+        name = stem.name
+        suffix = stem.suffix
+        if suffix in _COMPILED_TO_SOURCE:
+            base = name[: -len(suffix)]
+            for ext in _COMPILED_TO_SOURCE[suffix]:
+                if base + ext in files:
+                    return stem.parent / (base + ext)
+            if name in files:
+                return stem
+        elif suffix in SOURCE_EXTENSIONS and name in files:
+            return stem
+        for ext in PROBE_ORDER:
+            if name + ext in files:
+                return stem.parent / (name + ext)
+        return None
+
+    def handler_file(self, base_dir: Path, module: str, entry_points: tuple[str, ...] = ()) -> Path | None:
+        """The source file a handler's module path denotes, mapping build output back to source."""
+        stem = _join(base_dir, module)
+        found = self.probe(stem)
+        if found is not None and not self._is_build_output(found):
+            return found
+        mapped = self._from_build_output(stem)
+        if mapped is not None:
+            return mapped
+        name = Path(module).name
+        for entry in entry_points:
+            entry_path = _join(base_dir, entry)
+            if entry_path.stem == name or len(entry_points) == 1:
+                candidate = self.probe(entry_path)
+                if candidate is not None:
+                    return candidate
+        return found
+
+    def import_file(self, importer: Path, specifier: str) -> Path | None:
+        """The local file a relative specifier names (`./db`, `../lib/x.js`, `./dir`)."""
+        key = (importer.parent, specifier)
+        if key not in self._imports:
+            stem = _join(importer.parent, specifier)
+            found = self.probe(stem)
+            if found is None and self.is_dir(stem):
+                found = self.probe(stem / "index")
+            self._imports[key] = found
+        return self._imports[key]
+
+    def tsconfig_for(self, directory: Path) -> TsConfig | None:
+        """The nearest tsconfig.json in `directory` or above it, within the scan root."""
+        visited: list[Path] = []
+        result: TsConfig | None = None
+        while True:
+            if directory in self._tsconfigs:
+                result = self._tsconfigs[directory]
+                break
+            visited.append(directory)
+            candidate = directory / "tsconfig.json"
+            if candidate.is_file():
+                result = _read_tsconfig(candidate)
+                break
+            if directory == self.root or directory.parent == directory or not inside(directory, self.root):
+                break
+            directory = directory.parent
+        for seen in visited:
+            self._tsconfigs[seen] = result
+        return result
+
+    def package_type(self, path: Path) -> str | None:
+        """`type` of the nearest package.json ("module" or "commonjs"), None when unset."""
+        directory = path.parent
+        visited: list[Path] = []
+        result: str | None = None
+        while True:
+            if directory in self._package_types:
+                result = self._package_types[directory]
+                break
+            visited.append(directory)
+            manifest = directory / "package.json"
+            if manifest.is_file():
+                try:
+                    data = json.loads(manifest.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+                    data = None
+                kind = data.get("type") if isinstance(data, dict) else None
+                result = kind if isinstance(kind, str) else None
+                break
+            if directory == self.root or directory.parent == directory or not inside(directory, self.root):
+                break
+            directory = directory.parent
+        for seen in visited:
+            self._package_types[seen] = result
+        return result
+
+    def _is_build_output(self, path: Path) -> bool:
+        config = self.tsconfig_for(path.parent)
+        if config is not None and config.out_dir is not None and inside(path, config.out_dir):
+            return path.suffix in (".js", ".mjs", ".cjs")
+        return False
+
+    def _from_build_output(self, stem: Path) -> Path | None:
+        config = self.tsconfig_for(stem.parent)
+        if config is not None and config.out_dir is not None and inside(stem, config.out_dir):
+            source_root = config.root_dir or config.directory
+            mapped = self.probe(source_root / stem.relative_to(config.out_dir))
+            if mapped is not None:
+                return mapped
+        # No tsconfig saying so: try the conventional dist/ → src/ layout.
+        parts = stem.parts
+        for index in range(len(parts) - 1, 0, -1):
+            if parts[index] in _BUILD_DIRS:
+                for source_dir in ("src", "."):
+                    candidate = Path(*parts[:index], source_dir, *parts[index + 1 :])
+                    mapped = self.probe(candidate)
+                    if mapped is not None:
+                        return mapped
+                break
+        return None
+
+
+def _read_tsconfig(path: Path, depth: int = 0) -> TsConfig | None:
+    data = load_jsonc(path)
+    if data is None:
+        return TsConfig(path.parent, None, None, None)
+    options = data.get("compilerOptions")
+    options = options if isinstance(options, dict) else {}
+    root_dir = _dir(path.parent, options.get("rootDir"))
+    out_dir = _dir(path.parent, options.get("outDir"))
+    module = _lower(options.get("module"))
+    extends = data.get("extends")
+    if isinstance(extends, str) and extends.startswith(".") and depth < 5:
+        base = _read_tsconfig((path.parent / extends).resolve(), depth + 1)
+        if base is not None:
+            root_dir = root_dir or base.root_dir
+            out_dir = out_dir or base.out_dir
+            module = module or base.module
+    return TsConfig(path.parent, root_dir, out_dir, module)
+
+
+def _join(base: Path, relative: str) -> Path:
+    """`base / relative` normalised lexically (no symlink resolution: it costs a stat a part)."""
+    return Path(os.path.normpath(os.path.join(base, relative)))
+
+
+def _dir(base: Path, value: Any) -> Path | None:
+    return (base / value).resolve() if isinstance(value, str) and value else None
+
+
+def _lower(value: Any) -> str | None:
+    return value.lower() if isinstance(value, str) else None

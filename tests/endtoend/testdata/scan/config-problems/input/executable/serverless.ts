@@ -1,0 +1,2 @@
+const config = { service: 'exec', functions: { hello: { handler: 'handler.hello' } } };
+module.exports = config;
