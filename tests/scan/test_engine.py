@@ -1,0 +1,63 @@
+"""Whole scans: the same report whatever the number of workers; bare folders vs configs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from migrator.scan.engine import ScanOptions, scan
+from tests.conftest import FLEET, WriteTree
+
+
+def test_parallel_and_serial_scans_agree(tmp_path: Path) -> None:
+    # Several copies of the fleet make enough projects for the workers to share out.
+    for copy in range(3):
+        shutil.copytree(FLEET, tmp_path / f"copy{copy}")
+    serial = scan(tmp_path, ScanOptions(jobs=1))
+    parallel = scan(tmp_path, ScanOptions(jobs=2))
+    assert len(serial.functions) == 3 * len(scan(FLEET, ScanOptions(jobs=1)).functions)
+    assert serial.to_json() == parallel.to_json()
+
+
+def test_progress_is_reported_per_project(tmp_path: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    scan(FLEET, ScanOptions(jobs=1, progress=lambda done, total: seen.append((done, total))))
+    assert seen and seen[-1][0] == seen[-1][1] == len(seen)
+
+
+def test_bare_package_inside_a_config_project_is_not_a_second_function(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "svc/template.yaml": """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties: { CodeUri: ../code/, Handler: app.handler, Runtime: nodejs20.x }
+            """,
+            "code/package.json": '{"name": "code", "main": "app.js"}',
+            "code/app.js": "exports.handler = async () => 1;",
+            "lib/package.json": '{"name": "shared-lib", "main": "index.js"}',
+            "lib/index.js": "exports.format = (x) => String(x);",
+        }
+    )
+    report = scan(root, ScanOptions(jobs=1))
+    assert [(f.name, f.file) for f in report.functions] == [("Fn", "code/app.js")]
+
+
+def test_skipped_folders_are_never_read(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "fn/package.json": '{"name": "fn"}',
+            "fn/index.js": "exports.handler = async () => 1;",
+            "fn/node_modules/dep/package.json": '{"name": "dep", "main": "index.js"}',
+            "fn/node_modules/dep/index.js": "exports.handler = async () => 2;",
+            ".aws-sam/build/template.yaml": "Resources: { X: { Type: AWS::Serverless::Function } }",
+            "cdk.out/asset/package.json": '{"name": "asset"}',
+            "cdk.out/asset/index.js": "exports.handler = async () => 3;",
+            "svc/src/index.ts": "export const handler = async () => 4;",
+            "svc/dist/package.json": '{"name": "compiled"}',
+            "svc/dist/index.js": "exports.handler = async () => 4;",
+        }
+    )
+    assert [f.name for f in scan(root, ScanOptions(jobs=1)).functions] == ["fn"]
