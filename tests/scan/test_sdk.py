@@ -32,7 +32,9 @@ def test_v3_commands_aliases_and_namespaces() -> None:
 def test_lib_dynamodb_commands_and_paginators_are_dynamodb_operations() -> None:
     assert usage(
         """
-        const { DynamoDBDocumentClient, PutCommand, TransactWriteCommand, paginateQuery } = require('@aws-sdk/lib-dynamodb');
+        const {
+          DynamoDBDocumentClient, PutCommand, TransactWriteCommand, paginateQuery,
+        } = require('@aws-sdk/lib-dynamodb');
         doc.send(new PutCommand({})); doc.send(new TransactWriteCommand({}));
         for await (const page of paginateQuery({ client: doc }, {})) {}
         """
