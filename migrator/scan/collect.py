@@ -39,13 +39,19 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
     """Parse `source` with `grammar` and collect its facts. Never raises on bad syntax."""
     tree = grammars.parse(source, grammar)
     caps: _Captures = ts.QueryCursor(grammars.facts_query(grammar)).captures(tree.root_node)
-    imports = sorted(_imports(caps), key=lambda ref: ref.line)
-    exports, esm_syntax = _exports(caps, imports)
+    requires: list[ts.Node] = []
+    evals: list[ts.Node] = []
+    for call in caps.get("named_call", ()):
+        (requires if text(call.child_by_field_name("function")) == "require" else evals).append(call)
+    constructs = [_construct(n) for n in caps.get("new", ())]
+    top_functions, top_declarations = _top_level(tree.root_node)
+    imports = sorted(_imports(caps, requires), key=lambda ref: ref.line)
+    exports, esm_syntax = _exports(caps, imports, top_functions, top_declarations)
     return FileFacts(
         path=path,
         grammar=grammar,
         esm_syntax=esm_syntax or bool(caps.get("import")),
-        cjs_syntax=bool(caps.get("require") or caps.get("cjs_export")),
+        cjs_syntax=bool(requires or caps.get("cjs_export")),
         imports=tuple(imports),
         exports=tuple(exports),
         env=tuple(_env(caps)),
@@ -55,23 +61,43 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         return_keys=tuple(_return_keys(caps)),
         error_classes=tuple(_error_classes(caps)),
         error_names=tuple(_error_names(caps)),
-        constructs=tuple(_construct(n) for n in caps.get("new", ())),
+        constructs=tuple(c for c in constructs if c.ctor != "Function"),
         method_calls=tuple(_method_calls(caps)),
         evals=tuple(
-            Located("new Function()" if text(n) == "Function" else "eval()", line(n))
-            for n in caps.get("eval", ())
+            sorted(
+                [Located("eval()", line(n)) for n in evals]
+                + [Located("new Function()", c.line) for c in constructs if c.ctor == "Function"],
+                key=lambda loc: loc.line,
+            )
         ),
-        global_state=tuple(_global_state(caps)),
+        global_state=tuple(_global_state(caps, top_declarations)),
         syntax_errors=tuple(syntax_errors(tree.root_node)),
     )
 
 
-def _imports(caps: _Captures) -> list[ImportRef]:
+def _top_level(root: ts.Node) -> tuple[dict[str, ts.Node], list[ts.Node]]:
+    """Top-level function declarations by name, and top-level variable declarations."""
+    functions: dict[str, ts.Node] = {}
+    declarations: list[ts.Node] = []
+    for node in root.named_children:
+        if node.type == "export_statement":
+            inner = node.child_by_field_name("declaration")
+            if inner is None:
+                continue
+            node = inner
+        if node.type in ("function_declaration", "generator_function_declaration"):
+            functions[text(node.child_by_field_name("name"))] = node
+        elif node.type in ("lexical_declaration", "variable_declaration"):
+            declarations.append(node)
+    return functions, declarations
+
+
+def _imports(caps: _Captures, requires: list[ts.Node]) -> list[ImportRef]:
     out = [_import_statement(n) for n in caps.get("import", ())]
     for node in caps.get("reexport", ()):
         source = node.child_by_field_name("source")
         out.append(ImportRef(string_value(source) or "" if source else "", line(node), "reexport", (), False))
-    out.extend(_call_import(n, "require") for n in caps.get("require", ()))
+    out.extend(_call_import(n, "require") for n in requires)
     out.extend(_call_import(n, "dynamic-import") for n in caps.get("dynimport", ()))
     return out
 
@@ -127,12 +153,14 @@ def _call_import(call: ts.Node, kind: ImportKind) -> ImportRef:
     return ImportRef(value or "", line(call), kind, tuple(bindings), value is None)
 
 
-def _exports(caps: _Captures, imports: list[ImportRef]) -> tuple[list[Export], bool]:
-    top_functions: dict[str, ts.Node] = {}
-    for node in caps.get("top_function", ()):
-        top_functions[text(node.child_by_field_name("name"))] = node
+def _exports(
+    caps: _Captures,
+    imports: list[ImportRef],
+    top_functions: dict[str, ts.Node],
+    top_declarations: list[ts.Node],
+) -> tuple[list[Export], bool]:
     top_values: dict[str, ts.Node | None] = {}
-    for declaration in caps.get("top_declaration", ()):
+    for declaration in top_declarations:
         for declarator in declaration.named_children:
             name = (
                 declarator.child_by_field_name("name") if declarator.type == "variable_declarator" else None
@@ -268,11 +296,11 @@ def _method_calls(caps: _Captures) -> list[tuple[str, str, int]]:
     return out
 
 
-def _global_state(caps: _Captures) -> list[Located]:
+def _global_state(caps: _Captures, top_declarations: list[ts.Node]) -> list[Located]:
     """Module-level `let`/`var` names that some function reassigns."""
     mutable: set[str] = set()
-    for declaration in caps.get("top_declaration", ()):
-        if declaration.type == "variable_declaration" or text(declaration).startswith("let"):
+    for declaration in top_declarations:
+        if declaration.type == "variable_declaration" or declaration.children[0].type == "let":
             for declarator in declaration.named_children:
                 name = (
                     declarator.child_by_field_name("name")

@@ -115,6 +115,8 @@ def scan(root: Path, options: ScanOptions | None = None) -> ScanReport:
             scanner = ProjectScanner(absolute, tables)
             results = (scanner.scan(p.kind, Path(p.path)) for p in projects)
         collected = []
+        if options.progress is not None:
+            options.progress(0, len(projects))
         for done, result in enumerate(results, start=1):
             collected.append(result)
             if options.progress is not None:

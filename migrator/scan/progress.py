@@ -1,4 +1,4 @@
-"""A progress bar on stderr for long scans; silent when stderr is not a terminal."""
+"""A progress bar on stderr for long scans (counted in projects); silent when stderr is not a terminal."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 #: Small fleets finish before a bar would be readable.
-MIN_FILES_FOR_BAR = 200
+MIN_PROJECTS_FOR_BAR = 20
 
 
 @contextmanager
@@ -18,7 +18,7 @@ def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[i
         yield None
         return
     bar = Progress(
-        TextColumn("parsing"),
+        TextColumn("scanning projects"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -28,7 +28,7 @@ def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[i
     task = bar.add_task("parse", total=None, visible=False)
 
     def advance(done: int, known: int) -> None:
-        if known >= MIN_FILES_FOR_BAR and not bar.live.is_started:
+        if known >= MIN_PROJECTS_FOR_BAR and not bar.live.is_started:
             bar.start()
             bar.update(task, visible=True)
         bar.update(task, completed=done, total=known)

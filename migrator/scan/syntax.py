@@ -108,18 +108,39 @@ def returns_promise(fn: ts.Node) -> bool:
         return False
     if body.type != "statement_block":
         return is_promise_expr(body)
+    # Statements only: a return sits in a statement, never inside an expression (nested
+    # functions are expressions and have returns of their own).
     stack = list(body.named_children)
     while stack:
         node = stack.pop()
-        if node.type in FUNCTION_TYPES:
-            continue
         if node.type == "return_statement":
             value = node.named_children[0] if node.named_children else None
             if value is not None and is_promise_expr(value):
                 return True
-            continue
-        stack.extend(node.named_children)
+        elif node.type in _STATEMENT_CONTAINERS:
+            stack.extend(node.named_children)
     return False
+
+
+_STATEMENT_CONTAINERS = frozenset(
+    {
+        "statement_block",
+        "if_statement",
+        "else_clause",
+        "for_statement",
+        "for_in_statement",
+        "while_statement",
+        "do_statement",
+        "try_statement",
+        "catch_clause",
+        "finally_clause",
+        "switch_statement",
+        "switch_body",
+        "switch_case",
+        "switch_default",
+        "labeled_statement",
+    }
+)
 
 
 def is_promise_expr(node: ts.Node) -> bool:

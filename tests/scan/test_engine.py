@@ -22,7 +22,9 @@ def test_parallel_and_serial_scans_agree(tmp_path: Path) -> None:
 def test_progress_is_reported_per_project(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     scan(FLEET, ScanOptions(jobs=1, progress=lambda done, total: seen.append((done, total))))
-    assert seen and seen[-1][0] == seen[-1][1] == len(seen)
+    assert seen[0] == (0, seen[0][1])  # the total is known before the first project is done
+    assert [done for done, _ in seen] == list(range(len(seen)))
+    assert seen[-1][0] == seen[-1][1] > 0
 
 
 def test_bare_package_inside_a_config_project_is_not_a_second_function(write_tree: WriteTree) -> None:

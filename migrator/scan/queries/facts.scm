@@ -9,7 +9,7 @@
 ; --- modules -------------------------------------------------------------------------------
 (import_statement source: (string)) @import
 (export_statement source: (string)) @reexport
-(call_expression function: (identifier) @_require (#eq? @_require "require")) @require
+(call_expression function: (identifier) @_callee (#any-of? @_callee "require" "eval")) @named_call
 (call_expression function: (import)) @dynimport
 
 ; --- environment ---------------------------------------------------------------------------
@@ -40,7 +40,13 @@
 (pair_pattern key: (property_identifier) @destructured
   (#any-of? @destructured
     "Sns" "receiptHandle" "httpMethod" "rawPath" "routeKey" "methodArn" "routeArn" "awslogs" "triggerSource"))
-((string_fragment) @literal
+; Only literals the code compares with: `=== 'aws:sqs'` or `case 'Scheduled Event':`.
+(binary_expression
+  (string (string_fragment) @literal)
+  (#any-of? @literal
+    "aws:sqs" "aws:sns" "aws:s3" "aws:dynamodb" "aws:kinesis" "Scheduled Event" "aws.scheduler"))
+(switch_case
+  value: (string (string_fragment) @literal)
   (#any-of? @literal
     "aws:sqs" "aws:sns" "aws:s3" "aws:dynamodb" "aws:kinesis" "Scheduled Event" "aws.scheduler"))
 (return_statement (object) @returned)
@@ -51,12 +57,7 @@
   left: (member_expression) @cjs_export
   (#match? @cjs_export "^(module\\.)?exports(\\.[A-Za-z_$][A-Za-z0-9_$]*)?$"))
 (export_statement) @esm_export
-(program (function_declaration) @top_function)
-(program (generator_function_declaration) @top_function)
-(program (export_statement declaration: (function_declaration) @top_function))
-(program (lexical_declaration) @top_declaration)
-(program (variable_declaration) @top_declaration)
-(program (export_statement declaration: (lexical_declaration) @top_declaration))
+; Top-level declarations are read from the program node's children in Python: cheaper than patterns.
 (assignment_expression left: (identifier) @assigned)
 (augmented_assignment_expression left: (identifier) @assigned)
 (update_expression argument: (identifier) @assigned)
@@ -67,15 +68,13 @@
   left: (member_expression) @error_name (#match? @error_name "\\.name$")
   right: (string))
 (new_expression
-  constructor: (identifier) @new
+  constructor: [(identifier) (member_expression)] @new
   (#not-any-of? @new
     "Date" "Map" "Set" "WeakMap" "Promise" "URL" "URLSearchParams" "Array" "RegExp" "TextEncoder"
     "TextDecoder"))
-(new_expression constructor: (member_expression) @new)
 
 ; --- risky constructs and SDK calls --------------------------------------------------------
-(call_expression function: (identifier) @eval (#eq? @eval "eval"))
-(new_expression constructor: (identifier) @eval (#eq? @eval "Function"))
+; eval() comes with @named_call above, new Function() with @new.
 (call_expression
   function: (member_expression
     object: (identifier) @_object
