@@ -15,7 +15,7 @@ from migrator.scan.filefacts import ErrorClass, Export, FileFacts, FunctionShape
 from migrator.scan.jsparse import TYPESCRIPT_EXTENSIONS
 from migrator.scan.model import EVENT_KINDS, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
 from migrator.scan.readiness import readiness
-from migrator.scan.resolve import Resolver, TsConfig, inside, relative
+from migrator.scan.resolve import Resolver, TsConfig, nearest, relative
 from migrator.scan.sdk import aws_sdk_usage
 from migrator.scan.tables import Tables
 
@@ -43,7 +43,7 @@ class Workspace:
     tables: Tables
     facts: Mapping[Path, FileFacts]
     local_imports: Mapping[Path, tuple[Path, ...]]
-    versions: dict[Path, dict[str, str]]  #: declared dependency versions by folder (a cache)
+    versions: dict[Path, dict[str, str] | None]  #: declared dependency versions by folder (a cache)
     sdk_cache: dict[str, dict[str, set[str]]] = field(default_factory=dict)  #: per-file SDK use
 
     def rel(self, path: Path) -> str:
@@ -62,24 +62,7 @@ class Workspace:
 
     def declared_versions(self, path: Path) -> dict[str, str]:
         """Dependencies declared by the nearest package.json that declares any (root-bounded)."""
-        directory = path.parent
-        visited: list[Path] = []
-        found: dict[str, str] = {}
-        while True:
-            if directory in self.versions:
-                found = self.versions[directory]
-                break
-            visited.append(directory)
-            declared = _declared(directory / "package.json")
-            if declared:
-                found = declared
-                break
-            if directory == self.root or directory.parent == directory or not inside(directory, self.root):
-                break
-            directory = directory.parent
-        for seen in visited:
-            self.versions[seen] = found
-        return found
+        return nearest(path.parent, self.root, self.versions, lambda d: _declared(d / "package.json")) or {}
 
 
 def _declared(manifest_path: Path) -> dict[str, str] | None:
@@ -91,7 +74,7 @@ def _declared(manifest_path: Path) -> dict[str, str] | None:
         declared = manifest.get(section)
         if isinstance(declared, dict):
             versions.update({str(k): str(v) for k, v in declared.items()})
-    return versions
+    return versions or None
 
 
 def find_export(ws: Workspace, path: Path, name: str, depth: int = 0) -> tuple[Export, Path] | None:

@@ -42,7 +42,7 @@ class ProjectScanner:
         self.seen: set[Path] = set()
         self.local_imports: dict[Path, tuple[Path, ...]] = {}
         self.file_problems: dict[Path, list[ScanProblem]] = {}
-        self.versions: dict[Path, dict[str, str]] = {}
+        self.versions: dict[Path, dict[str, str] | None] = {}
 
     def warm_up(self) -> None:
         """Compile the queries for the common grammars now rather than on the first file."""

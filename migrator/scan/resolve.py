@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from migrator.scan.jsparse import SOURCE_EXTENSIONS
+
+T = TypeVar("T")
 
 #: Source extensions, TypeScript first: where both exist the .js is the compiled copy.
 PROBE_ORDER: tuple[str, ...] = (".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs", ".jsx")
@@ -35,6 +38,31 @@ def inside(path: Path, folder: Path) -> bool:
     """`path.is_relative_to(folder)` on strings: the pathlib version is slow in hot loops."""
     text, base = str(path), str(folder).rstrip("/")
     return text == base or text.startswith(base + "/")
+
+
+def nearest(
+    directory: Path, root: Path, cache: dict[Path, T | None], read: Callable[[Path], T | None]
+) -> T | None:
+    """The first `read(folder)` that is not None, from `directory` up to `root`; memoised per folder."""
+    visited: list[Path] = []
+    found: T | None = None
+    while True:
+        if directory in cache:
+            found = cache[directory]
+            break
+        visited.append(directory)
+        found = read(directory)
+        if (
+            found is not None
+            or directory == root
+            or directory.parent == directory
+            or not inside(directory, root)
+        ):
+            break
+        directory = directory.parent
+    for folder in visited:
+        cache[folder] = found
+    return found
 
 
 def split_handler(handler: str) -> tuple[str, str]:
@@ -151,49 +179,28 @@ class Resolver:
 
     def tsconfig_for(self, directory: Path) -> TsConfig | None:
         """The nearest tsconfig.json in `directory` or above it, within the scan root."""
-        visited: list[Path] = []
-        result: TsConfig | None = None
-        while True:
-            if directory in self._tsconfigs:
-                result = self._tsconfigs[directory]
-                break
-            visited.append(directory)
-            candidate = directory / "tsconfig.json"
-            if candidate.is_file():
-                result = _read_tsconfig(candidate)
-                break
-            if directory == self.root or directory.parent == directory or not inside(directory, self.root):
-                break
-            directory = directory.parent
-        for seen in visited:
-            self._tsconfigs[seen] = result
-        return result
+
+        def read(folder: Path) -> TsConfig | None:
+            candidate = folder / "tsconfig.json"
+            return _read_tsconfig(candidate) if self.is_file(candidate) else None
+
+        return nearest(directory, self.root, self._tsconfigs, read)
 
     def package_type(self, path: Path) -> str | None:
         """`type` of the nearest package.json ("module" or "commonjs"), None when unset."""
-        directory = path.parent
-        visited: list[Path] = []
-        result: str | None = None
-        while True:
-            if directory in self._package_types:
-                result = self._package_types[directory]
-                break
-            visited.append(directory)
-            manifest = directory / "package.json"
-            if manifest.is_file():
-                try:
-                    data = json.loads(manifest.read_text(encoding="utf-8"))
-                except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-                    data = None
-                kind = data.get("type") if isinstance(data, dict) else None
-                result = kind if isinstance(kind, str) else None
-                break
-            if directory == self.root or directory.parent == directory or not inside(directory, self.root):
-                break
-            directory = directory.parent
-        for seen in visited:
-            self._package_types[seen] = result
-        return result
+
+        def read(folder: Path) -> str | None:
+            manifest = folder / "package.json"
+            if not self.is_file(manifest):
+                return None
+            try:
+                data = json.loads(manifest.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+                return ""
+            kind = data.get("type") if isinstance(data, dict) else None
+            return kind if isinstance(kind, str) else ""  # "": a package.json without a type
+
+        return nearest(path.parent, self.root, self._package_types, read) or None
 
     def _is_build_output(self, path: Path) -> bool:
         config = self.tsconfig_for(path.parent)
