@@ -22,6 +22,7 @@ from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
+INTERNAL_ERROR = "internal error while scanning this project"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,18 @@ class ProjectScanner:
             self.grammars.facts_query(grammar)
 
     def scan(self, kind: str, path: Path) -> ProjectResult:
+        """Scan one project. A bug of ours becomes a located problem, so the fleet scan goes on."""
+        try:
+            return self._scan(kind, path)
+        except Exception as exc:  # noqa: BLE001 - reported below, with what to do
+            where = relative(path, self.root)
+            message = (
+                f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}. The rest of the fleet was scanned; "
+                "please report this with the file"
+            )
+            return ProjectResult((), (ScanProblem(where, None, None, message),), (), None)
+
+    def _scan(self, kind: str, path: Path) -> ProjectResult:
         rel = relative(path, self.root)
         if kind == "serverless":
             config = read_serverless(path, rel)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from migrator.scan.engine import ScanOptions, scan
+from migrator.scan.project import INTERNAL_ERROR
 from tests.conftest import FLEET
 
 #: Files whose corruption the scanner must survive: handlers, serverless.yml, templates.
@@ -65,3 +67,4 @@ def test_corrupted_inputs_yield_problems_not_crashes(
         assert 0 <= fn.readiness <= 100
     for problem in report.errors:
         assert problem.file and problem.message
+        assert INTERNAL_ERROR not in problem.message, problem.message
