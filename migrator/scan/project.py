@@ -54,7 +54,7 @@ class ProjectScanner:
         """Scan one project. A bug of ours becomes a located problem, so the fleet scan goes on."""
         try:
             return self._scan(kind, path)
-        except Exception as exc:  # noqa: BLE001 - reported below, with what to do
+        except Exception as exc:  # reported below, with what to do
             where = relative(path, self.root)
             message = (
                 f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}. The rest of the fleet was scanned; "

@@ -55,10 +55,10 @@ def test_targets_cover_every_kind_of_input() -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(corruption())
 def test_corrupted_inputs_yield_problems_not_crashes(
-    tmp_path_factory: object, case: tuple[Path, bytes]
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[Path, bytes]
 ) -> None:
     target, data = case
-    root = Path(tmp_path_factory.mktemp("fleet"))
+    root = tmp_path_factory.mktemp("fleet")
     shutil.copytree(FLEET, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("node_modules"))
     (root / target).write_bytes(data)
     report = scan(root, ScanOptions(jobs=1))
