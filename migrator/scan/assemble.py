@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -44,7 +44,7 @@ class Workspace:
     facts: Mapping[Path, FileFacts]
     local_imports: Mapping[Path, tuple[Path, ...]]
     versions: dict[Path, dict[str, str] | None]  #: declared dependency versions by folder (a cache)
-    sdk_cache: dict[str, dict[str, set[str]]] = field(default_factory=dict)  #: per-file SDK use
+    sdk_cache: dict[str, dict[str, set[str]]]  #: AWS services and operations per file (a cache)
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
@@ -140,7 +140,7 @@ def dependencies(ws: Workspace, files: Sequence[FileFacts], handler: Path) -> li
             builtin = ws.tables.builtin(spec)
             if builtin is not None:
                 name = spec.removeprefix("node:").split("/", 1)[0]
-                dep = Dependency(name, None, builtin.go, builtin.kind, builtin.note)  # type: ignore[arg-type]
+                dep = Dependency(name, None, builtin.go, builtin.kind, builtin.note)
             else:
                 name = package_name(spec)
                 if name in sites:
@@ -153,7 +153,7 @@ def dependencies(ws: Workspace, files: Sequence[FileFacts], handler: Path) -> li
 def _npm_dependency(tables: Tables, name: str, version: str | None) -> Dependency:
     info = tables.packages.get(name)
     if info is not None:
-        return Dependency(name, version, info.go, info.kind, info.note)  # type: ignore[arg-type]
+        return Dependency(name, version, info.go, info.kind, info.note)
     service = tables.v3_service(name)
     if service is not None:
         return Dependency(

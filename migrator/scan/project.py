@@ -44,6 +44,7 @@ class ProjectScanner:
         self.local_imports: dict[Path, tuple[Path, ...]] = {}
         self.file_problems: dict[Path, list[ScanProblem]] = {}
         self.versions: dict[Path, dict[str, str] | None] = {}
+        self.sdk_usage: dict[str, dict[str, set[str]]] = {}
 
     def warm_up(self) -> None:
         """Compile the queries for the common grammars now rather than on the first file."""
@@ -73,7 +74,15 @@ class ProjectScanner:
         return self._functions(config, path if kind == "package" else None)
 
     def _functions(self, config: ConfigResult, bare_dir: Path | None) -> ProjectResult:
-        ws = Workspace(self.root, self.resolver, self.tables, self.facts, self.local_imports, self.versions)
+        ws = Workspace(
+            self.root,
+            self.resolver,
+            self.tables,
+            self.facts,
+            self.local_imports,
+            self.versions,
+            self.sdk_usage,
+        )
         functions: list[Function] = []
         claimed: list[str] = []
         reached: set[Path] = set()

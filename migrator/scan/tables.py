@@ -9,9 +9,10 @@ import functools
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from migrator.errors import ScanError
+from migrator.scan.model import DependencyKind
 
 AWS_GO_MODULE = "github.com/aws/aws-sdk-go-v2"
 _KINDS = frozenset({"aws-sdk", "mapped", "stdlib", "partial", "unmapped"})
@@ -20,7 +21,7 @@ _KINDS = frozenset({"aws-sdk", "mapped", "stdlib", "partial", "unmapped"})
 @dataclass(frozen=True)
 class PackageInfo:
     go: str
-    kind: str
+    kind: DependencyKind
     note: str
     native: bool
     drop: bool = False  #: goes away in a Go port: no unmapped-dependency blocker
@@ -100,7 +101,7 @@ def _packages(data: dict[str, Any], source: str) -> dict[str, PackageInfo]:
             raise ScanError(f"package data {source}: {name!r} has unknown kind {kind!r}")
         out[name] = PackageInfo(
             go=str(entry.get("go", "")),
-            kind=str(kind),
+            kind=cast(DependencyKind, kind),
             note=str(entry.get("note", "")),
             native=bool(entry.get("native", False)),
             drop=bool(entry.get("drop", False)),
