@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -69,7 +70,7 @@ def scan_command(
         if below:
             names = ", ".join(f"{fn.name} ({fn.readiness})" for fn in below[:5])
             more = f" and {len(below) - 5} more" if len(below) > 5 else ""
-            stderr.print(f"readiness below {fail_under}: {names}{more}", highlight=False)
+            stderr.print(f"readiness below {fail_under}: {names}{more}", markup=False, highlight=False)
             raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -86,3 +87,7 @@ def main() -> None:
     except KeyboardInterrupt:
         print("migrate: interrupted", file=sys.stderr)
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`migrate scan . | head`): not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_CANNOT_RUN)

@@ -85,12 +85,20 @@ class _Workers:
                         ) from None
 
     def close(self) -> None:
+        """Let the workers finish and exit."""
         for _ in self.processes:
             self.tasks.put(None)
         for process in self.processes:
             process.join(timeout=5)
             if process.is_alive():
                 process.kill()
+
+    def terminate(self) -> None:
+        """Stop at once (Ctrl-C, or an error in the parent): no orphan processes."""
+        for process in self.processes:
+            process.kill()
+        for process in self.processes:
+            process.join(timeout=5)
 
 
 def scan(root: Path, options: ScanOptions | None = None) -> ScanReport:
@@ -103,27 +111,35 @@ def scan(root: Path, options: ScanOptions | None = None) -> ScanReport:
     absolute = Path(os.path.abspath(root))
     tables = options.tables or Tables.load()
     jobs = options.jobs or os.cpu_count() or 1
-    # Started before discovery, so that workers warm up while the tree is walked.
+    # Started before discovery, so that they compile their queries while the tree is walked.
     workers = _Workers(jobs, absolute, tables) if jobs > 1 else None
     try:
         projects, problems = _projects(absolute)
-        if workers is not None and len(projects) > 1:
-            # Largest first: a long project started last would leave a core idle at the end.
-            ordered = sorted(projects, key=_weight, reverse=True)
-            results: Iterator[ProjectResult] = workers.map(ordered)
-        else:
-            scanner = ProjectScanner(absolute, tables)
-            results = (scanner.scan(p.kind, Path(p.path)) for p in projects)
-        collected = []
+    except BaseException:
+        if workers is not None:
+            workers.terminate()
+        raise
+    results: Iterator[ProjectResult]
+    if workers is not None:
+        # Largest first: a long project started last would leave a core idle at the end.
+        results = workers.map(sorted(projects, key=_weight, reverse=True))
+    else:
+        scanner = ProjectScanner(absolute, tables)
+        results = (scanner.scan(p.kind, Path(p.path)) for p in projects)
+    collected = []
+    try:
         if options.progress is not None:
             options.progress(0, len(projects))
         for done, result in enumerate(results, start=1):
             collected.append(result)
             if options.progress is not None:
                 options.progress(done, len(projects))
-    finally:
+    except BaseException:
         if workers is not None:
-            workers.close()
+            workers.terminate()
+        raise
+    if workers is not None:
+        workers.close()
     return _merge(root, collected, problems)
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
+
+import pytest
 
 from migrator.scan.engine import ScanOptions, scan
 from tests.conftest import FLEET, WriteTree
@@ -63,3 +66,18 @@ def test_skipped_folders_are_never_read(write_tree: WriteTree) -> None:
         }
     )
     assert [f.name for f in scan(root, ScanOptions(jobs=1)).functions] == ["fn"]
+
+
+def test_no_worker_outlives_a_scan_even_when_it_is_interrupted(tmp_path: Path) -> None:
+    for copy in range(3):
+        shutil.copytree(FLEET, tmp_path / f"copy{copy}")
+    scan(tmp_path, ScanOptions(jobs=2))
+    assert multiprocessing.active_children() == []
+
+    def interrupt(done: int, total: int) -> None:
+        if done == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        scan(tmp_path, ScanOptions(jobs=2, progress=interrupt))
+    assert multiprocessing.active_children() == []
