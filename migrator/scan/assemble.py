@@ -45,6 +45,7 @@ class Workspace:
     local_imports: Mapping[Path, tuple[Path, ...]]
     versions: dict[Path, dict[str, str] | None]  #: declared dependency versions by folder (a cache)
     sdk_cache: dict[str, dict[str, set[str]]]  #: AWS services and operations per file (a cache)
+    dependency_cache: dict[tuple[str, str | None], Dependency]  #: by (package, version) (a cache)
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
@@ -138,15 +139,18 @@ def dependencies(ws: Workspace, files: Sequence[FileFacts], handler: Path) -> li
             if not spec or ref.type_only or spec.startswith((".", "/")) or spec.endswith(".node"):
                 continue
             builtin = ws.tables.builtin(spec)
-            if builtin is not None:
-                name = spec.removeprefix("node:").split("/", 1)[0]
-                dep = Dependency(name, None, builtin.go, builtin.kind, builtin.note)
-            else:
-                name = package_name(spec)
-                if name in sites:
-                    continue
-                dep = _npm_dependency(ws.tables, name, versions.get(name))
-            sites.setdefault(name, DependencySite(dep, facts.path, ref.line))
+            name = spec.removeprefix("node:").split("/", 1)[0] if builtin is not None else package_name(spec)
+            if name in sites:
+                continue
+            version = None if builtin is not None else versions.get(name)
+            dep = ws.dependency_cache.get((name, version))
+            if dep is None:
+                if builtin is not None:
+                    dep = Dependency(name, None, builtin.go, builtin.kind, builtin.note)
+                else:
+                    dep = _npm_dependency(ws.tables, name, version)
+                ws.dependency_cache[(name, version)] = dep
+            sites[name] = DependencySite(dep, facts.path, ref.line)
     return sorted(sites.values(), key=lambda s: s.dependency.npm)
 
 

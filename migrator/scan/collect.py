@@ -62,7 +62,8 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         error_classes=tuple(_error_classes(caps)),
         error_names=tuple(_error_names(caps)),
         constructs=tuple(c for c in constructs if c.ctor != "Function"),
-        method_calls=tuple(_method_calls(caps)),
+        # Only calls on variables holding a constructed object matter (SDK v2 clients).
+        method_calls=tuple(_method_calls(caps)) if any(c.assigned_to for c in constructs) else (),
         evals=tuple(
             sorted(
                 [Located("eval()", line(n)) for n in evals]
@@ -79,16 +80,17 @@ def _top_level(root: ts.Node) -> tuple[dict[str, ts.Node], list[ts.Node]]:
     """Top-level function declarations by name, and top-level variable declarations."""
     functions: dict[str, ts.Node] = {}
     declarations: list[ts.Node] = []
-    for node in root.named_children:
-        if node.type == "export_statement":
+    for node in root.children:
+        kind = node.type
+        if kind == "export_statement":
             inner = node.child_by_field_name("declaration")
             if inner is None:
                 continue
-            node = inner
-        if node.type in ("function_declaration", "generator_function_declaration"):
-            functions[text(node.child_by_field_name("name"))] = node
-        elif node.type in ("lexical_declaration", "variable_declaration"):
+            node, kind = inner, inner.type
+        if kind == "lexical_declaration" or kind == "variable_declaration":
             declarations.append(node)
+        elif kind == "function_declaration" or kind == "generator_function_declaration":
+            functions[text(node.child_by_field_name("name"))] = node
     return functions, declarations
 
 

@@ -17,7 +17,7 @@ from migrator.scan.config.packagejson import read_bare_package
 from migrator.scan.config.serverless import read_serverless
 from migrator.scan.filefacts import FileFacts
 from migrator.scan.jsparse import Grammars, grammar_for
-from migrator.scan.model import Function, ScanProblem
+from migrator.scan.model import Dependency, Function, ScanProblem
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
 
@@ -45,6 +45,7 @@ class ProjectScanner:
         self.file_problems: dict[Path, list[ScanProblem]] = {}
         self.versions: dict[Path, dict[str, str] | None] = {}
         self.sdk_usage: dict[str, dict[str, set[str]]] = {}
+        self.dependencies: dict[tuple[str, str | None], Dependency] = {}
 
     def warm_up(self) -> None:
         """Compile the queries for the common grammars now rather than on the first file."""
@@ -82,6 +83,7 @@ class ProjectScanner:
             self.local_imports,
             self.versions,
             self.sdk_usage,
+            self.dependencies,
         )
         functions: list[Function] = []
         claimed: list[str] = []

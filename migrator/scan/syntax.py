@@ -23,9 +23,9 @@ MAX_SYNTAX_ERRORS = 5
 
 
 def text(node: ts.Node | None) -> str:
-    if node is None or node.text is None:
-        return ""
-    return node.text.decode("utf-8", "replace")
+    """The node's source text (each `.text` access copies bytes: read it once)."""
+    data = node.text if node is not None else None
+    return data.decode("utf-8", "replace") if data else ""
 
 
 def line(node: ts.Node) -> int:
@@ -39,6 +39,9 @@ def string_value(node: ts.Node) -> str | None:
             return None
         node = node.named_children[0]
     if node.type == "string":
+        raw = text(node)
+        if "\\" not in raw:
+            return raw[1:-1]  # the quotes off; no escapes to decode
         return "".join(text(c) for c in node.named_children if c.type == "string_fragment")
     if node.type == "template_string" and not any(
         c.type == "template_substitution" for c in node.named_children
