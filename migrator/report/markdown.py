@@ -13,10 +13,15 @@ def _cell(text: str) -> str:
 def _function_section(fn: Function) -> list[str]:
     lines = [f"### {fn.name}", ""]
     lines.append(f"- file: `{fn.file or 'unresolved'}` export `{fn.export}`")
+    settings = [
+        fn.runtime,
+        f"{fn.memory_mb} MB" if fn.memory_mb is not None else None,
+        f"{fn.timeout_s} s" if fn.timeout_s is not None else None,
+        fn.architecture,
+    ]
+    configured = ", ".join(s for s in settings if s) or "no runtime settings configured"
     lines.append(
-        f"- {fn.language or '?'} / {fn.module_system or '?'} / {fn.handler_style or '?'}; "
-        f"runtime {fn.runtime or '-'}, {fn.memory_mb or '-'} MB, {fn.timeout_s or '-'} s, "
-        f"{fn.architecture or '-'}"
+        f"- {fn.language or '?'} / {fn.module_system or '?'} / {fn.handler_style or '?'}; {configured}"
     )
     lines.append(f"- events: {', '.join(fn.events)}")
     if fn.env:
