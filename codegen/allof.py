@@ -1,0 +1,118 @@
+"""`allOf` (and `$ref` with constraints beside it) merged into one object type.
+
+Members' properties are laid side by side in member order, `required` is the union of every
+member's, named members are kept as `bases`. A property two members define differently is a
+warning: the first definition wins. Members that are not objects cannot be merged and are reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from codegen.ir import AliasDef, AnyDef, Definition, Field, Named, ObjectDef, PatternProperty, Scalar, TypeRef
+from codegen.shapes import ANNOTATIONS, classify, own_keywords, strip_null
+
+if TYPE_CHECKING:
+    from codegen.typeres import Loc, TypeResolver
+
+_OBJECT_KEYS = frozenset({"properties", "required", "additionalProperties", "patternProperties"})
+
+
+class _Merge:
+    """The state of one merge."""
+
+    def __init__(self, resolver: TypeResolver) -> None:
+        self.r = resolver
+        self.fields: dict[str, tuple[Field, Loc]] = {}
+        self.required: set[str] = set()
+        self.bases: list[str] = []
+        self.additional: TypeRef | None = None
+        self.closed = False
+        self.patterns: list[PatternProperty] = []
+        self.others: list[tuple[Loc, Any]] = []
+        self.seen: set[tuple[str, str]] = set()
+
+    def member(self, loc: Loc, schema: Any) -> None:
+        if not isinstance(schema, dict) or loc.key in self.seen:
+            return
+        self.seen.add(loc.key)
+        if "$ref" in schema:
+            followed = self.r.follow(loc, schema)
+            if followed is not None:
+                target, value = followed
+                if target.key in self.r.names:
+                    self.bases.append(self.r.define(target).name)
+                self.member(target, value)
+            schema = {k: v for k, v in schema.items() if k != "$ref"}
+        stripped, _ = strip_null(schema)
+        for index, sub in enumerate(stripped.get("allOf") or []):
+            self.member(loc.child("allOf", index), sub)
+        own = {k: v for k, v in stripped.items() if k != "allOf"}
+        keys = own_keywords(own)
+        if not keys or (keys <= {"type"} and own.get("type") == "object"):
+            return
+        if classify(own) in ("object", "map") or keys & _OBJECT_KEYS:
+            self.object(loc, own)
+        elif keys - ANNOTATIONS:
+            self.others.append((loc, own))
+
+    def object(self, loc: Loc, schema: dict[str, Any]) -> None:
+        required = schema.get("required")
+        self.required.update(r for r in required if isinstance(r, str)) if isinstance(
+            required, list
+        ) else None
+        for field in self.r.fields(loc, schema):
+            here = loc.child("properties", field.json_name)
+            if field.json_name not in self.fields:
+                self.fields[field.json_name] = (field, here)
+                continue
+            first, where = self.fields[field.json_name]
+            if first.type != field.type:
+                where_first = self.r.spec.where(where.document.uri, where.pointer)
+                self.r.warn(
+                    here,
+                    f"allOf members disagree on property `{field.json_name}`: "
+                    f"{_describe(field.type)} here, {_describe(first.type)} at {where_first}; "
+                    "the first definition is kept",
+                )
+        extra = schema.get("additionalProperties")
+        if extra is False or schema.get("unevaluatedProperties") is False:
+            self.closed = True
+        elif isinstance(extra, dict | bool) and self.additional is None:
+            self.additional = self.r.type_of(loc.child("additionalProperties"), extra)
+        self.patterns.extend(self.r.patterns(loc, schema))
+
+
+def _describe(type_ref: TypeRef) -> str:
+    if isinstance(type_ref, Named):
+        text = type_ref.name
+    elif isinstance(type_ref, Scalar):
+        text = type_ref.type + (f" ({type_ref.format})" if type_ref.format else "")
+    else:
+        text = type_ref.kind
+    return f"`{text}`" + (" or null" if type_ref.nullable else "")
+
+
+def merge(resolver: TypeResolver, loc: Loc, schema: dict[str, Any]) -> Definition:
+    """The definition of an `allOf` (or constrained `$ref`) schema at `loc`."""
+    state = _Merge(resolver)
+    state.member(loc, schema)
+    if not state.fields and not state.bases and not state.closed and state.additional is None:
+        if len(state.others) == 1:
+            other_loc, other = state.others[0]
+            return AliasDef(resolver.type_of(other_loc, other))  # e.g. allOf of a string and a pattern
+        if not state.others:
+            return AnyDef()
+    for other_loc, _ in state.others:
+        resolver.warn(
+            other_loc, "this allOf member is not an object; codegen merges objects only and ignores it"
+        )
+    fields = tuple(replace(f, required=f.json_name in state.required) for f, _ in state.fields.values())
+    return ObjectDef(
+        fields=fields,
+        additional=state.additional,
+        closed=state.closed,
+        patterns=tuple(state.patterns),
+        bases=tuple(dict.fromkeys(state.bases)),
+    )

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+import pytest
+
+from codegen import pointers
+
+
+def test_escape_and_split_round_trip() -> None:
+    pointer = pointers.join("", "paths", "/orders/{id}", "get", "a~b")
+    assert pointer == "/paths/~1orders~1{id}/get/a~0b"
+    assert pointers.split(pointer) == ["paths", "/orders/{id}", "get", "a~b"]
+    assert pointers.parent(pointer) == "/paths/~1orders~1{id}/get"
+
+
+def test_lookup_in_dicts_and_lists() -> None:
+    doc = {"a": [{"b": None}]}
+    assert pointers.lookup(doc, "/a/0/b") == (True, None)
+    assert pointers.lookup(doc, "/a/1") == (False, None)
+    assert pointers.lookup(doc, "/a/01") == (False, None)
+    assert pointers.lookup(doc, "") == (True, doc)
+
+
+def test_split_refuses_a_relative_pointer() -> None:
+    with pytest.raises(ValueError, match="starts with '/'"):
+        pointers.split("a/b")
