@@ -22,7 +22,7 @@ from migrator.errors import ScanError
 from migrator.scan.discover import discover
 from migrator.scan.model import Function, ScanProblem, ScanReport, ToolInfo
 from migrator.scan.project import ProjectResult, ProjectScanner
-from migrator.scan.resolve import relative
+from migrator.scan.resolve import inside, relative
 from migrator.scan.tables import Tables
 
 Progress = Callable[[int, int], None]
@@ -159,7 +159,7 @@ def _projects(root: Path) -> tuple[list[Project], list[ScanProblem]]:
     ]
     config_dirs = found.config_dirs()
     for directory in found.package_dirs:
-        if not any(d == directory or directory.is_relative_to(d) for d in config_dirs):
+        if not any(inside(directory, d) for d in config_dirs):
             projects.append(Project("package", str(directory)))
     return projects, problems
 
@@ -180,7 +180,7 @@ def _merge(root: Path, results: list[ProjectResult], problems: list[ScanProblem]
         all_problems.update(result.problems)
         if result.bare_dir is not None:
             base = Path(result.bare_dir)
-            if any(path.is_relative_to(base) for path in claimed):
+            if any(inside(path, base) for path in claimed):
                 continue
         functions.extend(result.functions)
     return ScanReport(
