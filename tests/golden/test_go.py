@@ -11,20 +11,11 @@ import pytest
 from golden.errors import BuildError, RunnerError
 from golden.function import FunctionConfig
 from golden.gobuild import build_go_handler
-from golden.outcome import Crash, FunctionError, Outcome, Success, Timeout
+from golden.outcome import Crash, Timeout
 from tests.golden.conftest import FIXTURES, GO_HANDLER, MakeGo
+from tests.golden.expect import error, success
 
 pytestmark = pytest.mark.slow
-
-
-def success(outcome: Outcome) -> Success:
-    assert isinstance(outcome.result, Success), outcome
-    return outcome.result
-
-
-def error(outcome: Outcome) -> FunctionError:
-    assert isinstance(outcome.result, FunctionError), outcome
-    return outcome.result
 
 
 def test_success_and_warm_reuse(go: MakeGo) -> None:

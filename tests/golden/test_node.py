@@ -5,25 +5,11 @@ from __future__ import annotations
 import pytest
 
 from golden.function import FunctionConfig
-from golden.outcome import Crash, FunctionError, InitError, Outcome, Success, Timeout
+from golden.outcome import Crash, Timeout
 from tests.golden.conftest import NODE, MakeNode
+from tests.golden.expect import error, init_error, success
 
 pytestmark = pytest.mark.slow
-
-
-def success(outcome: Outcome) -> Success:
-    assert isinstance(outcome.result, Success), outcome
-    return outcome.result
-
-
-def error(outcome: Outcome) -> FunctionError:
-    assert isinstance(outcome.result, FunctionError), outcome
-    return outcome.result
-
-
-def init_error(outcome: Outcome) -> InitError:
-    assert isinstance(outcome.result, InitError), outcome
-    return outcome.result
 
 
 # -- loading ---------------------------------------------------------------------------------------
