@@ -11,8 +11,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from codegen.errors import CodegenError
+from golden.errors import GoldenError
+from golden.events import SOURCES, template_text
 from migrator.errors import MigrateError
-from migrator.report.output import emit
+from migrator.report.output import emit, write_atomic
 from migrator.scan.engine import ScanOptions, scan
 from migrator.scan.progress import progress_bar
 
@@ -74,6 +77,28 @@ def scan_command(
             raise typer.Exit(EXIT_FINDINGS)
 
 
+golden_app = typer.Typer(
+    help="Compare the old Node handler with the new Go handler (event templates so far).",
+    no_args_is_help=True,
+)
+app.add_typer(golden_app, name="golden")
+
+
+@golden_app.command("events")
+def golden_events_command(
+    source: Annotated[str, typer.Option("--source", "-s", help=f"One of: {', '.join(SOURCES)}.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the event to FILE instead of stdout.")
+    ] = None,
+) -> None:
+    """Write a realistic event for SOURCE, to edit into a golden case."""
+    text = template_text(source)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
 def main() -> None:
     """Console-script entry point: our errors become one line on stderr and exit code 2.
 
@@ -81,7 +106,7 @@ def main() -> None:
     """
     try:
         app()
-    except MigrateError as exc:
+    except (MigrateError, GoldenError, CodegenError) as exc:
         print(f"migrate: error: {exc}", file=sys.stderr)
         sys.exit(EXIT_CANNOT_RUN)
     except KeyboardInterrupt:
