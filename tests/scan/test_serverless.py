@@ -136,3 +136,35 @@ def test_nested_variables_fall_back_to_their_default(write_tree: WriteTree) -> N
     assert (fns["a"].timeout_s, fns["a"].memory_mb) == (30, 2048)
     assert fns["b"].timeout_s == 60
     assert fns["c"].timeout_s is None
+
+
+def test_file_includes_of_data_never_code(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "serverless.yml": """
+                service: split
+                provider: ${file(./provider.yml)}
+                custom: ${file(config.json):shared}
+                functions:
+                  - ${file(fns/orders.yml)}
+                  - inline: { handler: src/inline.handler }
+                  - ${file(fns/evil.js)}
+            """,
+            "provider.yml": "name: aws\nruntime: nodejs20.x\nmemorySize: ${self:custom.memory}\n",
+            "config.json": '{"shared": {"memory": 768}}',
+            "fns/orders.yml": "create:\n  handler: src/create.handler\n  events:\n    - sqs: arn:aws:sqs:x\n",
+        }
+    )
+    result = read_serverless(root / "serverless.yml", "serverless.yml")
+    fns = {f.name: f for f in result.functions}
+    assert set(fns) == {"create", "inline"}
+    create = fns["create"]
+    assert (create.config, create.line, create.runtime, create.memory_mb) == (
+        "fns/orders.yml",
+        1,
+        "nodejs20.x",
+        768,
+    )
+    assert create.events[0].file == "fns/orders.yml" and create.events[0].kind == "sqs"
+    assert fns["inline"].config == "serverless.yml"
+    assert any("fns/evil.js" in p.message and "never runs code" in p.message for p in result.problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from migrator.scan.config.model import (
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
 from migrator.scan.model import EventEvidence, ScanProblem
 
+_FILE_INCLUDE = re.compile(r"\$\{file\(([^)]+)\)(?::([\w.\-]+))?\}")
 _VARIABLE = re.compile(r"\$\{([^${}]+)\}")
 _MAX_VARIABLE_DEPTH = 10
 _UNKNOWN = "\x00unknown\x00"
@@ -99,38 +101,39 @@ def read_serverless(path: Path, rel: str) -> ConfigResult:
     if not isinstance(document, dict):
         result.problems.append(ScanProblem(rel, 1, 1, "not a serverless config: expected a mapping"))
         return result
+    includes = _Includes(path.parent, rel, result.problems)
+    for section in ("provider", "custom", "resources"):
+        if section in document:
+            document[section] = includes.value(document[section], _line(document, section, None))[0]
     variables = _Variables(document)
     provider = document.get("provider")
     provider = provider if isinstance(provider, dict) else {}
-    functions = document.get("functions")
-    if functions is None:
+    if document.get("functions") is None:
         return result
-    if not isinstance(functions, dict):
-        line = document.line_of("functions") if isinstance(document, LocatedDict) else None
-        result.problems.append(
-            ScanProblem(rel, line, None, "`functions` must be a mapping of name to settings")
-        )
-        return result
+    functions = includes.functions(document["functions"], _line(document, "functions", None))
     resources = _resources(document)
-    authorizers = _authorizer_functions(functions, provider, variables)
-    for name, settings in functions.items():
-        line = functions.line_of(name) if isinstance(functions, LocatedDict) else None
+    authorizers = _authorizer_functions(
+        {name: settings for name, (settings, _, _) in functions.items()}, provider, variables
+    )
+    for name, (settings, source, line) in functions.items():
         if not isinstance(settings, dict):
             result.problems.append(
-                ScanProblem(rel, line, None, f"function {name!r}: settings must be a mapping")
+                ScanProblem(source, line, None, f"function {name!r}: settings must be a mapping")
             )
             continue
-        events = list(_events(name, settings, rel, resources, variables, result.problems))
+        events = list(_events(name, settings, source, resources, variables, result.problems))
         if name in authorizers:
             auth_line, detail = authorizers[name]
             events.insert(0, EventEvidence("api-gateway-authorizer", "config", rel, auth_line, detail))
         if settings.get("url"):
-            events.append(EventEvidence("function-url", "config", rel, _line(settings, "url", line), "url"))
+            events.append(
+                EventEvidence("function-url", "config", source, _line(settings, "url", line), "url")
+            )
         env = env_names(provider.get("environment")) + env_names(settings.get("environment"))
         result.functions.append(
             FunctionConfig(
                 name=str(name),
-                config=rel,
+                config=source,
                 line=line,
                 base_dir=path.parent,
                 handler=as_str(variables.resolve(settings.get("handler"))),
@@ -146,9 +149,62 @@ def read_serverless(path: Path, rel: str) -> ConfigResult:
         )
         if settings.get("handler") is None and settings.get("image") is None:
             result.problems.append(
-                ScanProblem(rel, line, None, f"function {name!r} has no `handler`; add one")
+                ScanProblem(source, line, None, f"function {name!r} has no `handler`; add one")
             )
     return result
+
+
+class _Includes:
+    """`${file(x.yml)}` and `${file(x.yml):key}` includes of YAML/JSON data (never code)."""
+
+    def __init__(self, base_dir: Path, rel: str, problems: list[ScanProblem]) -> None:
+        self.base_dir = base_dir
+        self.rel = rel
+        self.problems = problems
+
+    def value(self, value: Any, line: int | None) -> tuple[Any, str]:
+        """The included data (or `value` itself) and the file it comes from."""
+        match = _FILE_INCLUDE.fullmatch(value.strip()) if isinstance(value, str) else None
+        if match is None:
+            return value, self.rel
+        target, key = match.group(1).strip().strip("'\""), match.group(2)
+        included_rel = posixpath.normpath(posixpath.join(posixpath.dirname(self.rel), target))
+        if not target.endswith((".yml", ".yaml", ".json")):
+            self.problems.append(
+                ScanProblem(
+                    self.rel, line, None, f"{value} is not read: scan never runs code; use YAML or JSON"
+                )
+            )
+            return None, self.rel
+        try:
+            data = load_document(self.base_dir / target, included_rel)
+        except ConfigReadError as exc:
+            self.problems.append(exc.problem)
+            return None, self.rel
+        for part in key.split(".") if key else ():
+            data = data.get(part) if isinstance(data, dict) else None
+        return data, included_rel
+
+    def functions(self, value: Any, line: int | None) -> dict[str, tuple[Any, str, int | None]]:
+        """name → (settings, declaring file, line), from a mapping, a list of them, or includes."""
+        out: dict[str, tuple[Any, str, int | None]] = {}
+        data, source = self.value(value, line)
+        parts = data if isinstance(data, list) else [data]
+        for part in parts:
+            mapping, part_source = self.value(part, line)
+            if part_source == self.rel:
+                part_source = source
+            if not isinstance(mapping, dict):
+                if mapping is not None:
+                    self.problems.append(
+                        ScanProblem(
+                            part_source, line, None, "`functions` must be a mapping of name to settings"
+                        )
+                    )
+                continue
+            for name, settings in mapping.items():
+                out[str(name)] = (settings, part_source, _line(mapping, name, line))
+        return out
 
 
 def _line(mapping: Any, key: str, default: int | None) -> int | None:
