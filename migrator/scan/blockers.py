@@ -36,6 +36,7 @@ RULES: dict[str, Rule] = {
         Rule("long-running", "NearTimeoutCap", "warning", "runs close to Lambda's 900 s limit"),
         Rule("global-state", "StateAcrossInvocations", "info", "keeps module-level state across invocations"),
         Rule("callback-style", "CallbackHandler", "warning", "uses a callback handler"),
+        Rule("sync-handler", "ReturnValueIgnored", "warning", "returns from a plain (non-async) handler"),
         Rule("unmapped-dependency", "NoGoCounterpart", "warning", "imports a package with no Go counterpart"),
         Rule("syntax-error", "UnparsableSource", "error", "has a syntax error"),
         Rule(
@@ -168,6 +169,17 @@ def find_blockers(
                 "callback handler: its result waits for an empty event loop "
                 "(callbackWaitsForEmptyEventLoop) and Node 24 runtimes drop callbacks; "
                 "the Go port returns (response, error) directly",
+                where.handler_file,
+                where.handler_line,
+            )
+        )
+    if handler_style == "sync":
+        out.append(
+            blocker(
+                "sync-handler",
+                "plain (non-async, no callback) handler: Lambda's Node runtime ignores its return value "
+                "and callers get null once the event loop empties; make it async (or call the callback) "
+                "before porting, or have the Go port return null on purpose",
                 where.handler_file,
                 where.handler_line,
             )
