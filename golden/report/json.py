@@ -1,0 +1,13 @@
+"""The JSON report: exactly the schema documented in `golden.session`."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from golden.session import GoldenReport
+
+
+def render(report: GoldenReport) -> str:
+    """`dataclasses.asdict(report)` as indented JSON, ending in a newline."""
+    return json.dumps(dataclasses.asdict(report), indent=2, ensure_ascii=False) + "\n"

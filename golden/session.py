@@ -1,0 +1,224 @@
+"""One golden run: every case through both sides, judged for correctness, with latency reported beside it.
+
+Per case, the Node side runs `settings.node_runs` times (the runs that find noise), then the Go side runs
+once; then each side runs `runs` more warm invokes for latency. Node's first outcome is compared with Go's
+first under `settings.compare` with that case's noise ignored. Latency percentiles are over every warm
+invoke of a side that completed (a response or a function error; the extra Node noise runs count too):
+a crash or a timeout measures nothing about speed. A case whose harness fails (a runner error, a
+runtime that cannot start) is verdict `error` and the run goes on with the next case.
+
+JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` writes it)::
+
+    {
+      "version": 1,
+      "cases": [{
+        "id": str,                              # Case.id: the event file's relative path, or FILE.jsonl:LINE
+        "verdict": "pass" | "fail" | "error",   # correctness only; latency never changes it
+        "differences": [{                       # empty unless verdict is "fail"
+          "path": str,                          # JSON pointer; "" is the whole outcome
+          "category": "value" | "type" | "missing" | "extra" | "status" | "header" | "error-type"
+                      | "error-message" | "crash" | "timeout",
+          "node": JSON, "go": JSON,             # each side's value at path (null when absent)
+          "node_present": bool, "go_present": bool,
+          "note": str
+        }],
+        "noise": [{"path": str, "values": [JSON]}],   # paths the Node runs disagreed on (ignored)
+        "unstable": [Difference],              # Node runs whose kind of outcome changed (never ignored)
+        "latency": {
+          "node": Latency | null, "go": Latency | null,   # null when the side never ran
+          "verdict": "pass" | "fail" | "unknown",         # unknown: a side had no warm invoke
+          "note": str                                     # why it failed, when it did
+        },
+        "node": JSON | null, "go": JSON | null,   # summary of each side's first outcome (compare.summary)
+        "error": str | null                       # the harness error, when verdict is "error"
+      }],
+      "summary": {"total": int, "passed": int, "failed": int, "errored": int, "latency_failed": int}
+    }
+
+where `Latency` is `{"init_ms": float|null, "p50_ms": float|null, "p95_ms": float|null, "warm_runs": int}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol, TypeAlias
+
+from golden.cases import Case
+from golden.compare import compare, summary
+from golden.config import GoldenSettings
+from golden.difference import Difference
+from golden.latency import Latency, judge_latency, measure
+from golden.noise import NoisyPath, find_noise
+from golden.outcome import FunctionError, Json, Outcome, Success
+
+Verdict: TypeAlias = Literal["pass", "fail", "error"]
+LatencyVerdict: TypeAlias = Literal["pass", "fail", "unknown"]
+Progress: TypeAlias = Callable[[int, int], None]
+
+DEFAULT_RUNS = 3
+"""Extra warm invokes per side and case, for latency."""
+
+
+class Invoker(Protocol):
+    """What a session needs of a runner (NodeRunner, GoRunner, a remote or fake one)."""
+
+    def invoke(self, event: object) -> Outcome: ...
+
+
+@dataclass(frozen=True)
+class CaseLatency:
+    """Both sides' latency for one case and the latency verdict, kept apart from correctness."""
+
+    node: Latency | None
+    go: Latency | None
+    verdict: LatencyVerdict
+    note: str = ""
+    """`judge_latency`'s explanation when the verdict is `fail`."""
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """The verdict on one case, with everything a report shows about it."""
+
+    id: str
+    verdict: Verdict
+    differences: tuple[Difference, ...]
+    """Node's first outcome vs Go's first, with noise ignored; empty unless `fail`."""
+    noise: tuple[NoisyPath, ...]
+    unstable: tuple[Difference, ...]
+    """Node runs that disagreed with the first on the kind of outcome (reported, never ignored)."""
+    latency: CaseLatency
+    node: Json
+    """Summary of Node's first outcome (`golden.compare.summary`); None when it never ran."""
+    go: Json
+    """Summary of Go's first outcome; None when it never ran."""
+    error: str | None = None
+    """What stopped the harness, when the verdict is `error`."""
+
+    @property
+    def latency_node(self) -> Latency | None:
+        return self.latency.node
+
+    @property
+    def latency_go(self) -> Latency | None:
+        return self.latency.go
+
+    @property
+    def latency_verdict(self) -> LatencyVerdict:
+        return self.latency.verdict
+
+
+@dataclass(frozen=True)
+class Summary:
+    total: int
+    passed: int
+    failed: int
+    errored: int
+    latency_failed: int
+
+
+@dataclass(frozen=True)
+class GoldenReport:
+    cases: tuple[CaseResult, ...]
+    summary: Summary
+    version: int = 1
+    """Version of the JSON schema in this module's docstring."""
+
+    @property
+    def ok(self) -> bool:
+        """Every case passed (the CLI's exit 0); latency is judged separately."""
+        return self.summary.passed == self.summary.total
+
+
+def run_golden(
+    cases: Sequence[Case],
+    node_runner: Invoker,
+    go_runner: Invoker,
+    settings: GoldenSettings | None = None,
+    *,
+    runs: int = DEFAULT_RUNS,
+    progress: Progress | None = None,
+) -> GoldenReport:
+    """Run every case on both sides and judge it; one case's harness failure never stops the run."""
+    if runs < 0:
+        raise ValueError(f"runs must be 0 or more, not {runs}")
+    settings = settings or GoldenSettings()
+    results: list[CaseResult] = []
+    for done, case in enumerate(cases, start=1):
+        results.append(run_case(case, node_runner, go_runner, settings, runs=runs))
+        if progress is not None:
+            progress(done, len(cases))
+    return GoldenReport(tuple(results), summarise(results))
+
+
+def run_case(
+    case: Case, node_runner: Invoker, go_runner: Invoker, settings: GoldenSettings, *, runs: int
+) -> CaseResult:
+    """One case, end to end; an exception from the harness becomes verdict `error`."""
+    node: list[Outcome] = []
+    go: list[Outcome] = []
+    try:
+        for _ in range(max(settings.node_runs, 1)):
+            node.append(node_runner.invoke(case.event))
+        go.append(go_runner.invoke(case.event))
+        for _ in range(runs):
+            node.append(node_runner.invoke(case.event))
+            go.append(go_runner.invoke(case.event))
+    except Exception as exc:  # a harness failure for this case only; Ctrl-C (BaseException) still stops
+        return _errored(case, node, go, f"{type(exc).__name__}: {exc}")
+    noise = find_noise(node[: max(settings.node_runs, 1)], settings.compare)
+    differences = tuple(compare(node[0], go[0], noise.ignoring(settings.compare)))
+    return CaseResult(
+        case.id,
+        "fail" if differences else "pass",
+        differences,
+        noise.paths,
+        noise.unstable,
+        _latency(node, go, settings),
+        summary(node[0].result),
+        summary(go[0].result),
+    )
+
+
+def summarise(results: Sequence[CaseResult]) -> Summary:
+    """Counts per verdict, and how many cases failed the latency budget."""
+    verdicts = [r.verdict for r in results]
+    return Summary(
+        total=len(results),
+        passed=verdicts.count("pass"),
+        failed=verdicts.count("fail"),
+        errored=verdicts.count("error"),
+        latency_failed=sum(1 for r in results if r.latency.verdict == "fail"),
+    )
+
+
+def _latency(node: Sequence[Outcome], go: Sequence[Outcome], settings: GoldenSettings) -> CaseLatency:
+    node_latency, go_latency = measure(_completed(node)), measure(_completed(go))
+    if node_latency.p95_ms is None or go_latency.p95_ms is None:
+        return CaseLatency(node_latency, go_latency, "unknown")
+    over = judge_latency(node_latency, go_latency, settings.latency)
+    if over is None:
+        return CaseLatency(node_latency, go_latency, "pass")
+    return CaseLatency(node_latency, go_latency, "fail", over.note)
+
+
+def _completed(outcomes: Sequence[Outcome]) -> list[Outcome]:
+    return [o for o in outcomes if isinstance(o.result, Success | FunctionError)]
+
+
+def _errored(case: Case, node: Sequence[Outcome], go: Sequence[Outcome], message: str) -> CaseResult:
+    latency = CaseLatency(
+        measure(_completed(node)) if node else None, measure(_completed(go)) if go else None, "unknown"
+    )
+    return CaseResult(
+        case.id,
+        "error",
+        (),
+        (),
+        (),
+        latency,
+        summary(node[0].result) if node else None,
+        summary(go[0].result) if go else None,
+        message,
+    )
