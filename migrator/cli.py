@@ -13,11 +13,11 @@ from rich.console import Console
 
 from codegen.errors import CodegenError
 from golden.errors import GoldenError
-from golden.events import SOURCES, template_text
 from migrator.errors import MigrateError
-from migrator.report.output import emit, write_atomic
+from migrator.golden_cli import golden_app
+from migrator.report.output import emit
 from migrator.scan.engine import ScanOptions, scan
-from migrator.scan.progress import progress_bar
+from migrator.progress import progress_bar
 
 EXIT_FINDINGS = 1
 EXIT_CANNOT_RUN = 2
@@ -77,26 +77,7 @@ def scan_command(
             raise typer.Exit(EXIT_FINDINGS)
 
 
-golden_app = typer.Typer(
-    help="Compare the old Node handler with the new Go handler (event templates so far).",
-    no_args_is_help=True,
-)
 app.add_typer(golden_app, name="golden")
-
-
-@golden_app.command("events")
-def golden_events_command(
-    source: Annotated[str, typer.Option("--source", "-s", help=f"One of: {', '.join(SOURCES)}.")],
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the event to FILE instead of stdout.")
-    ] = None,
-) -> None:
-    """Write a realistic event for SOURCE, to edit into a golden case."""
-    text = template_text(source)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
 
 
 def main() -> None:

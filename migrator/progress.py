@@ -13,12 +13,18 @@ MIN_PROJECTS_FOR_BAR = 20
 
 
 @contextmanager
-def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[int, int], None] | None]:
+def progress_bar(
+    console: Console,
+    enabled: bool = True,
+    *,
+    label: str = "scanning projects",
+    min_total: int = MIN_PROJECTS_FOR_BAR,
+) -> Iterator[Callable[[int, int], None] | None]:
     if not enabled or not console.is_terminal:
         yield None
         return
     bar = Progress(
-        TextColumn("scanning projects"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -28,7 +34,7 @@ def progress_bar(console: Console, enabled: bool = True) -> Iterator[Callable[[i
     task = bar.add_task("parse", total=None, visible=False)
 
     def advance(done: int, known: int) -> None:
-        if known >= MIN_PROJECTS_FOR_BAR and not bar.live.is_started:
+        if known >= min_total and not bar.live.is_started:
             bar.start()
             bar.update(task, visible=True)
         bar.update(task, completed=done, total=known)

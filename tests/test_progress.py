@@ -6,7 +6,7 @@ import io
 
 from rich.console import Console
 
-from migrator.scan.progress import MIN_PROJECTS_FOR_BAR, progress_bar
+from migrator.progress import MIN_PROJECTS_FOR_BAR, progress_bar
 
 
 def run(console: Console, total: int) -> str:
