@@ -15,9 +15,9 @@ from codegen.errors import CodegenError
 from golden.errors import GoldenError
 from migrator.errors import MigrateError
 from migrator.golden_cli import golden_app
+from migrator.progress import progress_bar
 from migrator.report.output import emit
 from migrator.scan.engine import ScanOptions, scan
-from migrator.progress import progress_bar
 
 EXIT_FINDINGS = 1
 EXIT_CANNOT_RUN = 2

@@ -25,8 +25,8 @@ from golden.node import NodeRunner
 from golden.report import render
 from golden.session import run_golden
 from golden.target import node_target
-from migrator.report.output import write_atomic
 from migrator.progress import progress_bar
+from migrator.report.output import write_atomic
 
 EXIT_FINDINGS = 1
 
