@@ -1,6 +1,6 @@
 """Benchmark: `migrate scan` on a generated fleet of 2,000 functions, against a bare parse.
 
-    python bench/scan.py [--functions 2000] [--jobs N]
+    python bench/scan [--functions 2000] [--jobs N]
 
 Prints scan time divided by the time tree-sitter alone takes to read and parse the same files,
 both measured in this run on this machine. Target: a ratio of at most 2.
