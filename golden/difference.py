@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, get_args
 
 from golden.outcome import Json
 
@@ -21,19 +21,7 @@ Category: TypeAlias = Literal[
     "latency",
 ]
 
-CATEGORIES: tuple[Category, ...] = (
-    "value",
-    "type",
-    "missing",
-    "extra",
-    "status",
-    "header",
-    "error-type",
-    "error-message",
-    "crash",
-    "timeout",
-    "latency",
-)
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 
 _MIRROR: dict[Category, Category] = {"missing": "extra", "extra": "missing"}
 

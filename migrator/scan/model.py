@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 EventKind = Literal[
     "api-gateway-rest",
@@ -27,7 +27,7 @@ EventKind = Literal[
     "cognito",
     "direct",
 ]
-EVENT_KINDS: tuple[str, ...] = EventKind.__args__  # type: ignore[attr-defined]
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 
 DependencyKind = Literal["aws-sdk", "mapped", "stdlib", "partial", "unmapped"]
 Severity = Literal["error", "warning", "info"]
