@@ -6,6 +6,7 @@ case file), 2 nothing could run (bad arguments, no cases, a Go build failure).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import sys
 from enum import StrEnum
@@ -21,6 +22,7 @@ from golden.envfile import read_env_file
 from golden.events import SOURCES, template_text
 from golden.function import FunctionConfig
 from golden.go import GoRunner
+from golden.moto import MotoServer
 from golden.node import NodeRunner
 from golden.report import render
 from golden.session import run_golden
@@ -34,6 +36,11 @@ golden_app = typer.Typer(
     help="Run the old Node handler and the new Go handler on the same events and judge equivalence.",
     invoke_without_command=True,
 )
+
+
+class AwsMode(StrEnum):
+    moto = "moto"
+    none = "none"
 
 
 class GoldenFormat(StrEnum):
@@ -71,6 +78,12 @@ def golden_command(
         GoldenFormat, typer.Option("--format", "-f", help="Report format.")
     ] = GoldenFormat.table,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
+    aws: Annotated[
+        AwsMode,
+        typer.Option(
+            "--aws", help="moto: SDK calls go to a local moto server; none: no AWS endpoint is set."
+        ),
+    ] = AwsMode.moto,
 ) -> None:
     """Judge the Go port against the Node original on every case (subcommands: events)."""
     if ctx.invoked_subcommand is not None:
@@ -92,11 +105,12 @@ def golden_command(
     for problem in loaded.problems:
         where = ":".join(str(p) for p in (problem.file, problem.line, problem.column) if p)
         stderr.print(f"case not read: {where}: {problem.message}", markup=False, highlight=False)
-    with (
-        NodeRunner(target.task_root, target.handler, function, env=env) as node_runner,
-        GoRunner.from_source(go, function, env=env) as go_runner,
-        progress_bar(stderr, label="running cases", min_total=10) as advance,
-    ):
+    with contextlib.ExitStack() as stack:
+        if aws is AwsMode.moto:
+            env = {**stack.enter_context(MotoServer()).env(), **env}  # the env file may point elsewhere
+        node_runner = stack.enter_context(NodeRunner(target.task_root, target.handler, function, env=env))
+        go_runner = stack.enter_context(GoRunner.from_source(go, function, env=env))
+        advance = stack.enter_context(progress_bar(stderr, label="running cases", min_total=10))
         report = run_golden(loaded.cases, node_runner, go_runner, settings, runs=runs, progress=advance)
     text = render(report, output_format.value)
     if output is None:
