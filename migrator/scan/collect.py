@@ -36,7 +36,13 @@ _Captures = dict[str, list[ts.Node]]
 
 
 def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Grammars) -> FileFacts:
-    """Parse `source` with `grammar` and collect its facts. Never raises on bad syntax."""
+    """Parse `source` with `grammar` and collect its facts. Never raises on bad syntax or bad bytes."""
+    try:
+        source.decode("utf-8")
+    except UnicodeDecodeError:
+        # tree-sitter's text predicates decode node text strictly and fail inside the query: make the
+        # bytes valid UTF-8 first (a column on a line holding a bad byte may shift by two per byte).
+        source = source.decode("utf-8", "replace").encode("utf-8")
     tree = grammars.parse(source, grammar)
     caps: _Captures = ts.QueryCursor(grammars.facts_query(grammar)).captures(tree.root_node)
     requires: list[ts.Node] = []

@@ -146,3 +146,10 @@ def test_syntax_errors_are_located_not_raised(source: str) -> None:
     f = facts(source)
     assert f.syntax_errors
     assert all(p.line >= 1 and p.column >= 1 for p in f.syntax_errors)
+
+
+def test_invalid_utf8_is_read_not_fatal() -> None:
+    # A stray byte once made tree-sitter's text predicates raise SystemError inside the query.
+    source = b"class V extends Error {\n  constructor() { super(); th\x80s.name = 'V'; this.name = 'V' }\n}\n"
+    f = analyze_file("f", source + b"exports.handler = async () => 1;\n", "javascript", Grammars())
+    assert export(f, "handler").shape.is_async
