@@ -56,7 +56,7 @@ def lines(node: Documented) -> list[str]:
 
 def jsdoc(node: Documented, indent: str = "") -> str:
     """`/** ... */` plus a newline, indented; empty when the node has nothing to document."""
-    found = lines(node)
+    found = [part.strip() for part in lines(node) if part.strip()]
     if not found:
         return ""
     text = "\n".join(found).replace("*/", "*\\/").replace("\r\n", "\n").replace("\r", "\n").strip()
