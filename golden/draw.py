@@ -15,9 +15,8 @@ The values then depend only on the seed, the strategy and the hypothesis version
 from __future__ import annotations
 
 import hashlib
-from typing import TypeVar
-
 from functools import cached_property
+from typing import TypeVar
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st

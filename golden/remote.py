@@ -251,7 +251,11 @@ def lambda_client(
         read_timeout=read_timeout_s,
         connect_timeout=10,
     )
-    client: LambdaClient = boto3.client(
-        "lambda", region_name=region, endpoint_url=endpoint_url, config=config
-    )
+    try:
+        client: LambdaClient = boto3.client(
+            "lambda", region_name=region, endpoint_url=endpoint_url, config=config
+        )
+    except BotoCoreError as error:
+        hint = " (pass --region or set AWS_REGION)" if "region" in str(error).lower() else ""
+        raise RemoteError(f"cannot make a Lambda client: {error}{hint}") from error
     return client

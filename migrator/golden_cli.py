@@ -168,7 +168,8 @@ def golden_command(
 
     def client() -> LambdaClient:
         if not clients:
-            clients.append(lambda_client(region=region, endpoint_url=endpoint_url, pool=concurrency or 8))
+            at = region or ("us-east-1" if endpoint_url else None)  # an emulator does not care which
+            clients.append(lambda_client(region=at, endpoint_url=endpoint_url, pool=concurrency or 8))
         return clients[0]
 
     warn = functools.partial(stderr.print, style="bold red", markup=False, highlight=False)

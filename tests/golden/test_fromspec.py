@@ -24,6 +24,7 @@ from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES
 
 SPEC = FIXTURES / "specs" / "pets.yaml"
+ARGS = ("--operation", "putPet", "--count", "6", "--seed", "3")
 OPERATION = "/paths/~1owners~1{ownerId}~1pets~1{petName}/put"
 
 
@@ -106,8 +107,7 @@ def test_reproducible_across_processes(tmp_path: Path) -> None:
     outputs = []
     for hash_seed in ("1", "4242"):
         proc = subprocess.run(
-            [sys.executable, "-m", "migrator", "golden", "events", "--from-spec", str(SPEC)]
-            + ["--operation", "putPet", "--count", "6", "--seed", "3"],
+            [sys.executable, "-m", "migrator", "golden", "events", "--from-spec", str(SPEC), *ARGS],
             cwd=REPO,
             capture_output=True,
             text=True,

@@ -75,14 +75,18 @@ def test_throttling_is_retried_with_backoff_then_succeeds() -> None:
     assert sleeps == [0.1, 0.2, 0.3]  # doubling, capped
     assert len(client.calls) == 4
     first = client.calls[0]
-    assert (first["FunctionName"], first["Qualifier"], first["InvocationType"]) == ("orders", "live", "RequestResponse")
+    assert (first["FunctionName"], first["Qualifier"], first["InvocationType"]) == (
+        "orders",
+        "live",
+        "RequestResponse",
+    )
     assert json.loads(first["Payload"]) == {"id": 1} and first["LogType"] == "Tail"
 
 
 def test_throttled_past_the_retries_is_a_harness_error_never_a_divergence() -> None:
     sleeps: list[float] = []
     remote = invoker(FakeLambda(throttled()), sleeps, attempts=3)
-    with pytest.raises(RemoteError, match="TooManyRequestsException.*--concurrency"):
+    with pytest.raises(RemoteError, match=r"TooManyRequestsException.*--concurrency"):
         remote.invoke({})
     assert len(sleeps) == 2
     cases = [Case("a.json", {"n": 1}, "a.json", None), Case("b.json", {"n": 2}, "b.json", None)]
@@ -96,23 +100,37 @@ def test_other_client_errors_are_not_retried() -> None:
     sleeps: list[float] = []
     missing = ClientError({"Error": {"Code": "ResourceNotFoundException", "Message": "nope"}}, "Invoke")
     remote = invoker(FakeLambda(missing), sleeps)
-    with pytest.raises(RemoteError, match="ResourceNotFoundException.*--region"):
+    with pytest.raises(RemoteError, match=r"ResourceNotFoundException.*--region"):
         remote.check()
     assert sleeps == []
+
+
+TIMED_OUT = "RequestId: x Error: Task timed out after 3.00 seconds"
+LEGACY_TIMED_OUT = "2026-12-01T10:00:00.000Z x Task timed out after 6.01 seconds"
+EXITED = "RequestId: x Error: Runtime exited with error: exit status 3"
+KILLED = "Error: Runtime exited with error: signal: killed"
 
 
 @pytest.mark.parametrize(
     ("body", "kind", "expected"),
     [
-        ({"errorType": "Sandbox.Timedout", "errorMessage": "RequestId: x Error: Task timed out after 3.00 seconds"}, Timeout, 3.0),
-        ({"errorMessage": "2026-12-01T10:00:00.000Z x Task timed out after 6.01 seconds"}, Timeout, 6.01),
-        ({"errorType": "Runtime.ExitError", "errorMessage": "RequestId: x Error: Runtime exited with error: exit status 3"}, Crash, 3),
-        ({"errorType": "Runtime.ExitError", "errorMessage": "Error: Runtime exited with error: signal: killed"}, Crash, -9),
-        ({"errorType": "Runtime.OutOfMemory", "errorMessage": "Runtime exited with error: signal: killed"}, Crash, -9),
-        ({"errorType": "Runtime.ImportModuleError", "errorMessage": "Cannot find module 'x'"}, InitError, "Runtime.ImportModuleError"),
-        ({"errorType": "ValidationError", "errorMessage": "bad email", "trace": ["at x"]}, FunctionError, "ValidationError"),
+        ({"errorType": "Sandbox.Timedout", "errorMessage": TIMED_OUT}, Timeout, 3.0),
+        ({"errorMessage": LEGACY_TIMED_OUT}, Timeout, 6.01),
+        ({"errorType": "Runtime.ExitError", "errorMessage": EXITED}, Crash, 3),
+        ({"errorType": "Runtime.ExitError", "errorMessage": KILLED}, Crash, -9),
+        ({"errorType": "Runtime.OutOfMemory", "errorMessage": KILLED}, Crash, -9),
+        (
+            {"errorType": "Runtime.ImportModuleError", "errorMessage": "Cannot find module 'x'"},
+            InitError,
+            "Runtime.ImportModuleError",
+        ),
+        (
+            {"errorType": "ValidationError", "errorMessage": "bad email", "trace": ["at x"]},
+            FunctionError,
+            "ValidationError",
+        ),
     ],
-)  # fmt: skip
+)
 def test_function_errors_map_to_outcomes(body: dict[str, str], kind: type, expected: object) -> None:
     result = read_result(json.dumps(body).encode(), "Unhandled")
     assert isinstance(result, kind)
