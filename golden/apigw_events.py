@@ -35,8 +35,11 @@ def text(value: Any) -> str:
     return json.dumps(value)
 
 
-def simple(value: Any, explode: bool) -> str:
-    """`simple` style (path, header): arrays and objects as comma-separated lists."""
+def simple(value: Any, explode: bool, content_type: str | None = None) -> str:
+    """`simple` style (path, header): arrays and objects as comma-separated lists; a parameter given
+    through `content` is its value encoded in that media type (JSON)."""
+    if content_type is not None:
+        return json.dumps(value, separators=(",", ":"))
     if isinstance(value, list):
         return ",".join(text(v) for v in value)
     if isinstance(value, dict):
@@ -48,6 +51,8 @@ def simple(value: Any, explode: bool) -> str:
 def query_pairs(parameter: ParameterSpec, value: Any) -> list[tuple[str, str]]:
     """Name/value pairs one query parameter contributes, in order."""
     name, style, explode = parameter.name, parameter.style, parameter.explode
+    if parameter.content_type is not None:
+        return [(name, simple(value, explode, parameter.content_type))]
     if isinstance(value, dict):
         if style == "deepObject":
             return [(f"{name}[{k}]", text(v)) for k, v in value.items()]
@@ -68,15 +73,15 @@ def build_event(
     operation = request_schema.operation
     parameters: Mapping[str, Mapping[str, Any]] = drawn["parameters"]
     specs = {(p.location, p.name): p for p in request_schema.parameters}
-    path_values = {name: simple(v, specs[("path", name)].explode) for name, v in parameters["path"].items()}
+    path_values = {name: _simple(specs[("path", name)], v) for name, v in parameters["path"].items()}
     path = operation.path
     for name, value in path_values.items():
         path = path.replace("{" + name + "}", urllib.parse.quote(value, safe=""))
     query: list[tuple[str, str]] = []
     for name, value in parameters["query"].items():
         query.extend(query_pairs(specs[("query", name)], value))
-    headers = {name: simple(v, specs[("header", name)].explode) for name, v in parameters["header"].items()}
-    cookies = [f"{name}={simple(v, False)}" for name, v in parameters["cookie"].items()]
+    headers = {name: _simple(specs[("header", name)], v) for name, v in parameters["header"].items()}
+    cookies = [f"{name}={_simple(specs[('cookie', name)], v)}" for name, v in parameters["cookie"].items()]
     body = drawn.get("body", _ABSENT)
     body_text = None if body is _ABSENT else _body_text(body, request_schema.media_type)
     if body_text is not None and request_schema.media_type is not None:
@@ -89,6 +94,11 @@ def build_event(
 
 
 _ABSENT = object()
+
+
+def _simple(parameter: ParameterSpec, value: Any) -> str:
+    explode = parameter.explode and parameter.location != "cookie"
+    return simple(value, explode, parameter.content_type)
 
 
 def _body_text(body: Any, media_type: str | None) -> str:

@@ -60,6 +60,8 @@ class ParameterSpec:
     explode: bool
     schema: Any
     """Its JSON Schema, refs inlined and narrowed (see the module docstring)."""
+    content_type: str | None = None
+    """Set when the parameter is given through `content` (its value is sent encoded, e.g. as JSON)."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,8 @@ def _parameters(
                 parameter.required,
                 parameter.style,
                 parameter.explode,
-                _realistic(narrowed, parameter.location),
+                narrowed if parameter.content_type else _realistic(narrowed, parameter.location),
+                parameter.content_type,
             )
         )
     return tuple(out)
@@ -270,14 +273,16 @@ def _request(schema: Any, in_all_of: bool = False) -> Any:
     bounds = _INT_BOUNDS.get(str(out.get("format")))
     types = out.get("type")
     if bounds is not None and (types == "integer" or (isinstance(types, list) and "integer" in types)):
-        low, high = bounds
-        out["minimum"] = (
-            max(low, out.get("minimum", low)) if isinstance(out.get("minimum", low), int) else low
-        )
-        out["maximum"] = (
-            min(high, out.get("maximum", high)) if isinstance(out.get("maximum", high), int) else high
-        )
+        out["minimum"] = _tighter(out.get("minimum"), bounds[0], max)
+        out["maximum"] = _tighter(out.get("maximum"), bounds[1], min)
     return out
+
+
+def _tighter(given: Any, bound: int, pick: Any) -> Any:
+    """The stricter of a schema's own bound (when it is a number) and the format's."""
+    if isinstance(given, int | float) and not isinstance(given, bool):
+        return pick(given, bound)
+    return bound
 
 
 def _realistic(schema: Any, location: str) -> Any:
