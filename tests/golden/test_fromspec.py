@@ -136,3 +136,16 @@ def test_unknown_operation_is_a_located_error_with_close_matches() -> None:
     assert "did you mean putPet (" in message and "pets.yaml:7)" in message
     with pytest.raises(GoldenError, match="its operations: getHealth, putPet"):
         load_request_schema(SPEC, "zzz")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("version", "source"), [("1.0", "api-gateway-rest"), ("2.0", "api-gateway-http")])
+def test_events_decode_strictly_into_aws_lambda_go_structs(
+    eventshapes: Path, tmp_path: Path, version: str, source: str
+) -> None:
+    events = generate_events(SPEC, "putPet", count=4, seed=8, version=version)  # type: ignore[arg-type]
+    for path in write_cases(events, "putPet", tmp_path):
+        proc = subprocess.run(
+            [str(eventshapes), source, str(path)], capture_output=True, text=True, timeout=60
+        )
+        assert proc.returncode == 0, (path.read_text(), proc.stderr)
