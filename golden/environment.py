@@ -44,12 +44,18 @@ class RuntimeWiring:
 
 
 def lambda_environment(
-    function: FunctionConfig, wiring: RuntimeWiring, extra: Mapping[str, str] | None = None
+    function: FunctionConfig,
+    wiring: RuntimeWiring,
+    extra: Mapping[str, str] | None = None,
+    *,
+    credentials: Mapping[str, str] = FAKE_CREDENTIALS,
 ) -> dict[str, str]:
     """The environment Lambda gives a runtime, then the caller's extra variables on top.
 
-    `extra` (an env file, `AWS_ENDPOINT_URL` for a local AWS emulator, real credentials when the user
-    asks for them) may override anything but the plumbing in `PLUMBING`.
+    `credentials` are golden's fake ones unless the user asked for real AWS (`golden.aws`), in which
+    case they are empty and the caller's own variables come in through `extra`. `extra` (an env file,
+    `AWS_ENDPOINT_URL` for a local AWS emulator, the caller's AWS variables) may override anything but
+    the plumbing in `PLUMBING`.
     """
     today = datetime.datetime.now(datetime.UTC).strftime("%Y/%m/%d")
     path = LAMBDA_PATH if wiring.path_prefix is None else f"{wiring.path_prefix}:{LAMBDA_PATH}"
@@ -69,7 +75,7 @@ def lambda_environment(
         "TZ": "UTC",
         "LANG": "en_US.UTF-8",
         "PATH": path,
-        **FAKE_CREDENTIALS,
+        **credentials,
     }
     if wiring.execution_env is not None:
         env["AWS_EXECUTION_ENV"] = wiring.execution_env

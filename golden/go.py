@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Mapping
 from pathlib import Path
 
-from golden.environment import RuntimeWiring, lambda_environment
+from golden.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
 from golden.errors import RunnerError
 from golden.function import FunctionConfig
 from golden.gobuild import build_go_handler
@@ -29,8 +29,11 @@ class GoRunner(Runner):
         handler: str = "bootstrap",
         env: Mapping[str, str] | None = None,
         memory_cap: bool = True,
+        credentials: Mapping[str, str] = FAKE_CREDENTIALS,
     ) -> None:
-        super().__init__(function or FunctionConfig(), env=env, memory_cap=memory_cap)
+        super().__init__(
+            function or FunctionConfig(), env=env, memory_cap=memory_cap, credentials=credentials
+        )
         self.executable = executable.resolve()
         self.task_root = (task_root or executable.parent).resolve()
         self.handler = handler
@@ -51,15 +54,23 @@ class GoRunner(Runner):
         build_env: Mapping[str, str] | None = None,
         env: Mapping[str, str] | None = None,
         memory_cap: bool = True,
+        credentials: Mapping[str, str] = FAKE_CREDENTIALS,
     ) -> GoRunner:
         """Build `module_dir` (cached by source hash) and run it with that folder as the task root."""
         executable = build_go_handler(module_dir, cache_dir, env=build_env)
-        return cls(executable, function, task_root=module_dir, env=env, memory_cap=memory_cap)
+        return cls(
+            executable,
+            function,
+            task_root=module_dir,
+            env=env,
+            memory_cap=memory_cap,
+            credentials=credentials,
+        )
 
     def _prepare(self, resources: contextlib.ExitStack) -> None:
         """Nothing to do: the executable was built before the runner was made."""
 
     def _launch(self, runtime_api: str) -> Launch:
         wiring = RuntimeWiring(runtime_api, self.handler, self.task_root, self.executable.parent)
-        env = lambda_environment(self.function, wiring, self.extra_env)
+        env = lambda_environment(self.function, wiring, self.extra_env, credentials=self.credentials)
         return Launch((str(self.executable),), self.task_root, env)

@@ -2,11 +2,14 @@
 
 Synchronous (`RequestResponse`) and `DryRun` invocations only. A function error answers 200 with
 `X-Amz-Function-Error: Unhandled` and the error body the runtime posted, as Lambda does; timeouts and
-runtime exits get the bodies Lambda writes for them (`Sandbox.Timedout`, `Runtime.ExitError`).
+runtime exits get the bodies Lambda writes for them (`Sandbox.Timedout`, `Runtime.ExitError`). With
+`X-Amz-Log-Type: Tail` the answer carries `X-Amz-Log-Result`: Lambda's `START`/`END`/`REPORT` lines
+(base64), with the emulator's durations, so remote mode reads latency the way it does from Lambda.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable, Mapping
 
@@ -46,12 +49,18 @@ def handle_invoke(
         return _api_error(
             400, "InvalidRequestContentException", f"Could not parse request body into json: {error}"
         )
-    return outcome_reply(function, invoke(payload))
+    tail = headers.get("x-amz-log-type", "None") == "Tail"
+    return outcome_reply(function, invoke(payload), log_tail=tail)
 
 
-def outcome_reply(function: FunctionConfig, outcome: Outcome) -> Reply:
+def outcome_reply(function: FunctionConfig, outcome: Outcome, *, log_tail: bool = False) -> Reply:
     """The response Lambda would give a synchronous caller for this outcome."""
-    common = (("X-Amz-Executed-Version", function.version), ("x-amzn-RequestId", outcome.request_id))
+    common: tuple[tuple[str, str], ...] = (
+        ("X-Amz-Executed-Version", function.version),
+        ("x-amzn-RequestId", outcome.request_id),
+    )
+    if log_tail:
+        common = (*common, ("X-Amz-Log-Result", log_result(function, outcome)))
     unhandled = (("X-Amz-Function-Error", "Unhandled"), *common)
     result = outcome.result
     if isinstance(result, Success):
@@ -65,6 +74,20 @@ def outcome_reply(function: FunctionConfig, outcome: Outcome) -> Reply:
     error_type = "Runtime.OutOfMemory" if result.out_of_memory else "Runtime.ExitError"
     message = f"RequestId: {outcome.request_id} Error: {result.reason}"
     return json_reply(200, {"errorType": error_type, "errorMessage": message}, unhandled)
+
+
+def log_result(function: FunctionConfig, outcome: Outcome) -> str:
+    """`START`, `END` and `REPORT` lines as Lambda writes them for this invoke, base64-encoded."""
+    request, timing = outcome.request_id, outcome.timing
+    duration = timing.duration_ms or 0.0
+    report = (
+        f"REPORT RequestId: {request}\tDuration: {duration:.2f} ms\tBilled Duration: {int(duration) + 1} ms"
+        f"\tMemory Size: {function.memory_mb} MB\tMax Memory Used: {(outcome.peak_rss_kib or 0) // 1024} MB"
+    )
+    if timing.init_ms is not None:
+        report += f"\tInit Duration: {timing.init_ms:.2f} ms"
+    lines = (f"START RequestId: {request} Version: {function.version}", f"END RequestId: {request}", report)
+    return base64.b64encode(("\n".join(lines) + "\n").encode()).decode("ascii")
 
 
 def _check_target(function: FunctionConfig, target: str, qualifier: str | None) -> str | None:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from golden.environment import RuntimeWiring, lambda_environment
+from golden.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
 from golden.errors import RunnerError
 from golden.function import FunctionConfig
 from golden.runner import Launch, Runner
@@ -35,8 +35,11 @@ class NodeRunner(Runner):
         node: str = "node",
         esbuild: Sequence[str] = DEFAULT_ESBUILD,
         memory_cap: bool = True,
+        credentials: Mapping[str, str] = FAKE_CREDENTIALS,
     ) -> None:
-        super().__init__(function or FunctionConfig(), env=env, memory_cap=memory_cap)
+        super().__init__(
+            function or FunctionConfig(), env=env, memory_cap=memory_cap, credentials=credentials
+        )
         self.source_root = task_root.resolve()
         self.handler = handler
         self.runtime = runtime
@@ -83,5 +86,10 @@ class NodeRunner(Runner):
             execution_env=f"AWS_Lambda_{self.runtime}",
             path_prefix=str(Path(self._node).parent),
         )
-        env = lambda_environment(self.function, wiring, {"NODE_PATH": str(self._task_root), **self.extra_env})
+        env = lambda_environment(
+            self.function,
+            wiring,
+            {"NODE_PATH": str(self._task_root), **self.extra_env},
+            credentials=self.credentials,
+        )
         return Launch(argv, self._task_root, env)

@@ -22,6 +22,7 @@ from types import TracebackType
 from typing import Self
 
 from golden.emulator import Emulator
+from golden.environment import FAKE_CREDENTIALS
 from golden.errors import RunnerError
 from golden.function import FunctionConfig
 from golden.outcome import Crash, InitError, Outcome, Timeout
@@ -41,11 +42,18 @@ class Runner(ABC):
     """Runs one function's runtime, unmodified, against its own Runtime API emulator."""
 
     def __init__(
-        self, function: FunctionConfig, *, env: Mapping[str, str] | None = None, memory_cap: bool = True
+        self,
+        function: FunctionConfig,
+        *,
+        env: Mapping[str, str] | None = None,
+        memory_cap: bool = True,
+        credentials: Mapping[str, str] = FAKE_CREDENTIALS,
     ) -> None:
         self.function = function
         self.extra_env = dict(env or {})
         """Variables on top of Lambda's standard environment (an env file, endpoints, credentials)."""
+        self.credentials = dict(credentials)
+        """Credentials put in the standard environment: golden's fake ones, or none with `--aws real`."""
         self._memory_cap = memory_cap
         self._lock = threading.Lock()
         self._resources = contextlib.ExitStack()

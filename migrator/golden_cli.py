@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
+import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -16,17 +19,17 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from golden.cases import load_cases
+from golden.apigw_events import EventVersion as ApiEventVersion
+from golden.aws import AwsMode, aws_setup, caller_region
+from golden.cases import Case, Cases, load_cases
 from golden.config import find_settings
 from golden.envfile import read_env_file
 from golden.events import SOURCES, template_text
-from golden.function import FunctionConfig
-from golden.go import GoRunner
-from golden.moto import MotoServer
-from golden.node import NodeRunner
+from golden.fromspec import as_cases, generate_events, write_cases
+from golden.parallel import run_golden_parallel
+from golden.remote import LambdaClient, lambda_client
 from golden.report import render
-from golden.session import run_golden
-from golden.target import node_target
+from golden.sides import LocalOptions, go_side, node_side
 from migrator.progress import progress_bar
 from migrator.report.output import write_atomic
 
@@ -38,11 +41,6 @@ golden_app = typer.Typer(
 )
 
 
-class AwsMode(StrEnum):
-    moto = "moto"
-    none = "none"
-
-
 class GoldenFormat(StrEnum):
     table = "table"
     json = "json"
@@ -50,18 +48,44 @@ class GoldenFormat(StrEnum):
     html = "html"
 
 
+class EventVersion(StrEnum):
+    rest = "1"
+    http = "2"
+
+
 @golden_app.callback()
 def golden_command(
     ctx: typer.Context,
     node: Annotated[
-        str | None, typer.Option("--node", help="Node handler: PATH[:EXPORT] (file or function folder).")
+        str | None,
+        typer.Option(
+            "--node", help="Node handler: PATH[:EXPORT] (file or function folder), or SCAN.json#FUNCTION."
+        ),
     ] = None,
     go: Annotated[
         Path | None, typer.Option("--go", help="Go handler module folder (built from source).")
     ] = None,
+    node_lambda: Annotated[
+        str | None, typer.Option("--node-lambda", help="Deployed Node function: NAME[:QUALIFIER] or ARN.")
+    ] = None,
+    go_lambda: Annotated[
+        str | None, typer.Option("--go-lambda", help="Deployed Go function: NAME[:QUALIFIER] or ARN.")
+    ] = None,
     cases: Annotated[
         Path | None, typer.Option("--cases", help="Folder of event JSON files, or a .jsonl file.")
     ] = None,
+    from_spec: Annotated[
+        Path | None, typer.Option("--from-spec", help="OpenAPI spec to generate API Gateway events from.")
+    ] = None,
+    operation: Annotated[
+        str | None, typer.Option("--operation", help="With --from-spec: the operation id.")
+    ] = None,
+    count: Annotated[int, typer.Option("--count", min=1, help="With --from-spec: how many events.")] = 20,
+    seed: Annotated[int, typer.Option("--seed", help="With --from-spec: same seed, same events.")] = 0,
+    event_version: Annotated[
+        EventVersion,
+        typer.Option("--event-version", help="With --from-spec: 1 (REST API) or 2 (HTTP API) events."),
+    ] = EventVersion.rest,
     env_file: Annotated[
         Path | None, typer.Option("--env-file", help="KEY=VALUE variables for both sides.")
     ] = None,
@@ -72,8 +96,31 @@ def golden_command(
         float | None,
         typer.Option("--latency-tolerance", min=0, help="Go p95 may exceed Node p95 by this share."),
     ] = None,
-    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Per-invoke timeout, seconds.")] = 30.0,
-    memory: Annotated[int, typer.Option("--memory", min=128, help="Memory size, MB.")] = 1024,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout", min=0.1, help="Per-invoke timeout, seconds (default: the scan's, else 30)."
+        ),
+    ] = None,
+    memory: Annotated[
+        int | None,
+        typer.Option("--memory", min=128, help="Memory size, MB (default: the scan's, else 1024)."),
+    ] = None,
+    scan_root: Annotated[
+        Path | None, typer.Option("--scan-root", help="With --node SCAN.json#FUNCTION: the scanned folder.")
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", help="AWS region (deployed functions; AWS_REGION locally).")
+    ] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(
+            "--concurrency", min=1, help="Cases in flight at once (default 8 with a deployed side, else 1)."
+        ),
+    ] = None,
+    endpoint_url: Annotated[
+        str | None, typer.Option("--endpoint-url", help="Invoke API endpoint for deployed functions.")
+    ] = None,
     output_format: Annotated[
         GoldenFormat, typer.Option("--format", "-f", help="Report format.")
     ] = GoldenFormat.table,
@@ -81,37 +128,77 @@ def golden_command(
     aws: Annotated[
         AwsMode,
         typer.Option(
-            "--aws", help="moto: SDK calls go to a local moto server; none: no AWS endpoint is set."
+            "--aws",
+            help="moto: SDK calls go to a local moto server; real: your credentials, real AWS; "
+            "none: no endpoint.",
         ),
     ] = AwsMode.moto,
 ) -> None:
     """Judge the Go port against the Node original on every case (subcommands: events)."""
     if ctx.invoked_subcommand is not None:
         return
-    if node is None or go is None or cases is None:
-        raise typer.BadParameter("--node, --go and --cases are all needed (or use a subcommand: events)")
-    target = node_target(node)
-    loaded = load_cases(cases)
-    settings = find_settings(cases)
+    if (cases is None) == (from_spec is None):
+        raise typer.BadParameter("give the cases once: --cases PATH, or --from-spec SPEC --operation ID")
+    if (node is None and node_lambda is None) or (go is None and go_lambda is None):
+        raise typer.BadParameter(
+            "name both sides: --node or --node-lambda, and --go or --go-lambda (or use a subcommand: events)"
+        )
+    stderr = Console(stderr=True)
+    if cases is not None:
+        loaded = load_cases(cases)
+        settings_from = cases
+    else:
+        assert from_spec is not None
+        loaded = Cases(tuple(_spec_cases(from_spec, operation, count, seed, event_version)), ())
+        settings_from = from_spec
+    settings = find_settings(settings_from)
     if latency_tolerance is not None:
         settings = dataclasses.replace(
             settings, latency=dataclasses.replace(settings.latency, tolerance=latency_tolerance)
         )
     env = read_env_file(env_file) if env_file is not None else {}
-    function = FunctionConfig(
-        name=Path(target.handler).name.split(".")[0], memory_mb=memory, timeout_s=timeout
-    )
-    stderr = Console(stderr=True)
     for problem in loaded.problems:
         where = ":".join(str(p) for p in (problem.file, problem.line, problem.column) if p)
         stderr.print(f"case not read: {where}: {problem.message}", markup=False, highlight=False)
+    remote = node_lambda is not None or go_lambda is not None
+    local_aws = node is not None or go is not None
+    region = region or (caller_region(os.environ) if aws is AwsMode.real or remote else None)
+    options = LocalOptions(timeout, memory, region or "us-east-1", env, scan_root)
+    clients: list[LambdaClient] = []
+
+    def client() -> LambdaClient:
+        if not clients:
+            at = region or ("us-east-1" if endpoint_url else None)  # an emulator does not care which
+            clients.append(lambda_client(region=at, endpoint_url=endpoint_url, pool=concurrency or 8))
+        return clients[0]
+
+    warn = functools.partial(stderr.print, style="bold red", markup=False, highlight=False)
     with contextlib.ExitStack() as stack:
-        if aws is AwsMode.moto:
-            env = {**stack.enter_context(MotoServer()).env(), **env}  # the env file may point elsewhere
-        node_runner = stack.enter_context(NodeRunner(target.task_root, target.handler, function, env=env))
-        go_runner = stack.enter_context(GoRunner.from_source(go, function, env=env))
+        setup = stack.enter_context(
+            aws_setup(aws if local_aws else AwsMode.none, environ=os.environ, warn=warn)
+        )
+        node_side_ = node_side(
+            stack, node=node, node_lambda=node_lambda, options=options, aws=setup, client=client
+        )
+        go_side_ = go_side(
+            stack,
+            go=go,
+            go_lambda=go_lambda,
+            options=options,
+            aws=setup,
+            client=client,
+            like=node_side_.function,
+        )
         advance = stack.enter_context(progress_bar(stderr, label="running cases", min_total=10))
-        report = run_golden(loaded.cases, node_runner, go_runner, settings, runs=runs, progress=advance)
+        report = run_golden_parallel(
+            loaded.cases,
+            node_side_.invoker,
+            go_side_.invoker,
+            settings,
+            runs=runs,
+            concurrency=concurrency or (8 if remote else 1),
+            progress=advance,
+        )
     text = render(report, output_format.value)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -121,14 +208,58 @@ def golden_command(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+def _spec_cases(
+    spec: Path, operation: str | None, count: int, seed: int, version: EventVersion
+) -> list[Case]:
+    if operation is None:
+        raise typer.BadParameter("--from-spec needs --operation ID (an operationId of the spec)")
+    events = generate_events(spec, operation, count=count, seed=seed, version=_VERSIONS[version])
+    return as_cases(events, operation)
+
+
+_VERSIONS: dict[EventVersion, ApiEventVersion] = {EventVersion.rest: "1.0", EventVersion.http: "2.0"}
+
+
 @golden_app.command("events")
 def golden_events_command(
-    source: Annotated[str, typer.Option("--source", "-s", help=f"One of: {', '.join(SOURCES)}.")],
+    source: Annotated[
+        str | None, typer.Option("--source", "-s", help=f"One of: {', '.join(SOURCES)}.")
+    ] = None,
+    from_spec: Annotated[
+        Path | None, typer.Option("--from-spec", help="OpenAPI spec: generate API Gateway events instead.")
+    ] = None,
+    operation: Annotated[
+        str | None, typer.Option("--operation", help="With --from-spec: the operation id.")
+    ] = None,
+    count: Annotated[int, typer.Option("--count", min=1, help="With --from-spec: how many events.")] = 20,
+    seed: Annotated[int, typer.Option("--seed", help="With --from-spec: same seed, same events.")] = 0,
+    event_version: Annotated[
+        EventVersion,
+        typer.Option("--event-version", help="With --from-spec: 1 (REST API) or 2 (HTTP API) events."),
+    ] = EventVersion.rest,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the event to FILE instead of stdout.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="--source: write the event to FILE; --from-spec: write case files to DIR."
+        ),
     ] = None,
 ) -> None:
-    """Write a realistic event for SOURCE, to edit into a golden case."""
+    """Write a realistic event for SOURCE, or events generated from an OpenAPI operation."""
+    if (source is None) == (from_spec is None):
+        raise typer.BadParameter("give --source SOURCE or --from-spec SPEC --operation ID")
+    if from_spec is not None:
+        if operation is None:
+            raise typer.BadParameter("--from-spec needs --operation ID (an operationId of the spec)")
+        events = generate_events(
+            from_spec, operation, count=count, seed=seed, version=_VERSIONS[event_version]
+        )
+        if output is None:  # JSONL on stdout: one case per line, as --cases FILE.jsonl reads it
+            sys.stdout.write("".join(json.dumps(e.event, ensure_ascii=False) + "\n" for e in events))
+        else:
+            for path in write_cases(events, operation, output):
+                sys.stderr.write(f"wrote {path}\n")
+        return
+    assert source is not None
     text = template_text(source)
     if output is None:
         sys.stdout.write(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -70,6 +71,22 @@ def _live_members(pgid: int) -> list[int]:
         if int(fields[2]) == pgid and fields[0] != "Z":
             members.append(int(entry.name))
     return members
+
+
+@pytest.fixture(scope="session")
+def eventshapes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the Go program that decodes a template strictly into aws-lambda-go's struct."""
+    binary = tmp_path_factory.mktemp("eventshapes") / "eventshapes"
+    env = {**os.environ, "GOFLAGS": "-mod=mod", "CGO_ENABLED": "0"}
+    subprocess.run(
+        ["go", "build", "-o", str(binary), "."],
+        cwd=FIXTURES / "go" / "eventshapes",
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return binary
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,6 @@ from migrator.scan.collect import analyze_file
 from migrator.scan.events import infer_events
 from migrator.scan.jsparse import Grammars
 from tests.conftest import REPO
-from tests.golden.conftest import FIXTURES
 
 #: How a handler typically reads each source (what `migrate scan` infers event kinds from).
 READERS = {
@@ -32,22 +30,6 @@ READERS = {
     "dynamodb-stream": "for (const r of event.Records) { project(r.dynamodb.NewImage) }",
     "kinesis": "for (const r of event.Records) { decode(r.kinesis.data) }",
 }
-
-
-@pytest.fixture(scope="session")
-def eventshapes(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the Go program that decodes a template strictly into aws-lambda-go's struct."""
-    binary = tmp_path_factory.mktemp("eventshapes") / "eventshapes"
-    env = {**os.environ, "GOFLAGS": "-mod=mod", "CGO_ENABLED": "0"}
-    subprocess.run(
-        ["go", "build", "-o", str(binary), "."],
-        cwd=FIXTURES / "go" / "eventshapes",
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    return binary
 
 
 @pytest.mark.parametrize("source", SOURCES)

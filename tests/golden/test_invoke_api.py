@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -72,3 +73,18 @@ def test_unknown_function_and_bad_payload(node: MakeNode) -> None:
 def test_dry_run(node: MakeNode) -> None:
     client = lambda_client(node("behaviours.echo", function=FunctionConfig(name="orders")))
     assert client.invoke(FunctionName="orders", InvocationType="DryRun")["StatusCode"] == 204
+
+
+def test_log_tail_carries_lambdas_report_line(node: MakeNode) -> None:
+    client = lambda_client(node("behaviours.echo", function=FunctionConfig(name="orders", memory_mb=256)))
+    cold = client.invoke(FunctionName="orders", Payload=b"{}", LogType="Tail")
+    lines = base64.b64decode(cold["LogResult"]).decode().splitlines()
+    request_id = cold["ResponseMetadata"]["RequestId"]
+    assert lines[0] == f"START RequestId: {request_id} Version: $LATEST"
+    assert lines[1] == f"END RequestId: {request_id}"
+    fields = dict(field.split(": ", 1) for field in lines[2].removeprefix("REPORT ").split("\t"))
+    assert fields["RequestId"] == request_id and fields["Memory Size"] == "256 MB"
+    assert float(fields["Duration"].removesuffix(" ms")) > 0 and "Init Duration" in fields
+    warm = client.invoke(FunctionName="orders", Payload=b"{}", LogType="Tail")
+    assert "Init Duration" not in base64.b64decode(warm["LogResult"]).decode()
+    assert "LogResult" not in client.invoke(FunctionName="orders", Payload=b"{}")
