@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from golden.awssetup import apply_setup, load_setup
 from golden.cases import load_cases
 from golden.config import find_settings
 from golden.envfile import read_env_file
@@ -107,7 +108,10 @@ def golden_command(
         stderr.print(f"case not read: {where}: {problem.message}", markup=False, highlight=False)
     with contextlib.ExitStack() as stack:
         if aws is AwsMode.moto:
-            env = {**stack.enter_context(MotoServer()).env(), **env}  # the env file may point elsewhere
+            moto = stack.enter_context(MotoServer())
+            if settings.aws_setup is not None:
+                apply_setup(load_setup(settings.aws_setup), moto.endpoint_url, function.region)
+            env = {**moto.env(), **env}  # the env file may point elsewhere
         node_runner = stack.enter_context(NodeRunner(target.task_root, target.handler, function, env=env))
         go_runner = stack.enter_context(GoRunner.from_source(go, function, env=env))
         advance = stack.enter_context(progress_bar(stderr, label="running cases", min_total=10))
