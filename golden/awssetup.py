@@ -23,7 +23,7 @@ from typing import Any
 
 import boto3  # type: ignore[import-untyped]
 import botocore.exceptions  # type: ignore[import-untyped]
-from botocore import xform_name  # type: ignore[import-untyped]
+from botocore import xform_name
 
 from golden.environment import FAKE_CREDENTIALS
 from golden.errors import GoldenError
