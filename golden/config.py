@@ -9,6 +9,7 @@
     node-runs = 2                     # Node runs per case; paths that differ between them are noise
     latency-tolerance = 0.1           # Go p95 may exceed Node p95 by 10 % ...
     latency-slack-ms = 1.0            # ... plus this many milliseconds
+    aws-setup = "aws-setup.json"      # AWS calls made on the moto server first (golden.awssetup)
     [tool.migrate.golden.error-types] # intentional renames: Node error type = Go error type
     ValidationError = "InvalidInput"
 
@@ -37,6 +38,8 @@ class GoldenSettings:
     node_runs: int = 2
     source: str | None = None
     """The file the settings came from; None for the defaults."""
+    aws_setup: Path | None = None
+    """The AWS setup file (`golden.awssetup`), resolved against the settings file's folder."""
 
 
 _KEYS = {
@@ -49,6 +52,7 @@ _KEYS = {
     "latency-tolerance": float,
     "latency-slack-ms": float,
     "error-types": dict,
+    "aws-setup": str,
 }
 
 
@@ -112,7 +116,9 @@ def parse_settings(table: Mapping[str, Any], source: str) -> GoldenSettings:
         tolerance=float(table.get("latency-tolerance", LatencyBudget.tolerance)),
         slack_ms=float(table.get("latency-slack-ms", LatencyBudget.slack_ms)),
     )
-    return GoldenSettings(compare, latency, runs, source)
+    setup = table.get("aws-setup")
+    aws_setup = Path(source).parent / setup if setup is not None else None
+    return GoldenSettings(compare, latency, runs, source, aws_setup=aws_setup)
 
 
 def _strings(table: Mapping[str, Any], key: str, source: str) -> list[str]:

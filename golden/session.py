@@ -2,7 +2,8 @@
 
 Per case, the Node side runs `settings.node_runs` times (the runs that find noise), then the Go side runs
 once; then each side runs `runs` more warm invokes for latency. Node's first outcome is compared with Go's
-first under `settings.compare` with that case's noise ignored. Latency percentiles are over every warm
+first under `settings.compare` with that case's noise ignored; clock readings the Node runs could not
+tell apart are noise too (`golden.clock`). Latency percentiles are over every warm
 invoke of a side that completed (a response or a function error; the extra Node noise runs count too):
 a crash or a timeout measures nothing about speed. A case whose harness fails (a runner error, a
 runtime that cannot start) is verdict `error` and the run goes on with the next case.
@@ -40,11 +41,13 @@ where `Latency` is `{"init_ms": float|null, "p50_ms": float|null, "p95_ms": floa
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeAlias
 
 from golden.cases import Case
+from golden.clock import ClockWindow, split_clock_readings
 from golden.compare import compare, summary
 from golden.config import GoldenSettings
 from golden.difference import Difference
@@ -158,6 +161,7 @@ def run_case(
     """One case, end to end; an exception from the harness becomes verdict `error`."""
     node: list[Outcome] = []
     go: list[Outcome] = []
+    started = time.time()
     try:
         for _ in range(max(settings.node_runs, 1)):
             node.append(node_runner.invoke(case.event))
@@ -168,12 +172,13 @@ def run_case(
     except Exception as exc:  # a harness failure for this case only; Ctrl-C (BaseException) still stops
         return _errored(case, node, go, f"{type(exc).__name__}: {exc}")
     noise = find_noise(node[: max(settings.node_runs, 1)], settings.compare)
-    differences = tuple(compare(node[0], go[0], noise.ignoring(settings.compare)))
+    compared = compare(node[0], go[0], noise.ignoring(settings.compare))
+    differences, clock = split_clock_readings(compared, ClockWindow(started, time.time()))
     return CaseResult(
         case.id,
         "fail" if differences else "pass",
         differences,
-        noise.paths,
+        noise.paths + clock,
         noise.unstable,
         _latency(node, go, settings),
         summary(node[0].result),

@@ -21,6 +21,7 @@ from rich.console import Console
 
 from golden.apigw_events import EventVersion as ApiEventVersion
 from golden.aws import AwsMode, aws_setup, caller_region
+from golden.awssetup import apply_setup, load_setup
 from golden.cases import Case, Cases, load_cases
 from golden.config import find_settings
 from golden.envfile import read_env_file
@@ -177,6 +178,9 @@ def golden_command(
         setup = stack.enter_context(
             aws_setup(aws if local_aws else AwsMode.none, environ=os.environ, warn=warn)
         )
+        if settings.aws_setup is not None and setup.mode is AwsMode.moto:
+            # Resources the functions expect (tables, queues, seed items), made before any case runs.
+            apply_setup(load_setup(settings.aws_setup), setup.env["AWS_ENDPOINT_URL"], options.region)
         node_side_ = node_side(
             stack, node=node, node_lambda=node_lambda, options=options, aws=setup, client=client
         )

@@ -67,3 +67,12 @@ def test_no_settings_anywhere_gives_defaults(tmp_path: Path) -> None:
 def test_mistakes_are_errors_naming_the_key(table: dict[str, object], needle: str) -> None:
     with pytest.raises(GoldenError, match=needle):
         parse_settings(table, "migrate.toml")
+
+
+def test_aws_setup_is_found_beside_the_settings_file(tmp_path: Path) -> None:
+    (tmp_path / "migrate.toml").write_text('[golden]\naws-setup = "setup/aws.json"\n')
+    (tmp_path / "cases").mkdir()
+    assert find_settings(tmp_path / "cases").aws_setup == tmp_path / "setup" / "aws.json"
+    assert find_settings(tmp_path / "cases").node_runs == 2
+    with pytest.raises(GoldenError, match="'aws-setup' must be a str"):
+        parse_settings({"aws-setup": ["a.json"]}, "x")
