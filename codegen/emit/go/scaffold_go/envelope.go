@@ -56,13 +56,13 @@ type ErrorEnvelope struct {
 	TraceID string `json:"trace_id"`
 }
 
-// StatusOf is the HTTP status an error answers with: an *APIError's or *Problem's status, else 500.
+// StatusOf is the HTTP status an error answers with: an *APIError's or *ProblemDetails' status, else 500.
 func StatusOf(err error) int {
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.Status != 0 {
 		return apiErr.Status
 	}
-	var problem *Problem
+	var problem *ProblemDetails
 	if errors.As(err, &problem) && problem.Status != 0 {
 		return problem.Status
 	}
@@ -99,10 +99,10 @@ func XRayTraceID(ctx context.Context) string {
 	return header
 }
 
-// errorResponse turns any error into an answer: a *Problem as application/problem+json, an
+// errorResponse turns any error into an answer: a *ProblemDetails as application/problem+json, an
 // *APIError as its envelope, anything else as a 500 envelope (logged with its text).
 func (rt *Router) errorResponse(ctx context.Context, r *HTTPRequest, err error) *HTTPResponse {
-	var problem *Problem
+	var problem *ProblemDetails
 	if errors.As(err, &problem) {
 		return problem.response(r)
 	}

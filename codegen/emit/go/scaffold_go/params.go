@@ -8,7 +8,7 @@ import (
 	"math"
 	"mime"
 	"net/http"
-	"regexp"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,7 +29,7 @@ func (p param) pointer() string { return "/" + p.in + "/" + escapePointer(p.name
 type decoder struct {
 	r           *HTTPRequest
 	path        map[string]string
-	problems    []ProblemError
+	problems    ValidationErrors
 	unsupported string
 }
 
@@ -37,8 +37,8 @@ func newDecoder(r *HTTPRequest, path map[string]string) *decoder {
 	return &decoder{r: r, path: path}
 }
 
-func (d *decoder) add(pointer, rule, detail string) {
-	d.problems = append(d.problems, ProblemError{Pointer: pointer, Rule: rule, Detail: detail})
+func (d *decoder) add(pointer, rule, message string) {
+	d.problems = append(d.problems, Problem{Pointer: pointer, Rule: rule, Message: message})
 }
 
 // err is nil, a 415 problem, or the 400 problem listing everything found.
@@ -76,7 +76,7 @@ func (d *decoder) raw(p param) []string {
 }
 
 // decodeOne reads a scalar parameter; false when it is absent or invalid (problems are recorded).
-func decodeOne[T any](d *decoder, p param, parse func(string) (T, error), check func(d *decoder, ptr string, v T)) (T, bool) {
+func decodeOne[T any](d *decoder, p param, parse func(string) (T, error)) (T, bool) {
 	var zero T
 	values := d.raw(p)
 	if len(values) == 0 {
@@ -94,19 +94,12 @@ func decodeOne[T any](d *decoder, p param, parse func(string) (T, error), check 
 		d.add(p.pointer(), "type", fmt.Sprintf("%q %s", values[0], err.Error()))
 		return zero, false
 	}
-	if check != nil {
-		before := len(d.problems)
-		check(d, p.pointer(), v)
-		if len(d.problems) > before {
-			return zero, false
-		}
-	}
 	return v, true
 }
 
 // decodeList reads an array parameter in its style: form (exploded: repeated; else comma-separated),
 // simple (comma-separated), spaceDelimited, pipeDelimited.
-func decodeList[T any](d *decoder, p param, parse func(string) (T, error), check func(d *decoder, ptr string, v T)) ([]T, bool) {
+func decodeList[T any](d *decoder, p param, parse func(string) (T, error)) ([]T, bool) {
 	values := d.raw(p)
 	if len(values) == 0 {
 		if p.required {
@@ -146,47 +139,15 @@ func decodeList[T any](d *decoder, p param, parse func(string) (T, error), check
 			d.add(ptr, "type", fmt.Sprintf("%q %s", item, err.Error()))
 			continue
 		}
-		if check != nil {
-			check(d, ptr, v)
-		}
 		out = append(out, v)
 	}
 	return out, len(d.problems) == before
 }
 
-func parseString[T ~string](s string) (T, error) { return T(s), nil }
-
-func parseInt[T ~int | ~int8 | ~int16 | ~int32 | ~int64](s string) (T, error) {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || int64(T(n)) != n {
-		if err == nil || errors.Is(err, strconv.ErrRange) {
-			return 0, errors.New("is out of range")
-		}
-		return 0, errors.New("is not an integer")
-	}
-	return T(n), nil
-}
-
-func parseFloat[T ~float32 | ~float64](s string) (T, error) {
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return 0, errors.New("is not a number")
-	}
-	return T(f), nil
-}
-
-func parseBool[T ~bool](s string) (T, error) {
-	switch s {
-	case "true":
-		return true, nil
-	case "false":
-		return false, nil
-	}
-	return false, errors.New("is not true or false")
-}
-
-// parseText reads types that know their text form (time.Time, Date, ...), else JSON.
-func parseText[T any](s string) (T, error) {
+// parseValue reads one parameter value into T: types that know their text form (time.Time,
+// Date, ...) read it themselves; strings, integers, numbers and booleans (of any named type) are
+// parsed strictly; anything else is read as JSON.
+func parseValue[T any](s string) (T, error) {
 	var v T
 	if u, ok := any(&v).(encoding.TextUnmarshaler); ok {
 		if err := u.UnmarshalText([]byte(s)); err != nil {
@@ -194,67 +155,49 @@ func parseText[T any](s string) (T, error) {
 		}
 		return v, nil
 	}
-	if json.Unmarshal([]byte(s), &v) == nil {
-		return v, nil
-	}
-	quoted, _ := json.Marshal(s)
-	if err := json.Unmarshal(quoted, &v); err != nil {
-		return v, fmt.Errorf("is not a valid %T", v)
+	rv := reflect.ValueOf(&v).Elem()
+	switch rv.Kind() {
+	case reflect.String:
+		rv.SetString(s)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(s, 10, rv.Type().Bits())
+		if err != nil {
+			if errors.Is(err, strconv.ErrRange) {
+				return v, errors.New("is out of range")
+			}
+			return v, errors.New("is not an integer")
+		}
+		rv.SetInt(n)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		n, err := strconv.ParseUint(s, 10, rv.Type().Bits())
+		if err != nil {
+			return v, errors.New("is not a non-negative integer")
+		}
+		rv.SetUint(n)
+	case reflect.Float32, reflect.Float64:
+		f, err := strconv.ParseFloat(s, rv.Type().Bits())
+		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+			return v, errors.New("is not a number")
+		}
+		rv.SetFloat(f)
+	case reflect.Bool:
+		switch s {
+		case "true":
+			rv.SetBool(true)
+		case "false":
+			rv.SetBool(false)
+		default:
+			return v, errors.New("is not true or false")
+		}
+	default:
+		if json.Unmarshal([]byte(s), &v) != nil {
+			quoted, _ := json.Marshal(s)
+			if err := json.Unmarshal(quoted, &v); err != nil {
+				return v, fmt.Errorf("is not a valid %T", v)
+			}
+		}
 	}
 	return v, nil
-}
-
-func (d *decoder) length(ptr string, s string, min, max int) {
-	n := utf8.RuneCountInString(s)
-	if min >= 0 && n < min {
-		d.add(ptr, "minLength", fmt.Sprintf("must be at least %d characters long", min))
-	}
-	if max >= 0 && n > max {
-		d.add(ptr, "maxLength", fmt.Sprintf("must be at most %d characters long", max))
-	}
-}
-
-func (d *decoder) pattern(ptr string, s string, re *regexp.Regexp) {
-	if !re.MatchString(s) {
-		d.add(ptr, "pattern", fmt.Sprintf("must match %s", re.String()))
-	}
-}
-
-func (d *decoder) minimum(ptr string, v, min float64, exclusive bool) {
-	if exclusive && v <= min {
-		d.add(ptr, "exclusiveMinimum", fmt.Sprintf("must be greater than %v", min))
-	} else if !exclusive && v < min {
-		d.add(ptr, "minimum", fmt.Sprintf("must be at least %v", min))
-	}
-}
-
-func (d *decoder) maximum(ptr string, v, max float64, exclusive bool) {
-	if exclusive && v >= max {
-		d.add(ptr, "exclusiveMaximum", fmt.Sprintf("must be less than %v", max))
-	} else if !exclusive && v > max {
-		d.add(ptr, "maximum", fmt.Sprintf("must be at most %v", max))
-	}
-}
-
-func (d *decoder) multipleOf(ptr string, v, m float64) {
-	if q := v / m; math.Abs(q-math.Round(q)) > 1e-9 {
-		d.add(ptr, "multipleOf", fmt.Sprintf("must be a multiple of %v", m))
-	}
-}
-
-func (d *decoder) items(ptr string, n, min, max int) {
-	if min >= 0 && n < min {
-		d.add(ptr, "minItems", fmt.Sprintf("must have at least %d items", min))
-	}
-	if max >= 0 && n > max {
-		d.add(ptr, "maxItems", fmt.Sprintf("must have at most %d items", max))
-	}
-}
-
-func (d *decoder) enum(ptr string, valid bool, allowed string) {
-	if !valid {
-		d.add(ptr, "enum", "must be one of "+allowed)
-	}
 }
 
 // accepts checks the request's Content-Type against the operation's media types ("*/*",
@@ -327,44 +270,5 @@ func decodeBytesBody(d *decoder, required bool) ([]byte, bool) {
 
 // bodyProblems records why a body did not decode or validate, located inside /body.
 func (d *decoder) bodyProblems(err error) {
-	if located := validationProblems(err); len(located) > 0 {
-		for _, p := range located {
-			p.Pointer = "/body" + p.Pointer
-			d.problems = append(d.problems, p)
-		}
-		return
-	}
-	var syntax *json.SyntaxError
-	var typeErr *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syntax):
-		d.add("/body", "json", fmt.Sprintf("the body is not valid JSON (byte %d): %s", syntax.Offset, syntax.Error()))
-	case errors.As(err, &typeErr):
-		ptr := "/body"
-		if typeErr.Field != "" {
-			for _, token := range strings.Split(typeErr.Field, ".") {
-				ptr += "/" + escapePointer(token)
-			}
-		}
-		d.add(ptr, "type", fmt.Sprintf("must be %s, not %s", jsonKind(typeErr.Type.Kind().String()), typeErr.Value))
-	default:
-		d.add("/body", "json", err.Error())
-	}
-}
-
-func jsonKind(goKind string) string {
-	switch {
-	case strings.HasPrefix(goKind, "int"), strings.HasPrefix(goKind, "uint"):
-		return "an integer"
-	case strings.HasPrefix(goKind, "float"):
-		return "a number"
-	case goKind == "bool":
-		return "a boolean"
-	case goKind == "string":
-		return "a string"
-	case goKind == "slice", goKind == "array":
-		return "an array"
-	default:
-		return "an object"
-	}
+	addError(&d.problems, "/body", err)
 }

@@ -10,41 +10,34 @@ import (
 // ProblemTypeInvalidRequest is the "type" of a 400 answer listing request problems.
 const ProblemTypeInvalidRequest = "urn:problem-type:invalid-request"
 
-// Problem is an RFC 9457 problem detail (application/problem+json): the router's answer to a
+// ProblemDetails is an RFC 9457 problem detail (application/problem+json): the router's answer to a
 // request it cannot route (404, 405), accept (415) or decode and validate (400).
-type Problem struct {
+type ProblemDetails struct {
 	Type     string `json:"type"`
 	Title    string `json:"title"`
 	Status   int    `json:"status"`
 	Detail   string `json:"detail,omitempty"`
 	Instance string `json:"instance,omitempty"`
-	// Errors lists every problem found in the request (extension member).
-	Errors []ProblemError `json:"errors,omitempty"`
+	// Errors lists every problem found in the request (extension member). A Pointer is a JSON
+	// pointer into the request seen as one document: /path/{name}, /query/{name}, /header/{name},
+	// /cookie/{name}, and /body followed by the pointer inside the body (/body/items/0/price).
+	Errors ValidationErrors `json:"errors,omitempty"`
 	// Header holds extra response headers (Allow on a 405).
 	Header http.Header `json:"-"`
 }
 
-// ProblemError is one located problem of a request. Pointer is a JSON pointer into the request
-// seen as one document: /path/{name}, /query/{name}, /header/{name}, /cookie/{name}, and /body
-// followed by the pointer inside the body (/body/items/0/price).
-type ProblemError struct {
-	Pointer string `json:"pointer"`
-	Rule    string `json:"rule"`
-	Detail  string `json:"detail"`
-}
-
-func newProblem(status int, detail string) *Problem {
-	return &Problem{Type: "about:blank", Title: http.StatusText(status), Status: status, Detail: detail}
+func newProblem(status int, detail string) *ProblemDetails {
+	return &ProblemDetails{Type: "about:blank", Title: http.StatusText(status), Status: status, Detail: detail}
 }
 
 // invalidRequest is the 400 problem listing errs.
-func invalidRequest(errs []ProblemError) *Problem {
+func invalidRequest(errs ValidationErrors) *ProblemDetails {
 	problem := newProblem(http.StatusBadRequest, "")
 	problem.Type = ProblemTypeInvalidRequest
 	problem.Title = "The request is invalid"
 	problem.Errors = errs
 	if len(errs) == 1 {
-		problem.Detail = fmt.Sprintf("%s: %s", errs[0].Pointer, errs[0].Detail)
+		problem.Detail = fmt.Sprintf("%s: %s", errs[0].Pointer, errs[0].Message)
 	} else {
 		problem.Detail = fmt.Sprintf("%d problems in the request", len(errs))
 	}
@@ -52,7 +45,7 @@ func invalidRequest(errs []ProblemError) *Problem {
 }
 
 // Error implements error.
-func (p *Problem) Error() string {
+func (p *ProblemDetails) Error() string {
 	parts := []string{fmt.Sprintf("%d %s", p.Status, p.Title)}
 	if p.Detail != "" {
 		parts = append(parts, p.Detail)
@@ -60,7 +53,7 @@ func (p *Problem) Error() string {
 	return strings.Join(parts, ": ")
 }
 
-func (p *Problem) response(r *HTTPRequest) *HTTPResponse {
+func (p *ProblemDetails) response(r *HTTPRequest) *HTTPResponse {
 	if p.Instance == "" && r != nil {
 		p.Instance = r.Path
 	}

@@ -169,7 +169,7 @@ func (rt *Router) ServeV2(ctx context.Context, e events.APIGatewayV2HTTPRequest)
 func (rt *Router) serveDecoded(ctx context.Context, r *HTTPRequest, err error) *HTTPResponse {
 	if err != nil {
 		problem := newProblem(http.StatusBadRequest, "the request body is not valid base64")
-		problem.Errors = []ProblemError{{Pointer: "/body", Rule: "base64", Detail: err.Error()}}
+		problem.Errors = ValidationErrors{{Pointer: "/body", Rule: "base64", Message: err.Error()}}
 		return problem.response(r)
 	}
 	return rt.Serve(ctx, r)
