@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from codegen.emit.go import GoEmitter
-from codegen.emit.go.checks import Checks
 from codegen.emit.go.scaffold_model import OperationView, body_kind, go_literal, scaffold_model
 from codegen.emit.interface import EmitInput
 from codegen.ir import Api, Named, Scalar
@@ -42,7 +41,7 @@ components:
 
 def views(api: Api) -> dict[str, OperationView]:
     source = EmitInput(api, upgrade(load_spec(SPECS / "shop.yaml")).spec)
-    model = scaffold_model(api, Checks(GoEmitter().types(source)))
+    model = scaffold_model(api, GoEmitter().types(source))
     return {v.op.id: v for v in model.operations}
 
 
@@ -74,7 +73,7 @@ def test_names_stay_clear_of_schemas_and_the_scaffold(tmp_path: Path) -> None:
     source = EmitInput(api, upgrade(load_spec(spec_file)).spec)
     types = GoEmitter().types(source)
     assert types.name("Router") == "Router2" and types.name("Service") == "Service2"
-    view = scaffold_model(api, Checks(types)).operations[0]
+    view = scaffold_model(api, types).operations[0]
     assert view.input == "ListPetsInput2" and view.variants[0].type_name == "ListPets2002"
     assert view.variants[0].body is not None and view.variants[0].body.go_type == "ListPetsInput"
 

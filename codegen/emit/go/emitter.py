@@ -49,4 +49,4 @@ class GoEmitter:
     def emit(self, source: EmitInput) -> tuple[GeneratedFile, ...]:
         """Every file of the Go target, in a stable order."""
         types = self.types(source)
-        return self.type_files(source, types) + scaffold_files(source.api, source.go, Checks(types))
+        return self.type_files(source, types) + scaffold_files(source.api, source.go, types)

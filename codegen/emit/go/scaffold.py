@@ -21,8 +21,8 @@ from importlib import resources
 
 import jinja2
 
-from codegen.emit.go.checks import Checks
 from codegen.emit.go.gofmt import find_gofmt, gofmt
+from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.scaffold_model import OperationView, ScaffoldModel, scaffold_model
 from codegen.emit.interface import GeneratedFile, GoOptions
 from codegen.ir import Api
@@ -75,11 +75,11 @@ def _static_files(package: str) -> list[GeneratedFile]:
     return out
 
 
-def scaffold_files(api: Api, options: GoOptions, checks: Checks) -> tuple[GeneratedFile, ...]:
+def scaffold_files(api: Api, options: GoOptions, types: GoTypes) -> tuple[GeneratedFile, ...]:
     """The scaffold's files for `api`, gofmt'd; user-owned ones carry owner "user".
 
-    `checks` wraps the same `GoTypes` the types half used (built with `SCAFFOLD_NAMES` reserved)."""
-    model: ScaffoldModel = scaffold_model(api, checks)
+    `types` is the same `GoTypes` the types half used (built with `SCAFFOLD_NAMES` reserved)."""
+    model: ScaffoldModel = scaffold_model(api, types)
     by_op: dict[str, OperationView] = {v.op.id: v for v in model.operations}
     env = _environment()
     context = {

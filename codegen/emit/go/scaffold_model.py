@@ -10,7 +10,6 @@ import json
 from dataclasses import dataclass
 from typing import Literal
 
-from codegen.emit.go.checks import Checks
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.scaffold_routes import PATTERN, Route, route_table
 from codegen.ir import (
@@ -202,10 +201,9 @@ def _list_item(api: Api, ref: TypeRef) -> TypeRef | None:
     return None
 
 
-def _param_view(api: Api, checks_of: Checks, p: Parameter, field: str) -> ParamView:
-    types = checks_of.types
+def _param_view(api: Api, types: GoTypes, p: Parameter, field: str) -> ParamView:
     at = json.dumps(f"/{p.location}/" + p.name.replace("~", "~0").replace("/", "~1"))
-    checks = tuple(checks_of.value(p.type, "v", at)) if checks_of.named_needs(p.type) else ()
+    checks = tuple(line for line in types.validation(p.type, "v", at).splitlines() if line.strip())
     item = _list_item(api, p.type)
     expr = types.expr(p.type)
     if item is not None:
@@ -297,9 +295,8 @@ def _allocate(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def operation_view(api: Api, checks: Checks, op: Operation, taken: set[str]) -> OperationView:
+def operation_view(api: Api, types: GoTypes, op: Operation, taken: set[str]) -> OperationView:
     """The view of one routed operation; its Go names are allocated in `taken`."""
-    types = checks.types
     name = go_name(op.name)
     input_name = _allocate(name + "Input", taken)
     output_name = _allocate(name + "Output", taken)
@@ -308,7 +305,7 @@ def operation_view(api: Api, checks: Checks, op: Operation, taken: set[str]) -> 
         label = "Default" if response.status == "default" else response.status.upper()
         variants.append(_variant(types, response, _allocate(name + label, taken)))
     fields = _fields([go_name(p.name) for p in op.parameters], [p.location for p in op.parameters], {"Body"})
-    params = tuple(_param_view(api, checks, p, f) for p, f in zip(op.parameters, fields, strict=True))
+    params = tuple(_param_view(api, types, p, f) for p, f in zip(op.parameters, fields, strict=True))
     return OperationView(
         op=op,
         go_name=name,
@@ -345,13 +342,12 @@ class ScaffoldModel:
     """Import specs of operations.gen.go, sorted."""
 
 
-def scaffold_model(api: Api, checks: Checks) -> ScaffoldModel:
+def scaffold_model(api: Api, types: GoTypes) -> ScaffoldModel:
     """The scaffold's view of the Api: routed operations named after every name the types took."""
-    types = checks.types
     routes = route_table(api.operations)
     routed = {id(r.operation) for r in routes}
     taken = set(types.taken)
-    views = tuple(operation_view(api, checks, op, taken) for op in api.operations if id(op) in routed)
+    views = tuple(operation_view(api, types, op, taken) for op in api.operations if id(op) in routed)
     imports = {'"context"'} if views else set()
     for view in views:
         if view.variants:
