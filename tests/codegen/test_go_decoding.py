@@ -24,7 +24,13 @@ PROBLEMS: list[tuple[str, str, Any, str, list[tuple[str, str]]]] = [
         "decode",
         [("/supplier/contact/phone", "type")],
     ),
-    ("shop.yaml", "Item", {"sku": "a", "price": 0, "quantity": 0}, "validate", [("/price", "exclusiveMinimum"), ("/quantity", "minimum")]),
+    (
+        "shop.yaml",
+        "Item",
+        {"sku": "a", "price": 0, "quantity": 0},
+        "validate",
+        [("/price", "exclusiveMinimum"), ("/quantity", "minimum")],
+    ),
     ("shop.yaml", "Item", {"sku": "a", "price": 1, "status": "gone"}, "validate", [("/status", "enum")]),
     ("shop.yaml", "Empty", {"a": 1}, "decode", [("/a", "additionalProperties")]),
     ("gostress.yaml", "Pair", ["a", 1, 2], "decode", [("", "maxItems")]),
@@ -35,20 +41,57 @@ PROBLEMS: list[tuple[str, str, Any, str, list[tuple[str, str]]]] = [
         "Limits",
         {"code": "AB", "tags": ["a", "a", "toolong"], "grid": [[1], [10]], "counts": {"x": -1}},
         "validate",
-        [("/tags/1", "uniqueItems"), ("/tags/2", "maxLength"), ("/grid/1/0", "maximum"), ("/counts/x", "minimum")],
+        [
+            ("/tags/1", "uniqueItems"),
+            ("/tags/2", "maxLength"),
+            ("/grid/1/0", "maximum"),
+            ("/counts/x", "minimum"),
+        ],
     ),
-    ("gostress.yaml", "Limits", {"code": "AB", "score": 0.7, "level": 10}, "validate", [("/score", "multipleOf"), ("/level", "exclusiveMaximum")]),
+    (
+        "gostress.yaml",
+        "Limits",
+        {"code": "AB", "score": 0.7, "level": 10},
+        "validate",
+        [("/score", "multipleOf"), ("/level", "exclusiveMaximum")],
+    ),
     ("gostress.yaml", "Expr", {"op": "Mul"}, "decode", [("/op", "discriminator")]),
     ("gostress.yaml", "Expr", {"value": 1}, "decode", [("/op", "required")]),
-    ("gostress.yaml", "Expr", {"op": "Add", "left": {"op": "Num"}, "right": {"op": "Num", "value": 2}}, "decode", [("/left/value", "required")]),
+    (
+        "gostress.yaml",
+        "Expr",
+        {"op": "Add", "left": {"op": "Num"}, "right": {"op": "Num", "value": 2}},
+        "decode",
+        [("/left/value", "required")],
+    ),
     ("gostress.yaml", "Shape", {"radius": 1, "side": 2}, "decode", [("", "oneOf")]),
     ("gostress.yaml", "Shape", {}, "decode", [("", "oneOf")]),
     ("gostress.yaml", "ScalarUnion", [], "decode", [("", "oneOf")]),
-    ("gostress.yaml", "OnlyPatterns", {"s_a": 1, "other": 1}, "decode", [("/other", "additionalProperties"), ("/s_a", "type")]),
-    ("gostress.yaml", "Presence", {}, "decode", [("/req", "required"), ("/reqNull", "required"), ("/reqList", "required"), ("/reqNullList", "required"), ("/reqAny", "required"), ("/reqObj", "required"), ("/reqNullObj", "required")]),
+    (
+        "gostress.yaml",
+        "OnlyPatterns",
+        {"s_a": 1, "other": 1},
+        "decode",
+        [("/other", "additionalProperties"), ("/s_a", "type")],
+    ),
+    (
+        "gostress.yaml",
+        "Presence",
+        {},
+        "decode",
+        [
+            ("/req", "required"),
+            ("/reqNull", "required"),
+            ("/reqList", "required"),
+            ("/reqNullList", "required"),
+            ("/reqAny", "required"),
+            ("/reqObj", "required"),
+            ("/reqNullObj", "required"),
+        ],
+    ),
     ("gostress.yaml", "Enums", {"small": 2}, "validate", [("/small", "enum")]),
     ("gostress.yaml", "Formats", {"day": "2024-13-01"}, "decode", [("/day", "type")]),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("spec", "schema", "document", "stage", "expected"), PROBLEMS)
@@ -78,22 +121,42 @@ PRESENCE_BASE = {
 }
 SAME = [
     ("gostress.yaml", "Presence", PRESENCE_BASE),
-    ("gostress.yaml", "Presence", {**PRESENCE_BASE, "optNull": None, "optNullList": None, "optAny": None, "optNullObj": None}),
-    ("gostress.yaml", "Presence", {**PRESENCE_BASE, "optNull": "", "optNullList": [], "optAny": 0, "optList": [], "optMap": {}}),
+    (
+        "gostress.yaml",
+        "Presence",
+        {**PRESENCE_BASE, "optNull": None, "optNullList": None, "optAny": None, "optNullObj": None},
+    ),
+    (
+        "gostress.yaml",
+        "Presence",
+        {**PRESENCE_BASE, "optNull": "", "optNullList": [], "optAny": 0, "optList": [], "optMap": {}},
+    ),
     ("gostress.yaml", "Presence", {**PRESENCE_BASE, "opt": "", "reqNullObj": {"op": "n", "value": 0}}),
     ("gostress.yaml", "Limits", {"code": "AB", "lookahead": "xyz"}),  # RE2 cannot say (?!x): check skipped
     ("gostress.yaml", "Coded", {"code": 2, "extra": "e"}),
     ("gostress.yaml", "Pair", ["a", 1]),
     ("gostress.yaml", "OpenTuple", [True, "a", "b"]),
     ("gostress.yaml", "OpenTuple", []),
-    ("gostress.yaml", "Keywords", {"type": "t", "func": "f", "": "empty", "日本": "jp", "user_id": "a", "userId": "b"}),
-    ("gostress.yaml", "Validate", {"Validate": "v", "validate": "w", "MarshalJSON": 1, "AdditionalProperties": "x", "other": [1]}),
+    (
+        "gostress.yaml",
+        "Keywords",
+        {"type": "t", "func": "f", "": "empty", "日本": "jp", "user_id": "a", "userId": "b"},
+    ),
+    (
+        "gostress.yaml",
+        "Validate",
+        {"Validate": "v", "validate": "w", "MarshalJSON": 1, "AdditionalProperties": "x", "other": [1]},
+    ),
     ("gostress.yaml", "MixedPatterns", {"fixed": True, "i_1": 1, "zz": "s"}),
-    ("gostress.yaml", "Formats", {"when": "2024-02-29T12:00:00.5+01:00", "day": "2024-02-29", "raw": "aGk=", "bin": "hi"}),
+    (
+        "gostress.yaml",
+        "Formats",
+        {"when": "2024-02-29T12:00:00.5+01:00", "day": "2024-02-29", "raw": "aGk=", "bin": "hi"},
+    ),
     ("gostress.yaml", "NullableScalarUnion", None),
     ("shop.yaml", "PetOrNull", None),
     ("shop.yaml", "Point", [1]),  # prefixItems without minItems: later positions may be absent
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("spec", "schema", "document"), SAME)
