@@ -19,3 +19,21 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_readme_set_up_scans_the_bundled_fleet() -> None:
     assert _readme_command("# 1. install") == "pip install -e . && migrate scan examples/fleet"
+
+
+def test_every_data_file_of_our_packages_is_package_data() -> None:
+    # A non-editable install ships only what package-data names; templates in subfolders were missed once.
+    import fnmatch
+    import tomllib
+
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["*"]
+    for package in ("codegen", "golden", "migrator"):
+        for path in (REPO / package).rglob("*"):
+            if not path.is_file() or path.suffix in (".py", ".pyc") or "__pycache__" in path.parts:
+                continue
+            owner = next(d for d in path.parents if (d / "__init__.py").is_file())
+            nested = len(path.relative_to(owner).parts) > 1  # in a data folder, not the package's own
+            shipped = [
+                p for p in patterns if fnmatch.fnmatch(path.name, p.removeprefix("**/"))
+            ]  # a data folder needs a recursive glob
+            assert any(p.startswith("**/") or not nested for p in shipped), f"{path} is not shipped"
