@@ -54,6 +54,18 @@ class EventVersion(StrEnum):
     http = "2"
 
 
+# Options both `migrate golden` and `migrate golden events` take for --from-spec.
+OperationOption = Annotated[
+    str | None, typer.Option("--operation", help="With --from-spec: the operation id.")
+]
+CountOption = Annotated[int, typer.Option("--count", min=1, help="With --from-spec: how many events.")]
+SeedOption = Annotated[int, typer.Option("--seed", help="With --from-spec: same seed, same events.")]
+EventVersionOption = Annotated[
+    EventVersion,
+    typer.Option("--event-version", help="With --from-spec: 1 (REST API) or 2 (HTTP API) events."),
+]
+
+
 @golden_app.callback()
 def golden_command(
     ctx: typer.Context,
@@ -78,15 +90,10 @@ def golden_command(
     from_spec: Annotated[
         Path | None, typer.Option("--from-spec", help="OpenAPI spec to generate API Gateway events from.")
     ] = None,
-    operation: Annotated[
-        str | None, typer.Option("--operation", help="With --from-spec: the operation id.")
-    ] = None,
-    count: Annotated[int, typer.Option("--count", min=1, help="With --from-spec: how many events.")] = 20,
-    seed: Annotated[int, typer.Option("--seed", help="With --from-spec: same seed, same events.")] = 0,
-    event_version: Annotated[
-        EventVersion,
-        typer.Option("--event-version", help="With --from-spec: 1 (REST API) or 2 (HTTP API) events."),
-    ] = EventVersion.rest,
+    operation: OperationOption = None,
+    count: CountOption = 20,
+    seed: SeedOption = 0,
+    event_version: EventVersionOption = EventVersion.rest,
     env_file: Annotated[
         Path | None, typer.Option("--env-file", help="KEY=VALUE variables for both sides.")
     ] = None,
@@ -232,15 +239,10 @@ def golden_events_command(
     from_spec: Annotated[
         Path | None, typer.Option("--from-spec", help="OpenAPI spec: generate API Gateway events instead.")
     ] = None,
-    operation: Annotated[
-        str | None, typer.Option("--operation", help="With --from-spec: the operation id.")
-    ] = None,
-    count: Annotated[int, typer.Option("--count", min=1, help="With --from-spec: how many events.")] = 20,
-    seed: Annotated[int, typer.Option("--seed", help="With --from-spec: same seed, same events.")] = 0,
-    event_version: Annotated[
-        EventVersion,
-        typer.Option("--event-version", help="With --from-spec: 1 (REST API) or 2 (HTTP API) events."),
-    ] = EventVersion.rest,
+    operation: OperationOption = None,
+    count: CountOption = 20,
+    seed: SeedOption = 0,
+    event_version: EventVersionOption = EventVersion.rest,
     output: Annotated[
         Path | None,
         typer.Option(
