@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import http
 import queue
+import select
 import socket
 import time
 from collections.abc import Mapping
@@ -65,7 +66,7 @@ class Connection:
     def __init__(self, sock: socket.socket) -> None:
         self.sock = sock
         self._buffer = bytearray()
-        self._timeout: float | None = None
+        self._blocking = True
         self._resume: queue.SimpleQueue[bool] = queue.SimpleQueue()
 
     @property
@@ -120,14 +121,37 @@ class Connection:
         return Request(method, target, headers, body, trailers, keep_alive)
 
     def _receive(self, deadline: float | None) -> bool:
-        """Append what the socket has to the buffer (blocking); False at end of stream."""
-        timeout = None if deadline is None else max(deadline - time.perf_counter(), 1e-6)
-        if timeout != self._timeout:
-            self.sock.settimeout(timeout)
-            self._timeout = timeout
-        chunk = self.sock.recv(_RECV_BYTES)
+        """Append what the socket has to the buffer; False at end of stream.
+
+        Without a deadline the socket blocks (a server thread reading). With one it is non-blocking and
+        waits in `select` (an invoke driving the connection, which has usually selected already): a
+        socket timeout would cost an `ioctl` per `settimeout` and a `poll` before every `recv`.
+        """
+        self._set_blocking(deadline is None)
+        while True:
+            try:
+                chunk = self.sock.recv(_RECV_BYTES)
+                break
+            except BlockingIOError:
+                self._wait(deadline, write=False)
         self._buffer += chunk
         return bool(chunk)
+
+    def _set_blocking(self, blocking: bool) -> None:
+        if blocking != self._blocking:
+            self.sock.setblocking(blocking)
+            self._blocking = blocking
+
+    def _wait(self, deadline: float | None, *, write: bool) -> None:
+        """Wait until the non-blocking socket can be read (or written); TimeoutError at `deadline`."""
+        assert deadline is not None, "a non-blocking connection is always used with a deadline"
+        remaining = deadline - time.perf_counter()
+        if remaining > 0:
+            waiting = (self.sock,)
+            reading, writing = ((), waiting) if write else (waiting, ())
+            if any(select.select(reading, writing, (), remaining)[:2]):
+                return
+        raise TimeoutError("the peer did not keep up before the deadline")
 
     def _read_exact(self, size: int, deadline: float | None) -> bytes:
         while len(self._buffer) < size:
@@ -165,12 +189,22 @@ class Connection:
 
     # -- writing ------------------------------------------------------------------------------------
 
-    def send(self, reply: Reply) -> None:
-        """Send `reply` in one write; raises OSError when the peer is gone."""
+    def send(self, reply: Reply, deadline: float | None = None) -> None:
+        """Send `reply` in one write; raises OSError when the peer is gone or `deadline` passes."""
         head = [f"HTTP/1.1 {reply.status} {_PHRASES.get(reply.status, '')}"]
         head.append(f"Content-Length: {len(reply.body)}")
         head += [f"{name}: {value}" for name, value in reply.headers]
-        self.sock.sendall(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + reply.body)
+        data = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + reply.body
+        self._set_blocking(deadline is None)
+        if self._blocking:
+            self.sock.sendall(data)
+            return
+        view = memoryview(data)
+        while view:
+            try:
+                view = view[self.sock.send(view) :]
+            except BlockingIOError:
+                self._wait(deadline, write=True)
 
 
 def _parse_head(head: bytes) -> tuple[str, str, str, dict[str, str]]:

@@ -220,13 +220,13 @@ class Emulator:
             ("Lambda-Runtime-Trace-Id", pending.trace_id),
         )
         active: Connection | None = connection
+        invoke_limit = pending.handed_out_at + pending.timeout_s
         try:
             try:
-                connection.send(Reply(200, pending.payload, headers))
+                connection.send(Reply(200, pending.payload, headers), invoke_limit)
             except OSError:
                 connection.hand_back(serve_on=False)
                 active = None
-            invoke_limit = pending.handed_out_at + pending.timeout_s
             while True:
                 with self._cond:
                     if pending.result is not None:
@@ -274,12 +274,12 @@ class Emulator:
                 if reply is None:
                     self._park_again(connection)
                     return None
-                connection.send(reply)
+                connection.send(reply, limit)
                 if request.keep_alive:
                     return connection
         except BadRequest as error:
             with contextlib.suppress(OSError):
-                connection.send(bad_request_reply(error))
+                connection.send(bad_request_reply(error), limit)
         except OSError:  # includes a timeout in the middle of a request: the stream is out of step
             pass
         connection.hand_back(serve_on=False)  # closed by the peer, or out of step: its thread closes it

@@ -27,7 +27,8 @@ class RuntimeApiClient {
     this.host = host;
     this.port = port;
     this.socket = null;
-    this.buffer = null;
+    this.chunks = [];
+    this.receivedBytes = 0;
     this.queue = [];
     this.current = null;
   }
@@ -65,17 +66,21 @@ class RuntimeApiClient {
     socket.on('error', (error) => this.lost(socket, error));
     socket.on('close', () => this.lost(socket, new Error('the Runtime API closed the connection')));
     this.socket = socket;
-    this.buffer = null;
+    this.chunks = [];
+    this.receivedBytes = 0;
   }
 
   received(chunk) {
-    this.buffer = this.buffer === null ? chunk : Buffer.concat([this.buffer, chunk]);
+    // Chunks are joined once a response is complete (joining on every chunk is quadratic in its size).
+    this.chunks.push(chunk);
+    this.receivedBytes += chunk.length;
     const current = this.current;
     if (current === null) return;
     if (current.start < 0) {
-      const end = this.buffer.indexOf('\r\n\r\n');
+      const data = this.joined();
+      const end = data.indexOf('\r\n\r\n');
       if (end < 0) return;
-      const lines = this.buffer.toString('latin1', 0, end).split('\r\n');
+      const lines = data.toString('latin1', 0, end).split('\r\n');
       current.status = Number(lines[0].split(' ')[1]);
       current.headers = {};
       for (let i = 1; i < lines.length; i++) {
@@ -86,18 +91,25 @@ class RuntimeApiClient {
       current.start = end + 4;
     }
     const end = current.start + current.length;
-    if (this.buffer.length < end) return;
-    const body = this.buffer.subarray(current.start, end);
-    this.buffer = this.buffer.length > end ? this.buffer.subarray(end) : null;
+    if (this.receivedBytes < end) return;
+    const data = this.joined();
+    this.chunks = data.length > end ? [data.subarray(end)] : [];
+    this.receivedBytes = data.length - end;
     this.current = null;
-    current.resolve({ status: current.status, headers: current.headers, body });
+    current.resolve({ status: current.status, headers: current.headers, body: data.subarray(current.start, end) });
     this.sendNext();
+  }
+
+  joined() {
+    if (this.chunks.length !== 1) this.chunks = [Buffer.concat(this.chunks, this.receivedBytes)];
+    return this.chunks[0];
   }
 
   lost(socket, error) {
     if (this.socket !== socket) return;
     this.socket = null;
-    this.buffer = null;
+    this.chunks = [];
+    this.receivedBytes = 0;
     const current = this.current;
     this.current = null;
     if (current !== null) current.reject(error);
