@@ -102,7 +102,7 @@ class Connection:
                     raise BadRequest(400, "connection closed in the middle of a request head")
                 return None
             end = self._buffer.find(b"\r\n\r\n", searched)
-        head = bytes(self._buffer[:end])
+        head = self._buffer[:end].decode("latin-1")
         del self._buffer[: end + 4]
         method, target, version, headers = _parse_head(head)
         if headers.get("expect", "").lower() == "100-continue":
@@ -115,7 +115,7 @@ class Connection:
                 length = int(headers.get("content-length") or 0)
             except ValueError:
                 raise BadRequest(400, "Content-Length is not a number") from None
-            body = self._read_exact(length, deadline)
+            body = self._read_exact(length, deadline) if length else b""
         connection = headers.get("connection", "").lower()
         keep_alive = connection != "close" if version == "HTTP/1.1" else connection == "keep-alive"
         return Request(method, target, headers, body, trailers, keep_alive)
@@ -207,8 +207,8 @@ class Connection:
                 self._wait(deadline, write=True)
 
 
-def _parse_head(head: bytes) -> tuple[str, str, str, dict[str, str]]:
-    lines = head.decode("latin-1").split("\r\n")
+def _parse_head(head: str) -> tuple[str, str, str, dict[str, str]]:
+    lines = head.split("\r\n")
     parts = lines[0].split(" ")
     if len(parts) != 3 or not parts[2].startswith("HTTP/1."):
         raise BadRequest(400, f"not an HTTP/1.x request line: {lines[0][:100]!r}")
