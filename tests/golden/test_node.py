@@ -157,6 +157,12 @@ def test_warm_runtime_keeps_module_state(node: MakeNode) -> None:
     assert [success(runner.invoke({})).value for _ in range(3)] == [1, 2, 3]
 
 
+def test_a_handler_that_patches_http_does_not_touch_the_runtime_client(node: MakeNode) -> None:
+    runner = node("behaviours.breaksHttp")
+    assert [success(runner.invoke({})).value for _ in range(2)] == ["still answered"] * 2
+    assert len(runner.process_groups) == 1
+
+
 # -- errors ----------------------------------------------------------------------------------------
 
 
