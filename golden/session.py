@@ -9,13 +9,14 @@ runtime that cannot start) is verdict `error` and the run goes on with the next 
 
 Why the two sides never run at the same time, although they are separate processes on separate
 emulators: overlapping them (Go's invokes of a case on a second thread while Node runs its own) was
-measured for issue 5's throughput bar and left out. (1) Latency: every completed invoke is a latency
-sample, and with both sides in flight the two runtimes and the harness compete for two cores, and the
-harness threads for the GIL, which delays the timestamp that ends an invoke; p95 durations came out
-1.5 to 4 times higher with overlap in the same runs. (2) Order: both sides share the moto server, so
-a handler with state there would see the other side's writes in an order that changes from run to run,
-and a verdict must not. (3) The gain was not steady on a shared 2-core machine (from 0.9 to 2 times
-the cases per second, run to run). Cases per second come from a cheaper invoke instead (emulator.py).
+measured for issue 5's throughput bar and left out. In paired runs on a shared 2-core machine it gave
+about 1.2 times the cases per second (306 against 250 with `--runs 3`), but (1) every completed invoke
+is a latency sample, and with both sides in flight the two runtimes and the harness compete for two
+cores, and the harness's threads for the GIL, which delays the timestamp that ends an invoke: p95
+durations about doubled (Node 0.3 to 0.6 ms, Go 0.4 to 0.5-0.7 ms), and unevenly between the sides,
+which is what the latency verdict compares; (2) both sides share the moto server, so a handler with
+state there would see the other side's writes in an order that changes from run to run, and a verdict
+must not. Cases per second come from a cheaper invoke instead (emulator.py, connection.py).
 
 JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` writes it)::
 
