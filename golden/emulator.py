@@ -30,13 +30,15 @@ from types import TracebackType
 from golden.connection import BadRequest, Connection
 from golden.errors import EmulatorError
 from golden.function import FunctionConfig
-from golden.http_server import RuntimeApiServer, bad_request_reply, route
+from golden.http_server import RUNTIME, RuntimeApiServer, bad_request_reply, json_reply, route
 from golden.invocation import MAX_RESPONSE_BYTES, Invocation, crash, event_reply, new_invocation
 from golden.outcome import Crash, Outcome, Result, Timeout
 from golden.process import ProcessExit
 from golden.sandbox import Sandbox
 
 __all__ = ["MAX_RESPONSE_BYTES", "Emulator"]
+
+_NOT_HERE = "a runtime's Runtime API connection serves the Runtime API only; use another connection"
 
 
 class Emulator:
@@ -206,7 +208,10 @@ class Emulator:
         try:
             request = connection.read_request(limit)
             if request is not None:
-                reply = route(sandbox, connection.sock, request)
+                if request.target.startswith(RUNTIME):
+                    reply = route(sandbox, connection.sock, request)
+                else:  # the Invoke API on a runtime's own connection would wait for this very invoke
+                    reply = json_reply(400, {"errorType": "BadRequest", "errorMessage": _NOT_HERE})
                 if reply is None:
                     sandbox.park_again(connection)
                     return None

@@ -165,6 +165,23 @@ def test_a_runtime_may_use_a_new_connection_for_each_request(emulator: Emulator)
     thread.join()
 
 
+def test_the_invoke_api_on_the_runtime_connection_is_refused_not_deadlocked(emulator: Emulator) -> None:
+    statuses: list[int] = []
+
+    def runtime(fake: FakeRuntime) -> None:
+        request_id = fake.next()[0]["Lambda-Runtime-Aws-Request-Id"]
+        fake.connection.request("POST", "/2015-03-31/functions/fake/invocations", b"{}")
+        response = fake.connection.getresponse()
+        response.read()
+        statuses.append(response.status)
+        fake.post(f"invocation/{request_id}/response", b"1")
+
+    thread = run_runtime(emulator, runtime)
+    assert emulator.invoke(b"{}").result == Success(b"1", 1, True)
+    thread.join()
+    assert statuses == [400]
+
+
 def test_response_over_the_limit(emulator: Emulator) -> None:
     statuses: list[int] = []
 
