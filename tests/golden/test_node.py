@@ -178,6 +178,11 @@ def test_error_subclass_without_a_name_reports_error(node: MakeNode) -> None:
     assert (failure.type, failure.message) == ("Error", "no name set")
 
 
+def test_an_error_name_no_header_can_carry(node: MakeNode) -> None:
+    failure = error(node("behaviours.throwUnicodeName").invoke({}))
+    assert (failure.type, failure.message) == ("Ошибка\r\nX-Injected: 1", "bad\nline")
+
+
 def test_thrown_string(node: MakeNode) -> None:
     failure = error(node("behaviours.throwString").invoke({}))
     assert (failure.type, failure.message, failure.trace) == ("string", "plain string", ())
