@@ -15,6 +15,12 @@ to 1-2: the old path handed each invoke from the caller to a server thread and b
 variable (two thread wake-ups), and woke the server thread twice more for the runtime's requests.
 Whatever does not arrive on the driven connection (an answer posted on another connection, the
 runtime's exit, `close()`) reaches the invoke through the condition variable and a wake-up pipe.
+
+What a runtime sends between invokes is answered when the next invoke starts. So when the Node
+bootstrap reports an uncaught exception from a timer its handler left behind (and then exits), the
+next invoke sees that crash, as it would in Lambda, where the sandbox is frozen once the runtime asks
+for the next event and such callbacks resume in the next invoke. (With server threads answering at
+once, whether the next invoke crashed or ran on a fresh runtime depended on timing.)
 """
 
 from __future__ import annotations
