@@ -10,9 +10,10 @@ runtime's next `GET /next` already in the socket's buffer (anything the runtime 
 as a second answer, is answered first). So a warm invoke costs the caller one wake-up, two socket
 writes and two reads, and no hand-off between threads; the server threads serve everything else
 (other connections, the Invoke API). Measured on a loaded 2-core machine, this and connection.py
-cut the harness's Python CPU per warm invoke from ~550 µs to ~150 µs and its voluntary context switches from 6
-to 1-2: the old path handed each invoke from the caller to a server thread and back through a condition
-variable (two thread wake-ups), and woke the server thread twice more for the runtime's requests.
+cut the harness's Python CPU per warm invoke from ~550 µs to ~150 µs and its voluntary context
+switches from 6 to 1-2: the old path handed each invoke from the caller to a server thread and back
+through a condition variable (two thread wake-ups), and woke the server thread twice more for the
+runtime's requests.
 Whatever does not arrive on the driven connection (an answer posted on another connection, the
 runtime's exit, `close()`) reaches the invoke through the condition variable and a wake-up pipe.
 
