@@ -96,7 +96,8 @@ class RuntimeApiClient {
     this.chunks = data.length > end ? [data.subarray(end)] : [];
     this.receivedBytes = data.length - end;
     this.current = null;
-    current.resolve({ status: current.status, headers: current.headers, body: data.subarray(current.start, end) });
+    const body = data.subarray(current.start, end);
+    current.resolve({ status: current.status, headers: current.headers, body });
     this.sendNext();
   }
 
