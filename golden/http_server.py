@@ -1,34 +1,32 @@
-"""The emulator's HTTP layer: routes, request bodies (plain or chunked) and one-write responses.
+"""The emulator's HTTP layer: a thread per connection, routes, and the parking of `GET /next`.
 
-Every response leaves in one `write` on a `TCP_NODELAY` socket: with HTTP/1.1 keep-alive, headers and
-body in separate segments stall ~40 ms per invoke on Nagle plus delayed ACK.
+A runtime's `GET /invocation/next` is not answered on the connection's server thread: the connection
+is *parked* with the emulator (`Backend.park`) and its thread sleeps until it is handed back. The
+invoke that takes a parked connection writes the event, reads the runtime's answer and its next
+`GET /next` on the caller's own thread (emulator.py). In the steady state that leaves no hand-offs
+between threads per invoke; the server threads serve everything else (the first `GET /next` of a
+connection, requests on other connections, the Invoke API).
 """
 
 from __future__ import annotations
 
-import http
 import json
 import re
 import socket
+import socketserver
 import urllib.parse
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Protocol
 
+from golden.connection import BadRequest, Connection, Reply, Request
+
 RUNTIME = "/2018-06-01/runtime"
+NEXT = f"{RUNTIME}/invocation/next"
 _INVOCATION = re.compile(rf"^{RUNTIME}/invocation/(?P<id>[^/]+)/(?P<what>response|error)$")
 _INVOKE_API = re.compile(r"^/2015-03-31/functions/(?P<name>[^/]+)/invocations$")
 ERROR_TYPE_HEADER = "Lambda-Runtime-Function-Error-Type"
 
-
-@dataclass(frozen=True)
-class Reply:
-    """One HTTP response."""
-
-    status: int
-    body: bytes = b""
-    headers: tuple[tuple[str, str], ...] = field(default=())
+__all__ = ["NEXT", "Backend", "Reply", "RuntimeApiServer", "json_reply", "route"]
 
 
 def json_reply(status: int, value: object, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
@@ -43,7 +41,9 @@ class Backend(Protocol):
 
     def connection_closed(self, sock: socket.socket) -> None: ...
 
-    def next_event(self, sock: socket.socket) -> Reply | None: ...
+    def park(self, connection: Connection) -> bool:
+        """Take a connection whose `GET /next` waits for an event; block until handed back (True)."""
+        ...
 
     def post_result(
         self, sock: socket.socket, request_id: str, what: str, body: bytes, error_type: str | None
@@ -56,10 +56,37 @@ class Backend(Protocol):
     ) -> Reply: ...
 
 
-class RuntimeApiServer(ThreadingHTTPServer):
+def route(backend: Backend, sock: socket.socket, request: Request) -> Reply | None:
+    """The reply to `request`, or None for a `GET /next` (which the caller parks)."""
+    path, _, query = request.target.partition("?")
+    if request.method == "GET":
+        return None if path == NEXT else _not_found(path)
+    if request.method != "POST":
+        return json_reply(405, {"errorType": "MethodNotAllowed", "errorMessage": f"{request.method} {path}"})
+    header = ERROR_TYPE_HEADER.lower()
+    error_type = request.trailers.get(header) or request.headers.get(header)
+    if match := _INVOCATION.match(path):
+        request_id = urllib.parse.unquote(match["id"])
+        return backend.post_result(sock, request_id, match["what"], request.body, error_type)
+    if path == f"{RUNTIME}/init/error":
+        return backend.post_init_error(sock, request.body, error_type)
+    if match := _INVOKE_API.match(path):
+        parameters = dict(urllib.parse.parse_qsl(query))
+        name = urllib.parse.unquote(match["name"])
+        return backend.invoke_api(name, parameters, request.headers, request.body)
+    return _not_found(path)
+
+
+def bad_request_reply(error: BadRequest) -> Reply:
+    """The answer to a request that could not be read (the connection closes after it)."""
+    return json_reply(error.status, {"errorType": "BadRequest", "errorMessage": str(error)})
+
+
+class RuntimeApiServer(socketserver.ThreadingTCPServer):
     """A threaded server on 127.0.0.1 at a random port, one thread per connection."""
 
     daemon_threads = True
+    allow_reuse_address = True
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
@@ -83,74 +110,30 @@ class RuntimeApiServer(ThreadingHTTPServer):
         super().shutdown_request(request)
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Handler(socketserver.BaseRequestHandler):
     server: RuntimeApiServer
+    request: socket.socket
 
-    def setup(self) -> None:
-        super().setup()
-        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet: the runtime's own output is what matters."""
-
-    def do_GET(self) -> None:
-        if self.path != f"{RUNTIME}/invocation/next":
-            self._send(_not_found(self.path))
-            return
-        reply = self.server.backend.next_event(self.connection)
-        if reply is None:  # a connection of a runtime that has been replaced, or the emulator closed
-            self.close_connection = True
-            return
-        self._send(reply)
-
-    def do_POST(self) -> None:
-        body, trailers = self._read_body()
-        error_type = trailers.get(ERROR_TYPE_HEADER.lower()) or self.headers.get(ERROR_TYPE_HEADER)
+    def handle(self) -> None:
+        self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        connection = Connection(self.request)
         backend = self.server.backend
-        url = urllib.parse.urlsplit(self.path)
-        if match := _INVOCATION.match(url.path):
-            request_id = urllib.parse.unquote(match["id"])
-            self._send(backend.post_result(self.connection, request_id, match["what"], body, error_type))
-        elif url.path == f"{RUNTIME}/init/error":
-            self._send(backend.post_init_error(self.connection, body, error_type))
-        elif match := _INVOKE_API.match(url.path):
-            query = dict(urllib.parse.parse_qsl(url.query))
-            headers = {key.lower(): value for key, value in self.headers.items()}
-            self._send(backend.invoke_api(urllib.parse.unquote(match["name"]), query, headers, body))
-        else:
-            self._send(_not_found(url.path))
-
-    def _read_body(self) -> tuple[bytes, dict[str, str]]:
-        """The request body and any trailers (aws-lambda-go posts chunked, with declared trailers)."""
-        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            return self._read_chunked()
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length), {}
-
-    def _read_chunked(self) -> tuple[bytes, dict[str, str]]:
-        chunks: list[bytes] = []
         while True:
-            size = int(self.rfile.readline().split(b";", 1)[0].strip() or b"0", 16)
-            if size == 0:
-                break
-            chunks.append(self.rfile.read(size))
-            self.rfile.readline()  # the CRLF after each chunk
-        trailers: dict[str, str] = {}
-        while (line := self.rfile.readline()) not in (b"\r\n", b"\n", b""):
-            name, _, value = line.decode("latin-1").partition(":")
-            trailers[name.strip().lower()] = value.strip()
-        return b"".join(chunks), trailers
-
-    def _send(self, reply: Reply) -> None:
-        phrase = http.HTTPStatus(reply.status).phrase
-        head = [f"HTTP/1.1 {reply.status} {phrase}", f"Content-Length: {len(reply.body)}"]
-        head += [f"{name}: {value}" for name, value in reply.headers]
-        data = ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + reply.body
-        try:
-            self.wfile.write(data)
-        except OSError:
-            self.close_connection = True
+            try:
+                request = connection.read_request()
+                if request is None:
+                    return
+                reply = route(backend, connection.sock, request)
+                if reply is None:
+                    if not backend.park(connection):
+                        return
+                    continue
+                connection.send(reply)
+            except BadRequest as error:
+                connection.send(bad_request_reply(error))
+                return
+            if not request.keep_alive:
+                return
 
 
 def _not_found(path: str) -> Reply:

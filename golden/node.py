@@ -62,7 +62,7 @@ class NodeRunner(Runner):
             raise RunnerError(f"`{self._node_name}` is not on PATH: install Node.js 20 to run Node handlers")
         self._node = node
         data = resources.enter_context(as_file(files("golden") / "data"))
-        self._bootstrap = data / "bootstrap.js"  # with errors.js and loader.js beside it
+        self._bootstrap = data / "bootstrap.js"  # with runtime_api.js, errors.js and loader.js beside it
         if typescript_entry(self.source_root, self.handler) is not None:
             scratch = Path(resources.enter_context(tempfile.TemporaryDirectory(prefix="golden-ts-")))
             self._task_root = transpile_task_root(self.source_root, scratch, esbuild=self._esbuild)

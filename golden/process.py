@@ -174,14 +174,24 @@ class RuntimeProcess:
 
 
 def _read_status(pid: int) -> dict[str, int]:
-    """The `kB` fields of /proc/<pid>/status that we use; empty once the process is gone."""
+    """The `kB` fields of /proc/<pid>/status that we use; empty once the process is gone.
+
+    Read with one `os.read` and searched as bytes: this runs after every invoke (the outcome's peak
+    RSS), and the pathlib-and-splitlines version was a fifth of the harness's Python time per invoke.
+    """
     try:
-        text = Path(f"/proc/{pid}/status").read_text()
+        fd = os.open(f"/proc/{pid}/status", os.O_RDONLY)
     except OSError:
         return {}
+    try:
+        data = os.read(fd, 4096)  # the fields we read are in the first kilobyte
+    except OSError:
+        return {}
+    finally:
+        os.close(fd)
     fields: dict[str, int] = {}
-    for line in text.splitlines():
-        key, _, value = line.partition(":")
-        if key in ("VmHWM", "VmRSS"):
-            fields[key] = int(value.split()[0])
+    for key in ("VmHWM", "VmRSS"):
+        start = data.find(b"\n" + key.encode() + b":")
+        if start >= 0:
+            fields[key] = int(data[start + len(key) + 2 : data.index(b"kB", start)])
     return fields

@@ -37,6 +37,17 @@ JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` w
     }
 
 where `Latency` is `{"init_ms": float|null, "p50_ms": float|null, "p95_ms": float|null, "warm_runs": int}`.
+
+Why the two sides never run at the same time, although they are separate processes on separate
+emulators: overlapping them (Go's invokes of a case on a second thread while Node runs its own) was
+measured for issue 5's throughput bar and left out. In paired runs on a shared 2-core machine it gave
+about 1.2 times the cases per second (306 against 250 with `--runs 3`), but (1) every completed invoke
+is a latency sample, and with both sides in flight the two runtimes and the harness compete for two
+cores, and the harness's threads for the GIL, which delays the timestamp that ends an invoke: p95
+durations about doubled (Node 0.3 to 0.6 ms, Go 0.4 to 0.5-0.7 ms), and unevenly between the sides,
+which is what the latency verdict compares; (2) both sides share the moto server, so a handler with
+state there would see the other side's writes in an order that changes from run to run, and a verdict
+must not. Cases per second come from a cheaper invoke instead (emulator.py, connection.py).
 """
 
 from __future__ import annotations

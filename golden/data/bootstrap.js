@@ -1,8 +1,8 @@
 'use strict';
 /*
  * A Lambda runtime for Node.js handlers, run by `migrate golden` against its Runtime API emulator.
- * This file is the Runtime API client and the invoke loop; loader.js finds the handler, errors.js
- * names and shapes the errors.
+ * This file is the invoke loop; runtime_api.js is the Runtime API client, loader.js finds the handler,
+ * errors.js names and shapes the errors.
  *
  * It behaves as AWS's Node runtime does in the nodejs18.x/20.x/22.x runtimes
  * (aws-lambda-nodejs-runtime-interface-client 3.x: src/index.mjs, Runtime.js, CallbackContext.js,
@@ -35,39 +35,23 @@
  * patch that prefixes log lines with the request id, X-Ray error causes.
  */
 
-const http = require('node:http');
 const { NodeJsExit, UnhandledPromiseRejection, errorBody, logError, serialise } = require('./errors.js');
 const { loadHandler } = require('./loader.js');
+const { RuntimeApiClient } = require('./runtime_api.js');
 
 // ---------------------------------------------------------------- the Runtime API client
 
 const [apiHost, apiPort] = process.env.AWS_LAMBDA_RUNTIME_API.split(':');
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const api = new RuntimeApiClient(apiHost, Number(apiPort));
 const BASE = '/2018-06-01/runtime';
 
-function request(method, urlPath, body, headers) {
-  return new Promise((resolve, reject) => {
-    const options = { host: apiHost, port: Number(apiPort), method, path: urlPath, agent, headers };
-    const req = http.request(options, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-function post(urlPath, bodyString, extraHeaders) {
-  const body = Buffer.from(bodyString, 'utf8');
-  const headers = { 'Content-Type': 'application/json', 'Content-Length': body.length, ...extraHeaders };
-  return request('POST', urlPath, body, headers);
+function post(urlPath, body, extraHeaders) {
+  return api.request('POST', urlPath, body, { 'Content-Type': 'application/json', ...extraHeaders });
 }
 
 const client = {
   async next() {
-    const res = await request('GET', `${BASE}/invocation/next`, undefined, {});
+    const res = await api.request('GET', `${BASE}/invocation/next`, undefined, {});
     if (res.status !== 200) throw new Error(`GET /invocation/next answered ${res.status}`);
     return { bodyJson: res.body.toString('utf8'), headers: res.headers };
   },

@@ -140,12 +140,46 @@ def test_wrong_request_id_and_second_answer_are_refused(emulator: Emulator) -> N
         request_id = fake.next()[0]["Lambda-Runtime-Aws-Request-Id"]
         statuses.append(fake.post("invocation/not-the-id/response", b"1")[0])
         statuses.append(fake.post(f"invocation/{request_id}/response", b"2")[0])
+        # A late second answer is read (and refused) when the next invoke starts.
         statuses.append(fake.post(f"invocation/{request_id}/response", b"3")[0])
+        second_id = fake.next()[0]["Lambda-Runtime-Aws-Request-Id"]
+        fake.post(f"invocation/{second_id}/response", b"4")
 
     thread = run_runtime(emulator, runtime)
     assert emulator.invoke(b"{}").result == Success(b"2", 2, True)
+    assert emulator.invoke(b"{}").result == Success(b"4", 4, True)
     thread.join()
-    assert statuses[0] == 400 and statuses[1] == 202
+    assert statuses == [400, 202, 400]
+
+
+def test_a_runtime_may_use_a_new_connection_for_each_request(emulator: Emulator) -> None:
+    """The invoke drives the connection its event went out on, but answers may come on any other."""
+
+    def runtime(_: FakeRuntime) -> None:
+        for _ in range(3):
+            request_id = FakeRuntime(emulator).next()[0]["Lambda-Runtime-Aws-Request-Id"]
+            FakeRuntime(emulator).post(f"invocation/{request_id}/response", b'"ok"')
+
+    thread = run_runtime(emulator, runtime)
+    assert [emulator.invoke(b"{}").result for _ in range(3)] == [Success(b'"ok"', "ok", True)] * 3
+    thread.join()
+
+
+def test_the_invoke_api_on_the_runtime_connection_is_refused_not_deadlocked(emulator: Emulator) -> None:
+    statuses: list[int] = []
+
+    def runtime(fake: FakeRuntime) -> None:
+        request_id = fake.next()[0]["Lambda-Runtime-Aws-Request-Id"]
+        fake.connection.request("POST", "/2015-03-31/functions/fake/invocations", b"{}")
+        response = fake.connection.getresponse()
+        response.read()
+        statuses.append(response.status)
+        fake.post(f"invocation/{request_id}/response", b"1")
+
+    thread = run_runtime(emulator, runtime)
+    assert emulator.invoke(b"{}").result == Success(b"1", 1, True)
+    thread.join()
+    assert statuses == [400]
 
 
 def test_response_over_the_limit(emulator: Emulator) -> None:

@@ -157,6 +157,12 @@ def test_warm_runtime_keeps_module_state(node: MakeNode) -> None:
     assert [success(runner.invoke({})).value for _ in range(3)] == [1, 2, 3]
 
 
+def test_a_handler_that_patches_http_does_not_touch_the_runtime_client(node: MakeNode) -> None:
+    runner = node("behaviours.breaksHttp")
+    assert [success(runner.invoke({})).value for _ in range(2)] == ["still answered"] * 2
+    assert len(runner.process_groups) == 1
+
+
 # -- errors ----------------------------------------------------------------------------------------
 
 
@@ -170,6 +176,11 @@ def test_error_subclass_that_sets_its_name(node: MakeNode) -> None:
 def test_error_subclass_without_a_name_reports_error(node: MakeNode) -> None:
     failure = error(node("behaviours.throwUnnamed").invoke({}))
     assert (failure.type, failure.message) == ("Error", "no name set")
+
+
+def test_an_error_name_no_header_can_carry(node: MakeNode) -> None:
+    failure = error(node("behaviours.throwUnicodeName").invoke({}))
+    assert (failure.type, failure.message) == ("Ошибка\r\nX-Injected: 1", "bad\nline")
 
 
 def test_thrown_string(node: MakeNode) -> None:
