@@ -81,6 +81,4 @@ def route_table(operations: Iterable[Operation]) -> tuple[Route, ...]:
         for op in operations
         if op.path.startswith("/") and not op.origin.pointer.startswith("/webhooks/")
     ]
-    return tuple(
-        sorted(routes, key=lambda r: (r.specificity, r.template, _method_rank(r.operation.method)))
-    )
+    return tuple(sorted(routes, key=lambda r: (r.specificity, r.template, _method_rank(r.operation.method))))
