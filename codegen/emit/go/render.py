@@ -32,6 +32,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
+        auto_reload=False,
     )
 
 
@@ -45,22 +46,25 @@ def types_file(types: GoTypes, checks: Checks, package: str, env: jinja2.Environ
     """`types.gen.go`: every named schema, in `Api.schemas` order (not yet gofmt'd)."""
     objects = ObjectViews(types, checks)
     kinds = KindViews(types, checks)
+    template = {
+        name: env.get_template(f"{name}.go.jinja") for name in ("simple", "object", "enum", "union", "tuple")
+    }
     parts = []
     for schema in types.api.schemas:
         d = schema.definition
         hint = types.hint(schema.name)
         if hint is not None:
-            parts.append(env.get_template("simple.go.jinja").render(s=kinds.simple(schema)))
+            parts.append(template["simple"].render(s=kinds.simple(schema)))
         elif isinstance(d, ObjectDef) or (isinstance(d, MapDef) and d.patterns):
-            parts.append(env.get_template("object.go.jinja").render(o=objects.build(schema, d)))
+            parts.append(template["object"].render(o=objects.build(schema, d)))
         elif isinstance(d, EnumDef) or (isinstance(d, ConstDef) and d.base not in (None, "null")):
-            parts.append(env.get_template("enum.go.jinja").render(e=kinds.enum(schema, d)))
+            parts.append(template["enum"].render(e=kinds.enum(schema, d)))
         elif isinstance(d, UnionDef):
-            parts.append(env.get_template("union.go.jinja").render(u=kinds.union(schema, d)))
+            parts.append(template["union"].render(u=kinds.union(schema, d)))
         elif isinstance(d, TupleDef):
-            parts.append(env.get_template("tuple.go.jinja").render(t=kinds.tuple(schema, d)))
+            parts.append(template["tuple"].render(t=kinds.tuple(schema, d)))
         else:
-            parts.append(env.get_template("simple.go.jinja").render(s=kinds.simple(schema)))
+            parts.append(template["simple"].render(s=kinds.simple(schema)))
     body = "\n".join(parts)
     imports = objects.imports | kinds.imports
     return f"{HEADER}\npackage {package}\n\n{_imports(imports)}{body}"
