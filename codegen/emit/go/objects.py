@@ -124,16 +124,25 @@ class ObjectViews:
         self.types = types
         self.checks = checks
         self.imports: set[str] = set()
+        self.go_names: dict[str, str] = {}
+
+    def go_name(self, text: str) -> str:
+        """`codegen.names.go_name`, remembered: property names repeat across thousands of objects."""
+        if text not in self.go_names:
+            self.go_names[text] = go_name(text)
+        return self.go_names[text]
 
     def field(self, f: Field, taken: set[str], owner: str) -> tuple[StructField, list[str]]:
-        preferred = f.go.name if f.go.name and _IDENT.match(f.go.name) else go_name(f.go.name or f.json_name)
+        preferred = (
+            f.go.name if f.go.name and _IDENT.match(f.go.name) else self.go_name(f.go.name or f.json_name)
+        )
         name = _allocate(preferred, taken)
         held = self.types.field(f.type, f.required, owner)
         notes = []
         go_type, checks = held.type, []
         hint = go_type_hint(f.go, self.types.generated)
         if hint is not None:
-            go_type = held_as(hint.expr, hint.nilable, f.type.nullable, f.required).type
+            go_type = held_as(hint.expr, hint.nilable, self.types.nullable(f.type), f.required).type
             self.imports |= hint.imports
         else:
             reason = rejection(f.go, self.types.generated)
@@ -161,7 +170,7 @@ class ObjectViews:
             json=go_string(f.json_name),
             tag=f"{tag} {extra}".strip(),
             required=f.required,
-            nullable=f.type.nullable,
+            nullable=self.types.nullable(f.type),
             special=special,
             omit=not f.required,
             doc=doc_lines(f.description, f.deprecated, tuple(notes)),
@@ -180,7 +189,7 @@ class ObjectViews:
         view = ExtraMap(
             name,
             element.type,
-            ref.nullable,
+            self.types.nullable(ref),
             self.checks.pattern(pattern.pattern) if pattern is not None else None,
             doc,
         )
