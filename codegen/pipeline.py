@@ -1,0 +1,137 @@
+"""The whole of codegen in order: load → upgrade → validate → resolve → emit.
+
+`prepare` takes a spec path to the IR, raising SpecError (with every diagnostic) when the spec
+cannot be used: any error, or any warning under `strict`. What it lets through (upgrade notices,
+warnings) comes back located, for the caller to print. `emit` runs the chosen emitters on the IR.
+Each stage is timed, and announced through `on_stage` so a terminal can show progress.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from codegen.document import Spec
+from codegen.emit.interface import EmitInput, Emitter, GeneratedFile, GoOptions
+from codegen.errors import CodegenError, Diagnostic, Level, SpecError
+from codegen.ir import Api
+from codegen.load import load_spec
+from codegen.resolve import resolve
+from codegen.upgrade import upgrade
+from codegen.validate import fatal, validate
+
+OnStage = Callable[[str], None]
+
+#: Target name → (module, class) of its emitter; imported only when the target is asked for.
+EMITTERS = MappingProxyType(
+    {
+        "go": ("codegen.emit.go", "GoEmitter"),
+        "ts": ("codegen.emit.ts", "TsEmitter"),
+        "python": ("codegen.emit.python", "PythonEmitter"),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How long one stage took."""
+
+    stage: str
+    """`load`, `upgrade`, `validate`, `resolve`, or `emit go` / `emit ts` / `emit python`."""
+    seconds: float
+    """Wall time."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A spec that can be emitted: its IR and what was said about it on the way."""
+
+    spec: Spec
+    """The spec in 3.1 form (upgraded in memory when it was 3.0)."""
+    api: Api
+    """The IR."""
+    diagnostics: tuple[Diagnostic, ...]
+    """Notices (the upgrade's summary first, then one per rewritten keyword) and warnings, located."""
+    timings: tuple[Timing, ...]
+    """Wall time of load, upgrade, validate and resolve."""
+
+
+def _quiet(_stage: str) -> None:
+    return None
+
+
+def prepare(path: Path | str, *, strict: bool = False, on_stage: OnStage = _quiet) -> Prepared:
+    """Load, upgrade, validate and resolve the spec at `path`. Raises SpecError."""
+    timings: list[Timing] = []
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings.append(Timing(stage, now - clock))
+        clock = now
+
+    on_stage("load")
+    loaded = load_spec(path)
+    lap("load")
+    on_stage("upgrade")
+    upgraded = upgrade(loaded)
+    lap("upgrade")
+    on_stage("validate")
+    checked = validate(upgraded.spec, strict=strict)
+    lap("validate")
+    on_stage("resolve")
+    resolved = resolve(upgraded.spec)
+    lap("resolve")
+    if fatal(resolved.diagnostics, strict=strict):
+        raise SpecError([*checked, *resolved.diagnostics])
+    diagnostics = (*upgraded.notices, *checked, *resolved.diagnostics)
+    return Prepared(upgraded.spec, resolved.api, diagnostics, tuple(timings))
+
+
+def load_emitter(name: str) -> Emitter:
+    """A fresh emitter for target `name` (`go`, `ts`, `python`)."""
+    if name not in EMITTERS:
+        raise CodegenError(f"no target named {name!r}: use one of {', '.join(EMITTERS)}")
+    module_name, class_name = EMITTERS[name]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise CodegenError(f"the {name} emitter is not available in this build: {exc}") from exc
+    emitter: Emitter = getattr(module, class_name)()
+    return emitter
+
+
+@dataclass(frozen=True)
+class Emitted:
+    """The files of one target, and how long emitting them took."""
+
+    target: str
+    """The emitter's name."""
+    files: tuple[GeneratedFile, ...]
+    """Every file of the target, in the emitter's order."""
+    seconds: float
+    """Wall time of the emitter."""
+
+
+def emit(
+    prepared: Prepared, emitters: Sequence[Emitter], go: GoOptions, *, on_stage: OnStage = _quiet
+) -> tuple[Emitted, ...]:
+    """Run each emitter on the IR. Raises EmitError (an emitter's own) when one cannot."""
+    source = EmitInput(prepared.api, prepared.spec, go)
+    done = []
+    for emitter in emitters:
+        on_stage(f"emit {emitter.name}")
+        start = time.perf_counter()
+        files = emitter.emit(source)
+        done.append(Emitted(emitter.name, tuple(files), time.perf_counter() - start))
+    return tuple(done)
+
+
+def warnings(diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """The warnings among diagnostics (what `--strict` would refuse)."""
+    return tuple(d for d in diagnostics if d.level is Level.WARNING)
