@@ -1,8 +1,9 @@
 """The whole of codegen in order: load → upgrade → validate → resolve → emit.
 
-`prepare` takes a spec path to the IR, raising SpecError (with every diagnostic) when the spec
-cannot be used: any error, or any warning under `strict`. What it lets through (upgrade notices,
-warnings) comes back located, for the caller to print. `emit` runs the chosen emitters on the IR.
+`generate` takes a spec path to every target's files, raising SpecError (with every diagnostic)
+when the spec cannot be used: any error, or any warning under `strict`. What it lets through
+(upgrade notices, warnings) comes back located, for the caller to print. Validation runs in a
+forked child beside resolving and emitting (see `background.py`). `prepare` stops at the IR.
 Each stage is timed, and announced through `on_stage` so a terminal can show progress.
 """
 
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from codegen.background import Background
 from codegen.document import Spec
 from codegen.emit.interface import EmitInput, Emitter, GeneratedFile, GoOptions
 from codegen.errors import CodegenError, Diagnostic, Level, SpecError
@@ -22,7 +24,7 @@ from codegen.ir import Api
 from codegen.load import load_spec
 from codegen.resolve import resolve
 from codegen.upgrade import upgrade
-from codegen.validate import fatal, validate
+from codegen.validate import collect, fatal
 
 OnStage = Callable[[str], None]
 
@@ -64,8 +66,42 @@ def _quiet(_stage: str) -> None:
     return None
 
 
-def prepare(path: Path | str, *, strict: bool = False, on_stage: OnStage = _quiet) -> Prepared:
-    """Load, upgrade, validate and resolve the spec at `path`. Raises SpecError."""
+@dataclass(frozen=True)
+class Emitted:
+    """The files of one target, and how long emitting them took."""
+
+    target: str
+    """The emitter's name."""
+    files: tuple[GeneratedFile, ...]
+    """Every file of the target, in the emitter's order."""
+    seconds: float
+    """Wall time of the emitter."""
+
+
+@dataclass(frozen=True)
+class Generated:
+    """The result of `generate`: the prepared spec and every target's files."""
+
+    prepared: Prepared
+    """The spec, its IR, diagnostics and stage timings."""
+    emitted: tuple[Emitted, ...]
+    """One entry per emitter, in the order given."""
+
+
+def generate(
+    path: Path | str,
+    emitters: Sequence[Emitter],
+    go: GoOptions | None = None,
+    *,
+    strict: bool = False,
+    on_stage: OnStage = _quiet,
+    parallel: bool = True,
+) -> Generated:
+    """Load, upgrade, validate, resolve and emit. Raises SpecError (nothing emitted is then returned).
+
+    With `parallel`, validation runs in a forked child while the IR is resolved and emitted here;
+    its verdict is awaited before returning, so a broken spec still yields only the SpecError.
+    """
     timings: list[Timing] = []
     clock = time.perf_counter()
 
@@ -82,15 +118,39 @@ def prepare(path: Path | str, *, strict: bool = False, on_stage: OnStage = _quie
     upgraded = upgrade(loaded)
     lap("upgrade")
     on_stage("validate")
-    checked = validate(upgraded.spec, strict=strict)
-    lap("validate")
-    on_stage("resolve")
-    resolved = resolve(upgraded.spec)
-    lap("resolve")
-    if fatal(resolved.diagnostics, strict=strict):
+    checking = Background(lambda: collect(upgraded.spec), fork=parallel)
+    if not parallel:
+        lap("validate")
+    try:
+        on_stage("resolve")
+        resolved = resolve(upgraded.spec)
+        lap("resolve")
+        prepared = Prepared(upgraded.spec, resolved.api, (), ())
+        emitted = emit(prepared, emitters, go or GoOptions(), on_stage=on_stage)
+        clock = time.perf_counter()
+    except Exception:
+        checked, _ = checking.result()  # an invalid spec can trip the resolver: report the spec
+        if fatal(checked, strict=strict):
+            raise SpecError(checked) from None
+        raise
+    except BaseException:
+        checking.cancel()
+        raise
+    if parallel:
+        on_stage("validate (finishing)")
+    checked, seconds = checking.result()
+    if parallel:
+        timings.append(Timing("validate (in parallel)", seconds))
+    if fatal(checked, strict=strict) or fatal(resolved.diagnostics, strict=strict):
         raise SpecError([*checked, *resolved.diagnostics])
     diagnostics = (*upgraded.notices, *checked, *resolved.diagnostics)
-    return Prepared(upgraded.spec, resolved.api, diagnostics, tuple(timings))
+    prepared = Prepared(upgraded.spec, resolved.api, diagnostics, tuple(timings))
+    return Generated(prepared, emitted)
+
+
+def prepare(path: Path | str, *, strict: bool = False, on_stage: OnStage = _quiet) -> Prepared:
+    """Load, upgrade, validate and resolve the spec at `path`, in order. Raises SpecError."""
+    return generate(path, (), strict=strict, on_stage=on_stage, parallel=False).prepared
 
 
 def load_emitter(name: str) -> Emitter:
@@ -104,18 +164,6 @@ def load_emitter(name: str) -> Emitter:
         raise CodegenError(f"the {name} emitter is not available in this build: {exc}") from exc
     emitter: Emitter = getattr(module, class_name)()
     return emitter
-
-
-@dataclass(frozen=True)
-class Emitted:
-    """The files of one target, and how long emitting them took."""
-
-    target: str
-    """The emitter's name."""
-    files: tuple[GeneratedFile, ...]
-    """Every file of the target, in the emitter's order."""
-    seconds: float
-    """Wall time of the emitter."""
 
 
 def emit(

@@ -19,7 +19,7 @@ from rich.console import Console
 from codegen.drift import Drift, check_targets
 from codegen.emit.interface import Emitter, GoOptions
 from codegen.errors import CodegenError, Diagnostic, Level, SpecError, count
-from codegen.pipeline import Emitted, Prepared, emit, load_emitter, prepare
+from codegen.pipeline import Emitted, Prepared, generate, load_emitter
 from codegen.write import Target, Written, write_targets
 from migrator.errors import MigrateError
 from migrator.gomod import go_options
@@ -122,8 +122,8 @@ def _run(request: CodegenRequest, out: Console, err: Console, emitters: Callable
         raise MigrateError("--go-module applies to the Go target only: add --go DIR or drop it")
     chosen = [emitters(name) for name in TARGETS if name in request.folders]
     with _status(err) as on_stage:
-        prepared = prepare(request.spec, strict=request.strict, on_stage=on_stage)
-        emitted = emit(prepared, chosen, go, on_stage=on_stage)
+        generated = generate(request.spec, chosen, go, strict=request.strict, on_stage=on_stage)
+        prepared, emitted = generated.prepared, generated.emitted
         targets = [Target(e.target, request.folders[e.target], e.files) for e in emitted]
         on_stage("check" if request.check else "write")
         result: tuple[Drift, ...] | tuple[Written, ...]

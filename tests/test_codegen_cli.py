@@ -77,7 +77,7 @@ def test_a_spec_error_prints_located_diagnostics_exits_2_and_writes_nothing(tmp_
     assert lines[0].startswith(f"{SPECS / 'broken' / 'dangling.yaml'}:11:24 #/paths/~1a/get/")
     assert ": error: `$ref: #/components/schemas/Pett` points nowhere" in lines[0]
     assert lines[-1].endswith("dangling.yaml: 3 error(s); nothing written")
-    assert os.listdir(tmp_path) == [] and run.fakes["go"].seen == []
+    assert os.listdir(tmp_path) == []
 
 
 def test_strict_makes_warnings_fatal(tmp_path: Path) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from codegen.emit.interface import GoOptions
+from codegen.emit.interface import EmitInput, GeneratedFile, GoOptions
 from codegen.errors import CodegenError, Level, SpecError
-from codegen.pipeline import emit, load_emitter, prepare, warnings
+from codegen.pipeline import emit, generate, load_emitter, prepare, warnings
 from tests.codegen.conftest import SPECS
 from tests.codegen.fakes import FakeEmitter
 
@@ -67,3 +67,34 @@ def test_emit_runs_each_emitter_on_the_same_input() -> None:
 def test_an_unknown_target_is_a_codegen_error() -> None:
     with pytest.raises(CodegenError, match="use one of go, ts, python"):
         load_emitter("rust")
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_generate_validates_beside_emitting_and_reports_the_same(parallel: bool) -> None:
+    fake = FakeEmitter("ts")
+    generated = generate(SPECS / "v30.yaml", [fake], parallel=parallel)
+    assert generated.prepared.diagnostics == prepare(SPECS / "v30.yaml").diagnostics
+    assert [e.target for e in generated.emitted] == ["ts"] and fake.seen
+    stages = [t.stage for t in generated.prepared.timings]
+    expected = ["load", "upgrade", "resolve", "validate (in parallel)"]
+    assert stages == (expected if parallel else ["load", "upgrade", "validate", "resolve"])
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_generate_raises_the_spec_errors_even_when_emitting_went_ahead(parallel: bool) -> None:
+    with pytest.raises(SpecError) as caught:
+        generate(SPECS / "broken" / "dangling.yaml", [FakeEmitter("go")], parallel=parallel)
+    assert sum(d.level is Level.ERROR for d in caught.value.diagnostics) == 3
+    with pytest.raises(SpecError):
+        generate(SPECS / "broken" / "unknown_keyword.yaml", [FakeEmitter()], strict=True, parallel=parallel)
+
+
+def test_a_resolver_crash_on_an_invalid_spec_reports_the_spec_errors() -> None:
+    class Crashing(FakeEmitter):
+        def emit(self, source: EmitInput) -> tuple[GeneratedFile, ...]:
+            raise KeyError("the IR of an invalid spec")
+
+    with pytest.raises(SpecError):
+        generate(SPECS / "broken" / "dangling.yaml", [Crashing()])
+    with pytest.raises(KeyError):  # a valid spec: the crash is ours and is not hidden
+        generate(SPECS / "split" / "root.yaml", [Crashing()])
