@@ -41,6 +41,47 @@ class Value:
 
 
 @dataclass(frozen=True)
+class Constraints:
+    """Validation keywords of one schema that a type cannot express, for `Validate()`-style checks.
+
+    Each is None (or False) when the schema does not say it. Strings count Unicode code points;
+    `pattern` is ECMA-262 as written (an emitter whose regex engine rejects it skips the check).
+    3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` arrive here already upgraded to numbers.
+    """
+
+    min_length: int | None = None
+    """`minLength` of a string."""
+    max_length: int | None = None
+    """`maxLength` of a string."""
+    pattern: str | None = None
+    """`pattern` of a string (unanchored, as JSON Schema means it)."""
+    minimum: int | float | None = None
+    """`minimum` of a number: value >= minimum."""
+    maximum: int | float | None = None
+    """`maximum` of a number: value <= maximum."""
+    exclusive_minimum: int | float | None = None
+    """`exclusiveMinimum` of a number: value > it."""
+    exclusive_maximum: int | float | None = None
+    """`exclusiveMaximum` of a number: value < it."""
+    multiple_of: int | float | None = None
+    """`multipleOf` of a number (> 0)."""
+    min_items: int | None = None
+    """`minItems` of an array."""
+    max_items: int | None = None
+    """`maxItems` of an array."""
+    unique_items: bool = False
+    """`uniqueItems: true` of an array."""
+    min_properties: int | None = None
+    """`minProperties` of an object."""
+    max_properties: int | None = None
+    """`maxProperties` of an object."""
+
+    def __bool__(self) -> bool:
+        """Whether any constraint is set."""
+        return self != Constraints()
+
+
+@dataclass(frozen=True)
 class Named:
     """A reference to a named type in `Api.schemas`."""
 
@@ -61,6 +102,8 @@ class Scalar:
     """`int32`, `int64`, `float`, `double`, `date-time`, `date`, `uuid`, `byte`, `binary`, `email`, ..."""
     nullable: bool = False
     """Whether `null` is allowed as well."""
+    constraints: Constraints = Constraints()
+    """Validation keywords of this use (string and number keywords); empty when none."""
     kind: Literal["scalar"] = "scalar"
 
 
@@ -72,6 +115,8 @@ class ListOf:
     """Type of every item."""
     nullable: bool = False
     """Whether `null` is allowed instead of the array."""
+    constraints: Constraints = Constraints()
+    """Validation keywords of this use (`minItems`, `maxItems`, `uniqueItems`); empty when none."""
     kind: Literal["list"] = "list"
 
 
@@ -83,6 +128,8 @@ class MapOf:
     """Type of every value."""
     nullable: bool = False
     """Whether `null` is allowed instead of the object."""
+    constraints: Constraints = Constraints()
+    """Validation keywords of this use (`minProperties`, `maxProperties`); empty when none."""
     kind: Literal["map"] = "map"
 
 
@@ -111,6 +158,10 @@ class GoHints:
     """`x-go-type`: a Go type expression to use instead of the derived one."""
     tag: str | None = None
     """`x-go-tag`/`x-oapi-codegen-extra-tags`: extra struct tag text."""
+    import_path: str | None = None
+    """`x-go-type-import.path`: the package `type` needs, e.g. `github.com/google/uuid`."""
+    import_name: str | None = None
+    """`x-go-type-import.name`: the name to import it under, when not its last path element."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +219,8 @@ class ObjectDef:
     """`patternProperties`."""
     bases: tuple[str, ...] = ()
     """Named types an `allOf` merged in, in order (for emitters that embed or extend)."""
+    constraints: Constraints = Constraints()
+    """`minProperties`, `maxProperties`; empty when none."""
     kind: Literal["object"] = "object"
 
 
@@ -228,6 +281,8 @@ class TupleDef:
     """Types of the leading positions."""
     rest: TypeRef | None
     """Type of further items (`items`); None when `items: false` closes the tuple."""
+    constraints: Constraints = Constraints()
+    """`minItems` (positions past it may be absent), `maxItems`, `uniqueItems`; empty when none."""
     kind: Literal["tuple"] = "tuple"
 
 
@@ -239,6 +294,8 @@ class MapDef:
     """Type of the values (`additionalProperties`); None when only `patterns` apply."""
     patterns: tuple[PatternProperty, ...] = ()
     """`patternProperties`."""
+    constraints: Constraints = Constraints()
+    """`minProperties`, `maxProperties`; empty when none."""
     kind: Literal["map"] = "map"
 
 

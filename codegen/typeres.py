@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from codegen import allof, unions
+from codegen.constraints import constraints_of
 from codegen.document import Document, Spec
 from codegen.errors import Diagnostic, Level
 from codegen.ir import (
@@ -77,10 +78,15 @@ def go_hints(schema: dict[str, Any]) -> GoHints:
     if tag is None and isinstance(extra, dict):
         tag = " ".join(f'{k}:"{v}"' for k, v in extra.items())
     name = schema.get("x-go-name")
+    given = schema.get("x-go-type-import")
+    given = given if isinstance(given, dict) else {}
+    path, alias = given.get("path"), given.get("name")
     return GoHints(
         name if isinstance(name, str) else None,
         go_type if isinstance(go_type, str) else None,
         tag if isinstance(tag, str) else None,
+        path if isinstance(path, str) else None,
+        alias if isinstance(alias, str) else None,
     )
 
 
@@ -158,13 +164,13 @@ class TypeResolver:
 
     def inline(self, loc: Loc, schema: dict[str, Any], kind: str, nullable: bool) -> TypeRef:
         if kind == "scalar":
-            return Scalar(_scalar(schema), _text(schema, "format"), nullable)
+            return Scalar(_scalar(schema), _text(schema, "format"), nullable, constraints_of(schema))
         if kind == "null":
             return Scalar("null", None, True)
         if kind == "array":
-            return ListOf(self._items(loc, schema), nullable)
+            return ListOf(self._items(loc, schema), nullable, constraints_of(schema))
         if kind == "map":
-            return MapOf(self._values(loc, schema) or AnyValue(), nullable)
+            return MapOf(self._values(loc, schema) or AnyValue(), nullable, constraints_of(schema))
         return AnyValue()
 
     def _ref(self, loc: Loc, schema: dict[str, Any]) -> TypeRef:
@@ -259,9 +265,15 @@ class TypeResolver:
             )
         if kind == "map":
             patterns = self.patterns(loc, schema)
-            return MapDef(self._values(loc, schema) or (None if patterns else AnyValue()), patterns)
+            return MapDef(
+                self._values(loc, schema) or (None if patterns else AnyValue()),
+                patterns,
+                constraints_of(schema),
+            )
         if kind == "scalar":
-            return ScalarDef(Scalar(_scalar(schema), _text(schema, "format")))
+            return ScalarDef(
+                Scalar(_scalar(schema), _text(schema, "format"), constraints=constraints_of(schema))
+            )
         if kind == "null":
             return ScalarDef(Scalar("null", None, True))
         return AnyDef()
@@ -314,6 +326,7 @@ class TypeResolver:
             additional=self._values(loc, schema),
             closed=closed,
             patterns=self.patterns(loc, schema),
+            constraints=constraints_of(schema),
         )
 
     def _enum(self, loc: Loc, schema: dict[str, Any]) -> EnumDef:
@@ -342,10 +355,11 @@ class TypeResolver:
         prefix = schema["prefixItems"]
         items = tuple(self.type_of(loc.child("prefixItems", i), s) for i, s in enumerate(prefix))
         rest = schema.get("items", True)
+        limits = constraints_of(schema)
         if rest is False:
-            return TupleDef(items, None)
+            return TupleDef(items, None, limits)
         return TupleDef(
-            items, self.type_of(loc.child("items"), rest) if isinstance(rest, dict) else AnyValue()
+            items, self.type_of(loc.child("items"), rest) if isinstance(rest, dict) else AnyValue(), limits
         )
 
 

@@ -1,0 +1,52 @@
+"""`GoEmitter`: the Go target. This half writes the types; the scaffold half adds its files.
+
+Files (see GO_LAYOUT in the README): `types.gen.go`, `validate.gen.go`, `runtime.gen.go`, and
+`go.mod`/`go.sum` when `GoOptions.module` is set. Every file is gofmt'd and starts with the
+generated-code header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from codegen.emit.go.checks import Checks
+from codegen.emit.go.gofmt import find_gofmt, gofmt
+from codegen.emit.go.gomod import go_mod, go_sum
+from codegen.emit.go.gotypes import GoTypes
+from codegen.emit.go.render import environment, runtime_file, types_file, validate_file
+from codegen.emit.interface import EmitInput, GeneratedFile
+
+
+class GoEmitter:
+    """The Go target (`codegen.emit.interface.Emitter`)."""
+
+    name = "go"
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self.reserved = frozenset(reserved)
+        """Exported identifiers other generated files declare, kept away from type names."""
+
+    def types(self, source: EmitInput) -> GoTypes:
+        """The Go names and type expressions of the spec (what the scaffold needs too)."""
+        return GoTypes(source.api, self.reserved)
+
+    def type_files(self, source: EmitInput, types: GoTypes) -> tuple[GeneratedFile, ...]:
+        """The types half: types, validation patterns, runtime (gofmt'd), plus go.mod/go.sum."""
+        checks = Checks(types)
+        package = source.go.package
+        env = environment()
+        executable = find_gofmt()
+        texts = {
+            "types.gen.go": types_file(types, checks, package, env),
+            "validate.gen.go": validate_file(checks, package),
+            "runtime.gen.go": runtime_file(package),
+        }
+        files = [GeneratedFile(path, gofmt(text, path, executable)) for path, text in texts.items()]
+        if source.go.module:
+            files += [GeneratedFile("go.mod", go_mod(source.go.module)), GeneratedFile("go.sum", go_sum())]
+        return tuple(files)
+
+    def emit(self, source: EmitInput) -> tuple[GeneratedFile, ...]:
+        """Every file of the Go target, in a stable order."""
+        types = self.types(source)
+        return self.type_files(source, types)
