@@ -414,6 +414,8 @@ class Parameter:
     """`description`."""
     content_type: str | None = None
     """Media type when the parameter is given through `content` rather than `schema`."""
+    default: Value | None = None
+    """`default` of the parameter's (inline) schema: the value an absent parameter takes."""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from codegen.ir import Content, Header, Operation, Origin, Parameter, RequestBody, Response
+from codegen.ir import Content, Header, Operation, Origin, Parameter, RequestBody, Response, Value
 from codegen.locnames import METHODS, operation_id
 from codegen.names import pascal, unique
 from codegen.typeres import Loc, TypeResolver
@@ -56,6 +56,8 @@ def _parameter(r: TypeResolver, loc: Loc, raw: Any) -> Parameter | None:
         contents = _contents(r, loc.child("content"), value.get("content"))
         content_type = contents[0].media_type if contents else None
         type_ref = contents[0].type if contents and contents[0].type is not None else r.type_of(loc, {})
+    schema = value.get("schema")
+    default = Value(schema["default"]) if isinstance(schema, dict) and "default" in schema else None
     style = _text(value, "style") or _DEFAULT_STYLE[location]
     explode = value.get("explode")
     return Parameter(
@@ -68,6 +70,7 @@ def _parameter(r: TypeResolver, loc: Loc, raw: Any) -> Parameter | None:
         deprecated=value.get("deprecated") is True,
         description=_text(value, "description"),
         content_type=content_type,
+        default=default,
     )
 
 
