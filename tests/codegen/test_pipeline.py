@@ -58,7 +58,7 @@ def test_emit_runs_each_emitter_on_the_same_input() -> None:
     stages: list[str] = []
     options = GoOptions(package="pets", import_path="example.com/pets")
     done = emit(prepared, [go, ts], options, on_stage=stages.append)
-    assert stages == ["emit go", "emit ts"]
+    assert stages == ["emit go, ts"]
     assert [e.target for e in done] == ["go", "ts"]
     assert go.seen[0].api is prepared.api and go.seen[0].go == options
     assert "package pets // example.com/pets" in done[0].files[0].content
