@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,9 @@ from migrator.cli import app
 from migrator.codegen_cli import CodegenRequest, run_codegen
 from tests.codegen.conftest import SPECS
 from tests.codegen.fakes import FakeEmitter
+from tests.conftest import REPO
+
+TSC = REPO / "tests" / "tools" / "node_modules" / ".bin" / "tsc"
 
 
 class Run:
@@ -130,3 +136,25 @@ def test_the_command_is_registered_and_parses_its_options(tmp_path: Path) -> Non
     result = CliRunner().invoke(app, ["codegen", "--help"])
     for option in ("--go", "--ts", "--python", "--go-module", "--go-package", "--check", "--strict"):
         assert option in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("go") is None, reason="needs Go")
+def test_what_the_command_writes_compiles(tmp_path: Path) -> None:
+    """The real command and emitters: Go builds, vets and is gofmt-clean; TS passes tsc --strict."""
+    args = [sys.executable, "-m", "migrator", "codegen", str(SPECS / "shop.yaml"), "--go", "go"]
+    args += ["--go-module", "example.com/shop", "--ts", "ts", "--python", "python"]
+    done = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "go: wrote" in done.stdout and "ts: wrote" in done.stdout and "python: wrote" in done.stdout
+    go = tmp_path / "go"
+    for command in (["go", "build", "./..."], ["go", "vet", "./..."], ["gofmt", "-l", "."]):
+        ran = subprocess.run(command, cwd=go, capture_output=True, text=True, check=False)
+        assert (ran.returncode, ran.stdout) == (0, ""), f"{' '.join(command)}: {ran.stdout}{ran.stderr}"
+    tsc = [TSC, "--strict", "--noEmit", "--target", "es2020", "--module", "esnext"]
+    ran = subprocess.run([*tsc, *sorted((tmp_path / "ts").rglob("*.ts"))], capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stdout
+    load = "import runpy, sys\nfor f in sys.argv[1:]: runpy.run_path(f)"
+    models = sorted((tmp_path / "python").rglob("*.py"))
+    ran = subprocess.run([sys.executable, "-c", load, *models], capture_output=True, text=True, check=False)
+    assert ran.returncode == 0, ran.stderr
