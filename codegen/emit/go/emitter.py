@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from codegen.emit.go.checks import Checks
 from codegen.emit.go.gofmt import find_gofmt, gofmt
 from codegen.emit.go.gomod import go_mod, go_sum
 from codegen.emit.go.gotypes import GoTypes
@@ -32,7 +31,7 @@ class GoEmitter:
 
     def type_files(self, source: EmitInput, types: GoTypes) -> tuple[GeneratedFile, ...]:
         """The types half: types, validation patterns, runtime (gofmt'd), plus go.mod/go.sum."""
-        checks = Checks(types)
+        checks = types.checks
         package = source.go.package
         env = environment()
         executable = find_gofmt()

@@ -23,10 +23,11 @@ and the scaffold (operations, router) emitter:
 - `imports(ref)` / `field_imports(...)` — the import paths the expression needs.
 - `has_methods(name)` — whether the named Go type has `Validate() error` (every named type
   except aliases of foreign types: `x-go-type`, `any`, and aliases of other named types that lack it).
-- `validation(ref, value, at, errs)` — Go statements checking a value of `ref` (enums, the IR's
-  `Constraints`, nested `validate` calls), appending to `errs *ValidationErrors` with pointers
-  under the Go string expression `at`; "" when there is nothing to check. Pattern variables for
-  every `pattern` in the Api (schemas and operations) are declared by `validate.gen.go`.
+- `validation(ref, value, at, required=True)` — Go statements checking a value of `ref` held as
+  `field(ref, required)` says (enums, the IR's `Constraints`, nested `validate` calls), appending
+  to a variable `errs` of type `*ValidationErrors`, with pointers under the Go string expression
+  `at`; "" when there is nothing to check. Pattern variables (`patternN`) for every `pattern` in
+  the Api, schemas and operations alike, are declared by `validate.gen.go`.
 - `taken` — every exported package-level identifier the types use (type names, enum and const
   constants, runtime names), so a scaffold picks its own with `codegen.names.unique`.
 """
@@ -37,6 +38,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from codegen.emit.go.hints import GoTypeHint, go_type_hint
 from codegen.ir import (
@@ -59,6 +61,9 @@ from codegen.ir import (
     TypeRef,
 )
 from codegen.names import go_name
+
+if TYPE_CHECKING:
+    from codegen.emit.go.checks import Checks
 
 RUNTIME_NAMES = frozenset(
     {
@@ -229,17 +234,7 @@ class GoTypes:
         return strongly_connected(edges)
 
     def _field(self, ref: TypeRef, required: bool) -> GoField:
-        value = self.expr(ref)
-        nilable = self.nilable(ref)
-        if ref.nullable and not required and not isinstance(ref, AnyValue):
-            return GoField(f"Nullable[{value}]", True, "nullable", value)
-        if isinstance(ref, AnyValue) and not required:
-            return GoField("Nullable[any]", True, "nullable", value)
-        if required and not ref.nullable:
-            return GoField(value, False, "value", value)
-        if nilable:
-            return GoField(value, not required, "nil", value)
-        return GoField("*" + value, not required, "pointer", value)
+        return held_as(self.expr(ref), self.nilable(ref), ref.nullable, required)
 
     def nilable(self, ref: TypeRef) -> bool:
         """Whether the Go type of `ref` has a nil of its own (slice, map, interface)."""
@@ -281,6 +276,21 @@ class GoTypes:
             return self.imports(ref.values)
         return frozenset()
 
+    # --- validation ---
+
+    @cached_property
+    def checks(self) -> Checks:
+        """The validation code generator of this Api (owns the `patternN` variables)."""
+        from codegen.emit.go.checks import Checks
+
+        return Checks(self)
+
+    def validation(self, ref: TypeRef, value: str, at: str, required: bool = True) -> str:
+        """Go statements checking `value` (held as `field(ref, required)` says) against enums and
+        constraints, appending to a `*ValidationErrors` variable named `errs`, with pointers under the
+        Go string expression `at`; "" when there is nothing to check."""
+        return "\n".join(self.checks.held(ref, self.field(ref, required), value, at))
+
     # --- declarations ---
 
     @cached_property
@@ -318,6 +328,17 @@ class GoTypes:
                 return _defined_scalar(target)
             return not isinstance(target, AnyValue)
         return True
+
+
+def held_as(value: str, nilable: bool, nullable: bool, required: bool) -> GoField:
+    """The presence table of the module docstring, for a Go type `value`."""
+    if nullable and not required:
+        return GoField(f"Nullable[{value}]", True, "nullable", value)
+    if required and not nullable:
+        return GoField(value, False, "value", value)
+    if nilable:
+        return GoField(value, not required, "nil", value)
+    return GoField("*" + value, not required, "pointer", value)
 
 
 def strongly_connected(edges: dict[str, list[str]]) -> dict[str, int]:

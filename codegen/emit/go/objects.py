@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from codegen.emit.go.checks import Checks, go_string
-from codegen.emit.go.gotypes import METHOD_NAMES, GoTypes, _allocate
+from codegen.emit.go.gotypes import METHOD_NAMES, GoTypes, _allocate, held_as
 from codegen.emit.go.hints import go_type_hint, rejection
 from codegen.ir import AnyValue, Field, MapDef, ObjectDef, PatternProperty, Schema, TypeRef
 from codegen.names import go_name
@@ -133,7 +133,7 @@ class ObjectViews:
         go_type, checks = held.type, []
         hint = go_type_hint(f.go, self.types.generated)
         if hint is not None:
-            go_type = hint.expr
+            go_type = held_as(hint.expr, hint.nilable, f.type.nullable, f.required).type
             self.imports |= hint.imports
         else:
             reason = rejection(f.go, self.types.generated)
