@@ -13,6 +13,7 @@ from codegen.emit.go.gofmt import find_gofmt, gofmt
 from codegen.emit.go.gomod import go_mod, go_sum
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.render import environment, runtime_file, types_file, validate_file
+from codegen.emit.go.scaffold import SCAFFOLD_NAMES, scaffold_files
 from codegen.emit.interface import EmitInput, GeneratedFile
 
 
@@ -27,7 +28,7 @@ class GoEmitter:
 
     def types(self, source: EmitInput) -> GoTypes:
         """The Go names and type expressions of the spec (what the scaffold needs too)."""
-        return GoTypes(source.api, self.reserved)
+        return GoTypes(source.api, self.reserved | SCAFFOLD_NAMES)
 
     def type_files(self, source: EmitInput, types: GoTypes) -> tuple[GeneratedFile, ...]:
         """The types half: types, validation patterns, runtime (gofmt'd), plus go.mod/go.sum."""
@@ -48,4 +49,4 @@ class GoEmitter:
     def emit(self, source: EmitInput) -> tuple[GeneratedFile, ...]:
         """Every file of the Go target, in a stable order."""
         types = self.types(source)
-        return self.type_files(source, types)
+        return self.type_files(source, types) + scaffold_files(source.api, source.go, types)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
+from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.scaffold_routes import PATTERN, Route, route_table
 from codegen.ir import (
     AliasDef,
@@ -32,17 +33,6 @@ from codegen.names import go_name
 BodyKind = Literal["json", "text", "bytes"]
 
 
-class GoTypeNames(Protocol):
-    """What the scaffold asks of go-types' `GoTypes`."""
-
-    taken: frozenset[str]
-
-    def expr(self, ref: TypeRef) -> str: ...
-    def nilable(self, ref: TypeRef) -> bool: ...
-    def imports(self, ref: TypeRef) -> frozenset[str]: ...
-    def validation(self, ref: TypeRef, value: str, at: str, errs: str) -> str: ...
-
-
 @dataclass(frozen=True)
 class ParamView:
     """One parameter as a field of the operation's input struct."""
@@ -61,8 +51,8 @@ class ParamView:
     """Go expression assigning the decoded `v` to the field (`v`, `&v`, `Tags(v)`)."""
     default: str | None
     """Go literal assigned when the parameter is absent."""
-    checks: str
-    """Go statements validating `v` (constraints, enums), possibly empty."""
+    checks: tuple[str, ...]
+    """Go statements validating `v` into `errs` (constraints, enums); empty when none."""
 
 
 @dataclass(frozen=True)
@@ -211,9 +201,9 @@ def _list_item(api: Api, ref: TypeRef) -> TypeRef | None:
     return None
 
 
-def _param_view(api: Api, types: GoTypeNames, p: Parameter, field: str) -> ParamView:
+def _param_view(api: Api, types: GoTypes, p: Parameter, field: str) -> ParamView:
     at = json.dumps(f"/{p.location}/" + p.name.replace("~", "~0").replace("/", "~1"))
-    checks = types.validation(p.type, "v", at, "&d.problems")
+    checks = tuple(line for line in types.validation(p.type, "v", at).splitlines() if line.strip())
     item = _list_item(api, p.type)
     expr = types.expr(p.type)
     if item is not None:
@@ -242,7 +232,7 @@ def _fields(names: list[str], locations: list[str], reserved: set[str]) -> list[
     return out
 
 
-def _request_body(types: GoTypeNames, op: Operation) -> BodyView | None:
+def _request_body(types: GoTypes, op: Operation) -> BodyView | None:
     rb = op.request_body
     if rb is None or not rb.content:
         return None
@@ -253,7 +243,9 @@ def _request_body(types: GoTypeNames, op: Operation) -> BodyView | None:
         assert content.type is not None
         go_type = types.expr(content.type)
         optional = not rb.required and not types.nilable(content.type)
-        return BodyView(kind, content.media_type, go_type, "*" + go_type if optional else go_type, rb.required)
+        return BodyView(
+            kind, content.media_type, go_type, "*" + go_type if optional else go_type, rb.required
+        )
     go_type = "string" if kind == "text" else "[]byte"
     return BodyView(kind, content.media_type, go_type, go_type, rb.required)
 
@@ -266,7 +258,7 @@ def _status(status: str) -> tuple[int | None, int]:
     return None, 500
 
 
-def _variant(types: GoTypeNames, response: Response, type_name: str) -> VariantView:
+def _variant(types: GoTypes, response: Response, type_name: str) -> VariantView:
     body = None
     content = primary_content(response.content)
     if content is not None:
@@ -279,7 +271,9 @@ def _variant(types: GoTypeNames, response: Response, type_name: str) -> VariantV
             go_type = "string" if kind == "text" else "[]byte"
         body = BodyView(kind, media, go_type, go_type, True)
     reserved = {"Body", "Status", "ContentType", "StatusCode"}
-    fields = _fields([go_name(h.name) for h in response.headers], ["header"] * len(response.headers), reserved)
+    fields = _fields(
+        [go_name(h.name) for h in response.headers], ["header"] * len(response.headers), reserved
+    )
     headers = []
     for header, field in zip(response.headers, fields, strict=True):
         expr = types.expr(header.type)
@@ -288,7 +282,9 @@ def _variant(types: GoTypeNames, response: Response, type_name: str) -> VariantV
             expr = "*" + expr
         headers.append(HeaderView(header.name, field, expr, optional))
     fixed, fallback = _status(response.status)
-    return VariantView(type_name, response.status, fixed, fallback, response.description, tuple(headers), body)
+    return VariantView(
+        type_name, response.status, fixed, fallback, response.description, tuple(headers), body
+    )
 
 
 def _allocate(base: str, taken: set[str]) -> str:
@@ -299,9 +295,8 @@ def _allocate(base: str, taken: set[str]) -> str:
     return candidate
 
 
-def operation_view(api: Api, types: GoTypeNames, route: Route, taken: set[str]) -> OperationView:
+def operation_view(api: Api, types: GoTypes, op: Operation, taken: set[str]) -> OperationView:
     """The view of one routed operation; its Go names are allocated in `taken`."""
-    op = route.operation
     name = go_name(op.name)
     input_name = _allocate(name + "Input", taken)
     output_name = _allocate(name + "Output", taken)
@@ -347,12 +342,12 @@ class ScaffoldModel:
     """Import specs of operations.gen.go, sorted."""
 
 
-def scaffold_model(api: Api, types: GoTypeNames) -> ScaffoldModel:
-    """The scaffold's view of the Api: routed operations named after every name types took."""
+def scaffold_model(api: Api, types: GoTypes) -> ScaffoldModel:
+    """The scaffold's view of the Api: routed operations named after every name the types took."""
     routes = route_table(api.operations)
-    by_id = {id(r.operation): r for r in routes}
+    routed = {id(r.operation) for r in routes}
     taken = set(types.taken)
-    views = tuple(operation_view(api, types, by_id[id(op)], taken) for op in api.operations if id(op) in by_id)
+    views = tuple(operation_view(api, types, op, taken) for op in api.operations if id(op) in routed)
     imports = {'"context"'} if views else set()
     for view in views:
         if view.variants:
