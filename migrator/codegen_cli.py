@@ -138,7 +138,9 @@ def _run(request: CodegenRequest, out: Console, err: Console, emitters: Callable
         if drift:
             _line(err, _drift_summary(drift))
             return EXIT_DRIFT
-        files = ", ".join(f"{t.name} {len(t.files) + 1} file(s)" for t in targets)
+        files = ", ".join(
+            f"{t.name} {sum(f.owner == 'generated' for f in t.files) + 1} generated file(s)" for t in targets
+        )
         _line(out, f"in sync: {files}")
         return 0
     for written in result:
