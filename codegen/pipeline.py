@@ -9,10 +9,12 @@ Each stage is timed, and announced through `on_stage` so a terminal can show pro
 
 from __future__ import annotations
 
+import gc
 import importlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -89,6 +91,23 @@ class Generated:
     """One entry per emitter, in the order given."""
 
 
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the pipeline runs, then restore it as it was.
+
+    The pipeline builds millions of small acyclic objects (spec, IR, text), which reference counting
+    frees; the cyclic collector's repeated full passes over that heap took a third of the wall time
+    on GitHub's spec (20 s → 13 s measured here). Whatever cycles are made are collected later.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def generate(
     path: Path | str,
     emitters: Sequence[Emitter],
@@ -103,6 +122,19 @@ def generate(
     With `parallel`, validation runs in a forked child while the IR is resolved and emitted here;
     its verdict is awaited before returning, so a broken spec still yields only the SpecError.
     """
+    with _without_cyclic_gc():
+        return _generate(path, emitters, go, strict=strict, on_stage=on_stage, parallel=parallel)
+
+
+def _generate(
+    path: Path | str,
+    emitters: Sequence[Emitter],
+    go: GoOptions | None,
+    *,
+    strict: bool,
+    on_stage: OnStage,
+    parallel: bool,
+) -> Generated:
     timings: list[Timing] = []
     clock = time.perf_counter()
 
