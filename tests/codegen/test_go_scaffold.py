@@ -4,6 +4,7 @@ the router with real API Gateway v1 and v2 events) run against them."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -102,3 +103,38 @@ def test_user_files_are_owned_by_the_user_and_compile_as_emitted(built: Built) -
     # `go vet ./...` above built cmd/lambda; build the binary too, as Lambda would.
     done = _go(built.root, "build", "-o", str(built.root / "bootstrap"), "./catalog/cmd/lambda")
     assert done.returncode == 0, done.stderr
+
+
+def test_main_serves_under_the_lambda_runtime_api(built: Built) -> None:
+    """The user-owned main.go as emitted, built as `bootstrap` and run by golden's Runtime API
+    emulator: lambda.Start(router) answers both payload versions, stubs answer 501 with the
+    invoke's X-Ray trace root, and the default Audit middleware logs a Powertools line."""
+    from golden.go import GoRunner
+    from golden.outcome import Success
+
+    bootstrap = built.root / "catalog-bootstrap"
+    done = _go(built.root, "build", "-o", str(bootstrap), "./catalog/cmd/lambda")
+    assert done.returncode == 0, done.stderr
+    events = {
+        name: json.loads((EVENTS / f"api-gateway-{name}.json").read_text()) for name in ("rest", "http")
+    }
+    events["rest"] |= {"path": "/items/7", "resource": "/items/{itemId}"}
+    events["http"] |= {"rawPath": "/nowhere", "rawQueryString": ""}
+    with GoRunner(bootstrap, env={"POWERTOOLS_SERVICE_NAME": "catalog"}) as runner:
+        stub = runner.invoke(events["rest"])
+        missing = runner.invoke(events["http"])
+        stdout, _ = runner.output_tail()
+    assert isinstance(stub.result, Success) and isinstance(missing.result, Success)
+    assert isinstance(stub.result.value, dict) and isinstance(missing.result.value, dict)
+    assert stub.result.value["statusCode"] == 501 and "cookies" not in stub.result.value
+    envelope = json.loads(stub.result.value["body"])
+    assert envelope["code"] == "not_implemented" and envelope["trace_id"].startswith("1-")
+    assert missing.result.value["statusCode"] == 404 and "cookies" in missing.result.value
+    assert missing.result.value["headers"]["Content-Type"] == "application/problem+json"
+    audit = [json.loads(line) for line in stdout if line.startswith("{")]
+    assert [(a["status"], a["cold_start"], a["service"]) for a in audit] == [
+        (501, True, "catalog"),
+        (404, False, "catalog"),
+    ]
+    assert audit[0]["function_request_id"] == stub.request_id
+    assert audit[0]["xray_trace_id"] == envelope["trace_id"]

@@ -7,13 +7,14 @@ schema names and type expressions), so the scaffold and `types.gen.go` always ag
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.scaffold_routes import PATTERN, Route, route_table
 from codegen.ir import (
     AliasDef,
+    AnyValue,
     Api,
     ArrayDef,
     ConstDef,
@@ -203,7 +204,9 @@ def _list_item(api: Api, ref: TypeRef) -> TypeRef | None:
 
 def _param_view(api: Api, types: GoTypes, p: Parameter, field: str) -> ParamView:
     at = json.dumps(f"/{p.location}/" + p.name.replace("~", "~0").replace("/", "~1"))
-    checks = tuple(line for line in types.validation(p.type, "v", at).splitlines() if line.strip())
+    # The decoded `v` is a bare value: a parameter is never JSON null, whatever its schema allows.
+    bare = p.type if isinstance(p.type, AnyValue) else replace(p.type, nullable=False)
+    checks = tuple(line for line in types.validation(bare, "v", at).splitlines() if line.strip())
     item = _list_item(api, p.type)
     expr = types.expr(p.type)
     if item is not None:

@@ -30,6 +30,9 @@ func handlers() Handlers {
 			if req.Sort != nil {
 				echo["sort"] = *req.Sort
 			}
+			if req.Order != nil {
+				echo["order"] = *req.Order
+			}
 			if req.Q != nil {
 				echo["q"] = *req.Q
 			}
@@ -96,7 +99,7 @@ func TestListItemsDecodesEveryStyle(t *testing.T) {
 	for _, version := range versions {
 		a := send(t, context.Background(), router, version, call{
 			method: "GET", path: "/items",
-			query: [][2]string{{"limit", "7"}, {"tag", "a"}, {"tag", "b c"}, {"ids", "1,2,3"}, {"sort", "desc"},
+			query: [][2]string{{"limit", "7"}, {"tag", "a"}, {"tag", "b c"}, {"ids", "1,2,3"}, {"sort", "desc"}, {"order", "asc"},
 				{"q", "abc"}, {"price", "1.5"}, {"active", "true"}, {"since", "2026-11-24T08:00:00Z"},
 				{"colors", "red|blue"}, {"words", "hello world"}},
 			headers: map[string]string{"X-Request-Id": required["X-Request-Id"], "X-Flags": "x, y"},
@@ -106,7 +109,7 @@ func TestListItemsDecodesEveryStyle(t *testing.T) {
 			t.Fatalf("%s: %d %v %s", version, a.StatusCode, a.Headers, a.Body)
 		}
 		want := map[string]any{"limit": 7.0, "tag": []any{"a", "b c"}, "ids": []any{1.0, 2.0, 3.0},
-			"sort": "desc", "q": "abc", "price": 1.5, "active": true, "since": "2026-11-24T08:00:00Z",
+			"sort": "desc", "order": "asc", "q": "abc", "price": 1.5, "active": true, "since": "2026-11-24T08:00:00Z",
 			"colors": []any{"red", "blue"}, "words": []any{"hello", "world"}, "requestId": required["X-Request-Id"],
 			"flags": []any{"x", "y"}, "session": "s3cret", "prefs": []any{"dark", "compact"}}
 		if got := a.json(t); !reflect.DeepEqual(got, want) {
@@ -133,10 +136,10 @@ func TestValidationProblems(t *testing.T) {
 		want map[string]string
 	}{
 		{"parameters", call{method: "GET", path: "/items", cookies: []string{"session=ab"},
-			query: [][2]string{{"limit", "0"}, {"ids", "1,x"}, {"sort", "up"}, {"q", "A"}, {"price", "0.75"},
+			query: [][2]string{{"limit", "0"}, {"ids", "1,x"}, {"sort", "up"}, {"order", "sideways"}, {"q", "A"}, {"price", "0.75"},
 				{"active", "yes"}, {"tag", "1"}, {"tag", "2"}, {"tag", "3"}, {"tag", "4"}, {"since", "yesterday"}}},
 			map[string]string{"/query/limit": "minimum", "/query/ids/1": "type", "/query/sort": "enum",
-				"/query/q": "pattern", "/query/price": "multipleOf", "/query/active": "type", "/query/tag": "maxItems",
+				"/query/order": "enum", "/query/q": "pattern", "/query/price": "multipleOf", "/query/active": "type", "/query/tag": "maxItems",
 				"/query/since": "type", "/header/X-Request-Id": "required", "/cookie/session": "minLength"}},
 		{"limits", call{method: "GET", path: "/items", headers: required,
 			query: [][2]string{{"limit", "101"}, {"q", "abcdefghijk"}, {"price", "0"}, {"ids", ""}}},
