@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -75,6 +76,15 @@ func (rt route) match(parts []string) (map[string]string, bool) {
 
 type requestKey struct{}
 type operationKey struct{}
+type matchKey struct{}
+
+// match is the routing result the innermost router handler acts on.
+type match struct {
+	route   *route
+	params  map[string]string
+	allowed []string
+	path    string
+}
 
 // RequestFrom is the raw request being served, for middlewares and handlers; nil outside the router.
 func RequestFrom(ctx context.Context) *HTTPRequest {
@@ -95,6 +105,7 @@ type Router struct {
 	basePath   string
 	middleware []RawMiddleware
 	logger     *slog.Logger
+	handler    RawHandler
 }
 
 // RouterOption configures a Router.
@@ -122,7 +133,27 @@ func NewRouter(h Handlers, opts ...RouterOption) *Router {
 	for _, opt := range opts {
 		opt(rt)
 	}
+	rt.handler = Chain(RawHandler(dispatch), rt.middleware...)
 	return rt
+}
+
+// dispatch is the innermost router handler: the matched operation, or 404, 405 or OPTIONS.
+func dispatch(ctx context.Context, r *HTTPRequest) (*HTTPResponse, error) {
+	m, _ := ctx.Value(matchKey{}).(*match)
+	switch {
+	case m == nil:
+		return nil, errors.New("the request was not routed")
+	case m.route != nil:
+		return m.route.serve(ctx, r, m.params)
+	case len(m.allowed) == 0:
+		return nil, newProblem(http.StatusNotFound, fmt.Sprintf("no operation has the path %s", m.path))
+	case r.Method == http.MethodOptions:
+		return &HTTPResponse{Status: http.StatusNoContent, Header: http.Header{"Allow": {strings.Join(m.allowed, ", ")}}}, nil
+	default:
+		problem := newProblem(http.StatusMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s", r.Method, m.path))
+		problem.Header = http.Header{"Allow": {strings.Join(m.allowed, ", ")}}
+		return nil, problem
+	}
 }
 
 // Invoke implements lambda.Handler: it takes either payload version (2.0 has "version": "2.0")
@@ -190,21 +221,8 @@ func (rt *Router) Serve(ctx context.Context, r *HTTPRequest) *HTTPResponse {
 	if found != nil {
 		ctx = context.WithValue(ctx, operationKey{}, found.operation)
 	}
-	inner := func(ctx context.Context, r *HTTPRequest) (*HTTPResponse, error) {
-		switch {
-		case found != nil:
-			return found.serve(ctx, r, params)
-		case len(allowed) == 0:
-			return nil, newProblem(http.StatusNotFound, fmt.Sprintf("no operation has the path %s", path))
-		case r.Method == http.MethodOptions:
-			return &HTTPResponse{Status: http.StatusNoContent, Header: http.Header{"Allow": {strings.Join(allowed, ", ")}}}, nil
-		default:
-			problem := newProblem(http.StatusMethodNotAllowed, fmt.Sprintf("%s is not allowed on %s", r.Method, path))
-			problem.Header = http.Header{"Allow": {strings.Join(allowed, ", ")}}
-			return nil, problem
-		}
-	}
-	resp, err := Chain(RawHandler(inner), rt.middleware...)(ctx, r)
+	ctx = context.WithValue(ctx, matchKey{}, &match{route: found, params: params, allowed: allowed, path: path})
+	resp, err := rt.handler(ctx, r)
 	if err != nil {
 		resp = rt.errorResponse(ctx, r, err)
 	}
