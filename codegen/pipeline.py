@@ -3,7 +3,8 @@
 `generate` takes a spec path to every target's files, raising SpecError (with every diagnostic)
 when the spec cannot be used: any error, or any warning under `strict`. What it lets through
 (upgrade notices, warnings) comes back located, for the caller to print. Validation runs in a
-forked child beside resolving and emitting (see `background.py`). `prepare` stops at the IR.
+forked child beside resolving and emitting, and so do all emitters but the first (see
+`background.py`). `prepare` stops at the IR.
 Each stage is timed, and announced through `on_stage` so a terminal can show progress.
 """
 
@@ -13,7 +14,6 @@ import gc
 import importlib
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,7 +151,7 @@ def _generate(
     upgraded = upgrade(loaded)
     lap("upgrade")
     on_stage("validate")
-    checking = Background(lambda: collect(upgraded.spec), fork=parallel)
+    checking: Background[list[Diagnostic]] = Background(lambda: collect(upgraded.spec), fork=parallel)
     if not parallel:
         lap("validate")
     try:
@@ -159,8 +159,7 @@ def _generate(
         resolved = resolve(upgraded.spec)
         lap("resolve")
         prepared = Prepared(upgraded.spec, resolved.api, (), ())
-        emitted = emit(prepared, emitters, go or GoOptions(), on_stage=on_stage)
-        clock = time.perf_counter()
+        emitted = emit(prepared, emitters, go or GoOptions(), on_stage=on_stage, parallel=parallel)
     except Exception:
         checked, _ = checking.result()  # an invalid spec can trip the resolver: report the spec
         if fatal(checked, strict=strict):
@@ -200,28 +199,34 @@ def load_emitter(name: str) -> Emitter:
 
 
 def emit(
-    prepared: Prepared, emitters: Sequence[Emitter], go: GoOptions, *, on_stage: OnStage = _quiet
+    prepared: Prepared,
+    emitters: Sequence[Emitter],
+    go: GoOptions,
+    *,
+    on_stage: OnStage = _quiet,
+    parallel: bool = True,
 ) -> tuple[Emitted, ...]:
-    """Run each emitter on the IR, each in its own thread; raises the first emitter's EmitError.
+    """Run each emitter on the IR; raises the first emitter's EmitError.
 
-    Threads, not processes: the IR is shared as it is, and the time an emitter spends waiting on a
-    formatter subprocess (gofmt) goes to the others. Emitters share nothing but the frozen input.
+    With `parallel`, every emitter but the first runs in a forked child (see `background.py`), so
+    the targets are rendered on all cores; the first runs here meanwhile.
     """
     source = EmitInput(prepared.api, prepared.spec, go)
 
-    def run(emitter: Emitter) -> Emitted:
-        start = time.perf_counter()
-        files = emitter.emit(source)
-        return Emitted(emitter.name, tuple(files), time.perf_counter() - start)
+    def work(emitter: Emitter) -> Callable[[], tuple[GeneratedFile, ...]]:
+        return lambda: tuple(emitter.emit(source))
 
-    if len(emitters) < 2:
-        for emitter in emitters:
-            on_stage(f"emit {emitter.name}")
-        return tuple(run(e) for e in emitters)
-    on_stage("emit " + ", ".join(e.name for e in emitters))
-    with ThreadPoolExecutor(max_workers=len(emitters), thread_name_prefix="emit") as pool:
-        futures = [pool.submit(run, emitter) for emitter in emitters]
-        return tuple(f.result() for f in futures)
+    if emitters:
+        on_stage("emit " + ", ".join(e.name for e in emitters))
+    others = [Background(work(e), fork=parallel) for e in emitters[1:]]
+    try:
+        done = [Background(work(e), fork=False).result() for e in emitters[:1]]
+        done += [other.result() for other in others]
+    except BaseException:
+        for other in others:
+            other.cancel()
+        raise
+    return tuple(Emitted(e.name, files, seconds) for e, (files, seconds) in zip(emitters, done, strict=True))
 
 
 def warnings(diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:

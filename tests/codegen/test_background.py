@@ -1,4 +1,4 @@
-"""Validation beside emitting: a forked child's diagnostics come back as they were; crashes are one line."""
+"""Work in a forked child: its result comes back as it was, and what it raised is raised in the parent."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import time
 import pytest
 
 from codegen.background import Background
+from codegen.emit.interface import EmitError
 from codegen.errors import CodegenError, Diagnostic, Level
 
 FOUND = [
@@ -26,17 +27,28 @@ def test_the_result_is_what_the_work_returned(fork: bool) -> None:
         return FOUND
 
     diagnostics, seconds = Background(work, fork=fork).result()
-    assert diagnostics == tuple(FOUND) and seconds >= 0
+    assert diagnostics == FOUND and seconds >= 0
     assert pids == ([] if fork else [os.getpid()])
 
 
 @pytest.mark.parametrize("fork", [True, False])
-def test_a_crash_is_a_codegen_error(fork: bool) -> None:
+def test_what_the_work_raised_is_raised_by_result(fork: bool) -> None:
     def work() -> list[Diagnostic]:
-        raise RecursionError("too deep")
+        raise EmitError("generated types.gen.go is not valid Go")
 
-    with pytest.raises(CodegenError, match="validation crashed: RecursionError: too deep"):
+    with pytest.raises(EmitError, match="is not valid Go"):
         Background(work, fork=fork).result()
+
+
+def test_an_exception_that_does_not_pickle_arrives_as_its_name_and_message() -> None:
+    class Local(Exception):  # a local class cannot be pickled
+        pass
+
+    def work() -> list[Diagnostic]:
+        raise Local("odd")
+
+    with pytest.raises(CodegenError, match="Local: odd"):
+        Background(work).result()
 
 
 def test_cancel_stops_a_running_child() -> None:
