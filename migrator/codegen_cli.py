@@ -59,14 +59,15 @@ def _line(console: Console, text: str) -> None:
 
 
 def _print_diagnostics(err: Console, diagnostics: tuple[Diagnostic, ...], verbose: bool) -> None:
-    notices = [d for d in diagnostics if d.level is Level.NOTICE]
-    shown = notices if verbose else notices[:1]
+    notices = 0
     for diagnostic in diagnostics:
-        if diagnostic.level is not Level.NOTICE or diagnostic in shown:
-            _line(err, diagnostic.render())
-    if len(notices) > len(shown):
-        more = len(notices) - len(shown)
-        _line(err, f"({more} more notice(s) of rewritten keywords: --verbose lists them)")
+        if diagnostic.level is Level.NOTICE:
+            notices += 1
+            if notices > 1 and not verbose:
+                continue
+        _line(err, diagnostic.render())
+    if notices > 1 and not verbose:
+        _line(err, f"({notices - 1} more notice(s) of rewritten keywords: --verbose lists them)")
 
 
 @contextmanager
@@ -126,6 +127,7 @@ def _run(
     from codegen import pipeline  # here, not at the top: its imports cost every other command ~0.3 s
 
     make = emitters or pipeline.load_emitter
+    began = time.perf_counter()
     if not request.folders:
         raise MigrateError("name at least one target: --go DIR, --ts DIR and/or --python DIR")
     go = GoOptions()
@@ -146,7 +148,7 @@ def _run(
         seconds = time.perf_counter() - start
     _print_diagnostics(err, prepared.diagnostics, request.verbose)
     if request.verbose:
-        _print_timings(err, prepared, emitted, f"{last} {seconds:.2f}s")
+        _print_timings(err, prepared, emitted, f"{last} {seconds:.2f}s, total {time.perf_counter() - began:.2f}s")
     if request.check:
         drift = tuple(d for d in result if isinstance(d, Drift))
         for item in drift:
