@@ -148,7 +148,8 @@ def _run(
         seconds = time.perf_counter() - start
     _print_diagnostics(err, prepared.diagnostics, request.verbose)
     if request.verbose:
-        _print_timings(err, prepared, emitted, f"{last} {seconds:.2f}s, total {time.perf_counter() - began:.2f}s")
+        total = time.perf_counter() - began
+        _print_timings(err, prepared, emitted, f"{last} {seconds:.2f}s, total {total:.2f}s")
     if request.check:
         drift = tuple(d for d in result if isinstance(d, Drift))
         for item in drift:
