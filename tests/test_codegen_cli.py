@@ -141,7 +141,8 @@ def test_the_command_is_registered_and_parses_its_options(tmp_path: Path) -> Non
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("go") is None, reason="needs Go")
 def test_what_the_command_writes_compiles(tmp_path: Path) -> None:
-    """The real command and emitters: Go builds, vets and is gofmt-clean; TS passes tsc --strict."""
+    """The real command and emitters: Go builds, vets and is gofmt-clean, standalone and inside a
+    host module; TS passes tsc --strict; the Python models load."""
     args = [sys.executable, "-m", "migrator", "codegen", str(SPECS / "shop.yaml"), "--go", "go"]
     args += ["--go-module", "example.com/shop", "--ts", "ts", "--python", "python"]
     done = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, check=False)
@@ -158,3 +159,18 @@ def test_what_the_command_writes_compiles(tmp_path: Path) -> None:
     models = sorted((tmp_path / "python").rglob("*.py"))
     ran = subprocess.run([sys.executable, "-c", load, *models], capture_output=True, text=True, check=False)
     assert ran.returncode == 0, ran.stderr
+    # The same spec into a folder of an existing module: no go.mod of ours, imports under the module.
+    service = tmp_path / "svc"
+    (service / "internal").mkdir(parents=True)
+    module = (go / "go.mod").read_text().replace("module example.com/shop", "module example.com/svc")
+    (service / "go.mod").write_text(module)
+    shutil.copy(go / "go.sum", service / "go.sum")
+    args = [sys.executable, "-m", "migrator", "codegen", str(SPECS / "shop.yaml"), "--go", "internal/api"]
+    done = subprocess.run(args, cwd=service, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert not (service / "internal" / "api" / "go.mod").exists()
+    main = service / "internal" / "api" / "cmd" / "lambda" / "main.go"
+    assert '"example.com/svc/internal/api"' in main.read_text()
+    for command in (["go", "build", "./..."], ["go", "vet", "./..."]):
+        ran = subprocess.run(command, cwd=service, capture_output=True, text=True, check=False)
+        assert ran.returncode == 0, f"{' '.join(command)} in a host module: {ran.stdout}{ran.stderr}"
