@@ -59,6 +59,7 @@ from codegen.ir import (
     Schema,
     TupleDef,
     TypeRef,
+    UnionDef,
 )
 from codegen.names import go_name
 
@@ -234,7 +235,25 @@ class GoTypes:
         return strongly_connected(edges)
 
     def _field(self, ref: TypeRef, required: bool) -> GoField:
-        return held_as(self.expr(ref), self.nilable(ref), ref.nullable, required)
+        return held_as(self.expr(ref), self.nilable(ref), self.nullable(ref), required)
+
+    def nullable(self, ref: TypeRef) -> bool:
+        """Whether null is a value of `ref`: its own flag, or a union with a nullable alternative
+        (`anyOf: [{type: [number, "null"]}, ...]`), through aliases."""
+        if ref.nullable:
+            return True
+        seen: set[str] = set()
+        while isinstance(ref, Named) and ref.name not in seen:
+            seen.add(ref.name)
+            definition = self.api.schema(ref.name).definition
+            if isinstance(definition, UnionDef):
+                return any(self.nullable(v.type) for v in definition.variants if v.type != ref)
+            if not isinstance(definition, AliasDef):
+                return False
+            ref = definition.type
+            if ref.nullable:
+                return True
+        return False
 
     def nilable(self, ref: TypeRef) -> bool:
         """Whether the Go type of `ref` has a nil of its own (slice, map, interface)."""

@@ -20,6 +20,7 @@ from codegen.ir import (
     MapDef,
     MapOf,
     Named,
+    ObjectDef,
     Scalar,
     ScalarDef,
     ScalarType,
@@ -103,6 +104,9 @@ class VariantView:
     type: str
     tags: tuple[str, ...]
     checks: tuple[str, ...]
+    kind: str
+    """The JSON type a document must have to be tried as this alternative ("" when any may do):
+    encoding/json alone is lenient (a []byte also decodes from an array of numbers)."""
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,11 @@ def literal(base: ScalarType, value: object) -> str | None:
 
 def _json_text(value: object) -> str:
     return json.dumps(value)
+
+
+def _unless_nil(checks: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """Checks of a slice or map type, skipped for nil: its holder says whether absent or null is fine."""
+    return ("if v == nil {", "return", "}", *checks) if checks else ()
 
 
 def _variant_word(types: GoTypes, ref: TypeRef) -> str:
@@ -189,9 +198,8 @@ class KindViews:
             return SimpleView(name, doc, "any", True, False, (), notes)
         if isinstance(d, ArrayDef):
             self.imports |= self.types.imports(ListOf(d.items))
-            return SimpleView(
-                name, doc, "[]" + self.types.element(d.items), False, has, tuple(self.checks.array_def(d))
-            )
+            array_checks = _unless_nil(self.checks.array_def(d))
+            return SimpleView(name, doc, "[]" + self.types.element(d.items), False, has, array_checks)
         if isinstance(d, MapDef):
             ref: TypeRef = MapOf(d.values or AnyValue())
         elif isinstance(d, ScalarDef | AliasDef):
@@ -200,7 +208,9 @@ class KindViews:
             ref = AnyValue()
         self.imports |= self.types.imports(ref)
         alias = isinstance(ref, Named | AnyValue) or not has
-        checks = () if alias else tuple(self.checks.value(ref, "v", "at"))
+        checks: tuple[str, ...] = () if alias else tuple(self.checks.value(ref, "v", "at"))
+        if self.types.nilable(ref):
+            checks = _unless_nil(checks)
         return SimpleView(name, doc, self.types.expr(ref), alias, has and not alias, checks, notes)
 
     def tuple(self, schema: Schema, d: TupleDef) -> TupleView:
@@ -217,13 +227,15 @@ class KindViews:
                 "nullable": f"v.{name}.IsZero()",
             }
             positions.append(
-                Position(name, held.type, index < low, ref.nullable, absent.get(held.presence, ""))
+                Position(
+                    name, held.type, index < low, self.types.nullable(ref), absent.get(held.presence, "")
+                )
             )
             checks += self.checks.held(ref, held, f"v.{name}", f"pointerAt(at, {index})")
         rest = None
         if d.rest is not None:
             self.imports |= self.types.imports(d.rest)
-            rest = Rest(_allocate("Rest", taken), self.types.element(d.rest), d.rest.nullable)
+            rest = Rest(_allocate("Rest", taken), self.types.element(d.rest), self.types.nullable(d.rest))
             if self.checks.named_needs(d.rest):
                 element = self.types.field(d.rest, True)
                 body = self.checks.held(d.rest, element, "item", f"pointerAt(at, i+{len(d.items)})", 1)
@@ -237,6 +249,29 @@ class KindViews:
             tuple(checks),
         )
 
+    def json_kind(self, ref: TypeRef, seen: frozenset[str]) -> str:
+        """The JSON type every value of `ref` has, or "" when it may have several."""
+        if isinstance(ref, Scalar):
+            if scalar_expr(ref) == "any":
+                return ""
+            return {"integer": "number"}.get(ref.type, ref.type)
+        if isinstance(ref, ListOf):
+            return "array"
+        if isinstance(ref, MapOf):
+            return "object"
+        if not isinstance(ref, Named) or ref.name in seen or self.types.hint(ref.name) is not None:
+            return ""
+        d = self.types.api.schema(ref.name).definition
+        if isinstance(d, ObjectDef | MapDef):
+            return "object"
+        if isinstance(d, ArrayDef | TupleDef):
+            return "array"
+        if isinstance(d, EnumDef | ConstDef) and d.base in _BASES:
+            return {"integer": "number"}.get(d.base, d.base)
+        if isinstance(d, ScalarDef | AliasDef):
+            return self.json_kind(d.type, seen | {ref.name})
+        return ""
+
     def union(self, schema: Schema, d: UnionDef) -> UnionView:
         taken = set(METHOD_NAMES)
         variants, checks, used_tags = [], [], set()
@@ -248,12 +283,12 @@ class KindViews:
                 if tag not in used_tags:
                     used_tags.add(tag)
                     tags.append(go_string(tag))
-            held = self.types.field(variant.type, True)
             inline = (
                 () if isinstance(variant.type, Named) else tuple(self.checks.value(variant.type, "x", '""'))
             )
-            variants.append(VariantView(name, self.types.expr(variant.type), tuple(tags), inline))
-            body = self.checks.held(variant.type, held, f"(*v.{name})", "at", 1)
+            kind = self.json_kind(variant.type, frozenset())
+            variants.append(VariantView(name, self.types.expr(variant.type), tuple(tags), inline, kind))
+            body = self.checks.value(variant.type, f"(*v.{name})", "at", 1)
             if body:
                 checks += [f"if v.{name} != nil {{", *body, "}"]
         discriminated = d.discriminator is not None

@@ -133,7 +133,7 @@ class ObjectViews:
         go_type, checks = held.type, []
         hint = go_type_hint(f.go, self.types.generated)
         if hint is not None:
-            go_type = held_as(hint.expr, hint.nilable, f.type.nullable, f.required).type
+            go_type = held_as(hint.expr, hint.nilable, self.types.nullable(f.type), f.required).type
             self.imports |= hint.imports
         else:
             reason = rejection(f.go, self.types.generated)
@@ -161,7 +161,7 @@ class ObjectViews:
             json=go_string(f.json_name),
             tag=f"{tag} {extra}".strip(),
             required=f.required,
-            nullable=f.type.nullable,
+            nullable=self.types.nullable(f.type),
             special=special,
             omit=not f.required,
             doc=doc_lines(f.description, f.deprecated, tuple(notes)),
@@ -180,7 +180,7 @@ class ObjectViews:
         view = ExtraMap(
             name,
             element.type,
-            ref.nullable,
+            self.types.nullable(ref),
             self.checks.pattern(pattern.pattern) if pattern is not None else None,
             doc,
         )
