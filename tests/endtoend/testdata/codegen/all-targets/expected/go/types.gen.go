@@ -645,7 +645,7 @@ func (v *IDOrName) UnmarshalJSON(data []byte) error {
 	}
 	matched := 0
 	var first error
-	{
+	if jsonKind(data) == "number" {
 		var x int64
 		err := tryDecode(data, &x)
 		if err == nil {
@@ -658,7 +658,7 @@ func (v *IDOrName) UnmarshalJSON(data []byte) error {
 			first = err
 		}
 	}
-	{
+	if jsonKind(data) == "string" {
 		var x string
 		err := tryDecode(data, &x)
 		if err == nil {
@@ -711,7 +711,7 @@ func (v *Scalars) UnmarshalJSON(data []byte) error {
 	}
 	matched := 0
 	var first error
-	{
+	if jsonKind(data) == "string" {
 		var x string
 		err := tryDecode(data, &x)
 		if err == nil {
@@ -723,7 +723,7 @@ func (v *Scalars) UnmarshalJSON(data []byte) error {
 			first = err
 		}
 	}
-	{
+	if jsonKind(data) == "number" {
 		var x int64
 		err := tryDecode(data, &x)
 		if err == nil {

@@ -505,3 +505,24 @@ func sortedKeys(raw map[string]json.RawMessage) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// jsonKind is the JSON type of a value by its first byte: object, array, string, boolean, null or number.
+func jsonKind(data []byte) string {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return ""
+	}
+	switch trimmed[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}

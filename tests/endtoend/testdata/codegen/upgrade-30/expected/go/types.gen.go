@@ -113,7 +113,7 @@ func (v *ThingKind) UnmarshalJSON(data []byte) error {
 	}
 	matched := 0
 	var first error
-	{
+	if jsonKind(data) == "string" {
 		var x string
 		err := tryDecode(data, &x)
 		if err == nil {
@@ -125,7 +125,7 @@ func (v *ThingKind) UnmarshalJSON(data []byte) error {
 			first = err
 		}
 	}
-	{
+	if jsonKind(data) == "number" {
 		var x int64
 		err := tryDecode(data, &x)
 		if err == nil {
