@@ -46,9 +46,13 @@ def can_fork() -> bool:
 
 
 class Background(Generic[T]):
-    """`work()` started in a forked child (or run inline); `result()` waits for what it returned."""
+    """`work()` started in a forked child (or run inline); `result()` waits for what it returned.
 
-    def __init__(self, work: Callable[[], T], *, fork: bool = True) -> None:
+    `nice` lowers the child's scheduling priority: work off the critical path then yields the CPU
+    to the parent on a busy machine and takes idle cores otherwise.
+    """
+
+    def __init__(self, work: Callable[[], T], *, fork: bool = True, nice: int = 0) -> None:
         self._outcome: tuple[bool, object, float] | None = None
         self._receiver: Connection | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -59,6 +63,8 @@ class Background(Generic[T]):
         receiver, sender = context.Pipe(duplex=False)
 
         def child() -> None:
+            if nice:
+                os.nice(nice)
             sender.send_bytes(_dumps(_measure(work)))
             sender.close()
             os._exit(0)  # skip the parent's atexit handlers and buffered output

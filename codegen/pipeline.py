@@ -152,7 +152,10 @@ def _generate(
     upgraded = upgrade(loaded)
     lap("upgrade")
     on_stage("validate")
-    checking: Background[list[Diagnostic]] = Background(lambda: collect(upgraded.spec), fork=parallel)
+    # Niced: validation has slack (it ends before the emitters), the parent's work does not.
+    checking: Background[list[Diagnostic]] = Background(
+        lambda: collect(upgraded.spec), fork=parallel, nice=10
+    )
     if not parallel:
         lap("validate")
     try:
