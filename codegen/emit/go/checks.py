@@ -60,6 +60,8 @@ def refs_of(definition: object) -> Iterator[TypeRef]:
 
 def go_string(text: str) -> str:
     """A Go interpreted string literal for any text."""
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
     out = ['"']
     for char in text:
         code = ord(char)

@@ -1,7 +1,9 @@
 """`GoEmitter`: the Go target. This half writes the types; the scaffold half adds its files.
 
-Files (see GO_LAYOUT in the README): `types.gen.go`, `validate.gen.go`, `runtime.gen.go`, and
-`go.mod`/`go.sum` when `GoOptions.module` is set. Every file is gofmt'd and starts with the
+Files: `types.gen.go` (declarations, JSON methods), `validate.gen.go` (`Validate()` of every
+named type that can have methods, and the `patternN` variables), `runtime.gen.go` (Nullable, Date,
+Binary, Problem, ValidationErrors, decoding helpers), and `go.mod`/`go.sum` when
+`GoOptions.module` is set. Every file is gofmt'd and starts with the
 generated-code header.
 """
 
@@ -36,9 +38,10 @@ class GoEmitter:
         package = source.go.package
         env = environment()
         executable = find_gofmt()
+        declared = types_file(types, checks, package, env)
         texts = {
-            "types.gen.go": types_file(types, checks, package, env),
-            "validate.gen.go": validate_file(checks, package),
+            "types.gen.go": declared.text,
+            "validate.gen.go": validate_file(checks, declared.validators, package, env),
             "runtime.gen.go": runtime_file(package),
         }
         files = [GeneratedFile(path, gofmt(text, path, executable)) for path, text in texts.items()]

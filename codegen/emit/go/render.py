@@ -6,6 +6,7 @@ puts an optional user folder first so one template can be overridden without for
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -32,6 +33,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
+        auto_reload=False,
     )
 
 
@@ -41,36 +43,74 @@ def _imports(specs: set[str]) -> str:
     return "import (\n" + "".join(f"\t{spec}\n" for spec in sorted(specs)) + ")\n\n"
 
 
-def types_file(types: GoTypes, checks: Checks, package: str, env: jinja2.Environment) -> str:
-    """`types.gen.go`: every named schema, in `Api.schemas` order (not yet gofmt'd)."""
+@dataclass(frozen=True)
+class Validator:
+    """A named type's `Validate`/`validate` methods."""
+
+    name: str
+    """Go type name."""
+    checks: tuple[str, ...]
+    """The body of `validate` (empty: nothing to check)."""
+
+
+@dataclass(frozen=True)
+class TypesOutput:
+    """What rendering the named types gives: the declarations and their validators."""
+
+    text: str
+    """`types.gen.go`, not yet gofmt'd."""
+    validators: tuple[Validator, ...]
+    """One per type with methods, in `Api.schemas` order, for `validate.gen.go`."""
+
+
+def types_file(types: GoTypes, checks: Checks, package: str, env: jinja2.Environment) -> TypesOutput:
+    """`types.gen.go`: every named schema, in `Api.schemas` order."""
     objects = ObjectViews(types, checks)
     kinds = KindViews(types, checks)
-    parts = []
+    template = {
+        name: env.get_template(f"{name}.go.jinja") for name in ("simple", "object", "enum", "union", "tuple")
+    }
+    parts, validators = [], []
     for schema in types.api.schemas:
         d = schema.definition
-        hint = types.hint(schema.name)
-        if hint is not None:
-            parts.append(env.get_template("simple.go.jinja").render(s=kinds.simple(schema)))
-        elif isinstance(d, ObjectDef) or (isinstance(d, MapDef) and d.patterns):
-            parts.append(env.get_template("object.go.jinja").render(o=objects.build(schema, d)))
+        if types.hint(schema.name) is not None:
+            view = kinds.simple(schema)
+            parts.append(template["simple"].render(s=view))
+            continue
+        if isinstance(d, ObjectDef) or (isinstance(d, MapDef) and d.patterns):
+            o = objects.build(schema, d)
+            parts.append(template["object"].render(o=o))
+            validator = Validator(o.name, o.checks) if o.has_validate else None
         elif isinstance(d, EnumDef) or (isinstance(d, ConstDef) and d.base not in (None, "null")):
-            parts.append(env.get_template("enum.go.jinja").render(e=kinds.enum(schema, d)))
+            e = kinds.enum(schema, d)
+            parts.append(template["enum"].render(e=e))
+            validator = Validator(e.name, ("checkEnum(errs, at, v.Valid(), v)",))
         elif isinstance(d, UnionDef):
-            parts.append(env.get_template("union.go.jinja").render(u=kinds.union(schema, d)))
+            u = kinds.union(schema, d)
+            parts.append(template["union"].render(u=u))
+            validator = Validator(u.name, u.checks)
         elif isinstance(d, TupleDef):
-            parts.append(env.get_template("tuple.go.jinja").render(t=kinds.tuple(schema, d)))
+            t = kinds.tuple(schema, d)
+            parts.append(template["tuple"].render(t=t))
+            validator = Validator(t.name, t.checks)
         else:
-            parts.append(env.get_template("simple.go.jinja").render(s=kinds.simple(schema)))
+            s = kinds.simple(schema)
+            parts.append(template["simple"].render(s=s))
+            validator = Validator(s.name, s.checks) if s.has_validate else None
+        if validator is not None:
+            validators.append(validator)
     body = "\n".join(parts)
     imports = objects.imports | kinds.imports
-    return f"{HEADER}\npackage {package}\n\n{_imports(imports)}{body}"
+    return TypesOutput(f"{HEADER}\npackage {package}\n\n{_imports(imports)}{body}", tuple(validators))
 
 
-def validate_file(checks: Checks, package: str) -> str:
-    """`validate.gen.go`: the compiled-once patterns every `validate` method and the router use."""
-    lines = [f"var {var} = newPattern({go_string(source)})\n" for source, var in checks.patterns.items()]
-    body = "".join(lines) or "// The spec has no `pattern`s.\n"
-    return f"{HEADER}\npackage {package}\n\n{body}"
+def validate_file(
+    checks: Checks, validators: tuple[Validator, ...], package: str, env: jinja2.Environment
+) -> str:
+    """`validate.gen.go`: the compiled-once patterns, and `Validate()`/`validate` of every type."""
+    patterns = [(var, go_string(source)) for source, var in checks.patterns.items()]
+    body = env.get_template("validate.go.jinja").render(patterns=patterns, validators=validators)
+    return f"{HEADER}\npackage {package}\n{body}"
 
 
 def runtime_file(package: str) -> str:
