@@ -92,29 +92,6 @@ func (v Item) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Item) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Item) validate(at string, errs *ValidationErrors) {
-	checkExclusiveMinimum(errs, pointerTo(at, "price"), float64(v.Price), 0)
-	if v.Quantity != nil {
-		checkMinimum(errs, pointerTo(at, "quantity"), float64((*v.Quantity)), 1)
-	}
-	if v.Status != nil {
-		(*v.Status).validate(pointerTo(at, "status"), errs)
-	}
-	if x0, ok := v.Priority.Get(); ok {
-		x0.validate(pointerTo(at, "priority"), errs)
-	}
-	if v.Parent != nil {
-		(*v.Parent).validate(pointerTo(at, "parent"), errs)
-	}
-}
-
 type Status string
 
 const (
@@ -130,17 +107,6 @@ func (v Status) Valid() bool {
 		return true
 	}
 	return false
-}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Status) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Status) validate(at string, errs *ValidationErrors) {
-	checkEnum(errs, at, v.Valid(), v)
 }
 
 type Priority int64
@@ -160,17 +126,6 @@ func (v Priority) Valid() bool {
 	return false
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Priority) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Priority) validate(at string, errs *ValidationErrors) {
-	checkEnum(errs, at, v.Valid(), v)
-}
-
 type Version string
 
 const (
@@ -184,17 +139,6 @@ func (v Version) Valid() bool {
 		return true
 	}
 	return false
-}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Version) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Version) validate(at string, errs *ValidationErrors) {
-	checkEnum(errs, at, v.Valid(), v)
 }
 
 type Point struct {
@@ -236,36 +180,9 @@ func (v Point) MarshalJSON() ([]byte, error) {
 	return marshalValue(out)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Point) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Point) validate(string, *ValidationErrors) {}
-
 type Labels map[string]string
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Labels) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Labels) validate(string, *ValidationErrors) {}
-
 type Anything map[string]any
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Anything) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Anything) validate(string, *ValidationErrors) {}
 
 type Headers struct {
 	// PatternProperties holds members whose names match '^x-'.
@@ -310,15 +227,6 @@ func (v Headers) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.PatternProperties, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Headers) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Headers) validate(string, *ValidationErrors) {}
-
 type Empty struct {
 }
 
@@ -338,15 +246,6 @@ func (v *Empty) UnmarshalJSON(data []byte) error {
 	}
 	return errs.orNil()
 }
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Empty) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Empty) validate(string, *ValidationErrors) {}
 
 type Tree struct {
 	Value    *int64 `json:"value,omitzero"`
@@ -390,15 +289,6 @@ func (v Tree) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Tree) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Tree) validate(string, *ValidationErrors) {}
-
 type Cat struct {
 	Kind  CatKind `json:"kind"`
 	Meows *bool   `json:"meows,omitzero"`
@@ -441,17 +331,6 @@ func (v Cat) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Cat) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Cat) validate(at string, errs *ValidationErrors) {
-	v.Kind.validate(pointerTo(at, "kind"), errs)
-}
-
 type Dog struct {
 	Kind  DogKind `json:"kind"`
 	Barks *bool   `json:"barks,omitzero"`
@@ -492,17 +371,6 @@ func (v Dog) MarshalJSON() ([]byte, error) {
 	type plain Dog
 	special := map[string]any{}
 	return marshalObject(plain(v), special, v.AdditionalProperties)
-}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Dog) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Dog) validate(at string, errs *ValidationErrors) {
-	v.Kind.validate(pointerTo(at, "kind"), errs)
 }
 
 // Exactly one field is set (oneOf); none when the value is null.
@@ -551,22 +419,6 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 	return []byte("null"), nil
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Pet) validate(at string, errs *ValidationErrors) {
-	if v.Cat != nil {
-		(*v.Cat).validate(at, errs)
-	}
-	if v.Dog != nil {
-		(*v.Dog).validate(at, errs)
-	}
-}
-
 // Exactly one field is set (oneOf); none when the value is null.
 type PetExplicit struct {
 	Cat *Cat
@@ -611,22 +463,6 @@ func (v PetExplicit) MarshalJSON() ([]byte, error) {
 		return marshalValue(v.Dog)
 	}
 	return []byte("null"), nil
-}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v PetExplicit) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v PetExplicit) validate(at string, errs *ValidationErrors) {
-	if v.Cat != nil {
-		(*v.Cat).validate(at, errs)
-	}
-	if v.Dog != nil {
-		(*v.Dog).validate(at, errs)
-	}
 }
 
 type PetOrNull = Cat
@@ -688,15 +524,6 @@ func (v IDOrName) MarshalJSON() ([]byte, error) {
 	return []byte("null"), nil
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v IDOrName) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (IDOrName) validate(string, *ValidationErrors) {}
-
 // Exactly one field is set (oneOf); none when the value is null.
 type Scalars struct {
 	String *string
@@ -752,15 +579,6 @@ func (v Scalars) MarshalJSON() ([]byte, error) {
 	return []byte("null"), nil
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Scalars) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Scalars) validate(string, *ValidationErrors) {}
-
 type Base struct {
 	ID        string     `json:"id"`
 	CreatedAt *time.Time `json:"createdAt,omitzero"`
@@ -802,15 +620,6 @@ func (v Base) MarshalJSON() ([]byte, error) {
 	special := map[string]any{}
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Base) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Base) validate(string, *ValidationErrors) {}
 
 type Extended struct {
 	ID        string     `json:"id"`
@@ -856,15 +665,6 @@ func (v Extended) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Extended) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Extended) validate(string, *ValidationErrors) {}
-
 type Refined struct {
 	ID        string    `json:"id"`
 	CreatedAt time.Time `json:"createdAt"`
@@ -909,25 +709,7 @@ func (v Refined) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Refined) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Refined) validate(string, *ValidationErrors) {}
-
 type UserID string
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v UserID) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (UserID) validate(string, *ValidationErrors) {}
 
 type Alias = UserID
 
@@ -975,15 +757,6 @@ func (v Error) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Error) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Error) validate(string, *ValidationErrors) {}
-
 // collides with Status once made PascalCase
 type Status2 struct {
 	Ok *bool `json:"ok,omitzero"`
@@ -1025,15 +798,6 @@ func (v Status2) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Status2) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Status2) validate(string, *ValidationErrors) {}
-
 type ItemSupplierContact struct {
 	Phone Nullable[string] `json:"phone,omitzero"`
 	// AdditionalProperties holds members that are not properties.
@@ -1073,15 +837,6 @@ func (v ItemSupplierContact) MarshalJSON() ([]byte, error) {
 	special := map[string]any{}
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ItemSupplierContact) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (ItemSupplierContact) validate(string, *ValidationErrors) {}
 
 type ItemSupplier struct {
 	Name    *string              `json:"name,omitzero"`
@@ -1125,15 +880,6 @@ func (v ItemSupplier) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ItemSupplier) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (ItemSupplier) validate(string, *ValidationErrors) {}
-
 type CatKind string
 
 const (
@@ -1149,17 +895,6 @@ func (v CatKind) Valid() bool {
 	return false
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CatKind) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v CatKind) validate(at string, errs *ValidationErrors) {
-	checkEnum(errs, at, v.Valid(), v)
-}
-
 type DogKind string
 
 const (
@@ -1173,17 +908,6 @@ func (v DogKind) Valid() bool {
 		return true
 	}
 	return false
-}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v DogKind) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v DogKind) validate(at string, errs *ValidationErrors) {
-	checkEnum(errs, at, v.Valid(), v)
 }
 
 type Detail struct {
@@ -1225,15 +949,6 @@ func (v Detail) MarshalJSON() ([]byte, error) {
 	special := map[string]any{}
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Detail) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (Detail) validate(string, *ValidationErrors) {}
 
 type CreateOrderRequest struct {
 	Items []Item           `json:"items"`
@@ -1277,19 +992,6 @@ func (v CreateOrderRequest) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CreateOrderRequest) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v CreateOrderRequest) validate(at string, errs *ValidationErrors) {
-	for i0, item0 := range v.Items {
-		item0.validate(pointerAt(pointerTo(at, "items"), i0), errs)
-	}
-}
-
 type CreateOrder201Response struct {
 	ID *string `json:"id,omitzero"`
 	// AdditionalProperties holds members that are not properties.
@@ -1330,15 +1032,6 @@ func (v CreateOrder201Response) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CreateOrder201Response) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (CreateOrder201Response) validate(string, *ValidationErrors) {}
-
 type ListOrdersStatusItem string
 
 const (
@@ -1353,15 +1046,4 @@ func (v ListOrdersStatusItem) Valid() bool {
 		return true
 	}
 	return false
-}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ListOrdersStatusItem) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v ListOrdersStatusItem) validate(at string, errs *ValidationErrors) {
-	checkEnum(errs, at, v.Valid(), v)
 }

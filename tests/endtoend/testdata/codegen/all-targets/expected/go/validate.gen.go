@@ -3,3 +3,321 @@
 package shop
 
 var pattern0 = newPattern("^x-")
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Item) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Item) validate(at string, errs *ValidationErrors) {
+	checkExclusiveMinimum(errs, pointerTo(at, "price"), float64(v.Price), 0)
+	if v.Quantity != nil {
+		checkMinimum(errs, pointerTo(at, "quantity"), float64((*v.Quantity)), 1)
+	}
+	if v.Status != nil {
+		(*v.Status).validate(pointerTo(at, "status"), errs)
+	}
+	if x0, ok := v.Priority.Get(); ok {
+		x0.validate(pointerTo(at, "priority"), errs)
+	}
+	if v.Parent != nil {
+		(*v.Parent).validate(pointerTo(at, "parent"), errs)
+	}
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Status) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Status) validate(at string, errs *ValidationErrors) {
+	checkEnum(errs, at, v.Valid(), v)
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Priority) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Priority) validate(at string, errs *ValidationErrors) {
+	checkEnum(errs, at, v.Valid(), v)
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Version) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Version) validate(at string, errs *ValidationErrors) {
+	checkEnum(errs, at, v.Valid(), v)
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Point) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Point) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Labels) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Labels) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Anything) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Anything) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Headers) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Headers) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Empty) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Empty) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Tree) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Tree) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Cat) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Cat) validate(at string, errs *ValidationErrors) {
+	v.Kind.validate(pointerTo(at, "kind"), errs)
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Dog) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Dog) validate(at string, errs *ValidationErrors) {
+	v.Kind.validate(pointerTo(at, "kind"), errs)
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Pet) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Pet) validate(at string, errs *ValidationErrors) {
+	if v.Cat != nil {
+		(*v.Cat).validate(at, errs)
+	}
+	if v.Dog != nil {
+		(*v.Dog).validate(at, errs)
+	}
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v PetExplicit) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v PetExplicit) validate(at string, errs *ValidationErrors) {
+	if v.Cat != nil {
+		(*v.Cat).validate(at, errs)
+	}
+	if v.Dog != nil {
+		(*v.Dog).validate(at, errs)
+	}
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v IDOrName) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (IDOrName) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Scalars) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Scalars) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Base) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Base) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Extended) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Extended) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Refined) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Refined) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v UserID) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (UserID) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Error) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Error) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Status2) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Status2) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v ItemSupplierContact) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (ItemSupplierContact) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v ItemSupplier) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (ItemSupplier) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v CatKind) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v CatKind) validate(at string, errs *ValidationErrors) {
+	checkEnum(errs, at, v.Valid(), v)
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v DogKind) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v DogKind) validate(at string, errs *ValidationErrors) {
+	checkEnum(errs, at, v.Valid(), v)
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Detail) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Detail) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v CreateOrderRequest) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v CreateOrderRequest) validate(at string, errs *ValidationErrors) {
+	for i0, item0 := range v.Items {
+		item0.validate(pointerAt(pointerTo(at, "items"), i0), errs)
+	}
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v CreateOrder201Response) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (CreateOrder201Response) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v ListOrdersStatusItem) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v ListOrdersStatusItem) validate(at string, errs *ValidationErrors) {
+	checkEnum(errs, at, v.Valid(), v)
+}

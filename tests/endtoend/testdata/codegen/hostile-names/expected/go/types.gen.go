@@ -46,19 +46,6 @@ func (v Empty) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Empty) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Empty) validate(at string, errs *ValidationErrors) {
-	if v.Dotdot != nil {
-		(*v.Dotdot).validate(pointerTo(at, "dotdot"), errs)
-	}
-}
-
 type Empty2 string
 
 const (
@@ -73,15 +60,4 @@ func (v Empty2) Valid() bool {
 		return true
 	}
 	return false
-}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Empty2) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Empty2) validate(at string, errs *ValidationErrors) {
-	checkEnum(errs, at, v.Valid(), v)
 }

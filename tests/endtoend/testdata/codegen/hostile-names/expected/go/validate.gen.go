@@ -2,4 +2,26 @@
 
 package api
 
-// The spec has no `pattern`s.
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Empty) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Empty) validate(at string, errs *ValidationErrors) {
+	if v.Dotdot != nil {
+		(*v.Dotdot).validate(pointerTo(at, "dotdot"), errs)
+	}
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Empty2) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Empty2) validate(at string, errs *ValidationErrors) {
+	checkEnum(errs, at, v.Valid(), v)
+}

@@ -20,17 +20,6 @@ func (v Tag) Valid() bool {
 	return false
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Tag) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Tag) validate(at string, errs *ValidationErrors) {
-	checkEnum(errs, at, v.Valid(), v)
-}
-
 type Pet struct {
 	Name  string  `json:"name"`
 	Owner *Owner2 `json:"owner,omitzero"`
@@ -75,22 +64,6 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Pet) validate(at string, errs *ValidationErrors) {
-	if v.Owner != nil {
-		(*v.Owner).validate(pointerTo(at, "owner"), errs)
-	}
-	if v.Tag != nil {
-		(*v.Tag).validate(pointerTo(at, "tag"), errs)
-	}
-}
-
 type Owner2 struct {
 	Name *string `json:"name,omitzero"`
 	Pets []Pet   `json:"pets,omitzero"`
@@ -131,19 +104,4 @@ func (v Owner2) MarshalJSON() ([]byte, error) {
 	type plain Owner2
 	special := map[string]any{}
 	return marshalObject(plain(v), special, v.AdditionalProperties)
-}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Owner2) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Owner2) validate(at string, errs *ValidationErrors) {
-	if v.Pets != nil {
-		for i1, item1 := range v.Pets {
-			item1.validate(pointerAt(pointerTo(at, "pets"), i1), errs)
-		}
-	}
 }

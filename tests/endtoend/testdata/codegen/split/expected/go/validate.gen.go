@@ -2,4 +2,44 @@
 
 package api
 
-// The spec has no `pattern`s.
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Tag) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Tag) validate(at string, errs *ValidationErrors) {
+	checkEnum(errs, at, v.Valid(), v)
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Pet) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Pet) validate(at string, errs *ValidationErrors) {
+	if v.Owner != nil {
+		(*v.Owner).validate(pointerTo(at, "owner"), errs)
+	}
+	if v.Tag != nil {
+		(*v.Tag).validate(pointerTo(at, "tag"), errs)
+	}
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Owner2) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Owner2) validate(at string, errs *ValidationErrors) {
+	if v.Pets != nil {
+		for i1, item1 := range v.Pets {
+			item1.validate(pointerAt(pointerTo(at, "pets"), i1), errs)
+		}
+	}
+}

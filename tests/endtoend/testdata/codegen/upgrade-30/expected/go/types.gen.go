@@ -50,28 +50,6 @@ func (v Thing) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Thing) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Thing) validate(at string, errs *ValidationErrors) {
-	if v.Size != nil {
-		checkExclusiveMaximum(errs, pointerTo(at, "size"), float64((*v.Size)), 10)
-	}
-	if x0, ok := v.Color.Get(); ok {
-		x0.validate(pointerTo(at, "color"), errs)
-	}
-	if x0, ok := v.Parent.Get(); ok {
-		x0.validate(pointerTo(at, "parent"), errs)
-	}
-	if x0, ok := v.Kind.Get(); ok {
-		x0.validate(pointerTo(at, "kind"), errs)
-	}
-}
-
 type ThingColor string
 
 const (
@@ -86,17 +64,6 @@ func (v ThingColor) Valid() bool {
 		return true
 	}
 	return false
-}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ThingColor) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v ThingColor) validate(at string, errs *ValidationErrors) {
-	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Exactly one field is set (oneOf); none when the value is null.
@@ -153,12 +120,3 @@ func (v ThingKind) MarshalJSON() ([]byte, error) {
 	}
 	return []byte("null"), nil
 }
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ThingKind) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (ThingKind) validate(string, *ValidationErrors) {}

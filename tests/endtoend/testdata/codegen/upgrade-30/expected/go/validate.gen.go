@@ -2,4 +2,44 @@
 
 package api
 
-// The spec has no `pattern`s.
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Thing) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Thing) validate(at string, errs *ValidationErrors) {
+	if v.Size != nil {
+		checkExclusiveMaximum(errs, pointerTo(at, "size"), float64((*v.Size)), 10)
+	}
+	if x0, ok := v.Color.Get(); ok {
+		x0.validate(pointerTo(at, "color"), errs)
+	}
+	if x0, ok := v.Parent.Get(); ok {
+		x0.validate(pointerTo(at, "parent"), errs)
+	}
+	if x0, ok := v.Kind.Get(); ok {
+		x0.validate(pointerTo(at, "kind"), errs)
+	}
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v ThingColor) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v ThingColor) validate(at string, errs *ValidationErrors) {
+	checkEnum(errs, at, v.Valid(), v)
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v ThingKind) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (ThingKind) validate(string, *ValidationErrors) {}

@@ -50,20 +50,6 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v Pet) validate(at string, errs *ValidationErrors) {
-	checkMinLength(errs, pointerTo(at, "name"), string(v.Name), 1)
-	if v.Kind != nil {
-		(*v.Kind).validate(pointerTo(at, "kind"), errs)
-	}
-}
-
 type PetKind string
 
 const (
@@ -79,15 +65,4 @@ func (v PetKind) Valid() bool {
 		return true
 	}
 	return false
-}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v PetKind) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
-func (v PetKind) validate(at string, errs *ValidationErrors) {
-	checkEnum(errs, at, v.Valid(), v)
 }

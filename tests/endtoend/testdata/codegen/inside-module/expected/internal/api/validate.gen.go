@@ -2,4 +2,27 @@
 
 package pets
 
-// The spec has no `pattern`s.
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Pet) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v Pet) validate(at string, errs *ValidationErrors) {
+	checkMinLength(errs, pointerTo(at, "name"), string(v.Name), 1)
+	if v.Kind != nil {
+		(*v.Kind).validate(pointerTo(at, "kind"), errs)
+	}
+}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v PetKind) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (v PetKind) validate(at string, errs *ValidationErrors) {
+	checkEnum(errs, at, v.Valid(), v)
+}
