@@ -11,9 +11,9 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 
-from codegen.pointers import join
-
-_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+# A string (group 1; a member's key when its colon follows, group 2), a bracket, or a scalar. Commas
+# and colons between values are skipped by the regex rather than the loop: they carry nothing we need.
+_TOKEN = re.compile(r'("[^"\\]*(?:\\.[^"\\]*)*")(\s*:)?|[{}\[\]]|[^\s{}\[\]:,"]+')
 
 
 class JsonPositions(Mapping[str, tuple[int, int]]):
@@ -43,39 +43,38 @@ def json_positions(text: str) -> JsonPositions:
     returns what it has, so a position is missing rather than wrong.
     """
     positions: dict[str, int] = {}
-    # One frame per open container: [pointer, is_object, next array index, pointer of pending value].
-    stack: list[list[object]] = []
-    expect_key = False
-    pending = ""  # pointer of the next value when not inside an object expecting a key
+    # The open containers: their pointers, whether each is an array, and its next item index.
+    pointers: list[str] = []
+    arrays: list[bool] = []
+    indices: list[int] = []
+    pending = ""  # pointer of the next value inside an object (set by its key)
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        first = token[0]
-        if first in ",:":
-            if first == "," and stack and stack[-1][1]:
-                expect_key = True
-            continue
-        if first in "}]":
-            if not stack:
+        if match.group(2) is not None:
+            key = match.group(1)
+            if not pointers or arrays[-1]:
                 break
-            stack.pop()
-            expect_key = False
-            continue
-        if expect_key:
-            if first != '"':
-                break
-            key = json.loads(token) if "\\" in token else token[1:-1]
-            pending = join(str(stack[-1][0]), key)
+            name = json.loads(key) if "\\" in key else key[1:-1]
+            if "~" in name or "/" in name:
+                name = name.replace("~", "~0").replace("/", "~1")
+            pending = f"{pointers[-1]}/{name}"
             positions[pending] = match.start()
-            expect_key = False
             continue
-        pointer = pending
-        if stack and not stack[-1][1]:
-            index = stack[-1][2]
-            assert isinstance(index, int)
-            pointer = join(str(stack[-1][0]), index)
-            stack[-1][2] = index + 1
+        first = text[match.start()]
+        if first == "}" or first == "]":
+            if not pointers:
+                break
+            pointers.pop()
+            arrays.pop()
+            indices.pop()
+            continue
+        if pointers and arrays[-1]:
+            pointer = f"{pointers[-1]}/{indices[-1]}"
+            indices[-1] += 1
+        else:
+            pointer = pending
         positions.setdefault(pointer, match.start())
-        if first in "{[":
-            stack.append([pointer, first == "{", 0, ""])
-            expect_key = first == "{"
+        if first == "{" or first == "[":
+            pointers.append(pointer)
+            arrays.append(first == "[")
+            indices.append(0)
     return JsonPositions(text, positions)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 _DIGITS = ("Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine")
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_SEPARATORS = re.compile(r"[^A-Za-z0-9]+")
 # Letters NFKD does not take apart.
 _LETTERS = {
     "ß": "ss",
@@ -58,7 +59,7 @@ PYTHON_RESERVED = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | {"
 
 def _ascii_words(text: str) -> list[str]:
     found: list[str] = []
-    for part in re.split(r"[^A-Za-z0-9]+", text):
+    for part in _SEPARATORS.split(text):
         for index, token in enumerate(_WORD.findall(part)):
             if token.isdigit() and index > 0:
                 found[-1] += token  # digits stay with the word they follow: v2, item0
@@ -73,6 +74,8 @@ def words(text: str) -> list[str]:
     `getHTTPResponse` → get, http, response; `2fa-required` → 2, fa, required; `v2_items` → v2, items.
     Accents are dropped; any other non-ASCII character is a word of its own, `u<hex code point>`.
     """
+    if text.isascii():  # the common case; NFKD leaves ASCII as it is
+        return _ascii_words(text)
     found: list[str] = []
     run: list[str] = []
     for char in unicodedata.normalize("NFKD", text):

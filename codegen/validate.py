@@ -9,14 +9,16 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from codegen.document import Spec
 from codegen.errors import Diagnostic, Level, SpecError
 from codegen.keywords import check_keywords
-from codegen.oasvalidator import Problem, run_validator
 from codegen.pointers import from_parts, join, lookup
 from codegen.refcheck import check_refs
+
+if TYPE_CHECKING:
+    from codegen.oasvalidator import Problem
 
 _TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
 
@@ -96,6 +98,10 @@ def collect(spec: Spec) -> list[Diagnostic]:
     if unsupported is not None:
         return [*found, unsupported]
     found.extend(check_refs(spec))
+    # Imported here: openapi-spec-validator and its dependencies take ~0.3 s to import, which the
+    # pipeline's critical path need not pay when validation runs in a child process.
+    from codegen.oasvalidator import run_validator
+
     problems = run_validator(spec)
     if problems:
         index = _index(spec)

@@ -13,6 +13,7 @@ from rich.console import Console
 
 from codegen.errors import CodegenError
 from golden.errors import GoldenError
+from migrator.codegen_cli import codegen_command
 from migrator.errors import MigrateError
 from migrator.golden_cli import golden_app
 from migrator.progress import progress_bar
@@ -77,6 +78,7 @@ def scan_command(
             raise typer.Exit(EXIT_FINDINGS)
 
 
+app.command("codegen")(codegen_command)
 app.add_typer(golden_app, name="golden")
 
 

@@ -1,0 +1,101 @@
+"""Work in a forked child process, so that it runs on another core: validation, and extra emitters.
+
+Validation only reads the spec and returns diagnostics; an emitter only reads the IR and returns
+files. A forked child shares the loaded spec and IR without pickling them and sends back only its
+(picklable) result. Nothing is written before the parent has every result, so a spec error still
+means exit 2 with nothing written. Where `fork` is unavailable the work runs inline, at once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import time
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Generic, TypeVar
+
+from codegen.errors import CodegenError
+
+T = TypeVar("T")
+
+
+def _measure(work: Callable[[], T]) -> tuple[bool, object, float]:
+    """(succeeded, the result or the exception, wall seconds)."""
+    start = time.perf_counter()
+    try:
+        value = work()
+    except Exception as exc:  # handed to the parent, which raises it there
+        return False, exc, time.perf_counter() - start
+    return True, value, time.perf_counter() - start
+
+
+def _dumps(outcome: tuple[bool, object, float]) -> bytes:
+    try:
+        return pickle.dumps(outcome)
+    except Exception:  # an exception that does not pickle: keep its type name and message
+        _, value, seconds = outcome
+        error = CodegenError(f"{type(value).__name__}: {value}")
+        return pickle.dumps((False, error, seconds))
+
+
+def can_fork() -> bool:
+    """Whether this platform can fork (Linux, macOS); elsewhere work runs inline."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class Background(Generic[T]):
+    """`work()` started in a forked child (or run inline); `result()` waits for what it returned.
+
+    `nice` lowers the child's scheduling priority: work off the critical path then yields the CPU
+    to the parent on a busy machine and takes idle cores otherwise.
+    """
+
+    def __init__(self, work: Callable[[], T], *, fork: bool = True, nice: int = 0) -> None:
+        self._outcome: tuple[bool, object, float] | None = None
+        self._receiver: Connection | None = None
+        self._process: multiprocessing.process.BaseProcess | None = None
+        if not fork or not can_fork():
+            self._outcome = _measure(work)
+            return
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+
+        def child() -> None:
+            if nice:
+                os.nice(nice)
+            sender.send_bytes(_dumps(_measure(work)))
+            sender.close()
+            os._exit(0)  # skip the parent's atexit handlers and buffered output
+
+        self._process = context.Process(target=child, daemon=True)
+        self._process.start()
+        sender.close()
+        self._receiver = receiver
+
+    def result(self) -> tuple[T, float]:
+        """What `work()` returned and its wall time; raises what it raised."""
+        if self._outcome is None:
+            assert self._receiver is not None and self._process is not None
+            try:
+                outcome = pickle.loads(self._receiver.recv_bytes())
+            except EOFError as exc:
+                raise CodegenError("a worker process died without a result (out of memory?)") from exc
+            finally:
+                self._receiver.close()
+                self._process.join()
+            self._outcome = outcome
+        ok, value, seconds = self._outcome
+        if not ok:
+            assert isinstance(value, BaseException)
+            raise value
+        return value, seconds  # type: ignore[return-value]  # what work() returned, a T
+
+    def cancel(self) -> None:
+        """Stop the child if it still runs (the parent failed and will not ask for the result)."""
+        if self._process is not None and self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+        if self._receiver is not None:
+            self._receiver.close()

@@ -1,0 +1,114 @@
+"""The Go import path of a codegen target folder, from the go.mod at or above it.
+
+A folder inside a module imports as the module path plus the folder's path inside the module; a
+folder outside any module gets its own go.mod (`--go-module`), and so does a folder whose go.mod an
+earlier codegen run wrote (its manifest lists `go.mod`), so regenerating keeps writing it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from codegen.emit.interface import GoOptions
+from codegen.manifest import listed
+from migrator.errors import MigrateError
+
+_MODULE_LINE = re.compile(r"^\s*module\s+(\"[^\"]+\"|`[^`]+`|\S+)", re.MULTILINE)
+_PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_KEYWORDS = frozenset(
+    [
+        "break",
+        "case",
+        "chan",
+        "const",
+        "continue",
+        "default",
+        "defer",
+        "else",
+        "fallthrough",
+        "for",
+        "func",
+        "go",
+        "goto",
+        "if",
+        "import",
+        "interface",
+        "map",
+        "package",
+        "range",
+        "return",
+        "select",
+        "struct",
+        "switch",
+        "type",
+        "var",
+    ]
+)
+
+
+class GoTargetError(MigrateError):
+    """The Go target's options do not fit the folder (no module, two modules, a bad package name)."""
+
+
+def find_go_mod(folder: Path) -> Path | None:
+    """The nearest go.mod in `folder` or one of its parents."""
+    here = folder.absolute()
+    for candidate in (here, *here.parents):
+        if (candidate / "go.mod").is_file():
+            return candidate / "go.mod"
+    return None
+
+
+def module_path(go_mod: Path) -> str:
+    """The module path a go.mod declares."""
+    try:
+        text = go_mod.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoTargetError(f"{go_mod}: cannot read it: {exc}") from exc
+    text = re.sub(r"//[^\n]*", "", text)
+    match = _MODULE_LINE.search(text)
+    if match is None:
+        raise GoTargetError(f"{go_mod}: no `module` line: fix the file or pass --go DIR outside it")
+    return match.group(1).strip('"`')
+
+
+def _check_module(module: str) -> str:
+    if not module or any(c.isspace() for c in module) or module.startswith(("/", ".")):
+        raise GoTargetError(f"--go-module {module!r} is not a module path: use one like example.com/api")
+    return module
+
+
+def go_options(folder: Path, module: str | None, package: str) -> GoOptions:
+    """GoOptions for the Go target folder; raises GoTargetError when the options do not fit it."""
+    if not _PACKAGE.match(package) or package in _KEYWORDS or package == "main":
+        raise GoTargetError(
+            f"--go-package {package!r} is not a usable Go package name: use a lower-case identifier like api"
+        )
+    go_mod = find_go_mod(folder)
+    here = folder.absolute()
+    if go_mod is None:
+        if module is None:
+            raise GoTargetError(
+                f"--go {folder}: no go.mod in it or above it: pass --go-module PATH "
+                "(e.g. --go-module example.com/api) to write one"
+            )
+        module = _check_module(module)
+        return GoOptions(package=package, import_path=module, module=module)
+    declared = module_path(go_mod)
+    if go_mod.parent == here:
+        if "go.mod" in listed(here):  # ours, from an earlier run: keep generating it
+            module = _check_module(module or declared)
+            return GoOptions(package=package, import_path=module, module=module)
+        if module is not None and module != declared:
+            raise GoTargetError(
+                f"--go {folder} holds a go.mod declaring {declared!r}: drop --go-module {module!r}"
+            )
+        return GoOptions(package=package, import_path=declared)
+    if module is not None:
+        raise GoTargetError(
+            f"--go {folder} is inside module {declared!r} ({go_mod}): drop --go-module, "
+            "the import path comes from that go.mod"
+        )
+    inner = here.relative_to(go_mod.parent).as_posix()
+    return GoOptions(package=package, import_path=f"{declared}/{inner}")

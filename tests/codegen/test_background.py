@@ -1,0 +1,62 @@
+"""Work in a forked child: its result comes back as it was, and what it raised is raised in the parent."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from codegen.background import Background
+from codegen.emit.interface import EmitError
+from codegen.errors import CodegenError, Diagnostic, Level
+
+FOUND = [
+    Diagnostic(
+        Level.WARNING, "unknown schema keyword `nulable`", "/components/schemas/Pet/nulable", "a.yaml", 3, 5
+    )
+]
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_the_result_is_what_the_work_returned(fork: bool) -> None:
+    pids: list[int] = []
+
+    def work() -> list[Diagnostic]:
+        pids.append(os.getpid())  # in a child, the parent's list never sees this
+        return FOUND
+
+    diagnostics, seconds = Background(work, fork=fork).result()
+    assert diagnostics == FOUND and seconds >= 0
+    assert pids == ([] if fork else [os.getpid()])
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_what_the_work_raised_is_raised_by_result(fork: bool) -> None:
+    def work() -> list[Diagnostic]:
+        raise EmitError("generated types.gen.go is not valid Go")
+
+    with pytest.raises(EmitError, match="is not valid Go"):
+        Background(work, fork=fork).result()
+
+
+def test_an_exception_that_does_not_pickle_arrives_as_its_name_and_message() -> None:
+    class Local(Exception):  # a local class cannot be pickled
+        pass
+
+    def work() -> list[Diagnostic]:
+        raise Local("odd")
+
+    with pytest.raises(CodegenError, match="Local: odd"):
+        Background(work).result()
+
+
+def test_cancel_stops_a_running_child() -> None:
+    def work() -> list[Diagnostic]:
+        time.sleep(60)
+        return []
+
+    start = time.perf_counter()
+    background = Background(work)
+    background.cancel()
+    assert time.perf_counter() - start < 10
