@@ -173,3 +173,39 @@ def test_mypy_strict_accepts_the_models(generated: dict[str, Path], tmp_path: Pa
     ]
     result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_names_with_dots_become_one_module(tmp_path: Path) -> None:
+    # datamodel-code-generator reads `v1.Pet` as a module path and returned several modules.
+    spec_file = tmp_path / "dots.yaml"
+    spec_file.write_text(
+        """
+openapi: 3.1.0
+info: {title: Dots, version: "1"}
+paths: {}
+components:
+  schemas:
+    v1.Pet:
+      type: object
+      required: [kind]
+      properties:
+        kind: {$ref: '#/components/schemas/v1.Kind'}
+        owner: {$ref: '#/components/schemas/V1Pet'}
+    v1.Kind: {type: string, enum: [cat, dog]}
+    V1Pet: {type: object, properties: {name: {type: string}}}
+""",
+        encoding="utf-8",
+    )
+    spec = upgrade(load_spec(spec_file)).spec
+    generated = PythonEmitter().emit(EmitInput(resolve(spec).api, spec))[0]
+    path = tmp_path / "dots_models.py"
+    path.write_text(generated.content, encoding="utf-8")
+    found = importlib.util.spec_from_file_location(path.stem, path)
+    assert found is not None and found.loader is not None
+    module = importlib.util.module_from_spec(found)
+    sys.modules[path.stem] = module  # pydantic resolves forward references through it
+    found.loader.exec_module(module)
+    pet = module.V1Pet2.model_validate({"kind": "dog", "owner": {"name": "Ann"}})  # V1Pet was taken
+    assert pet.kind == module.V1Kind.dog and pet.owner.name == "Ann"
+    with pytest.raises(ValidationError):
+        module.V1Pet2.model_validate({"kind": "cow"})

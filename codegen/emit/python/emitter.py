@@ -16,6 +16,7 @@ from typing import Any
 
 from codegen.bundle import bundle
 from codegen.emit.interface import EmitError, EmitInput, GeneratedFile
+from codegen.names import pascal
 
 OUTPUT = "models.py"
 """The file the Python target writes."""
@@ -50,6 +51,62 @@ def _header(source: EmitInput) -> str:
     return f"{HEADER}\n# Pydantic v2 models of {title}, by datamodel-code-generator."
 
 
+def _without_dots(document: Any) -> Any:
+    """The document with component schemas renamed where their key holds a dot, `$ref`s following.
+
+    datamodel-code-generator reads a dot in a schema name as a module path and then returns several
+    modules; the validator allows such names (`..`, `v1.Pet`). They become PascalCase names unique
+    among the keys (`v1.Pet` → `V1Pet`), as the IR names them.
+    """
+    components = document.get("components") if isinstance(document, dict) else None
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    if not isinstance(schemas, dict) or not any("." in key for key in schemas):
+        return document
+    taken = {key for key in schemas if "." not in key}
+    renamed: dict[str, str] = {}
+    for key in schemas:
+        if "." in key:
+            name, suffix = pascal(key), 2
+            candidate = name
+            while candidate in taken:
+                candidate, suffix = f"{name}{suffix}", suffix + 1
+            taken.add(candidate)
+            renamed[key] = candidate
+    prefix = "#/components/schemas/"
+
+    def ref(text: str) -> str:
+        if not text.startswith(prefix):
+            return text
+        head, _, rest = text[len(prefix) :].partition("/")
+        key = head.replace("~1", "/").replace("~0", "~")
+        if key not in renamed:
+            return text
+        return prefix + renamed[key] + ("/" + rest if rest else "")
+
+    def walk(node: Any, parent_key: str | None) -> Any:
+        if isinstance(node, dict):
+            out: dict[str, Any] = {}
+            for key, value in node.items():
+                if key == "$ref" and isinstance(value, str):
+                    out[key] = ref(value)
+                elif parent_key == "discriminator" and key == "mapping" and isinstance(value, dict):
+                    # A mapping value is a `$ref` or a bare schema name.
+                    out[key] = {
+                        k: renamed.get(v, ref(v)) if isinstance(v, str) else v for k, v in value.items()
+                    }
+                else:
+                    out[key] = walk(value, key)
+            return out
+        if isinstance(node, list):
+            return [walk(item, None) for item in node]
+        return node
+
+    result = walk(document, None)
+    schemas_out = result["components"]["schemas"]
+    result["components"]["schemas"] = {renamed.get(k, k): v for k, v in schemas_out.items()}
+    return result
+
+
 class PythonEmitter:
     """Spec → `models.py`."""
 
@@ -62,7 +119,9 @@ class PythonEmitter:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # its notes on naming and defaults are not ours to print
-                text = generate(bundle(source.spec), custom_file_header=_header(source), **OPTIONS)
+                text = generate(
+                    _without_dots(bundle(source.spec)), custom_file_header=_header(source), **OPTIONS
+                )
         except (Error, ValueError, KeyError, TypeError, RecursionError) as exc:
             where = source.spec.root.display
             raise EmitError(f"datamodel-code-generator failed on {where}: {exc}") from exc
