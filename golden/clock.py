@@ -6,8 +6,10 @@ HTTP `Date` or epoch seconds — and then Go, a moment later, reads another valu
 for nothing. So a `value` (or `header`) difference is noise when both sides hold a timestamp of the
 very same shape (only digits may differ) and both lie within the case's run, widened by one second
 for the resolution of the coarsest stamps. A Go port that writes another format, another time zone,
-a stale or a future time (an event's own time, a stored one, `now + 15 min` against `now + 10 min`)
-still fails.
+a stale or a future time (an event's own time, one stored before the case began, `now + 15 min`
+against `now + 10 min`) still fails. The window closes when both compared outcomes are in, before
+the warm latency runs. A value the case itself stored and read back within that window is beyond
+what this rule can tell from a fresh reading.
 
 Recognised: ISO 8601 date-times (`2026-05-01T08:30:00.123Z`, naive ones read as UTC, as TZ=UTC
 makes them), HTTP dates (`Fri, 01 May 2026 08:30:00 GMT`), and integer epoch seconds or milliseconds.
@@ -29,6 +31,7 @@ RESOLUTION_S = 1.0
 """How far outside the case's run a reading may lie: the coarsest stamps recognised count whole seconds."""
 
 _DIGIT = re.compile(r"\d")
+_ZONE = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
@@ -55,7 +58,9 @@ def reading(value: Json, window: ClockWindow) -> str | None:
     if isinstance(value, str):
         instant = _instant(value)
         if instant is not None and window.holds(instant):
-            return _DIGIT.sub("0", value)
+            zone = _ZONE.search(value)  # an offset is part of the shape: +02:00 is not +01:00
+            body = value[: zone.start()] if zone else value
+            return _DIGIT.sub("0", body) + (zone.group() if zone else "")
     return None
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+import time
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
 
 from golden.clock import ClockWindow, reading, split_clock_readings
@@ -86,3 +87,26 @@ def test_a_clock_that_did_not_tick_between_the_node_runs_is_not_a_divergence() -
         ("/date", "value"),
         ("/iat", "value"),
     ]
+
+
+def test_another_utc_offset_is_another_shape() -> None:
+    # The same instant in two zones: a port that renders another zone is a divergence, not noise.
+    here = NOW.astimezone(timezone(timedelta(hours=2))).isoformat()
+    there = NOW.astimezone(timezone(timedelta(hours=1))).isoformat()
+    assert reading(here, WINDOW) is not None and reading(there, WINDOW) is not None
+    assert reading(here, WINDOW) != reading(there, WINDOW)
+    kept, noise = split_clock_readings([value(here, there)], WINDOW)
+    assert (len(kept), noise) == (1, ())
+
+
+def test_slow_warm_runs_do_not_widen_the_window() -> None:
+    # Go writes a time 1.5 s ahead (an expiry bug). The warm runs after the compared invokes take
+    # longer than that; the window must still close when node[0] and go[0] are in.
+    def ahead(event: object, call: int) -> Result:
+        if call > 0:
+            time.sleep(1.6)  # a slow warm invoke
+        return ok({"at": iso(datetime.now(UTC) + timedelta(seconds=1.5 + 1.0))})
+
+    node = FakeInvoker(lambda event, call: ok({"at": iso(datetime.now(UTC))}))
+    case = run_golden([_case(1)], node, FakeInvoker(ahead), GoldenSettings(), runs=1).cases[0]
+    assert [(d.path, d.category) for d in case.differences] == [("/at", "value")]
