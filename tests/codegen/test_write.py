@@ -94,3 +94,65 @@ def test_a_failure_while_staging_writes_no_target(tmp_path: Path) -> None:
 def test_two_targets_in_one_folder_are_refused(tmp_path: Path) -> None:
     with pytest.raises(WriteError, match="its own"):
         write_targets([Target("go", tmp_path / "x", ()), Target("ts", tmp_path / "x" / ".", ())])
+
+
+def test_a_folder_where_a_file_must_go_is_refused_before_any_target_is_written(tmp_path: Path) -> None:
+    (tmp_path / "ts" / "api.gen.ts").mkdir(parents=True)
+    (tmp_path / "ts" / "api.gen.ts" / "x").write_text("mine\n")
+    first = Target("go", tmp_path / "go", _files("a.gen.go"))
+    second = Target("ts", tmp_path / "ts", _files("api.gen.ts"))
+    with pytest.raises(WriteError, match=r"ts/api\.gen\.ts.* is a folder"):
+        write_targets([first, second])
+    assert sorted(os.listdir(tmp_path)) == ["ts"]
+    assert _tree(tmp_path / "ts") == {"api.gen.ts/x": "mine\n"}
+
+
+def test_a_file_where_a_folder_must_go_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    root = tmp_path / "go"
+    root.mkdir()
+    (root / "cmd").write_text("a file\n")
+    with pytest.raises(WriteError, match=r"go/cmd/lambda/gen\.go.*go/cmd.* is not a folder"):
+        write_targets([Target("go", root, _files("a.gen.go", "cmd/lambda/gen.go"))])
+    assert _tree(root) == {"cmd": "a file\n"}
+
+
+def test_a_failure_while_moving_into_place_restores_every_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = Target("go", tmp_path / "go", _files("a.gen.go", "old.gen.go"))
+    write_targets([old])
+    (tmp_path / "go" / "a.gen.go").write_text("hand edit\n")
+    before = _tree(tmp_path / "go")
+    go = Target("go", tmp_path / "go", _files("a.gen.go", "sub/new.gen.go"))
+    ts = Target("ts", tmp_path / "ts", _files("index.ts"))
+    python = Target("python", tmp_path / "py", _files("models.py", "z.py"))
+    real = os.replace
+    calls: list[str] = []
+
+    def flaky(src: object, dst: object) -> None:
+        calls.append(str(dst))
+        if str(dst).endswith("z.py"):
+            raise PermissionError(13, "Permission denied", str(src))
+        real(src, dst)  # type: ignore[arg-type]
+
+    (tmp_path / "py").mkdir()
+    monkeypatch.setattr(os, "replace", flaky)
+    with pytest.raises(WriteError, match=r"py/z\.py: Permission denied"):
+        write_targets([go, ts, python])
+    monkeypatch.undo()
+    assert _tree(tmp_path / "go") == before
+    assert not (tmp_path / "go" / "sub").exists()
+    assert sorted(os.listdir(tmp_path)) == ["go", "py"]
+    assert os.listdir(tmp_path / "py") == []
+
+
+def test_an_interrupt_while_staging_leaves_no_staging_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "write_text", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_targets([Target("go", tmp_path / "go", _files("a.gen.go"))])
+    assert os.listdir(tmp_path) == []
