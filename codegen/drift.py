@@ -2,7 +2,8 @@
 
 Every generated file (the manifest included) that differs from disk, is missing from disk, or is a
 stray (generated before, not any more) gets a unified diff, `a/` being the disk and `b/` what the
-run generates. User-owned files are exempt: they are the user's once written.
+run generates. A user-owned file is reported only when missing (a write would create it, and the
+target may not build without it): once written it is the user's, and its content is never compared.
 """
 
 from __future__ import annotations
@@ -57,9 +58,10 @@ def check_target(target: Target) -> tuple[Drift, ...]:
     found: list[Drift] = []
     shown = target.root.as_posix().rstrip("/")
     for file in sorted(with_manifest(target.files), key=lambda f: f.path):
-        if file.owner == "user":
+        path = inside(target.root, file.path)
+        if file.owner == "user" and (path.exists() or path.is_symlink()):
             continue
-        disk = _read(inside(target.root, file.path))
+        disk = _read(path)
         name = f"{shown}/{file.path}"
         if disk is None:
             diff = _diff("", file.content, "/dev/null", f"b/{name}")

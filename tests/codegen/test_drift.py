@@ -52,7 +52,19 @@ def test_a_missing_file_diffs_from_dev_null(tmp_path: Path) -> None:
 def test_nothing_written_yet_is_all_missing(tmp_path: Path) -> None:
     drift = check_target(_target(tmp_path / "go", "a.gen.go"))
     found = [(d.path.rsplit("/", 1)[-1], d.kind) for d in drift]
-    assert found == [(MANIFEST, "missing"), ("a.gen.go", "missing")]
+    assert found == [(MANIFEST, "missing"), ("a.gen.go", "missing"), ("handlers.go", "missing")]
+
+
+def test_a_missing_user_owned_file_is_missing_but_an_edited_one_is_not_drift(tmp_path: Path) -> None:
+    root = tmp_path / "go"
+    target = _target(root, "a.gen.go")
+    write_targets([target])
+    (root / "handlers.go").unlink()
+    (drift,) = check_target(target)
+    assert (drift.path, drift.kind) == (f"{root.as_posix()}/handlers.go", "missing")
+    assert drift.diff.startswith("--- /dev/null\n+++ b/") and "+package api\n" in drift.diff
+    (root / "handlers.go").write_text("package api\n\nfunc Mine() {}\n")
+    assert check_target(target) == ()
 
 
 def test_strays_are_listed_or_marked_files_no_longer_generated(tmp_path: Path) -> None:
