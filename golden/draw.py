@@ -10,16 +10,21 @@ seed gave different events under `migrate golden events`, `migrate golden --from
 Draws therefore go through `StableProvider`, registered as the backend `golden-stable` (hypothesis'
 documented `AVAILABLE_PROVIDERS` extension point): hypothesis' own provider with no local constants.
 The values then depend only on the seed, the strategy and the hypothesis version.
+
+A provider other than hypothesis' own turns off its de-duplication of drawn inputs, so values are
+de-duplicated here (by their canonical JSON) and topped up from further seeded rounds.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import cached_property
 from typing import TypeVar
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
+from hypothesis.errors import HypothesisException
 from hypothesis.internal.conjecture.providers import AVAILABLE_PROVIDERS, HypothesisProvider
 from hypothesis.internal.constants_ast import Constants
 
@@ -38,23 +43,29 @@ class StableProvider(HypothesisProvider):
         return Constants()
 
 
-AVAILABLE_PROVIDERS.setdefault(BACKEND, StableProvider)
-
-
 def draw_examples(strategy: st.SearchStrategy[T], count: int, seed_value: int) -> list[T]:
     """`count` values from `strategy`, the same for the same `seed_value`."""
     if count < 1:
         raise ValueError(f"count must be 1 or more, not {count}")
-    drawn: list[T] = []
+    AVAILABLE_PROVIDERS.setdefault(BACKEND, StableProvider)  # hypothesis' registry of backends
+    drawn: dict[str, T] = {}  # canonical JSON → value, in the order first drawn
+    barren = 0  # rounds in a row that found nothing new
     for round_number in range(MAX_ROUNDS):
         before = len(drawn)
-        _one_round(strategy, count - len(drawn), _round_seed(seed_value, round_number), drawn)
+        values: list[T] = []
+        # Each round starts from the simplest value again, a repeat: ask for more than is missing.
+        wanted = 2 * (count - len(drawn)) + 1
+        _one_round(strategy, wanted, _round_seed(seed_value, round_number), values)
+        for value in values:
+            drawn.setdefault(json.dumps(value, sort_keys=True, default=repr), value)
         if len(drawn) >= count:
-            return drawn[:count]
-        if len(drawn) == before:
+            return list(drawn.values())[:count]
+        barren = barren + 1 if len(drawn) == before else 0
+        if barren == 3:
             break
     if drawn:  # a small input space: hypothesis ran out of distinct values, so repeat them in order
-        return [drawn[i % len(drawn)] for i in range(count)]
+        distinct = list(drawn.values())
+        return [distinct[i % len(distinct)] for i in range(count)]
     raise GoldenError("no value satisfies the schema; check its constraints (required vs. readOnly, bounds)")
 
 
@@ -75,7 +86,13 @@ def _one_round(strategy: st.SearchStrategy[T], wanted: int, round_seed: int, int
     def record(value: T) -> None:
         into.append(value)
 
-    record()
+    try:
+        record()
+    except HypothesisException as exc:  # an unsatisfiable or contradictory schema
+        raise GoldenError(
+            f"cannot draw values from the schema ({type(exc).__name__}: {exc}); check its constraints "
+            "(minimum against maximum, minLength against maxLength, required against readOnly)"
+        ) from exc
 
 
 def _round_seed(seed_value: int, round_number: int) -> int:
