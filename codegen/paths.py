@@ -40,8 +40,13 @@ def check_relative(rel: str) -> PurePosixPath:
 def inside(root: Path, rel: str) -> Path:
     """The path of `rel` under `root`, after checking it cannot leave `root` (symlinks included)."""
     path = root.joinpath(*check_relative(rel).parts)
-    real_root = root.resolve()
-    real = path.resolve()
+    try:
+        real_root = root.resolve()
+        real = path.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+        raise UnsafePathError(
+            f"refusing to write {rel!r} under {root}: cannot resolve it ({exc}); fix or remove the link"
+        ) from exc
     if real != real_root and real_root not in real.parents:
         raise UnsafePathError(
             f"refusing to write {rel!r}: it resolves to {real}, outside {real_root} "

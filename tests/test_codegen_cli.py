@@ -174,3 +174,12 @@ def test_what_the_command_writes_compiles(tmp_path: Path) -> None:
     for command in (["go", "build", "./..."], ["go", "vet", "./..."]):
         ran = subprocess.run(command, cwd=service, capture_output=True, text=True, check=False)
         assert ran.returncode == 0, f"{' '.join(command)} in a host module: {ran.stdout}{ran.stderr}"
+
+
+@pytest.mark.parametrize("target", ["ts", "go"])
+def test_a_symlink_loop_as_the_target_folder_is_a_one_line_error(tmp_path: Path, target: str) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    run = Run(_request(tmp_path, folders={target: loop}))
+    assert run.code == 2 and run.err.count("\n") == 1, run.err
+    assert run.err.startswith("migrate: error: ") and str(loop) in run.err

@@ -156,3 +156,12 @@ def test_an_interrupt_while_staging_leaves_no_staging_folder(
     with pytest.raises(KeyboardInterrupt):
         write_targets([Target("go", tmp_path / "go", _files("a.gen.go"))])
     assert os.listdir(tmp_path) == []
+
+
+def test_a_symlink_loop_in_the_folder_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "go"
+    root.mkdir()
+    (root / "loop").symlink_to("loop")
+    with pytest.raises(UnsafePathError, match="loop"):
+        write_targets([Target("go", root, _files("loop/a.gen.go"))])
+    assert os.listdir(root) == ["loop"]
