@@ -51,9 +51,17 @@ class GoTargetError(MigrateError):
     """The Go target's options do not fit the folder (no module, two modules, a bad package name)."""
 
 
+def _real(folder: Path) -> Path:
+    """`folder` absolute, `..` and symlinks followed, so parents are its real ancestors."""
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+        raise GoTargetError(f"--go {folder}: cannot resolve it ({exc}); fix or remove the link") from exc
+
+
 def find_go_mod(folder: Path) -> Path | None:
     """The nearest go.mod in `folder` or one of its parents."""
-    here = folder.absolute()
+    here = _real(folder)
     for candidate in (here, *here.parents):
         if (candidate / "go.mod").is_file():
             return candidate / "go.mod"
@@ -86,7 +94,7 @@ def go_options(folder: Path, module: str | None, package: str) -> GoOptions:
             f"--go-package {package!r} is not a usable Go package name: use a lower-case identifier like api"
         )
     go_mod = find_go_mod(folder)
-    here = folder.absolute()
+    here = _real(folder)
     if go_mod is None:
         if module is None:
             raise GoTargetError(

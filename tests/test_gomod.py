@@ -55,3 +55,20 @@ def test_a_go_mod_without_a_module_line_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "go.mod").write_text("go 1.26\n")
     with pytest.raises(GoTargetError, match="no `module` line"):
         module_path(tmp_path / "go.mod")
+
+
+def test_dot_dot_in_the_folder_is_followed_to_the_real_ancestors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "moda" / "sub").mkdir(parents=True)
+    (tmp_path / "moda" / "go.mod").write_text("module example.com/moda\n")
+    monkeypatch.chdir(tmp_path / "moda" / "sub")
+    assert go_options(Path("../api"), None, "api").import_path == "example.com/moda/api"
+    with pytest.raises(GoTargetError, match=r"no go\.mod in it or above it"):
+        go_options(Path("../../other/api"), None, "api")
+
+
+def test_a_symlink_loop_as_the_folder_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "loop").symlink_to("loop")
+    with pytest.raises(GoTargetError, match="loop"):
+        go_options(tmp_path / "loop" / "api", "example.com/x", "api")
