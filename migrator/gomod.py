@@ -15,7 +15,10 @@ from codegen.manifest import listed
 from migrator.errors import MigrateError
 
 _MODULE_LINE = re.compile(r"^\s*module\s+(\"[^\"]+\"|`[^`]+`|\S+)", re.MULTILINE)
-_PACKAGE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_PACKAGE = re.compile(r"[a-z_][a-z0-9_]*")
+#: Names the generated `cmd/lambda/main.go` uses besides the package: the aws-lambda-go import and a
+#: local variable that later statements refer to.
+_CLASHES = frozenset({"lambda", "handlers"})
 _KEYWORDS = frozenset(
     [
         "break",
@@ -89,9 +92,15 @@ def _check_module(module: str) -> str:
 
 def go_options(folder: Path, module: str | None, package: str) -> GoOptions:
     """GoOptions for the Go target folder; raises GoTargetError when the options do not fit it."""
-    if not _PACKAGE.match(package) or package in _KEYWORDS or package == "main":
+    if not _PACKAGE.fullmatch(package) or package in _KEYWORDS or package in ("_", "main"):
         raise GoTargetError(
-            f"--go-package {package!r} is not a usable Go package name: use a lower-case identifier like api"
+            f"--go-package {package!r} is not a usable Go package name: "
+            "use a lower-case identifier (letters, digits, _) like api, not a Go keyword, `_` or `main`"
+        )
+    if package in _CLASHES:
+        raise GoTargetError(
+            f"--go-package {package!r} clashes with a name in the generated cmd/lambda/main.go: "
+            "choose another, like api"
         )
     go_mod = find_go_mod(folder)
     here = _real(folder)

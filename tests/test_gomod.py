@@ -45,10 +45,17 @@ def test_a_go_mod_an_earlier_run_wrote_keeps_being_generated(tmp_path: Path) -> 
     assert go_options(tmp_path, "example.com/renamed", "api").module == "example.com/renamed"
 
 
-@pytest.mark.parametrize("package", ["main", "func", "2fa", "my-api", ""])
+@pytest.mark.parametrize("package", ["main", "func", "2fa", "my-api", "", "_", "Api", "café", "api\n"])
 def test_package_names_must_be_usable(tmp_path: Path, package: str) -> None:
-    with pytest.raises(GoTargetError, match="--go-package"):
+    with pytest.raises(GoTargetError, match=r"--go-package .* lower-case identifier"):
         go_options(tmp_path, "example.com/x", package)
+
+
+@pytest.mark.parametrize("package", ["lambda", "handlers"])
+def test_package_names_that_clash_in_the_generated_main_are_refused(tmp_path: Path, package: str) -> None:
+    with pytest.raises(GoTargetError, match=rf"--go-package {package!r} clashes with .*cmd/lambda/main\.go"):
+        go_options(tmp_path, "example.com/x", package)
+    assert go_options(tmp_path, "example.com/x", "my_api2").package == "my_api2"
 
 
 def test_a_go_mod_without_a_module_line_is_an_error(tmp_path: Path) -> None:
