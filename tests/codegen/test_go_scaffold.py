@@ -84,6 +84,13 @@ def test_generated_go_vets_and_is_gofmt_clean(built: Built) -> None:
     assert unformatted.stdout == ""
 
 
+def test_non_bmp_names_are_go_string_literals_go_accepts(built: Built) -> None:
+    # params.yaml has a query parameter `dog🐶`: JSON would escape it as a surrogate pair Go rejects.
+    (operations,) = (f.content for f in built.files["catalog"] if f.path == "operations.gen.go")
+    assert 'name: "dog🐶"' in operations
+    assert built.vet.returncode == 0, built.vet.stderr
+
+
 def test_every_operation_through_the_router(built: Built) -> None:
     assert built.test.returncode == 0, built.test.stdout + built.test.stderr
     assert re.search(r"^ok\s+example.com/scaffoldtest/shop", built.test.stdout, re.MULTILINE)

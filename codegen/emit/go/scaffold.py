@@ -14,13 +14,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 
 import jinja2
 
+from codegen.emit.go.checks import go_string
 from codegen.emit.go.gofmt import find_gofmt, gofmt
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.scaffold_model import OperationView, ScaffoldModel, scaffold_model
@@ -58,7 +58,7 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         autoescape=False,
     )
-    env.filters["go_string"] = lambda s: json.dumps(str(s))
+    env.filters["go_string"] = lambda s: go_string(str(s))
     env.filters["go_bool"] = lambda b: "true" if b else "false"
     env.filters["comment"] = _comment
     env.filters["oneline"] = lambda s: " ".join(str(s).split())
