@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from golden.environment import FAKE_CREDENTIALS, PLUMBING
+from golden.errors import GoldenError
 from golden.moto import MotoServer
 
 REAL_AWS_WARNING = (
@@ -48,13 +49,19 @@ class AwsSetup:
     """Credentials the runners put in Lambda's standard environment (none in `real` mode)."""
 
 
+_REGION = frozenset({"AWS_REGION", "AWS_DEFAULT_REGION"})
+
+
 def caller_aws_variables(environ: Mapping[str, str]) -> dict[str, str]:
     """The caller's AWS configuration as the SDKs read it: every `AWS_*` variable (but the ones that
     describe a Lambda sandbox) and `HOME`, for the shared config and credentials files."""
     passed = {
         key: value
         for key, value in environ.items()
-        if key.startswith("AWS_") and not key.startswith("AWS_LAMBDA_") and key not in PLUMBING
+        if key.startswith("AWS_")
+        and not key.startswith("AWS_LAMBDA_")
+        and key not in PLUMBING
+        and key not in _REGION  # the function's region (`--region`, else the caller's) sets these
     }
     if "HOME" in environ:
         passed["HOME"] = environ["HOME"]
@@ -86,6 +93,10 @@ def caller_region(environ: Mapping[str, str]) -> str | None:
         if environ.get(key):
             return environ[key]
     import boto3  # type: ignore[import-untyped]
+    import botocore.exceptions  # type: ignore[import-untyped]
 
-    region = boto3.session.Session().region_name
+    try:
+        region = boto3.session.Session().region_name
+    except botocore.exceptions.BotoCoreError as exc:  # e.g. AWS_PROFILE names no profile
+        raise GoldenError(f"cannot read your AWS configuration: {exc}") from exc
     return region if isinstance(region, str) and region else None

@@ -74,11 +74,14 @@ def load_setup(path: Path) -> tuple[SetupCall, ...]:
 
 def apply_setup(calls: Sequence[SetupCall], endpoint_url: str, region: str) -> None:
     """Make every call, in order, against the AWS API emulator at `endpoint_url` with fake credentials."""
-    session = boto3.Session(
-        aws_access_key_id=FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-        aws_secret_access_key=FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-        region_name=region,
-    )
+    try:
+        session = boto3.Session(
+            aws_access_key_id=FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"],
+            aws_secret_access_key=FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+            region_name=region,
+        )
+    except botocore.exceptions.BotoCoreError as exc:  # e.g. AWS_PROFILE names no profile
+        raise GoldenError(f"cannot start an AWS session for the setup calls: {exc}") from exc
     clients: dict[str, Any] = {}
     for call in calls:
         if call.service not in clients:
@@ -91,5 +94,5 @@ def apply_setup(calls: Sequence[SetupCall], endpoint_url: str, region: str) -> N
             raise GoldenError(f"{call.where}: {call.service} has no operation {call.operation!r}")
         try:
             getattr(client, xform_name(call.operation))(**call.params)
-        except (botocore.exceptions.ClientError, botocore.exceptions.ParamValidationError) as exc:
+        except (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError) as exc:
             raise GoldenError(f"{call.where} ({call.service} {call.operation}) failed: {exc}") from exc

@@ -89,10 +89,15 @@ def _file_name(operation_id: str, number: int) -> str:
 
 def write_cases(events: list[GeneratedEvent], operation_id: str, folder: Path) -> list[Path]:
     """Write one case file per event into `folder` (created); returns the files written."""
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for case in as_cases(events, operation_id):
-        path = folder / case.id
-        path.write_text(case_text(case.event), encoding="utf-8")  # type: ignore[arg-type]
-        written.append(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for case in as_cases(events, operation_id):
+            path = folder / case.id
+            path.write_text(case_text(case.event), encoding="utf-8")  # type: ignore[arg-type]
+            written.append(path)
+    except OSError as exc:
+        raise GoldenError(
+            f"{folder}: cannot write the case files ({exc.strerror or exc}); name a folder"
+        ) from exc
     return written

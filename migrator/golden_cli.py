@@ -123,7 +123,9 @@ def golden_command(
     concurrency: Annotated[
         int | None,
         typer.Option(
-            "--concurrency", min=1, help="Cases in flight at once (default 8 with a deployed side, else 1)."
+            "--concurrency",
+            min=1,
+            help="Cases in flight at once (default 8 when both sides are deployed, else 1).",
         ),
     ] = None,
     endpoint_url: Annotated[
@@ -188,6 +190,12 @@ def golden_command(
         if settings.aws_setup is not None and setup.mode is AwsMode.moto:
             # Resources the functions expect (tables, queues, seed items), made before any case runs.
             apply_setup(load_setup(settings.aws_setup), setup.env["AWS_ENDPOINT_URL"], options.region)
+        elif settings.aws_setup is not None:
+            stderr.print(
+                f"note: aws-setup {settings.aws_setup} is made only on golden's moto server; skipped",
+                markup=False,
+                highlight=False,
+            )
         node_side_ = node_side(
             stack, node=node, node_lambda=node_lambda, options=options, aws=setup, client=client
         )
@@ -207,7 +215,7 @@ def golden_command(
             go_side_.invoker,
             settings,
             runs=runs,
-            concurrency=concurrency or (8 if remote else 1),
+            concurrency=concurrency or (8 if node_lambda is not None and go_lambda is not None else 1),
             progress=advance,
         )
     text = render(report, output_format.value)

@@ -74,8 +74,11 @@ def test_real_mode_passes_the_callers_aws_configuration_and_starts_no_moto() -> 
     env = runtime_env(AwsMode.real, log, warnings)
     assert log == [] and warnings == [REAL_AWS_WARNING]
     assert "real AWS" in REAL_AWS_WARNING
-    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "AWS_REGION", "HOME"):
+    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "HOME"):
         assert env[key] == CALLER[key]
+    # The region is the function's (--region, else the caller's): the caller's AWS_REGION once
+    # silently overrode --region, sending real writes to a region nobody asked for.
+    assert env["AWS_REGION"] == env["AWS_DEFAULT_REGION"] == FunctionConfig().region != CALLER["AWS_REGION"]
     assert "AWS_SESSION_TOKEN" not in env  # the caller has none, and golden's fake one is gone
     assert "AWS_ENDPOINT_URL" not in env
     assert env["AWS_LAMBDA_FUNCTION_NAME"] == FunctionConfig().name  # the sandbox's own, not the caller's
@@ -90,7 +93,7 @@ def test_none_mode_sets_no_endpoint_but_keeps_fake_credentials() -> None:
 
 def test_caller_variables_leave_the_lambda_sandbox_ones_out() -> None:
     passed = caller_aws_variables(CALLER)
-    assert set(passed) == {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "AWS_REGION", "HOME"}
+    assert set(passed) == {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE", "HOME"}
 
 
 @pytest.mark.slow
@@ -99,7 +102,8 @@ def test_a_real_go_runtime_sees_the_callers_key_in_real_mode(go: MakeGo) -> None
     with aws_setup(AwsMode.real, environ=CALLER, start_moto=fake_moto(log), warn=lambda _: None) as setup:  # type: ignore[arg-type]
         runner = go(env=dict(setup.env), credentials=setup.credentials)
         value = json.loads(runner.invoke({"action": "context"}).result.payload)  # type: ignore[union-attr]
-    assert value["accessKey"] == CALLER["AWS_ACCESS_KEY_ID"] and value["region"] == "eu-central-1"
+    assert value["accessKey"] == CALLER["AWS_ACCESS_KEY_ID"]
+    assert value["region"] == FunctionConfig().region  # the function's region, not a stray AWS_REGION
     assert log == []
 
 

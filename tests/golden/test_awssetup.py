@@ -8,6 +8,7 @@ from pathlib import Path
 import boto3
 import pytest
 
+from golden.aws import caller_region
 from golden.awssetup import SetupCall, apply_setup, load_setup
 from golden.environment import FAKE_CREDENTIALS
 from golden.errors import GoldenError
@@ -92,3 +93,12 @@ def test_calls_are_made_on_moto_and_failures_name_the_call() -> None:
         for call, message in failing:
             with pytest.raises(GoldenError, match=message):
                 apply_setup([call], moto.endpoint_url, "eu-west-1")
+
+
+def test_an_unknown_aws_profile_is_our_error_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_PROFILE", "no-such-profile-here")
+    call = SetupCall("dynamodb", "ListTables", {}, "setup.json: call 1")
+    with pytest.raises(GoldenError, match="no-such-profile-here"):
+        apply_setup([call], "http://127.0.0.1:9", "us-east-1")
+    with pytest.raises(GoldenError, match="no-such-profile-here"):
+        caller_region({})

@@ -149,3 +149,11 @@ def test_events_decode_strictly_into_aws_lambda_go_structs(
             [str(eventshapes), source, str(path)], capture_output=True, text=True, timeout=60
         )
         assert proc.returncode == 0, (path.read_text(), proc.stderr)
+
+
+def test_case_files_into_a_path_that_is_a_file_is_our_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "cases"
+    blocker.write_text("not a folder")
+    events = generate_events(SPEC, "putPet", count=1, seed=0)
+    with pytest.raises(GoldenError, match="cannot write the case files"):
+        write_cases(events, "putPet", blocker / "inner")
