@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.live import Live
+from rich.spinner import Spinner
 
 from codegen.drift import Drift, check_targets
 from codegen.emit.interface import Emitter, GoOptions
@@ -72,12 +74,22 @@ def _print_diagnostics(err: Console, diagnostics: tuple[Diagnostic, ...], verbos
 
 @contextmanager
 def _status(err: Console) -> Iterator[Callable[[str], None]]:
-    """A spinner naming the running stage, on stderr when it is a terminal; else silent."""
+    """A spinner naming the running stage, on stderr when it is a terminal; else silent.
+
+    It is redrawn only when a stage starts, never from a refresh thread: the pipeline forks
+    children, and a fork while another thread holds the console's lock can deadlock the child."""
     if not err.is_terminal:
         yield lambda _stage: None
         return
-    with err.status("codegen: load", spinner="dots") as status:
-        yield lambda stage: status.update(f"codegen: {stage}")
+    spinner = Spinner("dots", text="codegen: load")
+    with Live(spinner, console=err, auto_refresh=False, transient=True) as live:
+        live.refresh()
+
+        def on_stage(stage: str) -> None:
+            spinner.update(text=f"codegen: {stage}")
+            live.refresh()
+
+        yield on_stage
 
 
 def _summary(written: Written) -> str:

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,22 @@ def test_a_symlink_loop_as_the_target_folder_is_a_one_line_error(tmp_path: Path,
     run = Run(_request(tmp_path, folders={target: loop}))
     assert run.code == 2 and run.err.count("\n") == 1, run.err
     assert run.err.startswith("migrate: error: ") and str(loop) in run.err
+
+
+def test_the_spinner_runs_no_thread_while_children_are_forked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        threads.append(threading.active_count())
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    err = io.StringIO()
+    terminal = Console(file=err, force_terminal=True, width=200)
+    code = run_codegen(_request(tmp_path), Console(file=io.StringIO()), terminal, FakeEmitter)
+    assert code == 0, err.getvalue()
+    assert threads and threads == [1] * len(threads)
+    assert "codegen: " in err.getvalue()  # the spinner did show the stages
