@@ -8,9 +8,11 @@ means exit 2 with nothing written. Where `fork` is unavailable the work runs inl
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
+import signal
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -33,11 +35,13 @@ def _measure(work: Callable[[], T]) -> tuple[bool, object, float]:
 
 def _dumps(outcome: tuple[bool, object, float]) -> bytes:
     try:
-        return pickle.dumps(outcome)
-    except Exception:  # an exception that does not pickle: keep its type name and message
+        data = pickle.dumps(outcome)
+        pickle.loads(data)  # some exceptions pickle but do not unpickle (SpecError: its args differ)
+    except Exception:  # then keep its type name and message
         _, value, seconds = outcome
         error = CodegenError(f"{type(value).__name__}: {value}")
         return pickle.dumps((False, error, seconds))
+    return data
 
 
 def can_fork() -> bool:
@@ -63,10 +67,18 @@ class Background(Generic[T]):
         receiver, sender = context.Pipe(duplex=False)
 
         def child() -> None:
-            if nice:
-                os.nice(nice)
-            sender.send_bytes(_dumps(_measure(work)))
-            sender.close()
+            # Ctrl-C reaches the whole process group: the parent decides, and cancels children.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:
+                if nice:
+                    os.nice(nice)
+                sender.send_bytes(_dumps(_measure(work)))
+                sender.close()
+            except BaseException as exc:  # SystemExit and the like: a failure, never a traceback
+                with contextlib.suppress(BaseException):
+                    failed = CodegenError(f"a worker process failed: {type(exc).__name__}: {exc}")
+                    sender.send_bytes(pickle.dumps((False, failed, 0.0)))
+                os._exit(1)
             os._exit(0)  # skip the parent's atexit handlers and buffered output
 
         self._process = context.Process(target=child, daemon=True)
@@ -79,12 +91,16 @@ class Background(Generic[T]):
         if self._outcome is None:
             assert self._receiver is not None and self._process is not None
             try:
-                outcome = pickle.loads(self._receiver.recv_bytes())
+                data = self._receiver.recv_bytes()
             except EOFError as exc:
                 raise CodegenError("a worker process died without a result (out of memory?)") from exc
             finally:
                 self._receiver.close()
                 self._process.join()
+            try:
+                outcome = pickle.loads(data)
+            except Exception as exc:
+                raise CodegenError(f"a worker process sent a result that cannot be read: {exc}") from exc
             self._outcome = outcome
         ok, value, seconds = self._outcome
         if not ok:

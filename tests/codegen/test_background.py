@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
 
 from codegen.background import Background
 from codegen.emit.interface import EmitError
-from codegen.errors import CodegenError, Diagnostic, Level
+from codegen.errors import CodegenError, Diagnostic, Level, SpecError
 
 FOUND = [
     Diagnostic(
@@ -60,3 +61,34 @@ def test_cancel_stops_a_running_child() -> None:
     background = Background(work)
     background.cancel()
     assert time.perf_counter() - start < 10
+
+
+def test_ctrl_c_reaching_the_child_prints_no_traceback_and_the_work_finishes(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    def work() -> list[Diagnostic]:
+        time.sleep(1.0)
+        return FOUND
+
+    background = Background(work)
+    time.sleep(0.3)
+    assert background._process is not None and background._process.pid is not None
+    os.kill(background._process.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
+    assert background.result()[0] == FOUND  # the parent, not SIGINT, decides whether children stop
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_base_exception_in_the_child_is_a_failure_not_a_silent_death() -> None:
+    def work() -> list[Diagnostic]:
+        raise SystemExit(3)
+
+    with pytest.raises(CodegenError, match="SystemExit"):
+        Background(work).result()
+
+
+def test_an_exception_that_pickles_but_does_not_unpickle_arrives_as_its_name_and_message() -> None:
+    def work() -> list[Diagnostic]:
+        raise SpecError(FOUND)  # its __init__ takes diagnostics, its args hold the summary
+
+    with pytest.raises(CodegenError, match=r"SpecError: 0 error\(s\), 1 warning\(s\) in the spec"):
+        Background(work).result()
