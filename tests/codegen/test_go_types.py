@@ -143,3 +143,12 @@ def test_tags() -> None:
     assert not json_taggable("a,b")
     assert extra_tag('db:"x" json:"y"') == ('db:"x"', "x-go-tag json key ignored: the json tag is generated")
     assert extra_tag("nonsense")[0] == ""
+
+
+def test_the_go_emitters_tables_are_immutable() -> None:
+    from types import MappingProxyType
+
+    from codegen.emit.go import hints, kinds, objects
+
+    assert isinstance(hints.STD_PACKAGES, MappingProxyType) and isinstance(kinds._BASES, MappingProxyType)
+    assert isinstance(objects._TAG_PUNCT, frozenset)

@@ -61,3 +61,14 @@ def test_jsdoc_escapes_the_comment_end_and_lists_tags() -> None:
         "   */\n"
     )
     assert jsdoc(Field("N", "n", Named("X"), True)) == ""
+
+
+def test_the_ts_emitters_tables_are_immutable() -> None:
+    from types import MappingProxyType
+
+    from codegen.emit.ts import docs, emitter, typeexpr
+    from codegen.locnames import METHODS
+
+    assert isinstance(docs._FORMAT_NOTES, MappingProxyType)
+    assert isinstance(typeexpr._SCALARS, MappingProxyType)
+    assert emitter.HTTP_METHODS is METHODS

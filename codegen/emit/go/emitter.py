@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from codegen.emit.go.gofmt import find_gofmt, gofmt
-from codegen.emit.go.gomod import go_mod, go_sum
+from codegen.emit.go.gomod import go_mod, go_sum, pin
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.render import environment, runtime_file, types_file, validate_file
 from codegen.emit.go.scaffold import SCAFFOLD_NAMES, scaffold_files
@@ -46,7 +46,11 @@ class GoEmitter:
         }
         files = [GeneratedFile(path, gofmt(text, path, executable)) for path, text in texts.items()]
         if source.go.module:
-            files += [GeneratedFile("go.mod", go_mod(source.go.module)), GeneratedFile("go.sum", go_sum())]
+            packaged = pin()  # module.toml, parsed once for both files
+            files += [
+                GeneratedFile("go.mod", go_mod(source.go.module, packaged)),
+                GeneratedFile("go.sum", go_sum(packaged)),
+            ]
         return tuple(files)
 
     def emit(self, source: EmitInput) -> tuple[GeneratedFile, ...]:

@@ -34,13 +34,13 @@ def pin() -> ModulePin:
     )
 
 
-def go_mod(module: str) -> str:
-    """go.mod declaring `module`, pinned."""
-    p = pin()
+def go_mod(module: str, p: ModulePin | None = None) -> str:
+    """go.mod declaring `module`, pinned (by `p`, read from the package when not given)."""
+    p = p or pin()
     requires = "".join(f"\t{path} {version}\n" for path, version in p.requires)
     return f"module {module}\n\ngo {p.go}\n\nrequire (\n{requires})\n"
 
 
-def go_sum() -> str:
-    """go.sum matching `go_mod`."""
-    return pin().sum
+def go_sum(p: ModulePin | None = None) -> str:
+    """go.sum matching `go_mod` (and `p`)."""
+    return (p or pin()).sum

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from codegen.ir import GoHints
 
-STD_PACKAGES = {
-    "time": "time",
-    "json": "encoding/json",
-    "big": "math/big",
-    "netip": "net/netip",
-    "url": "net/url",
-    "net": "net",
-    "http": "net/http",
-}
+STD_PACKAGES = MappingProxyType(
+    {
+        "time": "time",
+        "json": "encoding/json",
+        "big": "math/big",
+        "netip": "net/netip",
+        "url": "net/url",
+        "net": "net",
+        "http": "net/http",
+    }
+)
 """Standard-library packages by the name code uses for them."""
 
 _PREDECLARED = frozenset(

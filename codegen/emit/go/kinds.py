@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from codegen.emit.go.checks import Checks, go_number, go_string
 from codegen.emit.go.gotypes import METHOD_NAMES, GoTypes, _allocate, scalar_expr
@@ -122,7 +123,7 @@ class UnionView:
     checks: tuple[str, ...]
 
 
-_BASES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}
+_BASES = MappingProxyType({"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"})
 
 
 def literal(base: ScalarType, value: object) -> str | None:
@@ -266,7 +267,7 @@ class KindViews:
             return "object"
         if isinstance(d, ArrayDef | TupleDef):
             return "array"
-        if isinstance(d, EnumDef | ConstDef) and d.base in _BASES:
+        if isinstance(d, EnumDef | ConstDef) and d.base is not None and d.base in _BASES:
             return {"integer": "number"}.get(d.base, d.base)
         if isinstance(d, ScalarDef | AliasDef):
             return self.json_kind(d.type, seen | {ref.name})

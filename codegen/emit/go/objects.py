@@ -20,7 +20,7 @@ from codegen.emit.go.hints import go_type_hint, rejection
 from codegen.ir import AnyValue, Field, MapDef, ObjectDef, PatternProperty, Schema, TypeRef
 from codegen.names import go_name
 
-_TAG_PUNCT = set("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
+_TAG_PUNCT = frozenset("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
 _TAG = re.compile(r'^\s*([A-Za-z_][\w.-]*:"(?:[^"\\]|\\.)*"\s*)+$')
 _TAG_KEY = re.compile(r'([A-Za-z_][\w.-]*):"((?:[^"\\]|\\.)*)"')
 _IDENT = re.compile(r"^[A-Z][A-Za-z0-9_]*$")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from codegen.emit.ts.typeexpr import literal
 from codegen.ir import (
     Field,
@@ -18,11 +20,13 @@ from codegen.ir import (
 
 Documented = Schema | Field | Operation | Parameter | Response | Header
 
-_FORMAT_NOTES = {
-    "int64": "Format: int64 (a JS number is exact only up to 2^53 - 1).",
-    "binary": "Format: binary (raw bytes on the wire, typed as string).",
-    "byte": "Format: byte (base64-encoded).",
-}
+_FORMAT_NOTES = MappingProxyType(
+    {
+        "int64": "Format: int64 (a JS number is exact only up to 2^53 - 1).",
+        "binary": "Format: binary (raw bytes on the wire, typed as string).",
+        "byte": "Format: byte (base64-encoded).",
+    }
+)
 
 
 def _format(ref: TypeRef | None) -> str | None:

@@ -18,11 +18,12 @@ from codegen.emit.interface import EmitError, EmitInput, GeneratedFile
 from codegen.emit.ts.docs import jsdoc
 from codegen.emit.ts.typeexpr import TypeExpr, key, literal, parenthesised, type_names, union
 from codegen.ir import Api, Named, ObjectDef, Operation, Parameter, Schema, UnionDef, Variant
+from codegen.locnames import METHODS
 from codegen.names import unique
 
 OUTPUT = "api.gen.ts"
 """The file the TS target writes."""
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+HTTP_METHODS = METHODS
 LOCATIONS = ("query", "header", "path", "cookie")
 _COMPONENT = re.compile(r"^/components/schemas/([^/]+)$")
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from codegen.ir import AnyValue, ListOf, MapOf, Named, Scalar, TypeRef
 from codegen.names import ts_type_name, unique
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
-_SCALARS = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean", "null": "null"}
+_SCALARS = MappingProxyType(
+    {"string": "string", "integer": "number", "number": "number", "boolean": "boolean", "null": "null"}
+)
 
 
 def type_names(names: Iterable[str]) -> dict[str, str]:
