@@ -14,7 +14,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -26,13 +26,15 @@ from golden.cases import Case, Cases, load_cases
 from golden.config import find_settings
 from golden.envfile import read_env_file
 from golden.events import SOURCES, template_text
-from golden.fromspec import as_cases, generate_events, write_cases
 from golden.parallel import run_golden_parallel
 from golden.remote import LambdaClient, lambda_client
 from golden.report import render
 from golden.sides import LocalOptions, go_side, node_side
 from migrator.progress import progress_bar
 from migrator.report.output import write_atomic
+
+if TYPE_CHECKING:
+    from golden.fromspec import GeneratedEvent
 
 EXIT_FINDINGS = 1
 
@@ -227,12 +229,24 @@ def golden_command(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+def _spec_events(
+    spec: Path, operation: str | None, count: int, seed: int, version: EventVersion
+) -> list[GeneratedEvent]:
+    if operation is None:
+        raise typer.BadParameter("--from-spec needs --operation ID (an operationId of the spec)")
+    # Imported here: hypothesis makes a `.hypothesis/` folder in the working directory on import.
+    from golden.fromspec import generate_events
+
+    return generate_events(spec, operation, count=count, seed=seed, version=_VERSIONS[version])
+
+
 def _spec_cases(
     spec: Path, operation: str | None, count: int, seed: int, version: EventVersion
 ) -> list[Case]:
-    if operation is None:
-        raise typer.BadParameter("--from-spec needs --operation ID (an operationId of the spec)")
-    events = generate_events(spec, operation, count=count, seed=seed, version=_VERSIONS[version])
+    from golden.fromspec import as_cases
+
+    events = _spec_events(spec, operation, count, seed, version)
+    assert operation is not None  # _spec_events checked it
     return as_cases(events, operation)
 
 
@@ -262,14 +276,13 @@ def golden_events_command(
     if (source is None) == (from_spec is None):
         raise typer.BadParameter("give --source SOURCE or --from-spec SPEC --operation ID")
     if from_spec is not None:
-        if operation is None:
-            raise typer.BadParameter("--from-spec needs --operation ID (an operationId of the spec)")
-        events = generate_events(
-            from_spec, operation, count=count, seed=seed, version=_VERSIONS[event_version]
-        )
+        events = _spec_events(from_spec, operation, count, seed, event_version)
         if output is None:  # JSONL on stdout: one case per line, as --cases FILE.jsonl reads it
             sys.stdout.write("".join(json.dumps(e.event, ensure_ascii=False) + "\n" for e in events))
         else:
+            from golden.fromspec import write_cases
+
+            assert operation is not None  # _spec_events checked it
             for path in write_cases(events, operation, output):
                 sys.stderr.write(f"wrote {path}\n")
         return
