@@ -14,21 +14,13 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from codegen.document import Document, Spec
+from codegen.document import Document, Spec, copy_json
 from codegen.pointers import escape, split
 from codegen.refs import iter_refs, resolve
 
 BUNDLE_KEY = "x-migrate-bundle"
 """The root member that holds the embedded documents."""
 _SAFE = "/~!$&'()*+,;=:@{}[]-._"  # characters a pointer keeps in a `$ref` fragment
-
-
-def _copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
 
 
 def _names(spec: Spec) -> dict[str, str]:
@@ -53,7 +45,7 @@ def _at(node: Any, pointer: str) -> Any:
 
 def _rewrite(spec: Spec, document: Document, names: dict[str, str]) -> Any:
     """A copy of the document's content whose resolvable `$ref`s all point into the bundle."""
-    content = _copy(document.content)
+    content = copy_json(document.content)
     for holder, ref in iter_refs(document.content):
         target = resolve(spec, document.uri, ref)
         if target is None:

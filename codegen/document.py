@@ -14,6 +14,15 @@ from codegen.errors import Diagnostic, Level
 from codegen.pointers import parent
 
 
+def copy_json(value: Any) -> Any:
+    """A deep copy of a JSON value; several times faster than copy.deepcopy for this shape of data."""
+    if isinstance(value, dict):
+        return {k: copy_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copy_json(v) for v in value]
+    return value
+
+
 class SourceMap:
     """Pointer → 1-based (line, column) in one file, computed at most once and only when asked."""
 

@@ -148,14 +148,16 @@ def python_name(text: str) -> str:
     return name + "_" if name in PYTHON_RESERVED else name
 
 
+def allocate(base: str, taken: set[str]) -> str:
+    """`base`, or `base2`, `base3`, ... whichever is free first in `taken`; marks it taken."""
+    candidate, suffix = base, 2
+    while candidate in taken:
+        candidate, suffix = f"{base}{suffix}", suffix + 1
+    taken.add(candidate)
+    return candidate
+
+
 def unique(names: Iterable[str]) -> list[str]:
     """The names made unique in order: a repeat gets the smallest free suffix 2, 3, ... (`Pet`, `Pet2`)."""
     taken: set[str] = set()
-    out = []
-    for name in names:
-        candidate, suffix = name, 2
-        while candidate in taken:
-            candidate, suffix = f"{name}{suffix}", suffix + 1
-        taken.add(candidate)
-        out.append(candidate)
-    return out
+    return [allocate(name, taken) for name in names]

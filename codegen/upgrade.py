@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from codegen.document import Document, Spec
+from codegen.document import Document, Spec, copy_json
 from codegen.errors import Diagnostic, Level
 from codegen.walk import Site, iter_schemas
 
@@ -25,15 +25,6 @@ class Upgraded:
     """The spec in 3.1 form (the same object when it was not 3.0)."""
     notices: tuple[Diagnostic, ...]
     """A summary notice first, then one notice per rewritten schema keyword; empty if nothing changed."""
-
-
-def _copy(value: Any) -> Any:
-    """A deep copy of a JSON value; several times faster than copy.deepcopy for this shape of data."""
-    if isinstance(value, dict):
-        return {k: _copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_copy(v) for v in value]
-    return value
 
 
 def _nullable(schema: dict[str, Any]) -> str | None:
@@ -109,7 +100,7 @@ def upgrade(spec: Spec) -> Upgraded:
     version = content.get("openapi") if isinstance(content, dict) else None
     if not isinstance(version, str) or not version.startswith("3.0"):
         return Upgraded(spec, ())
-    documents = {uri: replace(doc, content=_copy(doc.content)) for uri, doc in spec.documents.items()}
+    documents = {uri: replace(doc, content=copy_json(doc.content)) for uri, doc in spec.documents.items()}
     root: Document = documents[spec.root.uri]
     upgraded = Spec(root, documents, spec.diagnostics)
     notices: list[Diagnostic] = []

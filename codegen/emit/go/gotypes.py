@@ -61,7 +61,7 @@ from codegen.ir import (
     TypeRef,
     UnionDef,
 )
-from codegen.names import go_name
+from codegen.names import allocate, go_name
 
 if TYPE_CHECKING:
     from codegen.emit.go.checks import Checks
@@ -130,7 +130,7 @@ class GoTypes:
         taken = set(RUNTIME_NAMES) | set(reserved)
         self._names: dict[str, str] = {}
         for schema in api.schemas:
-            self._names[schema.name] = _allocate(_preferred(schema), taken)
+            self._names[schema.name] = allocate(_preferred(schema), taken)
         self._hints: dict[str, GoTypeHint] = {}
         generated = frozenset(self._names.values())
         for schema in api.schemas:
@@ -145,9 +145,9 @@ class GoTypes:
             if isinstance(definition, EnumDef):
                 for index, member in enumerate(definition.members):
                     base = self._names[schema.name] + go_name(member.name)
-                    self._constants[(schema.name, index)] = _allocate(base, taken)
+                    self._constants[(schema.name, index)] = allocate(base, taken)
             elif isinstance(definition, ConstDef) and definition.base not in (None, "null"):
-                self._constants[(schema.name, 0)] = _allocate(self._names[schema.name] + "Value", taken)
+                self._constants[(schema.name, 0)] = allocate(self._names[schema.name] + "Value", taken)
         self.taken: frozenset[str] = frozenset(taken)
         """Every exported package-level identifier in use."""
         self.generated = generated
@@ -411,12 +411,3 @@ def _preferred(schema: Schema) -> str:
     if given is not None and _IDENT.match(given):
         return given
     return go_name(given if given else schema.name)
-
-
-def _allocate(base: str, taken: set[str]) -> str:
-    """`base`, or `base2`, `base3`, ... whichever is free first; marks it taken."""
-    candidate, suffix = base, 2
-    while candidate in taken:
-        candidate, suffix = f"{base}{suffix}", suffix + 1
-    taken.add(candidate)
-    return candidate

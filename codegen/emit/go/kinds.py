@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from codegen.emit.go.checks import Checks, go_number, go_string
-from codegen.emit.go.gotypes import METHOD_NAMES, GoTypes, _allocate, scalar_expr
+from codegen.emit.go.gotypes import METHOD_NAMES, GoTypes, scalar_expr
 from codegen.emit.go.objects import doc_lines
 from codegen.ir import (
     AliasDef,
@@ -30,7 +30,7 @@ from codegen.ir import (
     TypeRef,
     UnionDef,
 )
-from codegen.names import go_name
+from codegen.names import allocate, go_name
 
 
 @dataclass(frozen=True)
@@ -221,7 +221,7 @@ class KindViews:
         for index, ref in enumerate(d.items):
             held = self.types.field(ref, index < low, schema.name)
             self.imports |= self.types.imports(ref)
-            name = _allocate(f"Item{index}", taken)
+            name = allocate(f"Item{index}", taken)
             absent = {
                 "pointer": f"v.{name} == nil",
                 "nil": f"v.{name} == nil",
@@ -236,7 +236,7 @@ class KindViews:
         rest = None
         if d.rest is not None:
             self.imports |= self.types.imports(d.rest)
-            rest = Rest(_allocate("Rest", taken), self.types.element(d.rest), self.types.nullable(d.rest))
+            rest = Rest(allocate("Rest", taken), self.types.element(d.rest), self.types.nullable(d.rest))
             if self.checks.named_needs(d.rest):
                 element = self.types.field(d.rest, True)
                 body = self.checks.held(d.rest, element, "item", f"pointerAt(at, i+{len(d.items)})", 1)
@@ -278,7 +278,7 @@ class KindViews:
         variants, checks, used_tags = [], [], set()
         for variant in d.variants:
             self.imports |= self.types.imports(variant.type)
-            name = _allocate(_variant_word(self.types, variant.type), taken)
+            name = allocate(_variant_word(self.types, variant.type), taken)
             tags = []
             for tag in variant.tags:
                 if tag not in used_tags:

@@ -15,10 +15,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from codegen.emit.go.checks import Checks, go_string
-from codegen.emit.go.gotypes import METHOD_NAMES, GoTypes, _allocate, held_as
+from codegen.emit.go.gotypes import METHOD_NAMES, GoTypes, held_as
 from codegen.emit.go.hints import go_type_hint, rejection
 from codegen.ir import AnyValue, Field, MapDef, ObjectDef, PatternProperty, Schema, TypeRef
-from codegen.names import go_name
+from codegen.names import allocate, go_name
 
 _TAG_PUNCT = frozenset("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
 _TAG = re.compile(r'^\s*([A-Za-z_][\w.-]*:"(?:[^"\\]|\\.)*"\s*)+$')
@@ -136,7 +136,7 @@ class ObjectViews:
         preferred = (
             f.go.name if f.go.name and _IDENT.match(f.go.name) else self.go_name(f.go.name or f.json_name)
         )
-        name = _allocate(preferred, taken)
+        name = allocate(preferred, taken)
         held = self.types.field(f.type, f.required, owner)
         notes = []
         go_type, checks = held.type, []
@@ -213,11 +213,11 @@ class ObjectViews:
             closed, additional = False, definition.values or AnyValue()
         for index, pattern in enumerate(definition.patterns):
             suffix = str(index + 1) if len(definition.patterns) > 1 else ""
-            extra, loop = self.extra(_allocate("PatternProperties" + suffix, taken), pattern.type, pattern)
+            extra, loop = self.extra(allocate("PatternProperties" + suffix, taken), pattern.type, pattern)
             extras.append(extra)
             checks += loop
         if additional is not None and not closed:
-            extra, loop = self.extra(_allocate("AdditionalProperties", taken), additional, None)
+            extra, loop = self.extra(allocate("AdditionalProperties", taken), additional, None)
             extras.append(extra)
             checks += loop
         checks += self.checks.count_limits(definition.constraints, "propertyCount(v)")

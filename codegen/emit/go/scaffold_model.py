@@ -29,7 +29,7 @@ from codegen.ir import (
     ScalarDef,
     TypeRef,
 )
-from codegen.names import go_name
+from codegen.names import allocate, go_name
 
 BodyKind = Literal["json", "text", "bytes"]
 
@@ -290,23 +290,15 @@ def _variant(types: GoTypes, response: Response, type_name: str) -> VariantView:
     )
 
 
-def _allocate(base: str, taken: set[str]) -> str:
-    candidate, suffix = base, 2
-    while candidate in taken:
-        candidate, suffix = f"{base}{suffix}", suffix + 1
-    taken.add(candidate)
-    return candidate
-
-
 def operation_view(api: Api, types: GoTypes, op: Operation, taken: set[str]) -> OperationView:
     """The view of one routed operation; its Go names are allocated in `taken`."""
     name = go_name(op.name)
-    input_name = _allocate(name + "Input", taken)
-    output_name = _allocate(name + "Output", taken)
+    input_name = allocate(name + "Input", taken)
+    output_name = allocate(name + "Output", taken)
     variants = []
     for response in op.responses:
         label = "Default" if response.status == "default" else response.status.upper()
-        variants.append(_variant(types, response, _allocate(name + label, taken)))
+        variants.append(_variant(types, response, allocate(name + label, taken)))
     fields = _fields([go_name(p.name) for p in op.parameters], [p.location for p in op.parameters], {"Body"})
     params = tuple(_param_view(api, types, p, f) for p, f in zip(op.parameters, fields, strict=True))
     return OperationView(

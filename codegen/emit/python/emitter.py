@@ -16,7 +16,7 @@ from typing import Any
 
 from codegen.bundle import bundle
 from codegen.emit.interface import EmitError, EmitInput, GeneratedFile
-from codegen.names import pascal
+from codegen.names import allocate, pascal
 
 OUTPUT = "models.py"
 """The file the Python target writes."""
@@ -66,12 +66,7 @@ def _without_dots(document: Any) -> Any:
     renamed: dict[str, str] = {}
     for key in schemas:
         if "." in key:
-            name, suffix = pascal(key), 2
-            candidate = name
-            while candidate in taken:
-                candidate, suffix = f"{name}{suffix}", suffix + 1
-            taken.add(candidate)
-            renamed[key] = candidate
+            renamed[key] = allocate(pascal(key), taken)
     prefix = "#/components/schemas/"
 
     def ref(text: str) -> str:
