@@ -25,6 +25,7 @@ from codegen.emit.interface import EmitInput, Emitter, GeneratedFile, GoOptions
 from codegen.errors import CodegenError, Diagnostic, Level, SpecError
 from codegen.ir import Api
 from codegen.load import load_spec
+from codegen.normalize import normalize
 from codegen.resolve import resolve
 from codegen.upgrade import upgrade
 from codegen.validate import collect, fatal
@@ -79,6 +80,8 @@ class Emitted:
     """Every file of the target, in the emitter's order."""
     seconds: float
     """Wall time of the emitter."""
+    error: str | None = None
+    """Why the target could not be generated (then `files` is empty); only without `strict`."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,7 @@ def _generate(
         clock = now
 
     on_stage("load")
-    loaded = load_spec(path)
+    loaded = normalize(load_spec(path))
     lap("load")
     on_stage("upgrade")
     upgraded = upgrade(loaded)
@@ -163,7 +166,9 @@ def _generate(
         resolved = resolve(upgraded.spec)
         lap("resolve")
         prepared = Prepared(upgraded.spec, resolved.api, (), ())
-        emitted = emit(prepared, emitters, go or GoOptions(), on_stage=on_stage, parallel=parallel)
+        emitted = emit(
+            prepared, emitters, go or GoOptions(), on_stage=on_stage, parallel=parallel, strict=strict
+        )
     except Exception:
         checked, _ = checking.result()  # an invalid spec can trip the resolver: report the spec
         if fatal(checked, strict=strict):
@@ -209,8 +214,10 @@ def emit(
     *,
     on_stage: OnStage = _quiet,
     parallel: bool = True,
+    strict: bool = False,
 ) -> tuple[Emitted, ...]:
-    """Run each emitter on the IR; raises the first emitter's EmitError.
+    """Run each emitter on the IR. A target that fails (CodegenError) comes back with its `error`
+    and no files, so the others are still written; under `strict` the first failure is raised.
 
     With `parallel`, every emitter but the first runs in a forked child (see `background.py`), so
     the targets are rendered on all cores; the first runs here meanwhile.
@@ -220,17 +227,26 @@ def emit(
     def work(emitter: Emitter) -> Callable[[], tuple[GeneratedFile, ...]]:
         return lambda: tuple(emitter.emit(source))
 
+    def outcome(emitter: Emitter, running: Background[tuple[GeneratedFile, ...]]) -> Emitted:
+        try:
+            files, seconds = running.result()
+        except CodegenError as exc:
+            if strict:
+                raise
+            return Emitted(emitter.name, (), 0.0, str(exc))
+        return Emitted(emitter.name, files, seconds)
+
     if emitters:
         on_stage("emit " + ", ".join(e.name for e in emitters))
     others = [Background(work(e), fork=parallel) for e in emitters[1:]]
     try:
-        done = [Background(work(e), fork=False).result() for e in emitters[:1]]
-        done += [other.result() for other in others]
+        done = [outcome(e, Background(work(e), fork=False)) for e in emitters[:1]]
+        done += [outcome(e, other) for e, other in zip(emitters[1:], others, strict=True)]
     except BaseException:
         for other in others:
             other.cancel()
         raise
-    return tuple(Emitted(e.name, files, seconds) for e, (files, seconds) in zip(emitters, done, strict=True))
+    return tuple(done)
 
 
 def warnings(diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:

@@ -2,7 +2,9 @@
 
 Exit codes: 0 written (or, with --check, in sync), 1 --check found drift (diffs on stdout), 2 could
 not run (a spec error, a warning under --strict, a bad option, an unwritable folder); then nothing
-is written. Diagnostics print located, one per line, on stderr.
+is written. A target that cannot be generated (`--python` on a spec without schemas) is reported
+and exits 2, but the other targets are still written, unless --strict.
+Diagnostics print located, one per line, on stderr.
 """
 
 from __future__ import annotations
@@ -151,7 +153,7 @@ def _run(
     with _status(err) as on_stage:
         generated = pipeline.generate(request.spec, chosen, go, strict=request.strict, on_stage=on_stage)
         prepared, emitted = generated.prepared, generated.emitted
-        targets = [Target(e.target, request.folders[e.target], e.files) for e in emitted]
+        targets = [Target(e.target, request.folders[e.target], e.files) for e in emitted if e.error is None]
         last = "check" if request.check else "write"
         on_stage(last)
         start = time.perf_counter()
@@ -159,6 +161,9 @@ def _run(
         result = check_targets(targets) if request.check else write_targets(targets)
         seconds = time.perf_counter() - start
     _print_diagnostics(err, prepared.diagnostics, request.verbose)
+    failed = [e for e in emitted if e.error is not None]
+    for target in failed:
+        _line(err, f"migrate: error: the {target.target} target was not generated: {target.error}")
     if request.verbose:
         total = time.perf_counter() - began
         _print_timings(err, prepared, emitted, f"{last} {seconds:.2f}s, total {total:.2f}s")
@@ -169,6 +174,8 @@ def _run(
         if drift:
             _line(err, _drift_summary(drift))
             return EXIT_DRIFT
+        if failed:
+            return EXIT_CANNOT_RUN
         files = ", ".join(
             f"{t.name} {sum(f.owner == 'generated' for f in t.files) + 1} generated file(s)" for t in targets
         )
@@ -177,7 +184,7 @@ def _run(
     for written in result:
         if isinstance(written, Written):
             _line(out, _summary(written))
-    return 0
+    return EXIT_CANNOT_RUN if failed else 0
 
 
 def _print_timings(err: Console, prepared: Prepared, emitted: tuple[Emitted, ...], last: str) -> None:
