@@ -24,6 +24,7 @@ from rich.spinner import Spinner
 from codegen.drift import Drift, check_targets
 from codegen.emit.interface import Emitter, GoOptions
 from codegen.errors import CodegenError, Diagnostic, Level, SpecError, count
+from codegen.text import printable
 from codegen.write import Target, Written, write_targets
 from migrator.errors import MigrateError
 from migrator.gomod import go_options
@@ -59,7 +60,7 @@ class CodegenRequest:
 def _line(console: Console, text: str) -> None:
     """One plain line, written straight to the console's file: no markup, no wrapping, and fast
     (rich's rendering costs ~1 ms a line, seconds for the thousands of notices of a large spec)."""
-    console.file.write(text + "\n")
+    console.file.write(printable(text) + "\n")
 
 
 def _print_diagnostics(err: Console, diagnostics: tuple[Diagnostic, ...], verbose: bool) -> None:

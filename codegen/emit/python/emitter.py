@@ -17,6 +17,7 @@ from typing import Any
 from codegen.bundle import bundle
 from codegen.emit.interface import EmitError, EmitInput, GeneratedFile
 from codegen.names import allocate, pascal
+from codegen.text import one_line
 
 OUTPUT = "models.py"
 """The file the Python target writes."""
@@ -47,7 +48,7 @@ OPTIONS: Mapping[str, Any] = MappingProxyType(
 
 
 def _header(source: EmitInput) -> str:
-    title = f"{source.api.title} {source.api.version}".replace("\r", " ").replace("\n", " ")
+    title = one_line(f"{source.api.title} {source.api.version}")
     return f"{HEADER}\n# Pydantic v2 models of {title}, by datamodel-code-generator."
 
 
