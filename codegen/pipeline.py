@@ -25,7 +25,6 @@ from codegen.emit.interface import EmitInput, Emitter, GeneratedFile, GoOptions
 from codegen.errors import CodegenError, Diagnostic, Level, SpecError
 from codegen.ir import Api
 from codegen.load import load_spec
-from codegen.normalize import normalize
 from codegen.resolve import resolve
 from codegen.upgrade import upgrade
 from codegen.validate import collect, fatal
@@ -120,14 +119,24 @@ def generate(
     strict: bool = False,
     on_stage: OnStage = _quiet,
     parallel: bool = True,
+    allow_ref_outside: bool = False,
 ) -> Generated:
     """Load, upgrade, validate, resolve and emit. Raises SpecError (nothing emitted is then returned).
 
     With `parallel`, validation runs in a forked child while the IR is resolved and emitted here;
     its verdict is awaited before returning, so a broken spec still yields only the SpecError.
+    `allow_ref_outside` lets `$ref`s read files outside the spec's folder (see `load.load_spec`).
     """
     with _without_cyclic_gc():
-        return _generate(path, emitters, go, strict=strict, on_stage=on_stage, parallel=parallel)
+        return _generate(
+            path,
+            emitters,
+            go,
+            strict=strict,
+            on_stage=on_stage,
+            parallel=parallel,
+            allow_ref_outside=allow_ref_outside,
+        )
 
 
 def _generate(
@@ -138,6 +147,7 @@ def _generate(
     strict: bool,
     on_stage: OnStage,
     parallel: bool,
+    allow_ref_outside: bool,
 ) -> Generated:
     timings: list[Timing] = []
     clock = time.perf_counter()
@@ -149,7 +159,7 @@ def _generate(
         clock = now
 
     on_stage("load")
-    loaded = normalize(load_spec(path))
+    loaded = load_spec(path, allow_outside=allow_ref_outside)
     lap("load")
     on_stage("upgrade")
     upgraded = upgrade(loaded)
@@ -189,9 +199,13 @@ def _generate(
     return Generated(prepared, emitted)
 
 
-def prepare(path: Path | str, *, strict: bool = False, on_stage: OnStage = _quiet) -> Prepared:
+def prepare(
+    path: Path | str, *, strict: bool = False, on_stage: OnStage = _quiet, allow_ref_outside: bool = False
+) -> Prepared:
     """Load, upgrade, validate and resolve the spec at `path`, in order. Raises SpecError."""
-    return generate(path, (), strict=strict, on_stage=on_stage, parallel=False).prepared
+    return generate(
+        path, (), strict=strict, on_stage=on_stage, parallel=False, allow_ref_outside=allow_ref_outside
+    ).prepared
 
 
 def load_emitter(name: str) -> Emitter:

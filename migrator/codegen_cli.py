@@ -55,6 +55,8 @@ class CodegenRequest:
     """--strict: warnings are fatal."""
     verbose: bool = False
     """--verbose: every notice and the stage timings."""
+    allow_ref_outside: bool = False
+    """--allow-ref-outside: `$ref`s may read files outside the spec's folder."""
 
 
 def _line(console: Console, text: str) -> None:
@@ -152,7 +154,14 @@ def _run(
         raise MigrateError("--go-module applies to the Go target only: add --go DIR or drop it")
     chosen = [make(name) for name in TARGETS if name in request.folders]
     with _status(err) as on_stage:
-        generated = pipeline.generate(request.spec, chosen, go, strict=request.strict, on_stage=on_stage)
+        generated = pipeline.generate(
+            request.spec,
+            chosen,
+            go,
+            strict=request.strict,
+            on_stage=on_stage,
+            allow_ref_outside=request.allow_ref_outside,
+        )
         prepared, emitted = generated.prepared, generated.emitted
         targets = [Target(e.target, request.folders[e.target], e.files) for e in emitted if e.error is None]
         last = "check" if request.check else "write"
@@ -215,10 +224,14 @@ def codegen_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List every notice and the stage timings.")
     ] = False,
+    allow_ref_outside: Annotated[
+        bool,
+        typer.Option("--allow-ref-outside", help="Let `$ref`s read files outside the spec's folder."),
+    ] = False,
 ) -> None:
     """Generate Go, TypeScript and Python from one OpenAPI spec (or --check them against it)."""
     folders = {name: path for name, path in (("go", go), ("ts", ts), ("python", python)) if path}
-    request = CodegenRequest(spec, folders, go_module, go_package, check, strict, verbose)
+    request = CodegenRequest(spec, folders, go_module, go_package, check, strict, verbose, allow_ref_outside)
     code = run_codegen(request, Console(), Console(stderr=True))
     if code:
         raise typer.Exit(code)
