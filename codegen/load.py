@@ -76,7 +76,8 @@ def _parse(path: Path, display: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
             raise SpecError([Diagnostic(Level.ERROR, message, "", display, exc.lineno, exc.colno)]) from exc
         except RecursionError as exc:
             raise SpecError([Diagnostic(Level.ERROR, "JSON nests too deeply", "", display)]) from exc
-        return content, SourceMap(lambda: json_positions(text)), []
+        source_map = SourceMap(lambda: json_positions(text))
+        return _checked(content, source_map, display), source_map, []
     try:
         document = read_yaml(text)
     except yaml.MarkedYAMLError as exc:
@@ -91,12 +92,44 @@ def _parse(path: Path, display: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
     except RecursionError as exc:
         raise SpecError([Diagnostic(Level.ERROR, "YAML nests too deeply", "", display)]) from exc
     source = SourceMap.of(document.positions)
+    _checked(document.content, source, display)
     warnings = []
     for pointer in document.duplicate_keys:
         line, column = document.positions[pointer]
         message = "key given twice in one mapping; the last value wins: remove one of them"
         warnings.append(Diagnostic(Level.WARNING, message, pointer, display, line, column))
     return document.content, source, warnings
+
+
+MAX_DEPTH = 1000
+"""Deepest nesting of mappings and lists accepted (~500 nested schemas; real specs stay under 50).
+The stages after loading recurse once per level; `pipeline` gives them the stack for this depth."""
+
+
+def _too_deep(content: Any) -> str | None:
+    """Pointer of the first node nested deeper than MAX_DEPTH, found without recursion."""
+    stack: list[tuple[Any, str, int]] = [(content, "", 0)]
+    while stack:
+        node, at, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return at
+        if isinstance(node, dict):
+            stack.extend((v, join(at, k), depth + 1) for k, v in node.items() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend(
+                (v, join(at, i), depth + 1) for i, v in enumerate(node) if isinstance(v, dict | list)
+            )
+    return None
+
+
+def _checked(content: Any, source: SourceMap, display: str) -> Any:
+    """`content`, unless it nests deeper than MAX_DEPTH (then SpecError, located)."""
+    deep = _too_deep(content)
+    if deep is None:
+        return content
+    line, column = source.position(deep) or (None, None)
+    message = f"the document nests deeper than {MAX_DEPTH} levels here; codegen reads up to {MAX_DEPTH}"
+    raise SpecError([Diagnostic(Level.ERROR, message, deep, display, line, column)])
 
 
 def _file_path(uri: str) -> Path:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -93,6 +94,23 @@ class Generated:
     """One entry per emitter, in the order given."""
 
 
+#: Python frames allowed while codegen runs: resolving and emitting recurse a few frames per level
+#: of nesting, and load refuses documents deeper than `load.MAX_DEPTH` (1,000), so a valid
+#: 200-deep schema is generated, not a RecursionError. Forked children inherit it.
+_RECURSION_LIMIT = 20_000
+
+
+@contextmanager
+def _deep_recursion() -> Iterator[None]:
+    """Raise the interpreter's recursion limit for the pipeline, then restore it."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, _RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
+
+
 @contextmanager
 def _without_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while the pipeline runs, then restore it as it was.
@@ -127,7 +145,7 @@ def generate(
     its verdict is awaited before returning, so a broken spec still yields only the SpecError.
     `allow_ref_outside` lets `$ref`s read files outside the spec's folder (see `load.load_spec`).
     """
-    with _without_cyclic_gc():
+    with _without_cyclic_gc(), _deep_recursion():
         return _generate(
             path,
             emitters,
@@ -247,7 +265,7 @@ def emit(
         except CodegenError as exc:
             if strict:
                 raise
-            return Emitted(emitter.name, (), 0.0, str(exc))
+            return Emitted(emitter.name, (), 0.0, _brief(str(exc)))
         return Emitted(emitter.name, files, seconds)
 
     if emitters:
@@ -261,6 +279,12 @@ def emit(
             other.cancel()
         raise
     return tuple(done)
+
+
+def _brief(message: str, limit: int = 400) -> str:
+    """A library's error in one line of at most `limit` characters (pydantic's run to megabytes)."""
+    first = message.strip().splitlines()[0] if message.strip() else "failed"
+    return first if len(first) <= limit else first[: limit - 5] + " [..]"
 
 
 def warnings(diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:
