@@ -197,11 +197,13 @@ def _generate(
         emitted = emit(
             prepared, emitters, go or GoOptions(), on_stage=on_stage, parallel=parallel, strict=strict
         )
-    except Exception:
+    except Exception as exc:
         checked, _ = checking.result()  # an invalid spec can trip the resolver: report the spec
         if fatal(checked, strict=strict):
             raise SpecError(checked) from None
-        raise
+        if isinstance(exc, CodegenError):
+            raise
+        raise CodegenError(_internal(exc)) from exc
     except BaseException:
         checking.cancel()
         raise
@@ -262,10 +264,11 @@ def emit(
     def outcome(emitter: Emitter, running: Background[tuple[GeneratedFile, ...]]) -> Emitted:
         try:
             files, seconds = running.result()
-        except CodegenError as exc:
+        except Exception as exc:  # a bug in one emitter must not cost the other targets
+            error = exc if isinstance(exc, CodegenError) else CodegenError(_internal(exc))
             if strict:
-                raise
-            return Emitted(emitter.name, (), 0.0, _brief(str(exc)))
+                raise error from exc
+            return Emitted(emitter.name, (), 0.0, _brief(str(error)))
         return Emitted(emitter.name, files, seconds)
 
     if emitters:
@@ -279,6 +282,13 @@ def emit(
             other.cancel()
         raise
     return tuple(done)
+
+
+def _internal(exc: Exception) -> str:
+    """One line for a bug of ours (never a traceback): what was raised, and what to do."""
+    return _brief(
+        f"internal error ({type(exc).__name__}: {exc}); a bug in migrate: please report it with the spec"
+    )
 
 
 def _brief(message: str, limit: int = 400) -> str:
