@@ -20,9 +20,9 @@ import yaml
 from codegen.document import Document, SourceMap, Spec
 from codegen.errors import Diagnostic, Level, SpecError
 from codegen.jsonpos import json_positions
-from codegen.normalize import normalize
+from codegen.normalize import Site, normalize, site
 from codegen.pointers import join
-from codegen.refs import iter_refs, target_uri
+from codegen.refs import iter_ref_sites, target_uri
 from codegen.yamlpos import YamlValueError, read_yaml
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -158,9 +158,13 @@ def load_spec(path: Path | str, *, allow_outside: bool = False) -> Spec:
     errors: list[Diagnostic] = []
     queue = [documents[root_uri]]
     refused: set[str] = set()
+    candidates: list[Site] = []
     while queue:
         referrer = queue.pop(0)
-        for pointer, ref in iter_refs(referrer.content):
+        for pointer, ref, in_name_map in iter_ref_sites(referrer.content):
+            candidate = site(referrer.uri, pointer, in_name_map)
+            if candidate is not None:
+                candidates.append(candidate)
             uri, _ = target_uri(referrer.uri, ref)
             if uri in documents or uri in refused or urlsplit(uri).scheme != "file":
                 continue
@@ -194,4 +198,4 @@ def load_spec(path: Path | str, *, allow_outside: bool = False) -> Spec:
             queue.append(documents[uri])
     if errors:
         raise SpecError(errors)
-    return normalize(Spec(documents[root_uri], documents, tuple(diagnostics)))
+    return normalize(Spec(documents[root_uri], documents, tuple(diagnostics)), candidates)

@@ -11,7 +11,6 @@ text. The files are unchanged.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -19,7 +18,7 @@ from urllib.parse import quote, urlsplit
 from codegen.document import Spec, copy_json
 from codegen.errors import Level
 from codegen.pointers import join, lookup, split
-from codegen.refs import iter_map_refs, iter_refs, resolve, target_uri
+from codegen.refs import iter_ref_sites, iter_refs, resolve, target_uri
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _TEXT_KEYS = frozenset({"description", "summary"})
@@ -71,11 +70,31 @@ def _rebased_copy(value: Any, source_uri: str, holder_uri: str) -> Any:
     return copied
 
 
+Site = tuple[str, str, str]
+"""(document URI, pointer of the object holding `$ref`, kind: `map` or `text`): a possible bend."""
+
+
+def site(uri: str, at: str, in_name_map: bool) -> Site | None:
+    """The `$ref` held at `at` as a possible bend, or None (see `refs.iter_ref_sites`)."""
+    if in_name_map:
+        return uri, at, "map"
+    if at.rsplit("/", 1)[-1] in _TEXT_KEYS:
+        return uri, at, "text"
+    return None
+
+
+def sites(uri: str, content: Any, pointer: str = "") -> list[Site]:
+    """The `$ref`s in `content` that may stand for a name map or for text."""
+    found = (site(uri, at, in_name_map) for at, _, in_name_map in iter_ref_sites(content, pointer))
+    return [s for s in found if s is not None]
+
+
 class _Editor:
     """Copies a document's content the first time it must change; collects the warnings."""
 
-    def __init__(self, spec: Spec) -> None:
+    def __init__(self, spec: Spec, candidates: list[Site]) -> None:
         self.spec = spec
+        self.candidates = candidates
         self.contents: dict[str, Any] = {}
         self.first: dict[str, tuple[str, str]] = {}
         self.counts: dict[str, int] = {}
@@ -133,37 +152,35 @@ def _operations(editor: _Editor) -> None:
                 continue
             _, holder = lookup(editor.content(uri), pointer)
             holder[method] = _rebased_copy(value, source_uri, uri)
+            editor.candidates.extend(sites(uri, holder[method], join(pointer, method)))
             editor.note("operation", uri, join(pointer, method, "$ref"))
 
 
-def _maps(editor: _Editor) -> None:
-    spec = editor.spec
-    for uri, document in spec.documents.items():
-        for at, ref in iter_map_refs(document.content):
-            target = resolve(spec, uri, ref)
-            if target is None or not isinstance(target.value, dict):
-                continue  # dangling or not a map: the reference check and the validator say so
-            _, holder = lookup(editor.content(uri), at)
-            del holder["$ref"]
-            inlined = _rebased_copy(target.value, target.document.uri, uri)
-            holder.update({k: v for k, v in inlined.items() if k not in holder})
-            editor.note("map", uri, join(at, "$ref"))
+def _map(editor: _Editor, uri: str, at: str) -> None:
+    _, holder = lookup(editor.content(uri), at)
+    ref = holder.get("$ref") if isinstance(holder, dict) else None
+    target = resolve(editor.spec, uri, ref) if isinstance(ref, str) else None
+    if target is None or not isinstance(target.value, dict):
+        return  # dangling or not a map: the reference check and the validator say so
+    del holder["$ref"]
+    inlined = _rebased_copy(target.value, target.document.uri, uri)
+    for key, member in inlined.items():
+        if key not in holder:
+            holder[key] = member
+            editor.candidates.extend(sites(uri, member, join(at, key)))
+    editor.note("map", uri, join(at, "$ref"))
 
 
-def _texts(editor: _Editor) -> None:
-    spec = editor.spec
-    for uri, document in spec.documents.items():
-        for at, ref in iter_refs(document.content):
-            tokens = split(at)
-            if not tokens or tokens[-1] not in _TEXT_KEYS:
-                continue
-            target = resolve(spec, uri, ref)
-            if target is None or not isinstance(target.value, str):
-                continue
-            parent = join("", *tokens[:-1])
-            _, holder = lookup(editor.content(uri), parent)
-            holder[tokens[-1]] = target.value
-            editor.note("text", uri, join(at, "$ref"))
+def _text(editor: _Editor, uri: str, at: str) -> None:
+    tokens = split(at)
+    found, holder = lookup(editor.content(uri), at)
+    ref = holder.get("$ref") if found and isinstance(holder, dict) else None
+    target = resolve(editor.spec, uri, ref) if isinstance(ref, str) else None
+    if target is None or not isinstance(target.value, str):
+        return
+    _, parent = lookup(editor.content(uri), join("", *tokens[:-1]))
+    parent[tokens[-1]] = target.value
+    editor.note("text", uri, join(at, "$ref"))
 
 
 _MESSAGES = {
@@ -182,35 +199,33 @@ _MESSAGES = {
 }
 
 
-def _apply(spec: Spec, edit: Callable[[_Editor], None]) -> Spec:
-    """`edit` applied until nothing changes (an inlined part may hold the same bend again)."""
-    editor = _Editor(spec)
-    for _ in range(_CHAIN):
-        before = sum(editor.counts.values())
-        edit(editor)
-        if sum(editor.counts.values()) == before:
-            break
-        spec = _rebuilt(spec, editor.contents)
-        editor.spec = spec
-        editor.contents = {}
+def normalize(spec: Spec, candidates: list[Site] | None = None) -> Spec:
+    """Resolve operation-level `$ref`s, then name maps and text given by `$ref` (those of inlined
+    parts too); the warnings join the spec's load diagnostics. The input spec is not changed.
+
+    `candidates` are the spec's `sites` (the loader finds them on its walk, so that a spec without
+    bends costs no second walk); None walks every document for them.
+    """
+    if candidates is None:
+        candidates = [site for uri, doc in spec.documents.items() for site in sites(uri, doc.content)]
+    editor = _Editor(spec, list(candidates))
+    _operations(editor)
+    for kind, apply in (("map", _map), ("text", _text)):
+        index = 0
+        while index < len(editor.candidates):  # grows as inlined parts bring their own sites
+            uri, at, found = editor.candidates[index]
+            if found == kind:
+                apply(editor, uri, at)
+            index += 1
     if not editor.counts:
         return spec
-    warnings = tuple(
-        spec.diagnostic(Level.WARNING, _MESSAGES[kind].format(n=editor.counts[kind]), uri, pointer)
-        for kind, (uri, pointer) in editor.first.items()
-    )
-    return Spec(spec.root, spec.documents, (*spec.diagnostics, *warnings))
-
-
-def _rebuilt(spec: Spec, contents: dict[str, Any]) -> Spec:
     documents = {
-        uri: replace(doc, content=contents[uri]) if uri in contents else doc
+        uri: replace(doc, content=editor.contents[uri]) if uri in editor.contents else doc
         for uri, doc in spec.documents.items()
     }
-    return Spec(documents[spec.root.uri], documents, spec.diagnostics)
-
-
-def normalize(spec: Spec) -> Spec:
-    """Resolve operation-level `$ref`s, then name maps and text given by `$ref` (those of inlined operations
-    too); the warnings join the spec's load diagnostics. The input spec is not changed."""
-    return _apply(_apply(_apply(spec, _operations), _maps), _texts)
+    changed = Spec(documents[spec.root.uri], documents, spec.diagnostics)
+    warnings = tuple(
+        changed.diagnostic(Level.WARNING, _MESSAGES[kind].format(n=editor.counts[kind]), uri, pointer)
+        for kind, (uri, pointer) in editor.first.items()
+    )
+    return Spec(changed.root, documents, (*spec.diagnostics, *warnings))

@@ -44,7 +44,8 @@ _NAME_MAPS = frozenset(
 _DATA_KEYS = frozenset({"default", "const", "enum", "example", "value"})
 
 
-def _walk(content: Any, pointer: str) -> Iterator[tuple[str, str, bool]]:
+def iter_ref_sites(content: Any, pointer: str = "") -> Iterator[tuple[str, str, bool]]:
+    """Like `iter_refs`, with a third member: whether the `$ref` stands in a name map's place."""
     stack: list[tuple[Any, str, bool]] = [(content, pointer, False)]
     while stack:
         node, at, is_name_map = stack.pop()
@@ -73,15 +74,8 @@ def iter_refs(content: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
     `x-` extensions, which may hold text that only looks like a reference. A name map given by
     `$ref` (`properties: {$ref: props.yml}`, which OpenAPI does not allow) counts as a reference.
     """
-    for at, ref, _ in _walk(content, pointer):
+    for at, ref, _ in iter_ref_sites(content, pointer):
         yield at, ref
-
-
-def iter_map_refs(content: Any) -> Iterator[tuple[str, str]]:
-    """Like `iter_refs`, but only the name maps (`properties`, `schemas`, ...) given by `$ref`."""
-    for at, ref, is_name_map in _walk(content, ""):
-        if is_name_map:
-            yield at, ref
 
 
 def target_uri(base_uri: str, ref: str) -> tuple[str, str]:
