@@ -184,6 +184,8 @@ def load_spec(path: Path | str, *, allow_outside: bool = False) -> Spec:
             display = os.path.normpath(
                 os.path.join(os.path.dirname(root_display), os.path.relpath(file, root_dir))
             )
+            if not _inside(file.resolve(), root_dir):  # --allow-ref-outside: name it absolutely
+                display = str(file)
             try:
                 content, source, found = _parse(file, display)
             except SpecError as exc:
