@@ -4,19 +4,27 @@ Validation only reads the spec and returns diagnostics; an emitter only reads th
 files. A forked child shares the loaded spec and IR without pickling them and sends back only its
 (picklable) result. Nothing is written before the parent has every result, so a spec error still
 means exit 2 with nothing written. Where `fork` is unavailable the work runs inline, at once.
+
+The result goes to an unlinked temporary file, not a pipe: a child never blocks on a full pipe
+whose reader is busy (or whose read end a sibling inherited), so Ctrl-C with several targets
+cannot deadlock. On Linux a child dies with its parent (PR_SET_PDEATHSIG), so a SIGTERM or
+SIGKILL to `migrate` leaves no orphan behind.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 import pickle
 import signal
+import sys
+import tempfile
 import time
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Generic, TypeVar
+from typing import IO, Generic, TypeVar
 
 from codegen.errors import CodegenError
 
@@ -44,6 +52,20 @@ def _dumps(outcome: tuple[bool, object, float]) -> bytes:
     return data
 
 
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: have the kernel SIGKILL this process when its parent dies; exit if it already has."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died between fork and prctl
+        os._exit(1)
+
+
 def can_fork() -> bool:
     """Whether this platform can fork (Linux, macOS); elsewhere work runs inline."""
     return "fork" in multiprocessing.get_all_start_methods()
@@ -58,45 +80,55 @@ class Background(Generic[T]):
 
     def __init__(self, work: Callable[[], T], *, fork: bool = True, nice: int = 0) -> None:
         self._outcome: tuple[bool, object, float] | None = None
-        self._receiver: Connection | None = None
+        self._file: IO[bytes] | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
         if not fork or not can_fork():
             self._outcome = _measure(work)
             return
         context = multiprocessing.get_context("fork")
-        receiver, sender = context.Pipe(duplex=False)
+        file = tempfile.TemporaryFile()  # noqa: SIM115 (kept open until result() or cancel())
+        parent = os.getpid()
 
         def child() -> None:
             # Ctrl-C reaches the whole process group: the parent decides, and cancels children.
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+            _die_with_parent(parent)
             try:
                 if nice:
                     os.nice(nice)
-                sender.send_bytes(_dumps(_measure(work)))
-                sender.close()
+                file.write(_dumps(_measure(work)))
+                file.flush()
             except BaseException as exc:  # SystemExit and the like: a failure, never a traceback
                 with contextlib.suppress(BaseException):
                     failed = CodegenError(f"a worker process failed: {type(exc).__name__}: {exc}")
-                    sender.send_bytes(pickle.dumps((False, failed, 0.0)))
+                    file.seek(0)
+                    file.truncate()
+                    file.write(pickle.dumps((False, failed, 0.0)))
+                    file.flush()
                 os._exit(1)
             os._exit(0)  # skip the parent's atexit handlers and buffered output
 
-        self._process = context.Process(target=child, daemon=True)
-        self._process.start()
-        sender.close()
-        self._receiver = receiver
+        try:
+            self._process = context.Process(target=child, daemon=True)
+            self._process.start()
+        except BaseException:
+            file.close()
+            raise
+        self._file = file
 
     def result(self) -> tuple[T, float]:
         """What `work()` returned and its wall time; raises what it raised."""
         if self._outcome is None:
-            assert self._receiver is not None and self._process is not None
+            assert self._file is not None and self._process is not None
             try:
-                data = self._receiver.recv_bytes()
-            except EOFError as exc:
-                raise CodegenError("a worker process died without a result (out of memory?)") from exc
+                self._process.join()  # interruptible: Ctrl-C here reaches the caller, who cancels
+                self._file.seek(0)
+                data = self._file.read()
             finally:
-                self._receiver.close()
-                self._process.join()
+                if self._process.exitcode is not None:
+                    self._file.close()
+            if not data:
+                raise CodegenError("a worker process died without a result (out of memory?)")
             try:
                 outcome = pickle.loads(data)
             except Exception as exc:
@@ -113,5 +145,5 @@ class Background(Generic[T]):
         if self._process is not None and self._process.is_alive():
             self._process.kill()
             self._process.join()
-        if self._receiver is not None:
-            self._receiver.close()
+        if self._file is not None:
+            self._file.close()

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from codegen.text import printable
+
 
 class Level(StrEnum):
     """How bad a diagnostic is. Errors stop codegen; warnings stop it only in strict mode."""
@@ -47,7 +49,7 @@ class Diagnostic:
 
     def render(self) -> str:
         """One line, sqlc style: `spec.yaml:12:5 #/components/schemas/Pet: warning: ...`."""
-        return f"{self.location()}: {self.level.value}: {self.message}"
+        return printable(f"{self.location()}: {self.level.value}: {self.message}")
 
 
 def count(diagnostics: Iterable[Diagnostic], level: Level) -> int:

@@ -14,6 +14,7 @@ property defines, defaults that fail their schema, duplicate tags) run unchanged
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +50,8 @@ class LocatedError(OpenAPIValidationError):
     """A validator error with the place it was found."""
 
     where: Where | None = None
+    warning: bool = False
+    """Not fatal: a default that fails its schema, a part the library could not check."""
 
 
 Locate = Callable[[], Where]
@@ -83,11 +86,13 @@ def _guard(errors: Iterator[OpenAPIValidationError], where: Locate) -> Iterator[
             yield _locate(error, where)
     except Unresolvable:
         return  # a dangling $ref: the reference check reports it, with both ends
-    except Exception as exc:
+    except Exception:  # the library's own bug: its text would only confuse (`'str' has no 'get'`)
         crash = LocatedError(
-            f"openapi-spec-validator could not check this part ({type(exc).__name__}: {exc})"
+            "openapi-spec-validator could not check this part, which is left unchecked: "
+            "check that every `$ref` here points at the kind of object OpenAPI expects"
         )
         crash.where = where()
+        crash.warning = True
         yield crash
 
 
@@ -151,6 +156,24 @@ class _SchemaValidator(keywords.OpenAPIV31SchemaValidator):
         yield from super().__call__(schema, require_properties, meta_checked)
 
 
+class _DefaultValidator(keywords.OpenAPIV31ValueValidator):
+    """A `default` that fails its schema (`default: null` on a non-nullable string, common in
+    published specs) is a warning: codegen never emits defaults into decoding."""
+
+    def __call__(self, schema: SchemaPath, value: Any) -> Iterator[OpenAPIValidationError]:
+        for error in super().__call__(schema, value):
+            shown = json.dumps(value)
+            message = (
+                f"`default: {shown if len(shown) <= 40 else shown[:37] + '...'}` does not match its "
+                f"schema ({error.message}); the default is ignored: fix or remove it"
+            )
+            warning = LocatedError(message)
+            warning.warning = True
+            node = _where(schema)().node
+            warning.where = Where(node, tuple(schema.parts), ("default",))
+            yield warning
+
+
 class _MediaTypeValidator(keywords.MediaTypeValidator):
     def __call__(self, mimetype: str, media_type: SchemaPath) -> Iterator[OpenAPIValidationError]:
         yield from _guard(super().__call__(mimetype, media_type), _where(media_type))
@@ -197,6 +220,7 @@ class _SpecValidator(OpenAPIV31SpecValidator):
         "parameters": _ParametersValidator,
         "tags": _TagsValidator,
         "mediaType": _MediaTypeValidator,
+        "default": _DefaultValidator,
     }
 
 
@@ -220,6 +244,8 @@ class Problem:
     """The validator's message."""
     where: Where
     """Where it was found."""
+    warning: bool = False
+    """Not fatal (see LocatedError.warning)."""
 
 
 def run_validator(spec: Spec) -> list[Problem]:
@@ -234,5 +260,5 @@ def run_validator(spec: Spec) -> list[Problem]:
     validator = _SpecValidator(schema_path, base_uri=spec.root.uri)
     for error in _guard(validator.root_validator(schema_path), lambda: Where(root, ())):
         assert error.where is not None
-        problems.append(Problem(error.message, error.where))
+        problems.append(Problem(error.message, error.where, error.warning))
     return problems

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -79,6 +80,8 @@ class Emitted:
     """Every file of the target, in the emitter's order."""
     seconds: float
     """Wall time of the emitter."""
+    error: str | None = None
+    """Why the target could not be generated (then `files` is empty); only without `strict`."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,23 @@ class Generated:
     """The spec, its IR, diagnostics and stage timings."""
     emitted: tuple[Emitted, ...]
     """One entry per emitter, in the order given."""
+
+
+#: Python frames allowed while codegen runs: resolving and emitting recurse a few frames per level
+#: of nesting, and load refuses documents deeper than `load.MAX_DEPTH` (1,000), so a valid
+#: 200-deep schema is generated, not a RecursionError. Forked children inherit it.
+_RECURSION_LIMIT = 20_000
+
+
+@contextmanager
+def _deep_recursion() -> Iterator[None]:
+    """Raise the interpreter's recursion limit for the pipeline, then restore it."""
+    before = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(before, _RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(before)
 
 
 @contextmanager
@@ -117,14 +137,24 @@ def generate(
     strict: bool = False,
     on_stage: OnStage = _quiet,
     parallel: bool = True,
+    allow_ref_outside: bool = False,
 ) -> Generated:
     """Load, upgrade, validate, resolve and emit. Raises SpecError (nothing emitted is then returned).
 
     With `parallel`, validation runs in a forked child while the IR is resolved and emitted here;
     its verdict is awaited before returning, so a broken spec still yields only the SpecError.
+    `allow_ref_outside` lets `$ref`s read files outside the spec's folder (see `load.load_spec`).
     """
-    with _without_cyclic_gc():
-        return _generate(path, emitters, go, strict=strict, on_stage=on_stage, parallel=parallel)
+    with _without_cyclic_gc(), _deep_recursion():
+        return _generate(
+            path,
+            emitters,
+            go,
+            strict=strict,
+            on_stage=on_stage,
+            parallel=parallel,
+            allow_ref_outside=allow_ref_outside,
+        )
 
 
 def _generate(
@@ -135,6 +165,7 @@ def _generate(
     strict: bool,
     on_stage: OnStage,
     parallel: bool,
+    allow_ref_outside: bool,
 ) -> Generated:
     timings: list[Timing] = []
     clock = time.perf_counter()
@@ -146,7 +177,7 @@ def _generate(
         clock = now
 
     on_stage("load")
-    loaded = load_spec(path)
+    loaded = load_spec(path, allow_outside=allow_ref_outside)
     lap("load")
     on_stage("upgrade")
     upgraded = upgrade(loaded)
@@ -163,12 +194,16 @@ def _generate(
         resolved = resolve(upgraded.spec)
         lap("resolve")
         prepared = Prepared(upgraded.spec, resolved.api, (), ())
-        emitted = emit(prepared, emitters, go or GoOptions(), on_stage=on_stage, parallel=parallel)
-    except Exception:
+        emitted = emit(
+            prepared, emitters, go or GoOptions(), on_stage=on_stage, parallel=parallel, strict=strict
+        )
+    except Exception as exc:
         checked, _ = checking.result()  # an invalid spec can trip the resolver: report the spec
         if fatal(checked, strict=strict):
             raise SpecError(checked) from None
-        raise
+        if isinstance(exc, CodegenError):
+            raise
+        raise CodegenError(_internal(exc)) from exc
     except BaseException:
         checking.cancel()
         raise
@@ -184,9 +219,13 @@ def _generate(
     return Generated(prepared, emitted)
 
 
-def prepare(path: Path | str, *, strict: bool = False, on_stage: OnStage = _quiet) -> Prepared:
+def prepare(
+    path: Path | str, *, strict: bool = False, on_stage: OnStage = _quiet, allow_ref_outside: bool = False
+) -> Prepared:
     """Load, upgrade, validate and resolve the spec at `path`, in order. Raises SpecError."""
-    return generate(path, (), strict=strict, on_stage=on_stage, parallel=False).prepared
+    return generate(
+        path, (), strict=strict, on_stage=on_stage, parallel=False, allow_ref_outside=allow_ref_outside
+    ).prepared
 
 
 def load_emitter(name: str) -> Emitter:
@@ -209,8 +248,10 @@ def emit(
     *,
     on_stage: OnStage = _quiet,
     parallel: bool = True,
+    strict: bool = False,
 ) -> tuple[Emitted, ...]:
-    """Run each emitter on the IR; raises the first emitter's EmitError.
+    """Run each emitter on the IR. A target that fails (CodegenError) comes back with its `error`
+    and no files, so the others are still written; under `strict` the first failure is raised.
 
     With `parallel`, every emitter but the first runs in a forked child (see `background.py`), so
     the targets are rendered on all cores; the first runs here meanwhile.
@@ -220,17 +261,40 @@ def emit(
     def work(emitter: Emitter) -> Callable[[], tuple[GeneratedFile, ...]]:
         return lambda: tuple(emitter.emit(source))
 
+    def outcome(emitter: Emitter, running: Background[tuple[GeneratedFile, ...]]) -> Emitted:
+        try:
+            files, seconds = running.result()
+        except Exception as exc:  # a bug in one emitter must not cost the other targets
+            error = exc if isinstance(exc, CodegenError) else CodegenError(_internal(exc))
+            if strict:
+                raise error from exc
+            return Emitted(emitter.name, (), 0.0, _brief(str(error)))
+        return Emitted(emitter.name, files, seconds)
+
     if emitters:
         on_stage("emit " + ", ".join(e.name for e in emitters))
     others = [Background(work(e), fork=parallel) for e in emitters[1:]]
     try:
-        done = [Background(work(e), fork=False).result() for e in emitters[:1]]
-        done += [other.result() for other in others]
+        done = [outcome(e, Background(work(e), fork=False)) for e in emitters[:1]]
+        done += [outcome(e, other) for e, other in zip(emitters[1:], others, strict=True)]
     except BaseException:
         for other in others:
             other.cancel()
         raise
-    return tuple(Emitted(e.name, files, seconds) for e, (files, seconds) in zip(emitters, done, strict=True))
+    return tuple(done)
+
+
+def _internal(exc: Exception) -> str:
+    """One line for a bug of ours (never a traceback): what was raised, and what to do."""
+    return _brief(
+        f"internal error ({type(exc).__name__}: {exc}); a bug in migrate: please report it with the spec"
+    )
+
+
+def _brief(message: str, limit: int = 400) -> str:
+    """A library's error in one line of at most `limit` characters (pydantic's run to megabytes)."""
+    first = message.strip().splitlines()[0] if message.strip() else "failed"
+    return first if len(first) <= limit else first[: limit - 5] + " [..]"
 
 
 def warnings(diagnostics: Sequence[Diagnostic]) -> tuple[Diagnostic, ...]:

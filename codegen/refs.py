@@ -44,20 +44,16 @@ _NAME_MAPS = frozenset(
 _DATA_KEYS = frozenset({"default", "const", "enum", "example", "value"})
 
 
-def iter_refs(content: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
-    """(pointer of the object holding `$ref`, the `$ref` string) for every reference, in document order.
-
-    Skips instance data (`default`, `enum`, `example`, schema `examples` lists, Example `value`s) and
-    `x-` extensions, which may hold text that only looks like a reference.
-    """
+def iter_ref_sites(content: Any, pointer: str = "") -> Iterator[tuple[str, str, bool]]:
+    """Like `iter_refs`, with a third member: whether the `$ref` stands in a name map's place."""
     stack: list[tuple[Any, str, bool]] = [(content, pointer, False)]
     while stack:
         node, at, is_name_map = stack.pop()
         children: list[tuple[Any, str, bool]] = []
         if isinstance(node, dict):
             ref = node.get("$ref")
-            if isinstance(ref, str) and not is_name_map:
-                yield at, ref
+            if isinstance(ref, str):  # in a name map, a member named `$ref` would be an object
+                yield at, ref, is_name_map
             for key, value in node.items():
                 if not isinstance(value, dict | list):
                     continue
@@ -69,6 +65,17 @@ def iter_refs(content: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
         elif isinstance(node, list):
             children = [(v, join(at, i), False) for i, v in enumerate(node) if isinstance(v, dict | list)]
         stack.extend(reversed(children))
+
+
+def iter_refs(content: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """(pointer of the object holding `$ref`, the `$ref` string) for every reference, in document order.
+
+    Skips instance data (`default`, `enum`, `example`, schema `examples` lists, Example `value`s) and
+    `x-` extensions, which may hold text that only looks like a reference. A name map given by
+    `$ref` (`properties: {$ref: props.yml}`, which OpenAPI does not allow) counts as a reference.
+    """
+    for at, ref, _ in iter_ref_sites(content, pointer):
+        yield at, ref
 
 
 def target_uri(base_uri: str, ref: str) -> tuple[str, str]:

@@ -7,7 +7,9 @@ distinct value (`const`, or an `enum` of one value) is used as an implicit discr
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from codegen.ir import AnyValue, Discriminator, TypeRef, UnionDef, Variant
 from codegen.pointers import split
@@ -98,7 +100,8 @@ def build(resolver: TypeResolver, loc: Loc, schema: dict[str, Any]) -> UnionDef:
                 )
         for index, (_, member, _) in enumerate(members):
             if index not in mapped and isinstance(member, dict) and "$ref" in member:
-                tags[index].append(split(targets[index][1])[-1])  # implicit: the schema's name
+                uri, pointer = targets[index]  # implicit: the schema's name (a whole file's: its stem)
+                tags[index].append((split(pointer) or [PurePosixPath(urlsplit(uri).path).stem])[-1])
     else:
         constants = [_constants(resolver, m_loc, m) for m_loc, m, _ in members]
         shared = [name for name in constants[0] if all(name in c for c in constants)] if constants else []

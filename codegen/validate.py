@@ -72,7 +72,8 @@ def _to_diagnostic(spec: Spec, problem: Problem, index: dict[int, tuple[str, str
         found, value = lookup(spec.documents[uri].content, pointer)
         better = _type_message(value) if found else None
         message = better or message
-    return spec.diagnostic(Level.ERROR, message, uri, pointer)
+    level = Level.WARNING if problem.warning else Level.ERROR
+    return spec.diagnostic(level, message, uri, pointer)
 
 
 def _version(spec: Spec) -> Diagnostic | None:

@@ -2,6 +2,8 @@
 
 JSON's data model, not YAML 1.1's: `yes`/`on`/`no`/`off` and dates stay strings (as in YAML 1.2),
 mapping keys become strings (`200:` → `"200"`), and values JSON cannot hold are refused.
+Aliases are expanded under a node budget (one per character of text plus 100,000): a 700-byte
+"billion laughs" document is refused at the alias that overflows it, in milliseconds.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from codegen.pointers import join
 _Composer: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _TAG = "tag:yaml.org,2002:"
+_SLACK = 100_000
+"""Nodes allowed beyond one per character of text: aliases may repeat parts, within reason."""
 
 
 class YamlValueError(ValueError):
@@ -55,11 +59,42 @@ def _key_text(value: Any) -> str:
 class _Builder:
     """Builds values from composed nodes; one per document."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: int) -> None:
         self.constructor = yaml.SafeLoader("")
         self.positions: dict[str, tuple[int, int]] = {}
         self.duplicate_keys: list[str] = []
         self.active: set[int] = set()
+        self.budget = budget
+        self.sizes: dict[int, int] = {}
+
+    def spend(self, node: yaml.Node, count: int = 1) -> None:
+        """Count `count` nodes against the budget; raises (located) when it is exhausted."""
+        self.budget -= count
+        if self.budget < 0:
+            line, column = _position(node)
+            raise YamlValueError(
+                "the document expands to too many nodes through its aliases (an alias bomb?): "
+                "refused; write the repeated parts out or use `$ref`",
+                line,
+                column,
+            )
+
+    def merged_size(self, node: yaml.Node) -> int:
+        """Pairs a mapping holds once its `<<` merges are flattened (PyYAML copies them)."""
+        if not isinstance(node, yaml.MappingNode):
+            return 0
+        if id(node) not in self.sizes:
+            self.sizes[id(node)] = 0  # a merge cycle counts nothing; PyYAML refuses it
+            size = 0
+            for key, value in node.value:
+                if key.tag != _TAG + "merge":
+                    size += 1
+                elif isinstance(value, yaml.SequenceNode):
+                    size += sum(self.merged_size(item) for item in value.value)
+                else:
+                    size += self.merged_size(value)
+            self.sizes[id(node)] = size
+        return self.sizes[id(node)]
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
@@ -74,6 +109,7 @@ class _Builder:
         raise YamlValueError(f"value tagged {tag} has no JSON equivalent", line, column)
 
     def build(self, node: yaml.Node, pointer: str) -> Any:
+        self.spend(node)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if id(node) in self.active:
@@ -89,7 +125,9 @@ class _Builder:
                     items.append(self.build(child, at))
                 return items
             assert isinstance(node, yaml.MappingNode)
-            self.constructor.flatten_mapping(node)
+            if any(key.tag == _TAG + "merge" for key, _ in node.value):
+                self.spend(node, self.merged_size(node))  # before PyYAML materialises the copies
+                self.constructor.flatten_mapping(node)
             mapping: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
@@ -113,7 +151,7 @@ class _Builder:
 def read_yaml(text: str) -> YamlDocument:
     """Parse one YAML document. Raises yaml.YAMLError or YamlValueError (both located)."""
     root = yaml.compose(text, Loader=_Composer)
-    builder = _Builder()
+    builder = _Builder(len(text) + _SLACK)
     if root is None:
         return YamlDocument(None, {})
     builder.positions[""] = _position(root)

@@ -2,7 +2,9 @@
 
 Exit codes: 0 written (or, with --check, in sync), 1 --check found drift (diffs on stdout), 2 could
 not run (a spec error, a warning under --strict, a bad option, an unwritable folder); then nothing
-is written. Diagnostics print located, one per line, on stderr.
+is written. A target that cannot be generated (`--python` on a spec without schemas) is reported
+and exits 2, but the other targets are still written, unless --strict.
+Diagnostics print located, one per line, on stderr.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from rich.spinner import Spinner
 from codegen.drift import Drift, check_targets
 from codegen.emit.interface import Emitter, GoOptions
 from codegen.errors import CodegenError, Diagnostic, Level, SpecError, count
+from codegen.text import printable
 from codegen.write import Target, Written, write_targets
 from migrator.errors import MigrateError
 from migrator.gomod import go_options
@@ -52,12 +55,14 @@ class CodegenRequest:
     """--strict: warnings are fatal."""
     verbose: bool = False
     """--verbose: every notice and the stage timings."""
+    allow_ref_outside: bool = False
+    """--allow-ref-outside: `$ref`s may read files outside the spec's folder."""
 
 
 def _line(console: Console, text: str) -> None:
     """One plain line, written straight to the console's file: no markup, no wrapping, and fast
     (rich's rendering costs ~1 ms a line, seconds for the thousands of notices of a large spec)."""
-    console.file.write(text + "\n")
+    console.file.write(printable(text) + "\n")
 
 
 def _print_diagnostics(err: Console, diagnostics: tuple[Diagnostic, ...], verbose: bool) -> None:
@@ -149,9 +154,16 @@ def _run(
         raise MigrateError("--go-module applies to the Go target only: add --go DIR or drop it")
     chosen = [make(name) for name in TARGETS if name in request.folders]
     with _status(err) as on_stage:
-        generated = pipeline.generate(request.spec, chosen, go, strict=request.strict, on_stage=on_stage)
+        generated = pipeline.generate(
+            request.spec,
+            chosen,
+            go,
+            strict=request.strict,
+            on_stage=on_stage,
+            allow_ref_outside=request.allow_ref_outside,
+        )
         prepared, emitted = generated.prepared, generated.emitted
-        targets = [Target(e.target, request.folders[e.target], e.files) for e in emitted]
+        targets = [Target(e.target, request.folders[e.target], e.files) for e in emitted if e.error is None]
         last = "check" if request.check else "write"
         on_stage(last)
         start = time.perf_counter()
@@ -159,6 +171,9 @@ def _run(
         result = check_targets(targets) if request.check else write_targets(targets)
         seconds = time.perf_counter() - start
     _print_diagnostics(err, prepared.diagnostics, request.verbose)
+    failed = [e for e in emitted if e.error is not None]
+    for target in failed:
+        _line(err, f"migrate: error: the {target.target} target was not generated: {target.error}")
     if request.verbose:
         total = time.perf_counter() - began
         _print_timings(err, prepared, emitted, f"{last} {seconds:.2f}s, total {total:.2f}s")
@@ -169,6 +184,8 @@ def _run(
         if drift:
             _line(err, _drift_summary(drift))
             return EXIT_DRIFT
+        if failed:
+            return EXIT_CANNOT_RUN
         files = ", ".join(
             f"{t.name} {sum(f.owner == 'generated' for f in t.files) + 1} generated file(s)" for t in targets
         )
@@ -177,7 +194,7 @@ def _run(
     for written in result:
         if isinstance(written, Written):
             _line(out, _summary(written))
-    return 0
+    return EXIT_CANNOT_RUN if failed else 0
 
 
 def _print_timings(err: Console, prepared: Prepared, emitted: tuple[Emitted, ...], last: str) -> None:
@@ -207,10 +224,14 @@ def codegen_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List every notice and the stage timings.")
     ] = False,
+    allow_ref_outside: Annotated[
+        bool,
+        typer.Option("--allow-ref-outside", help="Let `$ref`s read files outside the spec's folder."),
+    ] = False,
 ) -> None:
     """Generate Go, TypeScript and Python from one OpenAPI spec (or --check them against it)."""
     folders = {name: path for name, path in (("go", go), ("ts", ts), ("python", python)) if path}
-    request = CodegenRequest(spec, folders, go_module, go_package, check, strict, verbose)
+    request = CodegenRequest(spec, folders, go_module, go_package, check, strict, verbose, allow_ref_outside)
     code = run_codegen(request, Console(), Console(stderr=True))
     if code:
         raise typer.Exit(code)

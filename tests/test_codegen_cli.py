@@ -7,11 +7,14 @@ slow test that compiles what the command wrote.
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -203,3 +206,63 @@ def test_the_spinner_runs_no_thread_while_children_are_forked(
     assert code == 0, err.getvalue()
     assert threads and threads == [1] * len(threads)
     assert "codegen: " in err.getvalue()  # the spinner did show the stages
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+def _big_enum_spec(tmp_path: Path) -> Path:
+    spec = {
+        "openapi": "3.1.0",
+        "info": {"title": "big", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Big": {"type": "string", "enum": [f"v{i}" for i in range(60_000)]}}},
+    }
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(spec))
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads children from /proc")
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_interrupting_several_targets_ends_every_process(tmp_path: Path, how: str) -> None:
+    """Ctrl-C reaches the whole process group; SIGTERM only `migrate`: either way every process ends."""
+    args = [sys.executable, "-m", "migrator", "codegen", str(_big_enum_spec(tmp_path))]
+    args += ["--go", "go", "--go-module", "example.com/big", "--ts", "ts", "--python", "py"]
+    restore = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    restore += "os.execv(sys.argv[1], sys.argv[1:])"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", restore, *args],  # a background job may start with SIGINT ignored
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while not _children(proc.pid) and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    children = _children(proc.pid)
+    assert children, "codegen finished or never forked before it could be interrupted"
+    if how == "ctrl-c":
+        os.killpg(proc.pid, signal.SIGINT)
+    else:
+        os.kill(proc.pid, signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)  # a deadlock fails here
+    assert b"Traceback" not in err
+    end = time.monotonic() + 10
+    while any(Path(f"/proc/{c}").exists() and "Z" not in _state(c) for c in children):
+        assert time.monotonic() < end, "a forked child outlived the interrupted command"
+        time.sleep(0.1)
+    assert not (tmp_path / "go").exists()  # nothing half-written
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return "Z"

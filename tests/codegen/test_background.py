@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from codegen.background import Background
 from codegen.emit.interface import EmitError
 from codegen.errors import CodegenError, Diagnostic, Level, SpecError
+from tests.conftest import REPO
 
 FOUND = [
     Diagnostic(
@@ -92,3 +96,47 @@ def test_an_exception_that_pickles_but_does_not_unpickle_arrives_as_its_name_and
 
     with pytest.raises(CodegenError, match=r"SpecError: 0 error\(s\), 1 warning\(s\) in the spec"):
         Background(work).result()
+
+
+def test_a_result_larger_than_a_pipe_arrives_while_the_parent_is_busy() -> None:
+    big = ["x" * 1000] * 5000  # ~5 MB pickled: far over a pipe's 64 KiB
+
+    def work() -> list[str]:
+        return big
+
+    background = Background(work)
+    time.sleep(1.0)  # the parent is busy elsewhere; the child must not block on a full pipe
+    assert background._process is not None
+    background._process.join(timeout=30)
+    assert background._process.exitcode == 0, "the child was still blocked on its result"
+    assert background.result()[0] == big
+
+
+def test_children_die_with_the_parent(tmp_path: Path) -> None:
+    """SIGKILL to the parent (as SIGTERM's default) must not orphan a running child."""
+    script = (
+        "import sys, time\n"
+        "from codegen.background import Background\n"
+        "b = Background(lambda: time.sleep(120))\n"
+        "print(b._process.pid, flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    os.kill(child, 0)  # alive
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.1)
+    assert not _alive(child), "the child outlived its parent"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text().split(") ")[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return status != "Z"  # a zombie waiting for init to reap it is dead

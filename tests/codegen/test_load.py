@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from codegen.errors import Level, SpecError
-from codegen.load import load_spec
+from codegen.load import load_spec, read_text
+from codegen.pipeline import prepare
 
 from .conftest import SPECS
 
@@ -67,3 +69,73 @@ def test_duplicate_keys_warn_and_missing_files_are_left_to_validation(tmp_path: 
 def test_unreadable_root_is_a_spec_error(tmp_path: Path) -> None:
     with pytest.raises(SpecError, match="cannot read the file"):
         load_spec(tmp_path / "absent.yaml")
+
+
+HEAD = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
+
+
+def test_a_fifo_as_the_spec_is_a_one_line_error_not_a_hang(tmp_path: Path) -> None:
+    fifo = tmp_path / "spec.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(SpecError) as info:
+        load_spec(fifo)  # opening a FIFO for reading would block until a writer came
+    (only,) = info.value.diagnostics
+    assert "it is a FIFO" in only.message and "\n" not in only.render()
+
+
+def test_a_device_as_the_spec_is_refused_before_reading() -> None:
+    with pytest.raises(SpecError, match="it is a device"):
+        load_spec("/dev/zero")
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("a: " + "x" * 2000 + "\n")
+    with pytest.raises(SpecError, match="larger than"):
+        read_text(big, "big.yaml", limit=1024)
+    assert read_text(big, "big.yaml", limit=4096).startswith("a: x")
+
+
+def test_refs_outside_the_spec_folder_are_refused_unless_allowed(tmp_path: Path) -> None:
+    (tmp_path / "secret.yaml").write_text("token: s3cr3t-value\n")
+    folder = tmp_path / "spec"
+    folder.mkdir()
+    (folder / "api.yaml").write_text(
+        HEAD + "components:\n  schemas:\n    S: {$ref: '../secret.yaml#/token'}\n"
+    )
+    with pytest.raises(SpecError) as info:
+        load_spec(folder / "api.yaml")
+    (only,) = info.value.diagnostics
+    assert "leads outside the spec's folder" in only.message and "--allow-ref-outside" in only.message
+    assert (only.pointer, only.line) == ("/components/schemas/S/$ref", 6)
+    assert "s3cr3t" not in only.render()
+    spec = load_spec(folder / "api.yaml", allow_outside=True)
+    assert len(spec.documents) == 2
+
+
+def test_a_symlink_out_of_the_folder_counts_as_outside(tmp_path: Path) -> None:
+    (tmp_path / "outside.yaml").write_text("type: string\n")
+    folder = tmp_path / "spec"
+    folder.mkdir()
+    (folder / "link.yaml").symlink_to(tmp_path / "outside.yaml")
+    (folder / "api.yaml").write_text(HEAD + "components:\n  schemas:\n    S: {$ref: 'link.yaml'}\n")
+    with pytest.raises(SpecError, match="leads outside"):
+        load_spec(folder / "api.yaml")
+
+
+def test_a_ref_target_holding_one_value_is_refused_without_quoting_it(tmp_path: Path) -> None:
+    (tmp_path / "notes.yaml").write_text("KEY=very-secret-text\n")
+    (tmp_path / "api.yaml").write_text(HEAD + "components:\n  schemas:\n    S: {$ref: 'notes.yaml'}\n")
+    with pytest.raises(SpecError) as info:
+        load_spec(tmp_path / "api.yaml")
+    assert "very-secret-text" not in str(info.value)
+    assert "mapping or list" in info.value.diagnostics[0].message
+
+
+def test_a_document_nested_deeper_than_the_limit_is_a_located_error(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"openapi": "3.1.0", "x": ' + "[" * 1100 + "]" * 1100 + "}")
+    with pytest.raises(SpecError) as info:
+        prepare(deep)  # the pipeline's recursion limit parses it; the depth check refuses it
+    (only,) = info.value.diagnostics
+    assert "nests deeper than 1000 levels" in only.message and only.pointer.startswith("/x/0/0")

@@ -96,5 +96,31 @@ def test_a_resolver_crash_on_an_invalid_spec_reports_the_spec_errors() -> None:
 
     with pytest.raises(SpecError):
         generate(SPECS / "broken" / "dangling.yaml", [Crashing()])
-    with pytest.raises(KeyError):  # a valid spec: the crash is ours and is not hidden
-        generate(SPECS / "split" / "root.yaml", [Crashing()])
+    # A valid spec: the crash is ours, reported as that target's error on one line (no traceback).
+    (only,) = generate(SPECS / "split" / "root.yaml", [Crashing()]).emitted
+    assert only.error is not None and "internal error (KeyError" in only.error
+    with pytest.raises(CodegenError, match="KeyError"):
+        generate(SPECS / "split" / "root.yaml", [Crashing()], strict=True)
+
+
+class _Crashing:
+    """An emitter with a bug of ours (as an IndexError in the resolver was, on DigitalOcean's spec)."""
+
+    name = "ts"
+
+    def emit(self, source: EmitInput) -> tuple[GeneratedFile, ...]:
+        raise IndexError("list index out of range")
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_one_target_failing_leaves_the_others_unless_strict(parallel: bool) -> None:
+    prepared = prepare(SPECS / "split" / "root.yaml")
+    done = emit(prepared, [FakeEmitter("go"), _Crashing()], GoOptions(), parallel=parallel)
+    assert [(e.target, bool(e.files), e.error is None) for e in done] == [
+        ("go", True, True),
+        ("ts", False, False),
+    ]
+    assert done[1].error is not None and done[1].error.startswith("internal error (IndexError: list index")
+    assert "\n" not in done[1].error
+    with pytest.raises(CodegenError, match="internal error"):
+        emit(prepared, [FakeEmitter("go"), _Crashing()], GoOptions(), parallel=parallel, strict=True)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 import yaml
 
@@ -28,3 +30,28 @@ def test_values_json_cannot_hold_are_refused_with_a_position() -> None:
     assert (info.value.line, info.value.column) == (2, 6)
     with pytest.raises(yaml.YAMLError):
         read_yaml("a: [1, 2\n")
+
+
+def _laughs(levels: int) -> str:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in range(1, levels):
+        prev, name = chr(ord("a") + level - 1), chr(ord("a") + level)
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_quickly_at_a_position() -> None:
+    start = time.perf_counter()
+    with pytest.raises(YamlValueError, match="too many nodes") as info:
+        read_yaml(_laughs(9))  # 9^9 strings if expanded
+    assert time.perf_counter() - start < 30 and info.value.line >= 1
+    assert read_yaml(_laughs(3)).content["c"][0][0] == ["lol"] * 9  # modest reuse still works
+
+
+def test_a_merge_key_bomb_is_refused_before_pyyaml_copies_the_pairs() -> None:
+    lines = ["a: &a {a1: 1, a2: 2, a3: 3, a4: 4, a5: 5, a6: 6, a7: 7, a8: 8, a9: 9}"]
+    for level in range(1, 8):
+        prev, name = chr(ord("a") + level - 1), chr(ord("a") + level)
+        lines.append(f"{name}: &{name} {{<<: [" + ",".join([f"*{prev}"] * 9) + "]}")
+    with pytest.raises(YamlValueError, match="too many nodes"):
+        read_yaml("\n".join(lines) + "\n")

@@ -6,10 +6,17 @@ Each folder under testdata/<command>/ holds `exec.json` and the expected output:
   run from there) and `{out}` a fresh empty folder for the case to write into.
 - `exit_code` (default 0); `stdout`: "json" (compare `stdout.json` as JSON) or "text" (`stdout.txt`);
   `stderr_contains`: needles; `stderr.txt`, when committed, is compared whole.
+- `stderr_excludes`: text that must not appear in stderr (a secret a hostile spec tried to read).
 - codegen cases also have: `setup`, command lines run first (each must exit 0); `edits`, applied to
   `{out}` after setup as {path: {"append": text} | {"write": text} | {"delete": true}}; and
   `expected/`, the committed tree `{out}` must equal after the run. A run that exits non-zero or
-  passes `--check` must leave `{out}` exactly as it found it.
+  passes `--check` must leave `{out}` exactly as it found it, unless `partial` is true (one target
+  failed, the others were written); `compiles: false` exempts a case's expected tree (hand edits)
+  from the compile checks below.
+
+The committed expected Go of every codegen case is built and vetted (`go build`, `go vet`, `gofmt -l`,
+one module per test, sharing Go's build cache), and every expected `.ts` file of all cases goes
+through one `tsc --strict --noEmit` run.
 
 In stdout and stderr, `{out}` and `{repo}` stand for those folders. Regenerate after an intended
 change, then review the diff:
@@ -78,7 +85,7 @@ def _edit(out: Path, edits: dict[str, dict[str, Any]]) -> None:
 
 def _compare_tree(case: Path, out: Path, before: dict[str, str], spec: dict[str, Any]) -> None:
     after = _tree(out)
-    if spec.get("exit_code", 0) != 0 or "--check" in spec["args"]:
+    if (spec.get("exit_code", 0) != 0 and not spec.get("partial")) or "--check" in spec["args"]:
         assert after == before, "the run changed files it must not touch"
         return
     expected = case / "expected"
@@ -126,6 +133,8 @@ def test_case(case: Path, tmp_path: Path) -> None:
         assert stderr == err_out.read_text()
     for needle in spec.get("stderr_contains", []):
         assert needle in stderr
+    for needle in spec.get("stderr_excludes", []):
+        assert needle not in stderr and needle not in stdout
     if codegen:
         _compare_tree(case, out, before, spec)
 
@@ -133,3 +142,42 @@ def test_case(case: Path, tmp_path: Path) -> None:
 def test_cases_exist() -> None:
     assert len(CASES) >= 3, "the end-to-end walker found no cases"
     assert any(c.parent.name == "codegen" for c in CASES), "no codegen cases"
+
+
+CODEGEN = TESTDATA / "codegen"
+
+
+def _case_of(path: Path) -> Path:
+    return CODEGEN / path.relative_to(CODEGEN).parts[0]
+
+
+def _compiles(case: Path) -> bool:
+    """False for cases whose expected tree holds hand edits that do not compile (`compiles`: false)."""
+    return json.loads((case / "exec.json").read_text()).get("compiles", True) is not False
+
+
+GO_MODULES = sorted(m.parent for m in CODEGEN.glob("*/expected/**/go.mod") if _compiles(_case_of(m)))
+TSC = REPO / "tests" / "tools" / "node_modules" / ".bin" / "tsc"
+
+
+@pytest.mark.skipif(shutil.which("go") is None, reason="needs Go")
+@pytest.mark.parametrize("module", GO_MODULES, ids=[m.relative_to(CODEGEN).as_posix() for m in GO_MODULES])
+def test_expected_go_builds_and_vets(module: Path, tmp_path: Path) -> None:
+    """The committed Go is what users get: it must compile, vet clean and be gofmt-clean. Built in a
+    copy, so that a host module without our requirements (inside-module) may add them."""
+    copy = tmp_path / "module"
+    shutil.copytree(module, copy)
+    env = {**os.environ, "GOFLAGS": "-mod=mod", "CGO_ENABLED": "0"}
+    for command in (["go", "build", "./..."], ["go", "vet", "./..."], ["gofmt", "-l", "."]):
+        ran = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=600)
+        assert (ran.returncode, ran.stdout) == (0, ""), f"{' '.join(command)}: {ran.stdout}{ran.stderr}"
+
+
+@pytest.mark.skipif(not TSC.exists(), reason="needs tests/tools/node_modules (tsc)")
+def test_expected_ts_type_checks() -> None:
+    """Every committed `.ts` file of every codegen case, in one tsc --strict run."""
+    files = sorted(str(p) for p in CODEGEN.glob("*/expected/**/*.ts") if _compiles(_case_of(p)))
+    assert files, "no expected TypeScript to check"
+    options = ["--strict", "--noEmit", "--target", "es2020", "--module", "esnext", "--skipLibCheck"]
+    ran = subprocess.run([str(TSC), *options, *files], capture_output=True, text=True, timeout=600)
+    assert ran.returncode == 0, ran.stdout + ran.stderr

@@ -15,8 +15,10 @@ from types import MappingProxyType
 from typing import Any
 
 from codegen.bundle import bundle
+from codegen.document import copy_json
 from codegen.emit.interface import EmitError, EmitInput, GeneratedFile
 from codegen.names import allocate, pascal
+from codegen.text import one_line
 
 OUTPUT = "models.py"
 """The file the Python target writes."""
@@ -47,8 +49,49 @@ OPTIONS: Mapping[str, Any] = MappingProxyType(
 
 
 def _header(source: EmitInput) -> str:
-    title = f"{source.api.title} {source.api.version}".replace("\r", " ").replace("\n", " ")
+    title = one_line(f"{source.api.title} {source.api.version}")
     return f"{HEADER}\n# Pydantic v2 models of {title}, by datamodel-code-generator."
+
+
+LITERAL_ENUM = 2_000
+"""Members from which an enum becomes `Literal[...]` instead of an Enum class: datamodel-code-generator
+names Enum members in time quadratic in their count (10,000: 10 s; 100,000: many minutes)."""
+UNFORMATTED_ENUM = 20_000
+"""Members from which the models are left unformatted: the built-in formatter is quadratic in the
+length of a line, and such a `Literal[...]` is one line of megabytes (100,000: 60 s, unformatted 1.4 s)."""
+
+
+def _largest_enum(node: Any) -> int:
+    largest, stack = 0, [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            enum = node.get("enum")
+            if isinstance(enum, list):
+                largest = max(largest, len(enum))
+            stack.extend(v for k, v in node.items() if k != "enum" and isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, dict | list))
+    return largest
+
+
+def _large_enums_as_literals(document: Any) -> Any:
+    """The document with `x-enum-field-as-literal: true` on every enum of LITERAL_ENUM or more
+    members (a copy; the document as it is when there is none)."""
+    if _largest_enum(document) < LITERAL_ENUM:
+        return document
+    copied = copy_json(document)
+    stack = [copied]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            enum = node.get("enum")
+            if isinstance(enum, list) and len(enum) >= LITERAL_ENUM:
+                node["x-enum-field-as-literal"] = True
+            stack.extend(v for k, v in node.items() if k != "enum" and isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, dict | list))
+    return copied
 
 
 def _without_dots(document: Any) -> Any:
@@ -114,9 +157,11 @@ class PythonEmitter:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # its notes on naming and defaults are not ours to print
-                text = generate(
-                    _without_dots(bundle(source.spec)), custom_file_header=_header(source), **OPTIONS
-                )
+                document = _large_enums_as_literals(_without_dots(bundle(source.spec)))
+                options = dict(OPTIONS)
+                if _largest_enum(document) >= UNFORMATTED_ENUM:
+                    options["formatters"] = []
+                text = generate(document, custom_file_header=_header(source), **options)
         except (Error, ValueError, KeyError, TypeError, RecursionError) as exc:
             where = source.spec.root.display
             raise EmitError(f"datamodel-code-generator failed on {where}: {exc}") from exc

@@ -20,6 +20,7 @@ from codegen.emit.ts.typeexpr import TypeExpr, key, literal, parenthesised, type
 from codegen.ir import Api, Named, ObjectDef, Operation, Parameter, Schema, UnionDef, Variant
 from codegen.locnames import METHODS
 from codegen.names import unique
+from codegen.text import one_line
 
 OUTPUT = "api.gen.ts"
 """The file the TS target writes."""
@@ -150,6 +151,7 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["literal"] = literal
+    env.filters["one_line"] = one_line
     return env
 
 
