@@ -70,12 +70,13 @@ def _run(request: CanaryRequest, stderr: Console, backend: DeployBackend | None,
             plan.wait_s,
             description=target.alias.description,
         )
-        refusals += preflight.weight_problems(plan.percents)
         refusals += preflight.shift_problems(target, request.to_version, resuming=False)
-    if not refusals:
+    if not refusals:  # versions are compared only for an alias in a known state
         refusals += preflight.version_problems(
             backend, request.function, record.from_version, record.to_version
         )
+    if plan is not None:
+        refusals = preflight.weight_problems(plan.percents) + refusals
     refusals += preflight.alarm_problems(backend, request.alarms)
     refusals += preflight.golden_problems(request.golden_report)
     if refusals:
