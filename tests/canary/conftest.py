@@ -1,4 +1,4 @@
-"""A moto server for the canary tests (one per session) and a builder of functions, aliases and alarms on it."""
+"""A moto server for the canary tests (one per session) and a builder of functions, aliases, alarms."""
 
 from __future__ import annotations
 
