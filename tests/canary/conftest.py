@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import boto3
+import boto3  # type: ignore[import-untyped]
 import pytest
 from rich.console import Console
 
@@ -179,10 +179,10 @@ def golden_report() -> Any:
         cases = [
             CaseResult(
                 f"case-{i}.json",
-                verdict,
+                verdict,  # type: ignore[arg-type]
                 (),
                 (),
-                (),  # type: ignore[arg-type]
+                (),
                 CaseLatency(timing, timing, (latency or ["pass"] * len(verdicts))[i - 1]),  # type: ignore[arg-type]
                 {"kind": "success"},
                 {"kind": "success"},

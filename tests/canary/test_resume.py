@@ -1,4 +1,4 @@
-"""A connection fault between steps leaves a recorded alias; `--resume` completes it, `--rollback` undoes it."""
+"""A connection fault between steps leaves a recorded alias; `--resume` completes it, `--rollback` undoes."""
 
 from __future__ import annotations
 
