@@ -102,10 +102,8 @@ def render_table(result: Result, console: Console) -> None:
     """The final record for people: what happened, why, and each gate check."""
     head = f"{result.function}:{result.alias} {result.from_version or '?'} → {result.to_version or '?'}: "
     console.print(Text(head) + Text(result.status, style=_status_style(result.status)), highlight=False)
-    if result.reason:
-        console.print(result.reason, markup=False, highlight=False)
-    for refusal in result.refusals:
-        console.print(f"refused: {refusal}", markup=False, highlight=False)
+    if result.reason:  # refusals themselves go to stderr, one line each (run.py)
+        console.print(result.reason, markup=False, highlight=False, soft_wrap=True)
     if result.checks:
         table = Table("step", "weight", "gate", "reading", "detail")
         for check in result.checks:
