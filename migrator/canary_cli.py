@@ -71,7 +71,8 @@ StepsOption = Annotated[
 ]
 ConfigOption = Annotated[Config | None, typer.Option("--config", help="A CodeDeploy predefined config.")]
 IntervalOption = Annotated[
-    float | None, typer.Option("--interval", help="Seconds to wait after each step (default: the config's).")
+    float | None,
+    typer.Option("--interval", min=0, help="Seconds to wait after each step (default: the config's)."),
 ]
 AlarmOption = Annotated[
     list[str] | None, typer.Option("--alarm", help="CloudWatch alarm that rolls back when in ALARM.")
@@ -90,10 +91,10 @@ def rollout_command(
     interval: IntervalOption = None,
     alarm: AlarmOption = None,
     max_error_rate: Annotated[
-        float, typer.Option(help="How far the new error rate may exceed the old (0.01 = 1 point).")
+        float, typer.Option(min=0, help="How far the new error rate may exceed the old (0.01 = 1 point).")
     ] = 0.01,
     max_p99_ratio: Annotated[
-        float, typer.Option(help="New p99 duration at most this times the old; 0 turns the gate off.")
+        float, typer.Option(min=0, help="New p99 duration at most this times the old; 0 turns the gate off.")
     ] = 1.2,
     min_invocations: Annotated[
         int, typer.Option(min=1, help="Fewer invocations on a version is 'not enough data'.")

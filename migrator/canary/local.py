@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import boto3  # type: ignore[import-untyped]
+from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
 
 from golden.errors import GoldenError
 from golden.moto import MotoServer
@@ -38,6 +39,14 @@ def local_moto() -> Iterator[str]:
 
 def seed_demo(endpoint_url: str, function: str, alias: str) -> None:
     """Create the demo function, versions, alias, alarm and metrics (see the module docstring)."""
+    try:
+        _seed(endpoint_url, function, alias)
+    except (ClientError, BotoCoreError) as exc:
+        detail = " ".join(str(exc).split())[:160]
+        raise CanaryError(f"--local: cannot create the demo {function}:{alias} ({detail})") from None
+
+
+def _seed(endpoint_url: str, function: str, alias: str) -> None:
     iam, lam, cloudwatch = (_client(name, endpoint_url) for name in ("iam", "lambda", "cloudwatch"))
     role = iam.create_role(
         RoleName=f"{function}-role",

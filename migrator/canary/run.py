@@ -93,9 +93,8 @@ def _run(request: CanaryRequest, stderr: Console, backend: DeployBackend | None,
             record.percents,
         )
     wait_s = record.wait_s if request.interval_s is None else request.interval_s
-    rollout = Rollout(request, backend, record, wait_s, stop, _nowatch(), target.alias)
     with catching_signals(stop), watching(stderr, record.to_version, request.live) as watcher:
-        rollout.watcher = watcher
+        rollout = Rollout(request, backend, record, wait_s, stop, watcher, target.alias)
         if request.mode == "resume":
             watcher.note(f"resuming at step {record.step + 1} ({record.percents[record.step]:g}%)")
             return rollout.run(record.step, applied=True)
@@ -176,17 +175,3 @@ def _plan_text(record: RolloutRecord) -> str:
         f"dry run: would shift version {record.from_version} → {record.to_version} in steps {steps}, "
         f"{record.wait_s:g}s apart, checking the gates after each; nothing was changed"
     )
-
-
-class _NoWatch:
-    def step(self, index: int, total: int, percent: float) -> None: ...
-
-    def countdown(self, seconds_left: float) -> None: ...
-
-    def check(self, check: object) -> None: ...
-
-    def note(self, text: str) -> None: ...
-
-
-def _nowatch() -> _NoWatch:
-    return _NoWatch()
