@@ -23,7 +23,8 @@ from botocore.exceptions import (  # type: ignore[import-untyped]
 from migrator.canary.backend import AliasInfo, VersionInfo, VersionMetrics
 from migrator.canary.errors import BackendError, CanaryError, Conflict, NotFound, Unavailable
 
-DEFAULT_MAX_ATTEMPTS = 5
+DEFAULT_RETRIES = 4
+"""Retries after the first attempt (botocore's `max_attempts` config key counts retries): 5 in all."""
 _NOT_FOUND = frozenset({"ResourceNotFoundException", "ResourceNotFound"})
 _CONFLICT = frozenset({"PreconditionFailedException", "ResourceConflictException"})
 _THROTTLED = frozenset({"TooManyRequestsException", "ThrottlingException", "Throttling"})
@@ -37,12 +38,12 @@ class Boto3Backend:
         region: str | None,
         endpoint_url: str | None = None,
         *,
-        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+        retries: int = DEFAULT_RETRIES,
         timeout_s: float = 10.0,
         credentials: Mapping[str, str] | None = None,
     ) -> None:
         config = Config(
-            retries={"mode": "standard", "max_attempts": max_attempts},
+            retries={"mode": "standard", "max_attempts": retries},
             connect_timeout=timeout_s,
             read_timeout=timeout_s,
         )

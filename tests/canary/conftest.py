@@ -52,7 +52,7 @@ class World:
         return boto3.client(service, endpoint_url=self.endpoint, region_name=REGION, **CREDENTIALS)
 
     def backend(self) -> Boto3Backend:
-        return Boto3Backend(REGION, self.endpoint, credentials=CREDENTIALS, max_attempts=2)
+        return Boto3Backend(REGION, self.endpoint, credentials=CREDENTIALS, retries=1)
 
     def role(self, name: str) -> str:
         return str(

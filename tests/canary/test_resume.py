@@ -14,6 +14,7 @@ from migrator.canary.boto_backend import Boto3Backend
 from migrator.canary.errors import Unavailable
 from migrator.canary.state import decode
 from tests.canary.conftest import CREDENTIALS, REGION, World
+from tests.canary.throttle import throttling
 
 pytestmark = pytest.mark.slow
 
@@ -136,7 +137,24 @@ def test_an_unreachable_endpoint_is_unavailable_after_the_retries() -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     backend = Boto3Backend(
-        REGION, f"http://127.0.0.1:{port}", credentials=CREDENTIALS, max_attempts=2, timeout_s=2
+        REGION, f"http://127.0.0.1:{port}", credentials=CREDENTIALS, retries=1, timeout_s=2
     )
     with pytest.raises(Unavailable, match="get_alias: Could not connect to the endpoint URL"):
         backend.get_alias("fn", "live")
+
+
+def test_throttling_is_retried_with_the_standard_mode(world: World) -> None:
+    fn = world.function()
+    with throttling(world.endpoint, first=2) as (url, throttled):
+        backend = Boto3Backend(REGION, url, credentials=CREDENTIALS, retries=2)
+        assert backend.get_alias(fn, "live").function_version == "1"
+        assert throttled == [2]
+
+
+def test_throttling_past_the_retries_is_unavailable(world: World) -> None:
+    fn = world.function()
+    with throttling(world.endpoint, first=5) as (url, throttled):
+        backend = Boto3Backend(REGION, url, credentials=CREDENTIALS, retries=1)
+        with pytest.raises(Unavailable, match="get_alias: still throttled after retries"):
+            backend.get_alias(fn, "live")
+        assert throttled == [2]  # the first attempt and one retry
