@@ -81,18 +81,19 @@ def _run(request: CanaryRequest, stderr: Console, backend: DeployBackend | None,
     refusals += preflight.golden_problems(request.golden_report)
     if refusals:
         return _refused(request, record.from_version, record.to_version, refusals)
+    wait_s = record.wait_s if request.interval_s is None else request.interval_s
     if request.dry_run:
+        plan_text = _plan_text(record, request, wait_s)
         return Result(
             request.function,
             request.alias,
             record.from_version,
             record.to_version,
             "dry-run",
-            _plan_text(record),
+            plan_text,
             record.step,
             record.percents,
         )
-    wait_s = record.wait_s if request.interval_s is None else request.interval_s
     with catching_signals(stop), watching(stderr, record.to_version, request.live) as watcher:
         rollout = Rollout(request, backend, record, wait_s, stop, watcher, target.alias)
         if request.mode == "resume":
@@ -169,9 +170,16 @@ def _refused(
     )
 
 
-def _plan_text(record: RolloutRecord) -> str:
+def _plan_text(record: RolloutRecord, request: CanaryRequest, wait_s: float) -> str:
     steps = ", ".join(f"{p:g}%" for p in record.percents)
+    gates = [f"alarms {', '.join(request.alarms)}"] if request.alarms else []
+    if request.gates.metrics:
+        gates.append(f"error rate at most +{request.gates.max_error_rate:.2%}")
+        if request.gates.max_p99_ratio is not None:
+            gates.append(f"p99 at most x{request.gates.max_p99_ratio:g}")
+        gates.append(f"at least {request.gates.min_invocations} invocations per version")
+    checked = "; ".join(gates) or "no gates"
     return (
         f"dry run: would shift version {record.from_version} → {record.to_version} in steps {steps}, "
-        f"{record.wait_s:g}s apart, checking the gates after each; nothing was changed"
+        f"{wait_s:g}s apart, checking after each: {checked}; nothing was changed"
     )

@@ -136,5 +136,5 @@ def test_dry_run_changes_nothing(world: World) -> None:
     ran = world.run(fn, config="Linear10PercentEvery1Minute", dry_run=True, interval_s=None)
     assert ran.code == 0
     assert "would shift version 1 → 2 in steps 10%, 20%, 30%" in ran.stdout
-    assert "60s apart" in ran.stdout
+    assert "60s apart, checking after each: error rate at most +1.00%; at least 10 invocations" in ran.stdout
     assert world.alias(fn) == before
