@@ -34,7 +34,7 @@ def test_a_clean_rollout_promotes_and_restores_the_description(world: World) -> 
 
 
 def test_each_step_is_written_with_its_record(world: World) -> None:
-    """The weights and the record move together: a `held` rollout shows exactly its step."""
+    """Weights and record move together, one update_alias per step; the end restores the description."""
     fn = world.function()
     world.metrics(fn, "1", 200)
     world.metrics(fn, "2", 200)
