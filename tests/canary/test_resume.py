@@ -158,3 +158,21 @@ def test_throttling_past_the_retries_is_unavailable(world: World) -> None:
         with pytest.raises(Unavailable, match="get_alias: still throttled after retries"):
             backend.get_alias(fn, "live")
         assert throttled == [2]  # the first attempt and one retry
+
+
+def test_rollback_clears_routing_set_by_hand_and_refuses_when_there_is_none(world: World) -> None:
+    fn = world.function(versions=3)
+    lam = world.client("lambda")
+    lam.update_alias(FunctionName=fn, Name="live", RoutingConfig={"AdditionalVersionWeights": {"3": 0.4}})
+    ran = world.run(fn, mode="rollback", to_version=None, output_format="json")
+    assert ran.code == 0
+    assert world.alias(fn) == {
+        "FunctionVersion": "1",
+        "RoutingConfig": {"AdditionalVersionWeights": {}},
+        "Description": "the users' alias",
+    }
+    again = world.run(fn, mode="rollback", to_version=None, output_format="json")
+    assert again.code == 2
+    assert json.loads(again.stdout)["refusals"] == [
+        "rollback: nothing to roll back: no rollout recorded and no weighted routing on the alias"
+    ]
