@@ -13,6 +13,7 @@ from rich.console import Console
 
 from codegen.errors import CodegenError
 from golden.errors import GoldenError
+from migrator.canary_cli import canary_app
 from migrator.codegen_cli import codegen_command
 from migrator.errors import MigrateError
 from migrator.golden_cli import golden_app
@@ -80,6 +81,7 @@ def scan_command(
 
 app.command("codegen")(codegen_command)
 app.add_typer(golden_app, name="golden")
+app.add_typer(canary_app, name="canary")
 
 
 def main() -> None:

@@ -1,0 +1,80 @@
+"""The golden gate: a `migrate golden --format json` report must pass before any traffic moves.
+
+Read defensively, through `golden_verdict` only, because golden's report grows (a latency gate,
+side-effect categories). The fields relied on:
+
+- `cases[].verdict`: "pass" | "fail" | "error" (correctness; side-effect differences make it "fail");
+- `cases[].latency.verdict`: "pass" | "fail" | "unknown" (only "fail" fails);
+- `summary.total/passed/failed/errored/latency_failed`, used when present and cross-checked;
+- an optional top-level `latency_gate` of "report" (golden's `--latency report`) makes latency
+  informational, as it was in that run.
+
+Anything else is ignored. A report with no cases, or of an unknown shape, does not pass.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from migrator.canary.errors import CanaryError
+
+
+@dataclass(frozen=True)
+class GoldenVerdict:
+    """Whether the report lets the rollout start, and a one-line account of it."""
+
+    passed: bool
+    detail: str
+
+
+def golden_verdict(path: Path) -> GoldenVerdict:
+    """Read `path` (golden's JSON report) and judge correctness and latency."""
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CanaryError(f"--golden-report {path}: cannot read it ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        raise CanaryError(f"--golden-report {path}: not JSON ({exc}); write it with --format json") from None
+    return judge(report, str(path))
+
+
+def judge(report: Any, where: str) -> GoldenVerdict:
+    """The verdict of a parsed report (`where` names it in messages)."""
+    cases = report.get("cases") if isinstance(report, dict) else None
+    if not isinstance(cases, list):
+        return GoldenVerdict(False, f"{where}: not a golden report (no `cases` list)")
+    if not cases:
+        return GoldenVerdict(False, f"{where}: no cases ran, so nothing is proven")
+    verdicts = [case.get("verdict") if isinstance(case, dict) else None for case in cases]
+    failed = [_case_id(c) for c, v in zip(cases, verdicts, strict=True) if v != "pass"]
+    latency_counts = report.get("latency_gate") != "report"
+    slow = [_case_id(c) for c in cases if latency_counts and _latency(c) == "fail"]
+    summary = report.get("summary") if isinstance(report.get("summary"), dict) else {}
+    if not failed and summary.get("failed", 0) + summary.get("errored", 0) > 0:
+        failed = ["(summary counts failures)"]
+    if latency_counts and not slow and summary.get("latency_failed", 0) > 0:
+        slow = ["(summary counts latency failures)"]
+    problems = []
+    if failed:
+        problems.append(f"{len(failed)} of {len(cases)} cases not passing ({_few(failed)})")
+    if slow:
+        problems.append(f"{len(slow)} cases fail the latency gate ({_few(slow)})")
+    if problems:
+        return GoldenVerdict(False, f"{where}: " + "; ".join(problems))
+    return GoldenVerdict(True, f"{where}: {len(cases)} cases pass")
+
+
+def _latency(case: Any) -> object:
+    latency = case.get("latency") if isinstance(case, dict) else None
+    return latency.get("verdict") if isinstance(latency, dict) else None
+
+
+def _case_id(case: Any) -> str:
+    return str(case.get("id", "?")) if isinstance(case, dict) else "?"
+
+
+def _few(ids: list[str]) -> str:
+    return ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
