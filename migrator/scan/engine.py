@@ -20,7 +20,7 @@ from typing import Any, Literal
 from migrator import __version__
 from migrator.errors import ScanError
 from migrator.scan.discover import discover
-from migrator.scan.model import Function, ScanProblem, ScanReport, ToolInfo
+from migrator.scan.model import Function, ScanProblem, ScanReport, SkippedFunction, ToolInfo
 from migrator.scan.project import ProjectResult, ProjectScanner
 from migrator.scan.resolve import inside, relative
 from migrator.scan.tables import Tables
@@ -175,9 +175,11 @@ def _merge(root: Path, results: list[ProjectResult], problems: list[ScanProblem]
     """One report from per-project results: bare folders that configs already cover drop out."""
     claimed = [Path(p) for result in results for p in result.claimed]
     functions: list[Function] = []
+    skipped: list[SkippedFunction] = []
     all_problems = set(problems)
     for result in results:
         all_problems.update(result.problems)
+        skipped.extend(result.skipped)
         if result.bare_dir is not None:
             base = Path(result.bare_dir)
             if any(inside(path, base) for path in claimed):
@@ -188,4 +190,5 @@ def _merge(root: Path, results: list[ProjectResult], problems: list[ScanProblem]
         root=str(root),
         functions=tuple(sorted(functions, key=lambda f: (f.config or f.file or "", f.name))),
         errors=tuple(sorted(all_problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.message))),
+        skipped=tuple(sorted(skipped, key=lambda s: (s.config or "", s.name))),
     )

@@ -14,10 +14,12 @@ from migrator.scan.collect import analyze_file
 from migrator.scan.config.cloudformation import read_template
 from migrator.scan.config.model import ConfigResult, FunctionConfig
 from migrator.scan.config.packagejson import read_bare_package
+from migrator.scan.config.scope import config_skip, handler_skip
+from migrator.scan.config.scope import skipped as skipped_function
 from migrator.scan.config.serverless import read_serverless
 from migrator.scan.filefacts import FileFacts
 from migrator.scan.jsparse import Grammars, grammar_for
-from migrator.scan.model import Dependency, Function, ScanProblem
+from migrator.scan.model import Dependency, Function, ScanProblem, SkippedFunction
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
 
@@ -31,6 +33,7 @@ class ProjectResult:
     problems: tuple[ScanProblem, ...]
     claimed: tuple[str, ...]  #: handler files of config-declared functions (absolute)
     bare_dir: str | None  #: the folder, for a bare package.json project
+    skipped: tuple[SkippedFunction, ...] = ()  #: declared functions that are no Node.js candidates
 
 
 class ProjectScanner:
@@ -86,12 +89,21 @@ class ProjectScanner:
             self.dependencies,
         )
         functions: list[Function] = []
+        skipped: list[SkippedFunction] = []
         claimed: list[str] = []
         reached: set[Path] = set()
         for cfg in config.functions:
+            skip = config_skip(cfg)
+            if skip is not None:
+                skipped.append(skipped_function(cfg, skip))
+                continue
             if cfg.handler is not None:
                 module, export = split_handler(cfg.handler)
                 handler = self.resolver.handler_file(cfg.base_dir, module, cfg.entry_points)
+                skip = handler_skip(cfg) if handler is None else None
+                if skip is not None:
+                    skipped.append(skipped_function(cfg, skip))
+                    continue
                 self._load(handler)
                 functions.append(assemble(ws, cfg, handler, export))
                 if handler is not None:
@@ -106,7 +118,11 @@ class ProjectScanner:
         for path in sorted(reached):
             problems.extend(self.file_problems.get(path, ()))
         return ProjectResult(
-            tuple(functions), tuple(problems), tuple(claimed), str(bare_dir) if bare_dir else None
+            tuple(functions),
+            tuple(problems),
+            tuple(claimed),
+            str(bare_dir) if bare_dir else None,
+            tuple(skipped),
         )
 
     def _bare(self, ws: Workspace, cfg: FunctionConfig) -> Function | None:
