@@ -26,7 +26,7 @@ from migrator.scan.resolve import inside, relative
 from migrator.scan.tables import Tables
 
 Progress = Callable[[int, int], None]
-ProjectKind = Literal["serverless", "template", "package"]
+ProjectKind = Literal["serverless", "template", "package", "terraform", "cdk"]
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,8 @@ def _projects(root: Path) -> tuple[list[Project], list[ScanProblem]]:
     found = discover(root)
     projects = [Project("serverless", str(p)) for p in found.serverless]
     projects += [Project("template", str(p)) for p in found.templates]
+    projects += [Project("terraform", str(p)) for p in found.terraform_dirs]
+    projects += [Project("cdk", str(p)) for p in found.cdk_apps]
     problems = [
         ScanProblem(
             relative(path, root),
@@ -166,7 +168,7 @@ def _projects(root: Path) -> tuple[list[Project], list[ScanProblem]]:
 
 def _weight(project: Project) -> int:
     try:
-        return os.stat(project.path).st_size if project.kind != "package" else 0
+        return os.stat(project.path).st_size if project.kind in ("serverless", "template") else 0
     except OSError:
         return 0
 

@@ -11,12 +11,14 @@ from pathlib import Path
 
 from migrator.scan.assemble import Workspace, assemble, find_export
 from migrator.scan.collect import analyze_file
+from migrator.scan.config.cdkapp import read_cdk_app
 from migrator.scan.config.cloudformation import read_template
 from migrator.scan.config.model import ConfigResult, FunctionConfig
 from migrator.scan.config.packagejson import read_bare_package
 from migrator.scan.config.scope import config_skip, handler_skip
 from migrator.scan.config.scope import skipped as skipped_function
 from migrator.scan.config.serverless import read_serverless
+from migrator.scan.config.terraform import read_terraform
 from migrator.scan.filefacts import FileFacts
 from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.model import Dependency, Function, ScanProblem, SkippedFunction
@@ -73,6 +75,10 @@ class ProjectScanner:
             config = read_serverless(path, rel)
         elif kind == "template":
             config = read_template(path, rel)
+        elif kind == "terraform":
+            config = read_terraform(path, rel)
+        elif kind == "cdk":
+            config = read_cdk_app(path, rel, self.grammars)
         else:
             config = read_bare_package(path, relative(path / "package.json", self.root))
         return self._functions(config, path if kind == "package" else None)

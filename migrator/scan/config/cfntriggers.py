@@ -71,13 +71,7 @@ class Triggers:
             props = resource.get("Properties") if isinstance(resource, dict) else None
             if isinstance(props, dict) and resource.get("Type") == "AWS::Lambda::Permission":
                 self._permission(rid, props, permissions)
-        for target, granted in permissions.items():
-            present = {e.kind for e in found.get(target, [])}
-            for evidence in granted:
-                if not present & _COVERED_BY.get(evidence.kind, {evidence.kind}):
-                    found.setdefault(target, []).append(evidence)
-                    present.add(evidence.kind)
-        return found
+        return with_permissions(found, permissions)
 
     def targets(self, value: Any) -> set[str]:
         """Functions of this template that `value` references, through versions and aliases too."""
@@ -205,6 +199,17 @@ class Triggers:
 
 
 _Add = Callable[..., None]
+
+
+def with_permissions(found: Evidence, permissions: Evidence) -> Evidence:
+    """A permission only says who may invoke: it names a trigger when nothing else does."""
+    for target, granted in permissions.items():
+        present = {e.kind for e in found.get(target, [])}
+        for evidence in granted:
+            if not present & _COVERED_BY.get(evidence.kind, {evidence.kind}):
+                found.setdefault(target, []).append(evidence)
+                present.add(evidence.kind)
+    return found
 
 
 def _function_names(resources: dict[str, Any]) -> dict[str, str]:

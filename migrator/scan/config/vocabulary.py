@@ -22,6 +22,7 @@ _SECTIONS = (
     "arn_services",
     "cdk_event_sources",
     "cdk_integrations",
+    "tf_sources",
 )
 
 
@@ -47,7 +48,9 @@ class Vocabulary:
     arn_services: Mapping[str, str]
     cdk_event_sources: Mapping[str, str]
     cdk_integrations: Mapping[str, str]
+    tf_sources: Mapping[str, str]
     cfn_wiring: Mapping[str, CfnWiring]  #: by resource type
+    tf_wiring: Mapping[str, CfnWiring]  #: by resource type (Terraform; `items` unused)
 
     def arn_kind(self, arn: Any, default: str = "unknown") -> str:
         """The kind of an event source from its literal ARN (`arn:aws:sqs:…` → sqs)."""
@@ -76,8 +79,12 @@ def vocabulary() -> Vocabulary:
         if unknown:
             raise ScanError(f"package data {_FILE} [{section}]: unknown kinds {unknown}")
         tables[section] = MappingProxyType(table)
+    return Vocabulary(**tables, cfn_wiring=_wiring(data, "cfn_wiring"), tf_wiring=_wiring(data, "tf_wiring"))
+
+
+def _wiring(data: dict[str, Any], section: str) -> Mapping[str, CfnWiring]:
     wiring: dict[str, CfnWiring] = {}
-    for entry in data.get("cfn_wiring", []):
+    for entry in data.get(section, []):
         try:
             rule = CfnWiring(
                 type=str(entry["type"]),
@@ -87,8 +94,8 @@ def vocabulary() -> Vocabulary:
                 kind=str(entry["kind"]),
             )
         except KeyError as exc:
-            raise ScanError(f"package data {_FILE} [[cfn_wiring]]: missing {exc}; reinstall migrate") from exc
+            raise ScanError(f"package data {_FILE} [[{section}]]: missing {exc}; reinstall migrate") from exc
         if rule.kind not in EVENT_KINDS:
-            raise ScanError(f"package data {_FILE} [[cfn_wiring]] {rule.type}: unknown kind {rule.kind}")
+            raise ScanError(f"package data {_FILE} [[{section}]] {rule.type}: unknown kind {rule.kind}")
         wiring[rule.type] = rule
-    return Vocabulary(**tables, cfn_wiring=MappingProxyType(wiring))
+    return MappingProxyType(wiring)
