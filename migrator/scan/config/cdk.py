@@ -63,6 +63,7 @@ class CdkFunction:
     architecture: str | None
     env: tuple[str, ...]
     skip: Skip | None
+    entry_points: tuple[str, ...]  #: NodejsFunction's entry when the handler string cannot name it
     edge: bool  #: a Lambda@Edge function
     inline: bool  #: `Code.fromInline`: nothing on disk to scan
 
@@ -169,6 +170,7 @@ def _function(
     base_dir = scope.app_dir
     skip: Skip | None = None
     inline = False
+    entry_points: tuple[str, ...] = ()
     kind = FUNCTION_CONSTRUCTS[short]
     if kind == "nodejs":
         entry = (
@@ -178,7 +180,11 @@ def _function(
         )
         if entry is not None:
             base_dir = entry.parent
-            handler = f"{entry.name.rsplit('.', 1)[0]}.{handler or 'handler'}"
+            stem = entry.name.rsplit(".", 1)[0]
+            if "." in stem:  # `stack.id.ts`: a handler string cannot name it; esbuild's entry can
+                entry_points = (entry.name,)
+                stem = "index"
+            handler = f"{stem}.{handler or 'handler'}"
         else:
             handler = None
     elif kind == "function":
@@ -214,6 +220,7 @@ def _function(
         architecture=values.architecture(props.get("architecture"), scope),
         env=tuple(environment),
         skip=skip,
+        entry_points=entry_points,
         edge=short == "EdgeFunction",
         inline=inline,
     )

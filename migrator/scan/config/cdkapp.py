@@ -89,6 +89,7 @@ def _config(fn: CdkFunction, events: list[EventEvidence]) -> FunctionConfig:
         architecture=fn.architecture,
         env=fn.env,
         events=tuple(events),
+        entry_points=fn.entry_points,
         skip=fn.skip,
     )
 
