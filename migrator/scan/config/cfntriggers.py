@@ -76,7 +76,10 @@ class Triggers:
     def targets(self, value: Any) -> set[str]:
         """Functions of this template that `value` references, through versions and aliases too."""
         out: set[str] = set()
-        for rid in referenced_ids(value) | self._arn_names(value):
+        for reference in referenced_ids(value) | self._arn_names(value):
+            rid = (
+                reference if reference in self.resources else reference.split(".", 1)[0]
+            )  # `!Ref Fn.Version`
             resource = self.resources.get(rid)
             rtype = resource.get("Type") if isinstance(resource, dict) else None
             if rtype in FUNCTION_TYPES:

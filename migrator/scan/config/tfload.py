@@ -24,6 +24,7 @@ _BLOCK_START = re.compile(
     r'^(resource|data|module|variable|locals|output|provider|terraform|moved|import|check)\b(?:\s+"([^"]*)")?',
     re.M,
 )
+_HEREDOC = re.compile(r"<<-?([A-Za-z_][\w-]*)$")
 #: Resource types the readers look at; other blocks are blanked out before parsing.
 RELEVANT_RESOURCES = frozenset(
     {
@@ -105,16 +106,26 @@ class TfModule:
 
 def load_module(
     folder: Path, files: list[Path], rel: dict[Path, str], problems: list[ScanProblem]
-) -> TfModule:
-    """Parse every `.tf` file of a folder; a file that does not parse is a located problem."""
+) -> TfModule | None:
+    """Parse the `.tf` files of a folder that declares Lambda functions (else None).
+
+    Only the blocks a reader needs are parsed (see `_relevant_blocks`); a file that does not
+    parse is a located problem.
+    """
+    texts: dict[Path, str] = {}
+    for path in files:
+        try:
+            texts[path] = read_config_text(path, rel[path])
+        except ConfigReadError as exc:
+            problems.append(exc.problem)
+    if not any(marker in text for text in texts.values() for marker in _DECLARES):
+        return None
     import hcl2  # imported here: only Terraform projects need the parser
 
     module = TfModule(folder)
-    for path in files:
-        try:
-            text = read_config_text(path, rel[path])
-        except ConfigReadError as exc:
-            problems.append(exc.problem)
+    for path, original in texts.items():
+        text = _relevant_blocks(original)
+        if not text.strip():
             continue
         try:
             document = hcl2.loads(text)
@@ -131,7 +142,7 @@ def load_module(
                 )
             )
             continue
-        _collect(module, document, text, rel[path])
+        _collect(module, document, original, rel[path])
     return module
 
 
@@ -147,15 +158,26 @@ def _relevant_blocks(text: str) -> str:
     wanted = RELEVANT_RESOURCES | set(vocabulary().tf_wiring)
     lines = [line.rstrip() for line in text.splitlines()]
     keep = True
+    heredoc: str | None = None  # the closing marker while inside a heredoc
+    comment = False  # inside /* … */
     for number, line in enumerate(lines):
-        match = _BLOCK_START.match(line)
-        if match is not None:
-            kind, label = match.group(1), match.group(2)
-            keep = (
-                kind in ("module", "variable", "locals")
-                or (kind == "resource" and label in wanted)
-                or (kind == "data" and label == "archive_file")
-            )
+        if heredoc is not None:
+            heredoc = None if line.strip() == heredoc else heredoc
+        elif comment:
+            comment = "*/" not in line
+        else:
+            match = _BLOCK_START.match(line)
+            if match is not None:
+                kind, label = match.group(1), match.group(2)
+                keep = (
+                    kind in ("module", "variable", "locals")
+                    or (kind == "resource" and label in wanted)
+                    or (kind == "data" and label == "archive_file")
+                )
+            opened = _HEREDOC.search(line)
+            heredoc = opened.group(1) if opened else None
+            # Only a comment that opens a line: "/*" inside a string (an ARN glob) is common.
+            comment = line.lstrip().startswith("/*") and "*/" not in line
         if not keep:
             lines[number] = ""
     return "\n".join(lines) + "\n"
@@ -189,5 +211,5 @@ def _unquote(label: str) -> str:
 
 
 def _line(text: str, pattern: str) -> int | None:
-    match = re.search(rf"^\s*{pattern}", text, re.M)
+    match = re.search(rf"^[ \t]*{pattern}", text, re.M)
     return text.count("\n", 0, match.start()) + 1 if match else None
