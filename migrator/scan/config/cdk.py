@@ -108,9 +108,16 @@ def _new(node: ts.Node, scope: FileScope, path: Path, rel: str, bare_function: b
         and (short != "Function" or "." in ctor or bare_function)
         and len(args) >= 2
     ):
-        out.functions.append(_function(node, short, args, scope, path, rel))
+        fn = _function(node, short, args, scope, path, rel)
+        out.functions.append(fn)
+        props = values.object_props(args[2] if len(args) > 2 else None, scope)
+        listed = values.resolve(props.get("events"), scope)
+        for source in listed.named_children if listed is not None and listed.type == "array" else ():
+            name = _constructor(values.unwrap(source))
+            kind = vocabulary().cdk_event_sources.get(name, "unknown")
+            out.wires.append(CdkWire(fn.key, kind, rel, line(source), f"events: {name}"))
         return
-    kind = vocabulary().cdk_integrations.get(short)
+    kind: str | None = vocabulary().cdk_integrations.get(short)
     if short == "LambdaFunction":
         kind = _rule_kind(node, scope)
     elif short == "LambdaDestination":
@@ -143,12 +150,7 @@ def _call(node: ts.Node, scope: FileScope, rel: str, out: CdkFile) -> None:
     receiver = _key(callee.child_by_field_name("object"))
     args = _args(node)
     if method == "addEventSource" and args:
-        source = values.unwrap(args[0])
-        name = (
-            text(source.child_by_field_name("constructor")).rsplit(".", 1)[-1]
-            if source.type == "new_expression"
-            else text(source)
-        )
+        name = _constructor(values.unwrap(args[0]))
         kind = vocabulary().cdk_event_sources.get(name, "unknown")
         out.wires.append(CdkWire(receiver, kind, rel, line(node), f"addEventSource({name})"))
     elif method == "addFunctionUrl":
