@@ -114,8 +114,8 @@ def _new(node: ts.Node, scope: FileScope, path: Path, rel: str, bare_function: b
         listed = values.resolve(props.get("events"), scope)
         for source in listed.named_children if listed is not None and listed.type == "array" else ():
             name = _constructor(values.unwrap(source))
-            kind = vocabulary().cdk_event_sources.get(name, "unknown")
-            out.wires.append(CdkWire(fn.key, kind, rel, line(source), f"events: {name}"))
+            source_kind = vocabulary().cdk_event_sources.get(name, "unknown")
+            out.wires.append(CdkWire(fn.key, source_kind, rel, line(source), f"events: {name}"))
         return
     kind: str | None = vocabulary().cdk_integrations.get(short)
     if short == "LambdaFunction":
