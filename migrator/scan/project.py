@@ -96,6 +96,7 @@ class ProjectScanner:
         )
         functions: list[Function] = []
         skipped: list[SkippedFunction] = []
+        unreadable: list[ScanProblem] = []
         claimed: list[str] = []
         reached: set[Path] = set()
         for cfg in config.functions:
@@ -115,12 +116,19 @@ class ProjectScanner:
                 if handler is not None:
                     claimed.append(str(handler))
                     reached.update(ws.closure(handler))
+            elif cfg.config is not None and not cfg.candidates:
+                # Named by a config, but with no handler it can read: said once, never dropped silently.
+                if not any(p.file == cfg.config and p.line == cfg.line for p in config.problems):
+                    message = (
+                        f"{cfg.name}: no handler the scan can read (missing, or not a literal); not scanned"
+                    )
+                    unreadable.append(ScanProblem(cfg.config, cfg.line, None, message))
             else:
                 fn = self._bare(ws, cfg)
                 if fn is not None:
                     functions.append(fn)
                     reached.update(self.resolver.root / f for f in fn.source_files)
-        problems = list(config.problems)
+        problems = [*config.problems, *unreadable]
         for path in sorted(reached):
             problems.extend(self.file_problems.get(path, ()))
         return ProjectResult(

@@ -12,9 +12,11 @@ import os
 import re
 from collections import defaultdict
 from pathlib import Path
+from types import MappingProxyType
 
-from migrator.scan.config.cdk import CdkFile, CdkFunction, CdkWire, read_cdk_source
+from migrator.scan.config.cdk import CdkFile, CdkFunction, read_cdk_source
 from migrator.scan.config.cdkout import read_cdk_out
+from migrator.scan.config.cdkwiring import CdkWire
 from migrator.scan.config.model import ConfigResult, FunctionConfig
 from migrator.scan.config.textread import read_config_text
 from migrator.scan.config.yamlload import ConfigReadError
@@ -23,7 +25,7 @@ from migrator.scan.model import EventEvidence, ScanProblem
 
 _JS_SUFFIXES = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs")
 _SKIP = frozenset({"node_modules", "cdk.out", ".git", "test", "tests", "__tests__", "dist", "build", ".venv"})
-_OTHER_LANGUAGES = {".py": "Python", ".java": "Java", ".go": "Go", ".cs": "C#"}
+_OTHER_LANGUAGES = MappingProxyType({".py": "Python", ".java": "Java", ".go": "Go", ".cs": "C#"})
 _OTHER_CONSTRUCT = re.compile(
     r"\b(?:lambda_?|_lambda|aws_lambda|awslambda|awslambdanodejs|lambda_python|lambda_nodejs|lambda_go)"
     r"\.(?:New)?(?:Function|NodejsFunction|PythonFunction|DockerImageFunction|GoFunction)\b"

@@ -10,23 +10,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 import tree_sitter as ts
 
 from migrator.scan.syntax import string_value, text
 
 _TRANSPARENT = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")
-_DURATION_SECONDS = {"millis": 0.001, "seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
-_RUNTIME_FAMILIES = {
-    "NODEJS": "nodejs",
-    "PYTHON": "python",
-    "JAVA": "java",
-    "DOTNET": "dotnet",
-    "DOTNETCORE": "dotnetcore",
-    "RUBY": "ruby",
-    "GO": "go",
-    "PROVIDED": "provided",
-}
+_DURATION_SECONDS = MappingProxyType(
+    {"millis": 0.001, "seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
+)
+_RUNTIME_FAMILIES = MappingProxyType(
+    {
+        "NODEJS": "nodejs",
+        "PYTHON": "python",
+        "JAVA": "java",
+        "DOTNET": "dotnet",
+        "DOTNETCORE": "dotnetcore",
+        "RUBY": "ruby",
+        "GO": "go",
+        "PROVIDED": "provided",
+    }
+)
 _RUNTIME = re.compile(r"Runtime\.([A-Z]+?)(?:_(\w+))?$")
 _PATH_CALLS = frozenset({"path.join", "path.resolve", "join", "resolve", "path.posix.join"})
 _MAX_DEPTH = 8
@@ -168,3 +173,47 @@ def object_props(node: ts.Node | None, scope: FileScope, depth: int = 0) -> dict
         elif child.type == "spread_element" and child.named_children:
             out.update(object_props(child.named_children[0], scope, depth + 1))
     return out
+
+
+#: `fn.functionArn` and friends name the function `fn`.
+_FUNCTION_ATTRIBUTES = (".functionArn", ".functionName", ".currentVersion", ".latestVersion")
+
+
+def reference_key(node: ts.Node | None) -> str:
+    """How code refers to the function a node holds or names."""
+    if node is None:
+        return ""
+    node = unwrap(node)
+    if node.type == "new_expression":
+        parent = node.parent
+        while parent is not None and parent.type in (
+            "as_expression",
+            "parenthesized_expression",
+            "satisfies_expression",
+        ):
+            parent = parent.parent
+        if parent is not None and parent.type == "variable_declarator":
+            return text(parent.child_by_field_name("name"))
+        if parent is not None and parent.type == "assignment_expression":
+            return text(parent.child_by_field_name("left"))
+        if parent is not None and parent.type in ("public_field_definition", "field_definition"):
+            return (
+                f"this.{text(parent.child_by_field_name('name') or parent.child_by_field_name('property'))}"
+            )
+        return f"@{node.start_byte}"
+    found = text(node)
+    for suffix in _FUNCTION_ATTRIBUTES:
+        found = found.removesuffix(suffix)
+    return found
+
+
+def call_args(node: ts.Node | None) -> list[ts.Node]:
+    args = node.child_by_field_name("arguments") if node is not None else None
+    return [a for a in args.named_children if a.type != "comment"] if args is not None else []
+
+
+def constructor_name(node: ts.Node) -> str:
+    """`new x.SqsEventSource(q)` → "SqsEventSource"; any other expression → its text."""
+    if node.type == "new_expression":
+        return text(node.child_by_field_name("constructor")).rsplit(".", 1)[-1]
+    return text(node)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from migrator.scan.config.model import as_str, referenced_ids
@@ -22,22 +23,26 @@ from migrator.scan.model import EventEvidence, ScanProblem
 FUNCTION_TYPES = frozenset({"AWS::Serverless::Function", "AWS::Lambda::Function"})
 _VERSION_TYPES = frozenset({"AWS::Lambda::Version", "AWS::Lambda::Alias"})
 #: A permission adds nothing when one of these kinds is already known for the function.
-_COVERED_BY = {
-    "eventbridge": {"eventbridge", "schedule", "pipes"},
-    "schedule": {"eventbridge", "schedule"},
-    "api-gateway-rest": {
-        "api-gateway-rest",
-        "api-gateway-http",
-        "api-gateway-websocket",
-        "api-gateway-authorizer",
-    },
-}
-_OPENAPI_APIS = {
-    "AWS::Serverless::Api": ("DefinitionBody", "DefinitionUri", "api-gateway-rest"),
-    "AWS::Serverless::HttpApi": ("DefinitionBody", "DefinitionUri", "api-gateway-http"),
-    "AWS::ApiGateway::RestApi": ("Body", "BodyS3Location", "api-gateway-rest"),
-    "AWS::ApiGatewayV2::Api": ("Body", "BodyS3Location", "api-gateway-http"),
-}
+_COVERED_BY = MappingProxyType(
+    {
+        "eventbridge": {"eventbridge", "schedule", "pipes"},
+        "schedule": {"eventbridge", "schedule"},
+        "api-gateway-rest": {
+            "api-gateway-rest",
+            "api-gateway-http",
+            "api-gateway-websocket",
+            "api-gateway-authorizer",
+        },
+    }
+)
+_OPENAPI_APIS = MappingProxyType(
+    {
+        "AWS::Serverless::Api": ("DefinitionBody", "DefinitionUri", "api-gateway-rest"),
+        "AWS::Serverless::HttpApi": ("DefinitionBody", "DefinitionUri", "api-gateway-http"),
+        "AWS::ApiGateway::RestApi": ("Body", "BodyS3Location", "api-gateway-rest"),
+        "AWS::ApiGatewayV2::Api": ("Body", "BodyS3Location", "api-gateway-http"),
+    }
+)
 Evidence = dict[str, list[EventEvidence]]
 
 

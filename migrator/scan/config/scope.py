@@ -8,13 +8,16 @@ Python, Java, .NET, Go, custom runtimes, container images and other providers ar
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 
 from migrator.scan.config.model import FunctionConfig, Skip
 from migrator.scan.model import SkippedFunction
 from migrator.scan.resolve import split_handler
 
 #: Source files of other Lambda runtimes, by extension: a handler that names one is not Node.
-_OTHER_SOURCES = {".py": "python", ".rb": "ruby", ".go": "go", ".java": "java", ".cs": "dotnet"}
+_OTHER_SOURCES = MappingProxyType(
+    {".py": "python", ".rb": "ruby", ".go": "go", ".java": "java", ".cs": "dotnet"}
+)
 
 
 def config_skip(cfg: FunctionConfig) -> Skip | None:
