@@ -194,3 +194,21 @@ def test_cdk_out_assets_map_back_to_their_sources(write_tree: WriteTree) -> None
     assert worker.base_dir == (root / "app" / "lambda" / "worker").resolve()
     assert [e.kind for e in worker.events] == ["sqs"]
     assert "1 read from cdk.out" in result.problems[0].message
+
+
+def test_event_source_mapping_constructs_take_their_kind_from_the_arn(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "app/cdk.json": json.dumps({"app": "npx ts-node bin/app.ts"}),
+            "app/lib/stack.ts": """
+                import { Function, Code, Runtime, EventSourceMapping } from 'aws-cdk-lib/aws-lambda';
+                const consumer = new Function(this, 'Consumer', {
+                  code: Code.fromAsset('fn'), runtime: Runtime.NODEJS_20_X, handler: 'index.handler',
+                });
+                new EventSourceMapping(this, 'M', { target: consumer, eventSourceArn: queue.queueArn });
+                consumer.addEventSourceMapping('S', { eventSourceArn: table.tableStreamArn });
+            """,
+        }
+    )
+    (consumer,) = read_cdk_app(root / "app", "app", Grammars()).functions
+    assert sorted(e.kind for e in consumer.events) == ["dynamodb-stream", "sqs"]

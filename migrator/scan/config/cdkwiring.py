@@ -7,6 +7,7 @@ which function that is across the app.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import tree_sitter as ts
 
@@ -28,6 +29,10 @@ _TARGET_KEYS = (
     "fn",
     "serviceToken",
 )
+#: `queue.queueArn` and the like: what an event source mapping reads from.
+_ARN_ATTRIBUTES = MappingProxyType(
+    {"queueArn": "sqs", "tableStreamArn": "dynamodb-stream", "streamArn": "kinesis", "clusterArn": "kafka"}
+)
 _NOTIFICATIONS = frozenset(
     {"addEventNotification", "addObjectCreatedNotification", "addObjectRemovedNotification"}
 )
@@ -48,6 +53,11 @@ def construct_wires(
     """The triggers a `new X(…)` that is not a function wires (integrations, targets, pools…)."""
     out: list[CdkWire] = []
     kind: str | None = vocabulary().cdk_integrations.get(short)
+    if short == "EventSourceMapping":
+        props = values.object_props(args[2] if len(args) > 2 else None, scope)
+        kind = mapping_kind(props, scope)
+        target = reference_key(props.get("target"))
+        return [CdkWire(target, kind, rel, line(node), "new EventSourceMapping")] if target else []
     if short == "LambdaFunction":
         kind = _rule_kind(node, scope)
     elif short == "LambdaDestination":
@@ -75,6 +85,18 @@ def construct_wires(
     return out
 
 
+def mapping_kind(props: dict[str, ts.Node], scope: FileScope) -> str:
+    """An event source mapping's kind, from its `eventSourceArn` (`queue.queueArn` → sqs)."""
+    if "kafkaBootstrapServers" in props or "kafkaTopic" in props:
+        return "kafka"
+    arn = props.get("eventSourceArn")
+    literal = values.string(arn, scope)
+    if literal is not None:
+        return vocabulary().arn_kind(literal)
+    attribute = text(arn).rsplit(".", 1)[-1]
+    return _ARN_ATTRIBUTES.get(attribute, "unknown")
+
+
 def call_wires(node: ts.Node, scope: FileScope, rel: str) -> list[CdkWire]:
     """The triggers a method call wires (`fn.addEventSource(…)`, `fn.addFunctionUrl()`…)."""
     out: list[CdkWire] = []
@@ -97,7 +119,8 @@ def call_wires(node: ts.Node, scope: FileScope, rel: str) -> list[CdkWire]:
     elif method == "addLambdaDataSource" and len(args) >= 2:
         out.append(CdkWire(reference_key(args[1]), "appsync", rel, line(node), "addLambdaDataSource"))
     elif method == "addEventSourceMapping":
-        out.append(CdkWire(receiver, "unknown", rel, line(node), "addEventSourceMapping"))
+        kind = mapping_kind(values.object_props(args[1] if len(args) > 1 else None, scope), scope)
+        out.append(CdkWire(receiver, kind, rel, line(node), "addEventSourceMapping"))
     return out
 
 
