@@ -66,11 +66,6 @@ export class Api extends cdk.Stack {
 """
 
 
-def _app(write_tree: WriteTree, files: dict[str, str]) -> tuple[object, object]:
-    root = write_tree(files)
-    return root, read_cdk_app(root / "app", "app", Grammars())
-
-
 def test_constructs_settings_and_wiring(write_tree: WriteTree) -> None:
     root = write_tree(
         {
