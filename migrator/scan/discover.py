@@ -51,8 +51,10 @@ class Discovery:
     cdk_apps: list[Path] = field(default_factory=list)  #: folders holding a `cdk.json`
 
     def config_dirs(self) -> set[Path]:
-        files = (*self.serverless, *self.templates, *self.executable_configs)
-        return {p.parent for p in files} | set(self.terraform_dirs) | set(self.cdk_apps)
+        """Folders whose package.json folders are not bare functions. CDK apps and Terraform
+        folders are not among them: their code folders drop out once a function claims them, and
+        the ones no construct or resource names still show up."""
+        return {p.parent for p in (*self.serverless, *self.templates, *self.executable_configs)}
 
 
 def discover(root: Path) -> Discovery:

@@ -207,3 +207,24 @@ def test_event_source_mapping_constructs_take_their_kind_from_the_arn(write_tree
     )
     (consumer,) = read_cdk_app(root / "app", "app", Grammars()).functions
     assert sorted(e.kind for e in consumer.events) == ["dynamodb-stream", "sqs"]
+
+
+def test_an_event_source_held_in_a_variable(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "app/cdk.json": json.dumps({"app": "npx ts-node bin/app.ts"}),
+            "app/lib/stack.ts": """
+                import * as lambda from 'aws-cdk-lib/aws-lambda';
+                import { KinesisEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+                const fn = new lambda.Function(this, 'Reader', {
+                  code: lambda.Code.fromAsset('fn'),
+                  runtime: lambda.Runtime.NODEJS_20_X,
+                  handler: 'index.handler',
+                });
+                const source = new KinesisEventSource(stream, { startingPosition: 'LATEST' });
+                fn.addEventSource(source);
+            """,
+        }
+    )
+    (reader,) = read_cdk_app(root / "app", "app", Grammars()).functions
+    assert [(e.kind, e.detail) for e in reader.events] == [("kinesis", "addEventSource(KinesisEventSource)")]

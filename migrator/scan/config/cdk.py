@@ -15,7 +15,7 @@ from types import MappingProxyType
 import tree_sitter as ts
 
 from migrator.scan.config import cdkvalues as values
-from migrator.scan.config.cdkvalues import FileScope, call_args, constructor_name, reference_key
+from migrator.scan.config.cdkvalues import FileScope, call_args, reference_key
 from migrator.scan.config.cdkwiring import CdkWire, call_wires, construct_wires
 from migrator.scan.config.model import Skip
 from migrator.scan.config.vocabulary import vocabulary
@@ -91,7 +91,7 @@ def _new(node: ts.Node, scope: FileScope, path: Path, rel: str, bare_function: b
         props = values.object_props(args[2] if len(args) > 2 else None, scope)
         listed = values.resolve(props.get("events"), scope)
         for source in listed.named_children if listed is not None and listed.type == "array" else ():
-            name = constructor_name(values.unwrap(source))
+            name = values.source_name(source, scope)
             source_kind = vocabulary().cdk_event_sources.get(name, "unknown")
             out.wires.append(CdkWire(fn.key, source_kind, rel, line(source), f"events: {name}"))
         return

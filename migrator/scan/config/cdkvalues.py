@@ -217,3 +217,10 @@ def constructor_name(node: ts.Node) -> str:
     if node.type == "new_expression":
         return text(node.child_by_field_name("constructor")).rsplit(".", 1)[-1]
     return text(node)
+
+
+def source_name(node: ts.Node, scope: FileScope) -> str:
+    """The construct an argument builds: `new SqsEventSource(q)`, or a name declared with one."""
+    found = unwrap(node)
+    declared = scope.news.get(text(found)) if found.type in ("identifier", "member_expression") else None
+    return constructor_name(declared if declared is not None else found)

@@ -12,7 +12,7 @@ from types import MappingProxyType
 import tree_sitter as ts
 
 from migrator.scan.config import cdkvalues as values
-from migrator.scan.config.cdkvalues import FileScope, call_args, constructor_name, reference_key
+from migrator.scan.config.cdkvalues import FileScope, call_args, reference_key
 from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.syntax import line, text
 
@@ -107,7 +107,7 @@ def call_wires(node: ts.Node, scope: FileScope, rel: str) -> list[CdkWire]:
     receiver = reference_key(callee.child_by_field_name("object"))
     args = call_args(node)
     if method == "addEventSource" and args:
-        name = constructor_name(values.unwrap(args[0]))
+        name = values.source_name(args[0], scope)
         kind = vocabulary().cdk_event_sources.get(name, "unknown")
         out.append(CdkWire(receiver, kind, rel, line(node), f"addEventSource({name})"))
     elif method == "addFunctionUrl":
