@@ -92,3 +92,23 @@ def test_a_missing_definition_uri_is_a_located_problem(write_tree: WriteTree) ->
 def test_vocabulary_data_names_only_known_kinds(section: str) -> None:
     table = getattr(vocabulary(), section)
     assert table and set(table.values()) <= set(EVENT_KINDS)
+
+
+def test_a_permission_adds_nothing_to_sam_events_that_say_it(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "template.yaml": """
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.handler
+                      Events: { Http: { Type: HttpApi, Properties: { Path: /x, Method: get } } }
+                  Allow:
+                    Type: AWS::Lambda::Permission
+                    Properties: { FunctionName: !Ref Fn, Principal: apigateway.amazonaws.com }
+            """
+        }
+    )
+    (fn,) = read_template(root / "template.yaml", "template.yaml").functions
+    assert [e.kind for e in fn.events] == ["api-gateway-http"]

@@ -56,8 +56,12 @@ class Triggers:
         self.problems = problems
         self.names = _function_names(resources)
 
-    def find(self) -> Evidence:
-        """Logical id of a function → the triggers wired to it, permissions only as a fallback."""
+    def find(self) -> tuple[Evidence, Evidence]:
+        """Logical id of a function → the triggers wired to it, and → what permissions grant.
+
+        A permission only says who may invoke; merge it with `with_permissions` once every other
+        trigger of the function (SAM `Events` too) is known.
+        """
         found: Evidence = {}
         permissions: Evidence = {}
         for rid, resource in self.resources.items():
@@ -76,7 +80,7 @@ class Triggers:
             props = resource.get("Properties") if isinstance(resource, dict) else None
             if isinstance(props, dict) and resource.get("Type") == "AWS::Lambda::Permission":
                 self._permission(rid, props, permissions)
-        return with_permissions(found, permissions)
+        return found, permissions
 
     def targets(self, value: Any) -> set[str]:
         """Functions of this template that `value` references, through versions and aliases too."""

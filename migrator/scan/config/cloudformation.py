@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from migrator.scan.config.cfntriggers import FUNCTION_TYPES, Triggers
+from migrator.scan.config.cfntriggers import FUNCTION_TYPES, Triggers, with_permissions
 from migrator.scan.config.model import (
     ConfigResult,
     FunctionConfig,
@@ -71,7 +71,7 @@ class _Template:
         globals_ = document.get("Globals")
         function_globals = globals_.get("Function") if isinstance(globals_, dict) else None
         self.globals: dict[str, Any] = function_globals if isinstance(function_globals, dict) else {}
-        self.triggers = Triggers(path, rel, resources, problems).find()
+        self.triggers, self.permissions = Triggers(path, rel, resources, problems).find()
 
     def value(self, value: Any) -> Any:
         """A literal, or the default of the parameter a `Ref` names."""
@@ -113,6 +113,8 @@ class _Template:
                     EventEvidence("function-url", "config", self.rel, url_line, "FunctionUrlConfig")
                 )
         events.extend(self.triggers.get(logical_id, []))
+        granted = {logical_id: self.permissions.get(logical_id, [])}
+        events = with_permissions({logical_id: events}, granted).get(logical_id, events)
         return FunctionConfig(
             name=logical_id,
             config=self.rel,
