@@ -6,6 +6,8 @@ root) can replace it in one place.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from migrator.scan.config.yamlload import ConfigReadError
@@ -17,7 +19,11 @@ MAX_CONFIG_BYTES = 4 * 1024 * 1024
 def read_config_text(path: Path, rel: str) -> str:
     """The text of a config or app source file. Raises ConfigReadError with the location."""
     try:
-        with path.open("rb") as handle:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ConfigReadError(ScanProblem(rel, None, None, "not a regular file; it is not read"))
             data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
         raise ConfigReadError(
