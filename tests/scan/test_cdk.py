@@ -228,3 +228,18 @@ def test_an_event_source_held_in_a_variable(write_tree: WriteTree) -> None:
     )
     (reader,) = read_cdk_app(root / "app", "app", Grammars()).functions
     assert [(e.kind, e.detail) for e in reader.events] == [("kinesis", "addEventSource(KinesisEventSource)")]
+
+
+def test_an_app_whose_functions_cannot_be_read_says_so(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "app/cdk.json": json.dumps({"app": "npx ts-node bin/app.ts"}),
+            "app/lib/stack.ts": """
+                import * as lambda from 'aws-cdk-lib/aws-lambda';
+                const fns = ['a', 'b'].map((id) => new lambda.Function(...settings(this, id)));
+            """,
+        }
+    )
+    result = read_cdk_app(root / "app", "app", Grammars())
+    assert result.functions == []
+    assert [p.message.split(":")[0] for p in result.problems] == ["CDK app"]

@@ -31,6 +31,7 @@ FUNCTION_CONSTRUCTS = MappingProxyType(
         "DockerImageFunction": "image",
         "PythonFunction": "python",
         "GoFunction": "go",
+        "RustFunction": "rust",  # cargo-lambda-cdk
     }
 )
 _CDK_LAMBDA_IMPORT = re.compile(r"\bFunction\b[^;]*?from\s*['\"][^'\"]*aws-lambda['\"]", re.S)

@@ -44,6 +44,7 @@ def read_cdk_app(folder: Path, rel: str, grammars: Grammars) -> ConfigResult:
     if other and not _runs_node(folder, rel):
         return _other_language(folder, rel, manifest, other, result)
     files: list[CdkFile] = []
+    lambda_imports = 0
     for path in js:
         file_rel = _rel(folder, rel, path)
         try:
@@ -53,6 +54,7 @@ def read_cdk_app(folder: Path, rel: str, grammars: Grammars) -> ConfigResult:
             continue
         if "aws-cdk" not in source:
             continue
+        lambda_imports += "aws-lambda" in source and "Function(" in source
         tree = grammars.parse(source.encode("utf-8"), grammar_for(path.suffix))
         files.append(read_cdk_source(tree.root_node, source, path, file_rel, folder))
     functions = [f for file in files for f in file.functions]
@@ -73,6 +75,16 @@ def read_cdk_app(folder: Path, rel: str, grammars: Grammars) -> ConfigResult:
         synthesized = read_cdk_out(folder, rel)
         result.functions += synthesized.functions
         result.problems += synthesized.problems
+        if lambda_imports and not synthesized.functions:
+            result.problems.append(
+                ScanProblem(
+                    manifest,
+                    None,
+                    None,
+                    f"CDK app: {lambda_imports} file(s) import aws-lambda and build a function, but "
+                    "no Lambda construct the scan can read; run `cdk synth` and scan again to read cdk.out",
+                )
+            )
     return result
 
 
