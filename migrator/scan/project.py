@@ -70,7 +70,7 @@ class ProjectScanner:
             return ProjectResult((), (ScanProblem(where, None, None, message),), (), None)
 
     def _scan(self, kind: str, path: Path) -> ProjectResult:
-        rel = relative(path, self.root)
+        rel = "" if path == self.root else relative(path, self.root)  # a CDK or Terraform root
         if kind == "serverless":
             config = read_serverless(path, rel)
         elif kind == "template":

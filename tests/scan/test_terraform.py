@@ -178,3 +178,23 @@ def test_blocks_are_skipped_without_losing_heredocs_comments_or_globs(write_tree
     result = read_terraform(root, "")
     assert not result.problems
     assert [(f.name, [e.kind for e in f.events]) for f in result.functions] == [("f", ["function-url"])]
+
+
+def test_a_zip_built_elsewhere_maps_back_to_its_sources(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "main.tf": """
+                resource "aws_lambda_function" "f" {
+                  filename = "./dist/index.zip"
+                  handler  = "index.handler"
+                  runtime  = "nodejs20.x"
+                }
+            """,
+            "src/index.ts": "export const handler = async () => 1;\n",
+            "package.json": "{}",
+        }
+    )
+    from migrator.scan.engine import ScanOptions, scan
+
+    (fn,) = scan(root, ScanOptions(jobs=1)).functions
+    assert (fn.config, fn.file) == ("main.tf", "src/index.ts")

@@ -96,6 +96,10 @@ def _code_dir(module: TfModule, body: dict[str, Any]) -> Path:
             source_file = module.value(archive.body.get("source_file"))
             if isinstance(source_file, str):
                 return (module.folder / source_file).resolve().parent
+    if isinstance(wanted, str) and wanted.endswith(".zip"):
+        # A zip built outside Terraform (`dist/index.zip`): its folder, which maps back to the
+        # sources like any build output (`dist/` → `src/`, tsconfig `outDir`).
+        return (module.folder / wanted).resolve().parent
     return module.folder
 
 
