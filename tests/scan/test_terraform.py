@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from migrator.scan.config.terraform import read_terraform
+from migrator.scan.engine import ScanOptions, scan
 from tests.conftest import WriteTree
 
 MAIN = """
@@ -194,7 +195,5 @@ def test_a_zip_built_elsewhere_maps_back_to_its_sources(write_tree: WriteTree) -
             "package.json": "{}",
         }
     )
-    from migrator.scan.engine import ScanOptions, scan
-
     (fn,) = scan(root, ScanOptions(jobs=1)).functions
     assert (fn.config, fn.file) == ("main.tf", "src/index.ts")
