@@ -24,6 +24,7 @@ _BLOCK_START = re.compile(
     r'^(resource|data|module|variable|locals|output|provider|terraform|moved|import|check)\b(?:\s+"([^"]*)")?',
     re.M,
 )
+_DEFAULT = re.compile(r"\bdefault\s*=")
 _HEREDOC = re.compile(r"<<-?([A-Za-z_][\w-]*)$")
 #: Resource types the readers look at; other blocks are blanked out before parsing.
 RELEVANT_RESOURCES = frozenset(
@@ -149,15 +150,37 @@ def load_module(
 def _relevant_blocks(text: str) -> str:
     """The file with the top-level blocks no reader needs blanked out (line numbers kept).
 
-    HCL parsing is the slow part of a Terraform scan (about 60 ms a file), and IAM policies,
-    buckets or API resources make most of a file. Blocks start at column 0 (`terraform fmt`).
+    HCL parsing is the slow part of a Terraform scan (pure Python, about 60 ms a file), and IAM
+    policies, buckets, networks and variable descriptions make most of a file. Kept: Lambda
+    resources and the resources that wire triggers, `archive_file`, locals, variables with a
+    default and modules that mention Lambda. Blocks start at column 0 (`terraform fmt`).
     Trailing blanks are dropped: hcl2 rejects them after a heredoc's closing marker.
     """
     from migrator.scan.config.vocabulary import vocabulary
 
     wanted = RELEVANT_RESOURCES | set(vocabulary().tf_wiring)
     lines = [line.rstrip() for line in text.splitlines()]
-    keep = True
+    starts = _block_starts(lines)
+    ends = [start for start, _, _ in starts[1:]] + [len(lines)]
+    for (start, kind, label), end in zip(starts, ends, strict=False):
+        block = "\n".join(lines[start:end])
+        keep = (
+            kind == "locals"
+            or (kind == "variable" and _DEFAULT.search(block) is not None)
+            or (kind == "module" and "lambda" in block)
+            or (kind == "resource" and label in wanted)
+            or (kind == "data" and label == "archive_file")
+        )
+        if not keep:
+            lines[start:end] = [""] * (end - start)
+    head = starts[0][0] if starts else len(lines)
+    lines[:head] = [""] * head  # comments before the first block
+    return "\n".join(lines) + "\n"
+
+
+def _block_starts(lines: list[str]) -> list[tuple[int, str, str | None]]:
+    """(line index, block type, first label) of every top-level block, outside heredocs and comments."""
+    starts: list[tuple[int, str, str | None]] = []
     heredoc: str | None = None  # the closing marker while inside a heredoc
     comment = False  # inside /* … */
     for number, line in enumerate(lines):
@@ -168,19 +191,12 @@ def _relevant_blocks(text: str) -> str:
         else:
             match = _BLOCK_START.match(line)
             if match is not None:
-                kind, label = match.group(1), match.group(2)
-                keep = (
-                    kind in ("module", "variable", "locals")
-                    or (kind == "resource" and label in wanted)
-                    or (kind == "data" and label == "archive_file")
-                )
+                starts.append((number, match.group(1), match.group(2)))
             opened = _HEREDOC.search(line)
             heredoc = opened.group(1) if opened else None
             # Only a comment that opens a line: "/*" inside a string (an ARN glob) is common.
             comment = line.lstrip().startswith("/*") and "*/" not in line
-        if not keep:
-            lines[number] = ""
-    return "\n".join(lines) + "\n"
+    return starts
 
 
 def _collect(module: TfModule, document: dict[str, Any], text: str, rel: str) -> None:
