@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from migrator.scan.model import Function, ScanReport
-from migrator.scan.summary import summarize
+from migrator.scan.summary import skipped_line, summarize
 
 
 def _cell(text: str) -> str:
@@ -50,7 +50,8 @@ def render(report: ScanReport) -> str:
         "# Lambda migration scan",
         "",
         f"{summary.functions} functions, mean readiness {summary.mean_readiness}, "
-        f"{summary.blockers} blockers, {len(report.errors)} unreadable files or configs.",
+        f"{summary.blockers} blockers, {len(report.errors)} unreadable files or configs"
+        + (f", {len(report.skipped)} skipped (not Node.js Lambda)." if report.skipped else "."),
         "",
         "| function | file | events | readiness | blockers |",
         "|---|---|---|---:|---|",
@@ -64,6 +65,13 @@ def render(report: ScanReport) -> str:
     lines += ["", "## Functions", ""]
     for fn in report.functions:
         lines += _function_section(fn)
+    if report.skipped:
+        lines += ["## Skipped (not Node.js Lambda functions)", "", f"{skipped_line(report)}", ""]
+        lines += ["| function | config | reason |", "|---|---|---|"]
+        for skipped in report.skipped:
+            where = f"{skipped.config}:{skipped.line}" if skipped.config and skipped.line else skipped.config
+            lines.append(f"| {_cell(skipped.name)} | `{where or '-'}` | {_cell(skipped.detail)} |")
+        lines.append("")
     if report.errors:
         lines += ["## Unreadable files", ""]
         for problem in report.errors:

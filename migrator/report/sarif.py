@@ -66,6 +66,15 @@ def build(report: ScanReport) -> dict[str, Any]:
         }
         for problem in report.errors
     ]
+    notifications += [
+        {
+            "level": "note",
+            "message": {"text": f"{skipped.name}: skipped, not a Node.js Lambda function ({skipped.detail})"},
+            "locations": _location(skipped.config, skipped.line),
+            "properties": {"skipped": skipped.reason},
+        }
+        for skipped in report.skipped
+    ]
     root_uri = Path(report.root).resolve().as_uri() + "/"
     return {
         "$schema": SARIF_SCHEMA,

@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from migrator.scan.model import ScanReport
-from migrator.scan.summary import summarize
+from migrator.scan.summary import skipped_line, summarize
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -49,6 +49,8 @@ def build(report: ScanReport) -> Group:
             f" · {len(report.errors)} unreadable files or configs",
         )
     ]
+    if report.skipped:
+        lines.append(Text(f"skipped (not Node.js Lambda): {skipped_line(report)}"))
     if summary.by_rule:
         lines.append(Text("blockers: " + ", ".join(f"{rule} {n}" for rule, n in summary.by_rule)))
     if summary.by_event:

@@ -47,8 +47,13 @@ class Discovery:
     executable_configs: list[Path] = field(default_factory=list)
     templates: list[Path] = field(default_factory=list)
     package_dirs: list[Path] = field(default_factory=list)
+    terraform_dirs: list[Path] = field(default_factory=list)  #: folders holding `*.tf` files
+    cdk_apps: list[Path] = field(default_factory=list)  #: folders holding a `cdk.json`
 
     def config_dirs(self) -> set[Path]:
+        """Folders whose package.json folders are not bare functions. CDK apps and Terraform
+        folders are not among them: their code folders drop out once a function claims them, and
+        the ones no construct or resource names still show up."""
         return {p.parent for p in (*self.serverless, *self.templates, *self.executable_configs)}
 
 
@@ -61,9 +66,13 @@ def discover(root: Path) -> Discovery:
             d for d in dirnames if d not in SKIP_DIRS and not (d in BUILD_OUTPUT_DIRS and "src" in names)
         )
         directory = Path(dirpath)
+        if any(name.endswith(".tf") for name in filenames):
+            found.terraform_dirs.append(directory)
         for name in sorted(filenames):
             path = directory / name
-            if name in SERVERLESS_NAMES:
+            if name == "cdk.json":
+                found.cdk_apps.append(directory)
+            elif name in SERVERLESS_NAMES:
                 found.serverless.append(path)
             elif name in EXECUTABLE_SERVERLESS_NAMES:
                 found.executable_configs.append(path)

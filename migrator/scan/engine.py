@@ -20,13 +20,13 @@ from typing import Any, Literal
 from migrator import __version__
 from migrator.errors import ScanError
 from migrator.scan.discover import discover
-from migrator.scan.model import Function, ScanProblem, ScanReport, ToolInfo
+from migrator.scan.model import Function, ScanProblem, ScanReport, SkippedFunction, ToolInfo
 from migrator.scan.project import ProjectResult, ProjectScanner
 from migrator.scan.resolve import inside, relative
 from migrator.scan.tables import Tables
 
 Progress = Callable[[int, int], None]
-ProjectKind = Literal["serverless", "template", "package"]
+ProjectKind = Literal["serverless", "template", "package", "terraform", "cdk"]
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,8 @@ def _projects(root: Path) -> tuple[list[Project], list[ScanProblem]]:
     found = discover(root)
     projects = [Project("serverless", str(p)) for p in found.serverless]
     projects += [Project("template", str(p)) for p in found.templates]
+    projects += [Project("terraform", str(p)) for p in found.terraform_dirs]
+    projects += [Project("cdk", str(p)) for p in found.cdk_apps]
     problems = [
         ScanProblem(
             relative(path, root),
@@ -166,7 +168,10 @@ def _projects(root: Path) -> tuple[list[Project], list[ScanProblem]]:
 
 def _weight(project: Project) -> int:
     try:
-        return os.stat(project.path).st_size if project.kind != "package" else 0
+        if project.kind == "terraform":  # HCL parses slowly: start these early
+            with os.scandir(project.path) as entries:
+                return 4 * sum(e.stat().st_size for e in entries if e.name.endswith(".tf") and e.is_file())
+        return os.stat(project.path).st_size if project.kind in ("serverless", "template") else 0
     except OSError:
         return 0
 
@@ -175,9 +180,11 @@ def _merge(root: Path, results: list[ProjectResult], problems: list[ScanProblem]
     """One report from per-project results: bare folders that configs already cover drop out."""
     claimed = [Path(p) for result in results for p in result.claimed]
     functions: list[Function] = []
+    skipped: list[SkippedFunction] = []
     all_problems = set(problems)
     for result in results:
         all_problems.update(result.problems)
+        skipped.extend(result.skipped)
         if result.bare_dir is not None:
             base = Path(result.bare_dir)
             if any(inside(path, base) for path in claimed):
@@ -188,4 +195,5 @@ def _merge(root: Path, results: list[ProjectResult], problems: list[ScanProblem]
         root=str(root),
         functions=tuple(sorted(functions, key=lambda f: (f.config or f.file or "", f.name))),
         errors=tuple(sorted(all_problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.message))),
+        skipped=tuple(sorted(skipped, key=lambda s: (s.config or "", s.name))),
     )

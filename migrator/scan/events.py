@@ -35,6 +35,13 @@ _PROPERTY_SIGNALS: dict[tuple[str, str], str] = {
     ("*", "triggerSource"): "cognito",
     ("*", "userPoolId"): "cognito",
     ("*", "detail-type"): "eventbridge",
+    ("requestContext", "connectionId"): "api-gateway-websocket",
+    ("*", "deliveryStreamArn"): "firehose",
+    ("*", "getObjectContext"): "s3-object-lambda",
+    ("*", "ResponseURL"): "custom-resource",
+    ("Records", "cf"): "lambda-edge",
+    ("record", "cf"): "lambda-edge",
+    ("*", "rmqMessagesByQueue"): "mq",
 }
 _RECORD_PARENTS = frozenset({"Records", "record", "r", "rec", "item", "entry", "event", "e"})
 _LITERAL_SIGNALS = {
@@ -56,6 +63,9 @@ _DESTRUCTURED_SIGNALS = {
     "routeArn": "api-gateway-authorizer",
     "awslogs": "cloudwatch-logs",
     "triggerSource": "cognito",
+    "connectionId": "api-gateway-websocket",
+    "getObjectContext": "s3-object-lambda",
+    "ResponseURL": "custom-resource",
 }
 _AUTHORIZER_RESPONSE = frozenset({"principalId", "policyDocument", "isAuthorized"})
 _API_KINDS = frozenset({"api-gateway-rest", "api-gateway-http", "alb", "function-url"})
@@ -106,6 +116,8 @@ def infer_events(files: Sequence[FileFacts], event_param: str | None) -> tuple[E
         kinds.pop("api-gateway-rest", None)
     if "schedule" in kinds:
         kinds.pop("eventbridge", None)
+    if "api-gateway-websocket" in kinds:
+        kinds.pop("api-gateway-http", None)  # `routeKey` is in WebSocket events too
     if not kinds and not any(f.syntax_errors for f in files):
         # The response shape alone is a weak hint: never taken from a file that does not parse.
         kinds = dict(weak.first)

@@ -13,18 +13,30 @@ from typing import Any, Literal, get_args
 EventKind = Literal[
     "api-gateway-rest",
     "api-gateway-http",
+    "api-gateway-websocket",
     "api-gateway-authorizer",
     "alb",
     "function-url",
     "sqs",
     "sns",
     "s3",
+    "s3-object-lambda",
     "eventbridge",
     "schedule",
+    "pipes",
     "dynamodb-stream",
     "kinesis",
+    "firehose",
+    "kafka",  # MSK and self-managed
+    "mq",
+    "documentdb",
     "cloudwatch-logs",
-    "cognito",
+    "cognito",  # every Cognito trigger
+    "iot",
+    "appsync",
+    "custom-resource",
+    "lambda-edge",
+    "unknown",  # a configured trigger outside this vocabulary; its evidence keeps the raw type
     "direct",
 ]
 EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
@@ -102,6 +114,20 @@ class Function:
     readiness: int  #: 0-100, see migrator.scan.readiness
 
 
+SkipReason = Literal["runtime", "provider", "container-image"]
+
+
+@dataclass(frozen=True)
+class SkippedFunction:
+    """A function a config declares that is not a Node.js AWS Lambda function: not a candidate."""
+
+    name: str
+    config: str | None  #: config file that declares it
+    line: int | None
+    reason: SkipReason  #: runtime (not nodejs*), provider (not AWS), container-image
+    detail: str  #: e.g. "runtime python3.12"
+
+
 @dataclass(frozen=True)
 class ScanProblem:
     """A file or config that could not be read (fully). The scan reports it and goes on."""
@@ -126,9 +152,14 @@ class ScanReport:
     root: str  #: the scanned path as given
     functions: tuple[Function, ...]
     errors: tuple[ScanProblem, ...]
+    skipped: tuple[SkippedFunction, ...] = ()  #: declared functions that are not Node.js Lambdas
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape (see README)."""
         data = dataclasses.asdict(self)
-        data.pop("root")
-        return {"tool": data["tool"], "functions": data["functions"], "errors": data["errors"]}
+        return {
+            "tool": data["tool"],
+            "functions": data["functions"],
+            "skipped": data["skipped"],
+            "errors": data["errors"],
+        }

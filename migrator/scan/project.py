@@ -11,13 +11,17 @@ from pathlib import Path
 
 from migrator.scan.assemble import Workspace, assemble, find_export
 from migrator.scan.collect import analyze_file
+from migrator.scan.config.cdkapp import read_cdk_app
 from migrator.scan.config.cloudformation import read_template
 from migrator.scan.config.model import ConfigResult, FunctionConfig
 from migrator.scan.config.packagejson import read_bare_package
+from migrator.scan.config.scope import config_skip, handler_skip
+from migrator.scan.config.scope import skipped as skipped_function
 from migrator.scan.config.serverless import read_serverless
+from migrator.scan.config.terraform import read_terraform
 from migrator.scan.filefacts import FileFacts
 from migrator.scan.jsparse import Grammars, grammar_for
-from migrator.scan.model import Dependency, Function, ScanProblem
+from migrator.scan.model import Dependency, Function, ScanProblem, SkippedFunction
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
 
@@ -31,6 +35,7 @@ class ProjectResult:
     problems: tuple[ScanProblem, ...]
     claimed: tuple[str, ...]  #: handler files of config-declared functions (absolute)
     bare_dir: str | None  #: the folder, for a bare package.json project
+    skipped: tuple[SkippedFunction, ...] = ()  #: declared functions that are no Node.js candidates
 
 
 class ProjectScanner:
@@ -65,11 +70,15 @@ class ProjectScanner:
             return ProjectResult((), (ScanProblem(where, None, None, message),), (), None)
 
     def _scan(self, kind: str, path: Path) -> ProjectResult:
-        rel = relative(path, self.root)
+        rel = "" if path == self.root else relative(path, self.root)  # a CDK or Terraform root
         if kind == "serverless":
             config = read_serverless(path, rel)
         elif kind == "template":
             config = read_template(path, rel)
+        elif kind == "terraform":
+            config = read_terraform(path, rel)
+        elif kind == "cdk":
+            config = read_cdk_app(path, rel, self.grammars)
         else:
             config = read_bare_package(path, relative(path / "package.json", self.root))
         return self._functions(config, path if kind == "package" else None)
@@ -86,27 +95,48 @@ class ProjectScanner:
             self.dependencies,
         )
         functions: list[Function] = []
+        skipped: list[SkippedFunction] = []
+        unreadable: list[ScanProblem] = []
         claimed: list[str] = []
         reached: set[Path] = set()
         for cfg in config.functions:
+            skip = config_skip(cfg)
+            if skip is not None:
+                skipped.append(skipped_function(cfg, skip))
+                continue
             if cfg.handler is not None:
                 module, export = split_handler(cfg.handler)
                 handler = self.resolver.handler_file(cfg.base_dir, module, cfg.entry_points)
+                skip = handler_skip(cfg) if handler is None else None
+                if skip is not None:
+                    skipped.append(skipped_function(cfg, skip))
+                    continue
                 self._load(handler)
                 functions.append(assemble(ws, cfg, handler, export))
                 if handler is not None:
                     claimed.append(str(handler))
                     reached.update(ws.closure(handler))
+            elif cfg.config is not None and not cfg.candidates:
+                # Named by a config, but with no handler it can read: said once, never dropped silently.
+                if not any(p.file == cfg.config and p.line == cfg.line for p in config.problems):
+                    message = (
+                        f"{cfg.name}: no handler the scan can read (missing, or not a literal); not scanned"
+                    )
+                    unreadable.append(ScanProblem(cfg.config, cfg.line, None, message))
             else:
                 fn = self._bare(ws, cfg)
                 if fn is not None:
                     functions.append(fn)
                     reached.update(self.resolver.root / f for f in fn.source_files)
-        problems = list(config.problems)
+        problems = [*config.problems, *unreadable]
         for path in sorted(reached):
             problems.extend(self.file_problems.get(path, ()))
         return ProjectResult(
-            tuple(functions), tuple(problems), tuple(claimed), str(bare_dir) if bare_dir else None
+            tuple(functions),
+            tuple(problems),
+            tuple(claimed),
+            str(bare_dir) if bare_dir else None,
+            tuple(skipped),
         )
 
     def _bare(self, ws: Workspace, cfg: FunctionConfig) -> Function | None:

@@ -32,3 +32,10 @@ def summarize(report: ScanReport) -> Summary:
         by_event=tuple(sorted(events.items(), key=lambda kv: (-kv[1], kv[0]))),
         languages=tuple(sorted(languages.items())),
     )
+
+
+def skipped_line(report: ScanReport) -> str:
+    """One line for the functions that are no candidates: `12 · runtime python3.12 7, …`."""
+    details = Counter(s.detail for s in report.skipped)
+    ordered = sorted(details.items(), key=lambda kv: (-kv[1], kv[0]))
+    return f"{len(report.skipped)} · " + ", ".join(f"{detail} {n}" for detail, n in ordered)

@@ -34,7 +34,11 @@ def test_sarif_has_a_result_per_blocker(sarif_log: Path) -> None:
     for result in results:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert result["level"] in {"error", "warning", "note"}
-    assert len(data["runs"][0]["invocations"][0]["toolExecutionNotifications"]) == len(report.errors)
+    notifications = data["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert [n["level"] for n in notifications] == ["error"] * len(report.errors) + ["note"] * len(
+        report.skipped
+    )
+    assert report.skipped and notifications[-1]["properties"] == {"skipped": "runtime"}
     Sarif.model_validate(data)  # the sarif-pydantic object model accepts it too
 
 

@@ -49,6 +49,7 @@ Resources:
         D: { Type: DynamoDB, Properties: { Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST } }
         K: { Type: Kinesis, Properties: { Stream: !GetAtt Stream.Arn, StartingPosition: LATEST } }
         X: { Type: IoTRule, Properties: { Sql: "SELECT *" } }
+        Y: { Type: SomethingNew, Properties: {} }
   UrlFn:
     Type: AWS::Serverless::Function
     Properties:
@@ -117,12 +118,15 @@ def test_sam_globals_events_and_authorizer(write_tree: WriteTree) -> None:
         "schedule",
         "dynamodb-stream",
         "kinesis",
+        "iot",
+        "unknown",
     ]
+    assert listing.events[-1].detail == "Y: SomethingNew"
     assert listing.events[0].detail == "Get: Api GET /items"
     assert [e.kind for e in fns["UrlFn"].events] == ["function-url"]
     assert [e.kind for e in fns["AuthFn"].events] == ["api-gateway-authorizer"]
     assert fns["AuthFn"].base_dir == (root / "auth").resolve()
-    assert any("IoTRule" in p.message and p.line for p in result.problems)
+    assert not result.problems
 
 
 def test_plain_cloudformation_wiring(write_tree: WriteTree) -> None:

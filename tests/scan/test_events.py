@@ -28,6 +28,15 @@ def kinds(source: str, param: str | None = "event") -> list[str]:
         ("route(event['detail-type'], event.detail)", ["eventbridge"]),
         ("const m = event.requestContext.http.method; return { statusCode: 200 }", ["api-gateway-http"]),
         ("const { httpMethod, path } = event; return { statusCode: 200 }", ["api-gateway-rest"]),
+        (
+            "const { connectionId, routeKey } = event.requestContext; return { statusCode: 200 }",
+            ["api-gateway-websocket"],
+        ),
+        ("return { records: event.records.map((r) => t(r, event.deliveryStreamArn)) }", ["firehose"]),
+        ("const { outputRoute, inputS3Url } = event.getObjectContext", ["s3-object-lambda"]),
+        ("await fetch(event.ResponseURL, { method: 'PUT', body: JSON.stringify(r) })", ["custom-resource"]),
+        ("const request = event.Records[0].cf.request; return request", ["lambda-edge"]),
+        ("for (const q of Object.keys(event.rmqMessagesByQueue)) drain(q)", ["mq"]),
         ("if (event.requestContext.elb) x(event.httpMethod)", ["alb"]),
         (
             "const t = event.authorizationToken; return { principalId: 'u', policyDocument: {} }",

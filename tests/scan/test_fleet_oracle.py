@@ -13,28 +13,39 @@ import pytest
 import yaml
 
 from migrator.scan.engine import ScanOptions, scan
-from migrator.scan.model import Function
+from migrator.scan.model import Function, ScanReport
 from tests.conftest import FLEET
 
 _BLOCK = re.compile(r"```yaml\n(.*?)```", re.S)
 
 
-def _oracle() -> dict[str, dict[str, Any]]:
-    blocks = [yaml.safe_load(b) for b in _BLOCK.findall((FLEET / "FACTS.md").read_text())]
-    return {b["name"]: b for b in blocks if isinstance(b, dict) and "name" in b}
-
-
-ORACLE = _oracle()
+_BLOCKS = [yaml.safe_load(b) for b in _BLOCK.findall((FLEET / "FACTS.md").read_text())]
+ORACLE = {b["name"]: b for b in _BLOCKS if isinstance(b, dict) and "name" in b}
+SKIPPED = [s for b in _BLOCKS if isinstance(b, dict) for s in b.get("skipped", [])]
 
 
 @pytest.fixture(scope="module")
-def scanned() -> dict[str, Function]:
-    return {fn.name: fn for fn in scan(FLEET, ScanOptions(jobs=1)).functions}
+def report() -> ScanReport:
+    return scan(FLEET, ScanOptions(jobs=1))
+
+
+@pytest.fixture(scope="module")
+def scanned(report: ScanReport) -> dict[str, Function]:
+    return {fn.name: fn for fn in report.functions}
 
 
 def test_every_function_is_found(scanned: dict[str, Function]) -> None:
     assert len(ORACLE) >= 14
     assert sorted(scanned) == sorted(ORACLE)
+
+
+def test_non_node_functions_are_skipped_not_scored(report: ScanReport) -> None:
+    assert SKIPPED
+    got = [
+        {"name": s.name, "config": s.config, "reason": s.reason, "detail": s.detail} for s in report.skipped
+    ]
+    assert got == SKIPPED
+    assert not {s["name"] for s in SKIPPED} & {fn.name for fn in report.functions}
 
 
 @pytest.mark.parametrize("name", sorted(ORACLE))

@@ -10,60 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from migrator.scan.config.cfntriggers import FUNCTION_TYPES, Triggers, with_permissions
 from migrator.scan.config.model import (
     ConfigResult,
     FunctionConfig,
     as_int,
     as_str,
     env_names,
-    referenced_ids,
 )
+from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
 from migrator.scan.model import EventEvidence, ScanProblem
 
 SERVERLESS_FUNCTION = "AWS::Serverless::Function"
 LAMBDA_FUNCTION = "AWS::Lambda::Function"
-
-_SAM_EVENTS = {
-    "Api": "api-gateway-rest",
-    "HttpApi": "api-gateway-http",
-    "SQS": "sqs",
-    "SNS": "sns",
-    "S3": "s3",
-    "EventBridgeRule": "eventbridge",
-    "CloudWatchEvent": "eventbridge",
-    "Schedule": "schedule",
-    "ScheduleV2": "schedule",
-    "DynamoDB": "dynamodb-stream",
-    "Kinesis": "kinesis",
-    "CloudWatchLogs": "cloudwatch-logs",
-    "Cognito": "cognito",
-}
-
-_PRINCIPALS = {
-    "sns.amazonaws.com": "sns",
-    "s3.amazonaws.com": "s3",
-    "events.amazonaws.com": "eventbridge",
-    "scheduler.amazonaws.com": "schedule",
-    "elasticloadbalancing.amazonaws.com": "alb",
-    "logs.amazonaws.com": "cloudwatch-logs",
-    "cognito-idp.amazonaws.com": "cognito",
-    "apigateway.amazonaws.com": "api-gateway-rest",
-}
-
-#: A permission for a principal adds nothing when one of these kinds is already known.
-_COVERED_BY = {
-    "eventbridge": {"eventbridge", "schedule"},
-    "schedule": {"eventbridge", "schedule"},
-    "api-gateway-rest": {"api-gateway-rest", "api-gateway-http", "api-gateway-authorizer"},
-}
-
-_SOURCE_RESOURCES = {
-    "AWS::SQS::Queue": "sqs",
-    "AWS::DynamoDB::Table": "dynamodb-stream",
-    "AWS::DynamoDB::GlobalTable": "dynamodb-stream",
-    "AWS::Kinesis::Stream": "kinesis",
-}
 
 
 def looks_like_template(text: str) -> bool:
@@ -86,7 +46,7 @@ def read_template(path: Path, rel: str) -> ConfigResult:
         if not isinstance(resource, dict):
             continue
         kind = resource.get("Type")
-        if kind in (SERVERLESS_FUNCTION, LAMBDA_FUNCTION):
+        if kind in FUNCTION_TYPES:
             fn = template.function(str(logical_id), resource, sam=kind == SERVERLESS_FUNCTION)
             if fn is not None:
                 result.functions.append(fn)
@@ -111,8 +71,7 @@ class _Template:
         globals_ = document.get("Globals")
         function_globals = globals_.get("Function") if isinstance(globals_, dict) else None
         self.globals: dict[str, Any] = function_globals if isinstance(function_globals, dict) else {}
-        self.authorizers = self._authorizers()
-        self.triggers = self._triggers()
+        self.triggers, self.permissions = Triggers(path, rel, resources, problems).find()
 
     def value(self, value: Any) -> Any:
         """A literal, or the default of the parameter a `Ref` names."""
@@ -128,10 +87,14 @@ class _Template:
         line = self._line(self.resources, logical_id)
         merged = {**self.globals, **props} if sam else props
         if (sam and merged.get("PackageType") == "Image") or props.get("PackageType") == "Image":
-            self.problems.append(
-                ScanProblem(self.rel, line, None, f"{logical_id}: container image functions are not scanned")
+            return FunctionConfig(
+                name=logical_id,
+                config=self.rel,
+                line=line,
+                base_dir=self.path.parent,
+                handler=None,
+                skip=("container-image", "PackageType Image"),
             )
-            return None
         base_dir = self._code_dir(logical_id, merged.get("CodeUri") if sam else merged.get("Code"), line)
         architectures = self.value(merged.get("Architectures"))
         architecture = (
@@ -141,7 +104,7 @@ class _Template:
         )
         env = env_names(_variables(self.globals.get("Environment") if sam else None))
         env += env_names(_variables(props.get("Environment")))
-        events = list(self.authorizers.get(logical_id, []))
+        events: list[EventEvidence] = []
         if sam:
             events.extend(self._sam_events(logical_id, props.get("Events")))
             if props.get("FunctionUrlConfig") is not None:
@@ -150,6 +113,8 @@ class _Template:
                     EventEvidence("function-url", "config", self.rel, url_line, "FunctionUrlConfig")
                 )
         events.extend(self.triggers.get(logical_id, []))
+        granted = {logical_id: self.permissions.get(logical_id, [])}
+        events = with_permissions({logical_id: events}, granted).get(logical_id, events)
         return FunctionConfig(
             name=logical_id,
             config=self.rel,
@@ -186,129 +151,10 @@ class _Template:
         for event_name, event in events.items():
             if not isinstance(event, dict):
                 continue
-            kind = _SAM_EVENTS.get(str(event.get("Type")))
+            kind = vocabulary().sam_events.get(str(event.get("Type")), "unknown")
             line = self._line(events, event_name)
-            if kind is None:
-                self.problems.append(
-                    ScanProblem(
-                        self.rel,
-                        line,
-                        None,
-                        f"{logical_id}: event type {event.get('Type')!r} has no kind in the scan "
-                        "vocabulary; it is left out of `events`",
-                    )
-                )
-                continue
             out.append(EventEvidence(kind, "config", self.rel, line, _describe_sam(event_name, event)))
         return out
-
-    def _authorizers(self) -> dict[str, list[EventEvidence]]:
-        """Functions that API Gateway calls as authorizers, by logical id."""
-        found: dict[str, list[EventEvidence]] = {}
-
-        def add(target_ids: set[str], line: int | None, detail: str) -> None:
-            for target in target_ids:
-                if target in self.resources:
-                    found.setdefault(target, []).append(
-                        EventEvidence("api-gateway-authorizer", "config", self.rel, line, detail)
-                    )
-
-        for api_id, resource in self.resources.items():
-            if not isinstance(resource, dict):
-                continue
-            props = resource.get("Properties")
-            if not isinstance(props, dict):
-                continue
-            kind = resource.get("Type")
-            if kind in ("AWS::Serverless::Api", "AWS::Serverless::HttpApi"):
-                auth = props.get("Auth")
-                authorizers = auth.get("Authorizers") if isinstance(auth, dict) else None
-                for auth_name, spec in (authorizers or {}).items() if isinstance(authorizers, dict) else []:
-                    if isinstance(spec, dict) and "FunctionArn" in spec:
-                        add(
-                            referenced_ids(spec["FunctionArn"]),
-                            self._line(spec, "FunctionArn"),
-                            f"{api_id} authorizer {auth_name}",
-                        )
-            elif kind in ("AWS::ApiGateway::Authorizer", "AWS::ApiGatewayV2::Authorizer"):
-                add(
-                    referenced_ids(props.get("AuthorizerUri")),
-                    self._line(self.resources, api_id),
-                    f"{api_id}",
-                )
-        return found
-
-    def _triggers(self) -> dict[str, list[EventEvidence]]:
-        """Events for plain CloudFormation functions, from the resources that point at them."""
-        found: dict[str, list[EventEvidence]] = {}
-        permissions: dict[str, list[EventEvidence]] = {}
-
-        def add(
-            targets: set[str],
-            kind: str,
-            line: int | None,
-            detail: str,
-            into: dict[str, list[EventEvidence]] = found,
-        ) -> None:
-            for target in targets:
-                target_resource = self.resources.get(target)
-                if isinstance(target_resource, dict) and target_resource.get("Type") == LAMBDA_FUNCTION:
-                    into.setdefault(target, []).append(EventEvidence(kind, "config", self.rel, line, detail))
-
-        for rid, resource in self.resources.items():
-            if not isinstance(resource, dict) or not isinstance(resource.get("Properties"), dict):
-                continue
-            props = resource["Properties"]
-            kind = resource.get("Type")
-            line = self._line(self.resources, rid)
-            if kind == "AWS::Lambda::EventSourceMapping":
-                source_kind = self._source_kind(props.get("EventSourceArn"))
-                add(
-                    referenced_ids(props.get("FunctionName")),
-                    source_kind,
-                    line,
-                    f"{rid} (event source mapping)",
-                )
-            elif kind == "AWS::Events::Rule":
-                event_kind = "schedule" if props.get("ScheduleExpression") else "eventbridge"
-                detail = f"{rid} {props.get('ScheduleExpression') or 'event pattern'}"
-                for target in props.get("Targets") or []:
-                    if isinstance(target, dict):
-                        add(referenced_ids(target.get("Arn")), event_kind, line, detail)
-            elif kind == "AWS::Lambda::Permission":
-                principal = as_str(props.get("Principal"))
-                if principal in _PRINCIPALS:
-                    targets = referenced_ids(props.get("FunctionName"))
-                    add(targets, _PRINCIPALS[principal], line, f"{rid} ({principal})", permissions)
-            elif kind == "AWS::SNS::Subscription" and props.get("Protocol") == "lambda":
-                add(referenced_ids(props.get("Endpoint")), "sns", line, f"{rid} (subscription)")
-            elif kind == "AWS::Lambda::Url":
-                add(referenced_ids(props.get("TargetFunctionArn")), "function-url", line, f"{rid}")
-            elif kind == "AWS::ApiGatewayV2::Integration":
-                add(referenced_ids(props.get("IntegrationUri")), "api-gateway-http", line, f"{rid}")
-            elif kind == "AWS::ApiGateway::Method":
-                integration = props.get("Integration")
-                uri = integration.get("Uri") if isinstance(integration, dict) else None
-                add(referenced_ids(uri), "api-gateway-rest", line, f"{rid}")
-        # A permission only says who may invoke; it names a trigger when nothing else does.
-        for target, granted in permissions.items():
-            present = {e.kind for e in found.get(target, [])}
-            for evidence in granted:
-                if not present & _COVERED_BY.get(evidence.kind, {evidence.kind}):
-                    found.setdefault(target, []).append(evidence)
-        return found
-
-    def _source_kind(self, arn: Any) -> str:
-        for logical_id in referenced_ids(arn):
-            resource = self.resources.get(logical_id)
-            if isinstance(resource, dict) and resource.get("Type") in _SOURCE_RESOURCES:
-                return _SOURCE_RESOURCES[resource["Type"]]
-        text = arn if isinstance(arn, str) else ""
-        if ":kinesis:" in text:
-            return "kinesis"
-        if ":dynamodb:" in text:
-            return "dynamodb-stream"
-        return "sqs"
 
     @staticmethod
     def _line(mapping: Any, key: str) -> int | None:

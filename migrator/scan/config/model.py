@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from migrator.scan.model import EventEvidence, ScanProblem
+from migrator.scan.model import EventEvidence, ScanProblem, SkipReason
+
+Skip = tuple[SkipReason, str]  #: (reason, detail) a declared function is not a candidate
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class FunctionConfig:
     events: tuple[EventEvidence, ...] = ()
     entry_points: tuple[str, ...] = ()  #: build entry points (SAM esbuild), relative to base_dir
     candidates: tuple[str, ...] = ()  #: bare package.json: handler files to try, in order
+    skip: Skip | None = None  #: set when the config alone shows it is no Node.js Lambda candidate
 
 
 @dataclass

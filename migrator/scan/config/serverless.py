@@ -10,11 +10,13 @@ from typing import Any
 from migrator.scan.config.model import (
     ConfigResult,
     FunctionConfig,
+    Skip,
     as_int,
     as_str,
     env_names,
     referenced_ids,
 )
+from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
 from migrator.scan.model import EventEvidence, ScanProblem
 
@@ -22,20 +24,6 @@ _FILE_INCLUDE = re.compile(r"\$\{file\(([^)]+)\)(?::([\w.\-]+))?\}")
 _VARIABLE = re.compile(r"\$\{([^${}]+)\}")
 _MAX_VARIABLE_DEPTH = 10
 _UNKNOWN = "\x00unknown\x00"
-
-#: serverless event keys → scan vocabulary. `stream` and `eventBridge` need a closer look.
-_EVENT_KINDS = {
-    "http": "api-gateway-rest",
-    "httpApi": "api-gateway-http",
-    "alb": "alb",
-    "sqs": "sqs",
-    "sns": "sns",
-    "s3": "s3",
-    "schedule": "schedule",
-    "cloudwatchEvent": "eventbridge",
-    "cloudwatchLog": "cloudwatch-logs",
-    "cognitoUserPool": "cognito",
-}
 
 #: CloudFormation resource types an event ARN may point at.
 _STREAM_RESOURCES = {"AWS::DynamoDB::Table": "dynamodb-stream", "AWS::Kinesis::Stream": "kinesis"}
@@ -108,6 +96,7 @@ def read_serverless(path: Path, rel: str) -> ConfigResult:
     variables = _Variables(document)
     provider = document.get("provider")
     provider = provider if isinstance(provider, dict) else {}
+    provider_name = as_str(variables.resolve(provider.get("name"))) or "aws"
     if document.get("functions") is None:
         return result
     functions = includes.functions(document["functions"], _line(document, "functions", None))
@@ -145,13 +134,24 @@ def read_serverless(path: Path, rel: str) -> ConfigResult:
                 ),
                 env=tuple(dict.fromkeys(env)),
                 events=tuple(events),
+                skip=_skip(provider, settings, variables),
             )
         )
-        if settings.get("handler") is None and settings.get("image") is None:
+        if settings.get("handler") is None and settings.get("image") is None and provider_name == "aws":
             result.problems.append(
                 ScanProblem(source, line, None, f"function {name!r} has no `handler`; add one")
             )
     return result
+
+
+def _skip(provider: dict[str, Any], settings: dict[str, Any], variables: _Variables) -> Skip | None:
+    """Why a function is no Node.js AWS Lambda candidate: its provider or a container image."""
+    name = as_str(variables.resolve(provider.get("name"))) or "aws"
+    if name != "aws":
+        return ("provider", f"provider {name}")
+    if settings.get("image") is not None and settings.get("handler") is None:
+        return ("container-image", "image")
+    return None
 
 
 class _Includes:
@@ -271,25 +271,15 @@ def _events(
             continue
         ((key, spec),) = event.items()
         line = _line(event, key, None)
-        kind = _event_kind(key, spec, resources)
-        if kind is None:
-            problems.append(
-                ScanProblem(
-                    rel,
-                    line,
-                    None,
-                    f"function {name!r}: event type {key!r} has no kind in the scan vocabulary; "
-                    "it is left out of `events`",
-                )
-            )
-            continue
+        kind = _event_kind(key, spec, resources) or "unknown"
         out.append(EventEvidence(kind, "config", rel, line, _describe(key, spec, variables)))
     return out
 
 
 def _event_kind(key: str, spec: Any, resources: dict[str, Any]) -> str | None:
-    if key in _EVENT_KINDS:
-        return _EVENT_KINDS[key]
+    known = vocabulary().serverless_events
+    if key in known:
+        return known[key]
     if key == "eventBridge":
         return "schedule" if isinstance(spec, dict) and spec.get("schedule") else "eventbridge"
     if key == "stream":

@@ -86,3 +86,11 @@
   function: (member_expression
     object: (member_expression) @_object (#match? @_object "^this\\.[A-Za-z_$][A-Za-z0-9_$]*$")
     property: (property_identifier) @method_call))
+
+; --- event shape of the kinds added in issue 11 (kept apart from the lists above) -------------
+(member_expression
+  property: (property_identifier) @prop
+  (#any-of? @prop
+    "connectionId" "deliveryStreamArn" "getObjectContext" "ResponseURL" "cf" "rmqMessagesByQueue"))
+((shorthand_property_identifier_pattern) @destructured
+  (#any-of? @destructured "connectionId" "getObjectContext" "ResponseURL"))

@@ -1,0 +1,5 @@
+import * as cdk from 'aws-cdk-lib';
+import { ShippingStack } from '../lib/shipping-stack';
+
+const app = new cdk.App();
+new ShippingStack(app, 'ShippingStack');

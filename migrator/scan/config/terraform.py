@@ -1,0 +1,124 @@
+"""Terraform: `aws_lambda_function` resources and `terraform-aws-modules/lambda` module calls.
+
+The code folder comes from the `archive_file` that builds the function's `filename` (its
+`source_dir` or `source_file`), or from the module's `source_path`. Settings resolve through
+literal `var`/`local` defaults (see tfload). Triggers are read in tftriggers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from migrator.scan.config.model import ConfigResult, FunctionConfig, Skip, as_int, as_str, env_names
+from migrator.scan.config.tfload import TfBlock, TfModule, load_module
+from migrator.scan.config.tftriggers import find_triggers
+
+LAMBDA_MODULE = "terraform-aws-modules/lambda"
+
+
+def read_terraform(folder: Path, rel_folder: str) -> ConfigResult:
+    """The Lambda functions one Terraform folder declares."""
+    result = ConfigResult()
+    files = sorted(p for p in folder.iterdir() if p.suffix == ".tf" and p.is_file())
+    rel = {p: f"{rel_folder}/{p.name}" if rel_folder else p.name for p in files}
+    module = load_module(folder, files, rel, result.problems)
+    if module is None:
+        return result
+    triggers = find_triggers(module)
+    for (rtype, name), block in sorted(module.resources.items()):
+        if rtype == "aws_lambda_function":
+            result.functions.append(_resource_function(module, block, triggers.get(f"{rtype}.{name}", [])))
+    for name, block in sorted(module.modules.items()):
+        source = module.value(block.body.get("source"))
+        if isinstance(source, str) and source.startswith(LAMBDA_MODULE):
+            result.functions.append(_module_function(module, block, triggers.get(f"module.{name}", [])))
+    return result
+
+
+def _resource_function(module: TfModule, block: TfBlock, events: list[Any]) -> FunctionConfig:
+    body = block.body
+    environment = _first(body.get("environment"))
+    variables = environment.get("variables") if isinstance(environment, dict) else None
+    skip: Skip | None = None
+    if module.value(body.get("package_type")) == "Image" or "image_uri" in body:
+        skip = ("container-image", "package_type Image")
+    return FunctionConfig(
+        name=block.name,
+        config=block.file,
+        line=block.line,
+        base_dir=_code_dir(module, body),
+        handler=as_str(module.value(body.get("handler"))),
+        runtime=as_str(module.value(body.get("runtime"))),
+        memory_mb=as_int(module.value(body.get("memory_size"))),
+        timeout_s=as_int(module.value(body.get("timeout"))),
+        architecture=_architecture(module, body),
+        env=env_names(variables),
+        events=tuple(events),
+        skip=skip,
+    )
+
+
+def _module_function(module: TfModule, block: TfBlock, events: list[Any]) -> FunctionConfig:
+    body = block.body
+    skip: Skip | None = None
+    if module.value(body.get("package_type")) == "Image" or "image_uri" in body:
+        skip = ("container-image", "package_type Image")
+    return FunctionConfig(
+        name=block.name,
+        config=block.file,
+        line=block.line,
+        base_dir=_source_path(module, body.get("source_path")),
+        handler=as_str(module.value(body.get("handler"))),
+        runtime=as_str(module.value(body.get("runtime"))),
+        memory_mb=as_int(module.value(body.get("memory_size"))),
+        timeout_s=as_int(module.value(body.get("timeout"))),
+        architecture=_architecture(module, body),
+        env=env_names(body.get("environment_variables")),
+        events=tuple(events),
+        skip=skip,
+    )
+
+
+def _code_dir(module: TfModule, body: dict[str, Any]) -> Path:
+    """The folder the handler string is relative to: the archive's source, else the module folder."""
+    filename = body.get("filename")
+    wanted = module.value(filename)
+    for (dtype, name), archive in module.data.items():
+        if dtype != "archive_file":
+            continue
+        output = module.value(archive.body.get("output_path"))
+        referenced = isinstance(filename, str) and f"data.archive_file.{name}." in filename
+        if referenced or (wanted is not None and output == wanted):
+            source_dir = module.value(archive.body.get("source_dir"))
+            if isinstance(source_dir, str):
+                return (module.folder / source_dir).resolve()
+            source_file = module.value(archive.body.get("source_file"))
+            if isinstance(source_file, str):
+                return (module.folder / source_file).resolve().parent
+    if isinstance(wanted, str) and wanted.endswith(".zip"):
+        # A zip built outside Terraform (`dist/index.zip`): its folder, which maps back to the
+        # sources like any build output (`dist/` → `src/`, tsconfig `outDir`).
+        return (module.folder / wanted).resolve().parent
+    return module.folder
+
+
+def _source_path(module: TfModule, raw: Any) -> Path:
+    value = module.value(raw)
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("path")
+    if isinstance(value, str):
+        path = (module.folder / value).resolve()
+        return path if path.is_dir() else path.parent
+    return module.folder
+
+
+def _architecture(module: TfModule, body: dict[str, Any]) -> str | None:
+    architectures = module.value(body.get("architectures"))
+    return as_str(architectures[0]) if isinstance(architectures, list) and architectures else None
+
+
+def _first(blocks: Any) -> Any:
+    return blocks[0] if isinstance(blocks, list) and blocks else blocks

@@ -1,0 +1,231 @@
+"""One Terraform module (the `*.tf` files of a folder) parsed with python-hcl2, values resolved.
+
+python-hcl2 gives strings with their quotes (`'"nodejs20.x"'`) and expressions wrapped in
+`${…}`. `TfModule.value` turns a literal, a `var.x` with a literal default, a `local.x` with a
+literal value, and `${path.module}` into a plain value; anything only known at plan time is None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from migrator.scan.config.textread import read_config_text
+from migrator.scan.config.yamlload import ConfigReadError
+from migrator.scan.model import ScanProblem
+
+_INTERPOLATION = re.compile(r"\$\{([^${}]*)\}")
+_PATH_REFS = frozenset({"path.module", "path.root", "path.cwd"})
+_MAX_DEPTH = 10
+_DECLARES = ("aws_lambda_function", "terraform-aws-modules/lambda")
+_BLOCK_START = re.compile(
+    r'^(resource|data|module|variable|locals|output|provider|terraform|moved|import|check)\b(?:\s+"([^"]*)")?',
+    re.M,
+)
+_DEFAULT = re.compile(r"\bdefault\s*=")
+_HEREDOC = re.compile(r"<<-?([A-Za-z_][\w-]*)$")
+#: Resource types the readers look at; other blocks are blanked out before parsing.
+RELEVANT_RESOURCES = frozenset(
+    {
+        "aws_lambda_function",
+        "aws_lambda_alias",
+        "aws_lambda_event_source_mapping",
+        "aws_lambda_permission",
+        "aws_cloudwatch_event_target",
+        "aws_cloudwatch_event_rule",
+        "aws_apigatewayv2_integration",
+        "aws_apigatewayv2_api",
+    }
+)
+
+
+@dataclass(frozen=True)
+class TfBlock:
+    """A `resource`, `data` or `module` block: its labels, body, file and line."""
+
+    type: str  #: resource or data type; "module" for module calls
+    name: str
+    body: dict[str, Any]
+    file: str  #: relative to the scan root
+    line: int | None
+
+
+@dataclass
+class TfModule:
+    folder: Path
+    resources: dict[tuple[str, str], TfBlock] = field(default_factory=dict)
+    data: dict[tuple[str, str], TfBlock] = field(default_factory=dict)
+    modules: dict[str, TfBlock] = field(default_factory=dict)
+    variables: dict[str, Any] = field(default_factory=dict)
+    locals: dict[str, Any] = field(default_factory=dict)
+
+    def value(self, raw: Any, depth: int = 0) -> Any:
+        """A plain value for `raw`, or None when it is only known at plan or apply time."""
+        if depth > _MAX_DEPTH:
+            return None
+        if isinstance(raw, bool | int | float):
+            return raw
+        if isinstance(raw, list):
+            return [self.value(item, depth + 1) for item in raw]
+        if isinstance(raw, dict):
+            return {str(k): self.value(v, depth + 1) for k, v in raw.items() if not str(k).startswith("__")}
+        if not isinstance(raw, str):
+            return None
+        if raw.startswith("${") and raw.endswith("}") and _INTERPOLATION.fullmatch(raw):
+            return self._reference(raw[2:-1].strip(), depth)
+        if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+            return self._template(raw[1:-1], depth)
+        return None
+
+    def _reference(self, expression: str, depth: int) -> Any:
+        if expression in _PATH_REFS:
+            return "."
+        head, _, rest = expression.partition(".")
+        if head == "var" and rest in self.variables:
+            return self.value(self.variables[rest], depth + 1)
+        if head == "local" and rest in self.locals:
+            return self.value(self.locals[rest], depth + 1)
+        return None
+
+    def _template(self, text: str, depth: int) -> str | None:
+        """A quoted string, with `${…}` parts replaced by their literal values."""
+        missing = False
+
+        def replace(match: re.Match[str]) -> str:
+            nonlocal missing
+            found = self._reference(match.group(1).strip(), depth)
+            if isinstance(found, str | int | float) and not isinstance(found, bool):
+                return str(found)
+            missing = True
+            return ""
+
+        out = _INTERPOLATION.sub(replace, text)
+        return None if missing else out.replace('\\"', '"')
+
+
+def load_module(
+    folder: Path, files: list[Path], rel: dict[Path, str], problems: list[ScanProblem]
+) -> TfModule | None:
+    """Parse the `.tf` files of a folder that declares Lambda functions (else None).
+
+    Only the blocks a reader needs are parsed (see `_relevant_blocks`); a file that does not
+    parse is a located problem.
+    """
+    texts: dict[Path, str] = {}
+    for path in files:
+        try:
+            texts[path] = read_config_text(path, rel[path])
+        except ConfigReadError as exc:
+            problems.append(exc.problem)
+    if not any(marker in text for text in texts.values() for marker in _DECLARES):
+        return None
+    import hcl2  # imported here: only Terraform projects need the parser
+
+    module = TfModule(folder)
+    for path, original in texts.items():
+        text = _relevant_blocks(original)
+        if not text.strip():
+            continue
+        try:
+            document = hcl2.loads(text)
+        except Exception as exc:  # lark raises many types; each is a syntax error in the file
+            line = getattr(exc, "line", None)
+            column = getattr(exc, "column", None)
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            problems.append(
+                ScanProblem(
+                    rel[path],
+                    line if isinstance(line, int) else None,
+                    column if isinstance(column, int) else None,
+                    f"invalid HCL: {message[:200]}; fix the file and re-run",
+                )
+            )
+            continue
+        _collect(module, document, original, rel[path])
+    return module
+
+
+def _relevant_blocks(text: str) -> str:
+    """The file with the top-level blocks no reader needs blanked out (line numbers kept).
+
+    HCL parsing is the slow part of a Terraform scan (pure Python, about 60 ms a file), and IAM
+    policies, buckets, networks and variable descriptions make most of a file. Kept: Lambda
+    resources and the resources that wire triggers, `archive_file`, locals, variables with a
+    default and modules that mention Lambda. Blocks start at column 0 (`terraform fmt`).
+    Trailing blanks are dropped: hcl2 rejects them after a heredoc's closing marker.
+    """
+    from migrator.scan.config.vocabulary import vocabulary
+
+    wanted = RELEVANT_RESOURCES | set(vocabulary().tf_wiring)
+    lines = [line.rstrip() for line in text.splitlines()]
+    starts = _block_starts(lines)
+    ends = [start for start, _, _ in starts[1:]] + [len(lines)]
+    for (start, kind, label), end in zip(starts, ends, strict=False):
+        block = "\n".join(lines[start:end])
+        keep = (
+            kind == "locals"
+            or (kind == "variable" and _DEFAULT.search(block) is not None)
+            or (kind == "module" and "lambda" in block)
+            or (kind == "resource" and label in wanted)
+            or (kind == "data" and label == "archive_file")
+        )
+        if not keep:
+            lines[start:end] = [""] * (end - start)
+    head = starts[0][0] if starts else len(lines)
+    lines[:head] = [""] * head  # comments before the first block
+    return "\n".join(lines) + "\n"
+
+
+def _block_starts(lines: list[str]) -> list[tuple[int, str, str | None]]:
+    """(line index, block type, first label) of every top-level block, outside heredocs and comments."""
+    starts: list[tuple[int, str, str | None]] = []
+    heredoc: str | None = None  # the closing marker while inside a heredoc
+    comment = False  # inside /* … */
+    for number, line in enumerate(lines):
+        if heredoc is not None:
+            heredoc = None if line.strip() == heredoc else heredoc
+        elif comment:
+            comment = "*/" not in line
+        else:
+            match = _BLOCK_START.match(line)
+            if match is not None:
+                starts.append((number, match.group(1), match.group(2)))
+            opened = _HEREDOC.search(line)
+            heredoc = opened.group(1) if opened else None
+            # Only a comment that opens a line: "/*" inside a string (an ARN glob) is common.
+            comment = line.lstrip().startswith("/*") and "*/" not in line
+    return starts
+
+
+def _collect(module: TfModule, document: dict[str, Any], text: str, rel: str) -> None:
+    for entry in document.get("variable", []):
+        for name, body in entry.items():
+            if isinstance(body, dict) and "default" in body:
+                module.variables[_unquote(name)] = body["default"]
+    for entry in document.get("locals", []):
+        module.locals.update({k: v for k, v in entry.items() if not k.startswith("__")})
+    for section, into in (("resource", module.resources), ("data", module.data)):
+        for entry in document.get(section, []):
+            for rtype, named in entry.items():
+                for name, body in named.items() if isinstance(named, dict) else ():
+                    if isinstance(body, dict):
+                        key = (_unquote(rtype), _unquote(name))
+                        line = _line(text, f'{section}\\s+"{re.escape(key[0])}"\\s+"{re.escape(key[1])}"')
+                        into[key] = TfBlock(key[0], key[1], body, rel, line)
+    for entry in document.get("module", []):
+        for name, body in entry.items():
+            if isinstance(body, dict):
+                label = _unquote(name)
+                line = _line(text, f'module\\s+"{re.escape(label)}"')
+                module.modules[label] = TfBlock("module", label, body, rel, line)
+
+
+def _unquote(label: str) -> str:
+    return label[1:-1] if len(label) >= 2 and label[0] == label[-1] == '"' else label
+
+
+def _line(text: str, pattern: str) -> int | None:
+    match = re.search(rf"^[ \t]*{pattern}", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else None
