@@ -33,7 +33,11 @@ JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` w
         "node": JSON | null, "go": JSON | null,   # summary of each side's first outcome (compare.summary)
         "error": str | null                       # the harness error, when verdict is "error"
       }],
-      "summary": {"total": int, "passed": int, "failed": int, "errored": int, "latency_failed": int}
+      "summary": {"total": int, "passed": int, "failed": int, "errored": int, "latency_failed": int},
+      "latency_mode": "gate" | "report",       # gate: a latency failure fails the run (the default)
+      "verdict": "pass" | "fail",              # the run's verdict, what the exit code says: every case
+                                               # passes, and with "gate" no case fails the latency budget
+      "cost": Cost | null                      # projected Lambda cost per million invokes (golden.cost)
     }
 
 where `Latency` is `{"init_ms": float|null, "p50_ms": float|null, "p95_ms": float|null, "warm_runs": int}`.
@@ -54,13 +58,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeAlias
 
 from golden.cases import Case
 from golden.clock import ClockWindow, split_clock_readings
 from golden.compare import compare, summary
 from golden.config import GoldenSettings
+from golden.cost import Cost
 from golden.difference import Difference
 from golden.latency import Latency, judge_latency, measure
 from golden.noise import NoisyPath, find_noise
@@ -68,6 +73,8 @@ from golden.outcome import FunctionError, Json, Outcome, Success
 
 Verdict: TypeAlias = Literal["pass", "fail", "error"]
 LatencyVerdict: TypeAlias = Literal["pass", "fail", "unknown"]
+LatencyMode: TypeAlias = Literal["gate", "report"]
+"""`gate`: a latency failure fails the run; `report`: latency is informational (`--latency report`)."""
 Progress: TypeAlias = Callable[[int, int], None]
 
 DEFAULT_RUNS = 3
@@ -138,10 +145,20 @@ class GoldenReport:
     summary: Summary
     version: int = 1
     """Version of the JSON schema in this module's docstring."""
+    latency_mode: LatencyMode = "gate"
+    cost: Cost | None = None
+    """Projected cost per million invokes of each side (`golden.cost`); None when not computed."""
+    verdict: Literal["pass", "fail"] = field(init=False)
+    """The run's verdict (the CLI's exit 0 or 1): every case passed and, when latency gates, none
+    failed the latency budget."""
+
+    def __post_init__(self) -> None:
+        gated = self.latency_mode == "gate" and self.summary.latency_failed > 0
+        object.__setattr__(self, "verdict", "pass" if self.ok and not gated else "fail")
 
     @property
     def ok(self) -> bool:
-        """Every case passed (the CLI's exit 0); latency is judged separately."""
+        """Every case passed correctness (latency is judged separately; `verdict` combines both)."""
         return self.summary.passed == self.summary.total
 
 

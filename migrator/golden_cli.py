@@ -1,7 +1,8 @@
 """`migrate golden`: run the old Node handler and the new Go handler on the same cases and judge them.
 
-Exit codes: 0 every case passes, 1 a divergence (or a harness error in some case, or an unreadable
-case file), 2 nothing could run (bad arguments, no cases, a Go build failure).
+Exit codes: 0 every case passes (and, unless `--latency report`, none is over the latency budget),
+1 a divergence, a latency failure, a harness error in some case or an unreadable case file, 2 nothing
+could run (bad arguments, no cases, a Go build failure) or golden was stopped by a signal.
 """
 
 from __future__ import annotations
@@ -24,12 +25,15 @@ from golden.aws import AwsMode, aws_setup, caller_region
 from golden.awssetup import apply_setup, load_setup
 from golden.cases import Case, Cases, load_cases
 from golden.config import find_settings
+from golden.cost import Cost, load_prices, project_cost
 from golden.envfile import read_env_file
 from golden.events import SOURCES, template_text
 from golden.parallel import run_golden_parallel
 from golden.remote import LambdaClient, lambda_client
 from golden.report import render
-from golden.sides import LocalOptions, go_side, node_side
+from golden.session import GoldenReport
+from golden.sides import DEFAULT_MEMORY_MB, LocalOptions, Side, go_side, node_side
+from golden.signals import terminate_cleanly
 from migrator.progress import progress_bar
 from migrator.report.output import write_atomic
 
@@ -49,6 +53,11 @@ class GoldenFormat(StrEnum):
     json = "json"
     junit = "junit"
     html = "html"
+
+
+class LatencyGate(StrEnum):
+    gate = "gate"
+    report = "report"
 
 
 class EventVersion(StrEnum):
@@ -102,6 +111,13 @@ def golden_command(
     runs: Annotated[
         int, typer.Option("--runs", min=0, help="Warm invokes per side and case, for latency.")
     ] = 3,
+    latency: Annotated[
+        LatencyGate,
+        typer.Option(
+            "--latency",
+            help="gate: a case over the latency budget fails the run (exit 1); report: informational.",
+        ),
+    ] = LatencyGate.gate,
     latency_tolerance: Annotated[
         float | None,
         typer.Option("--latency-tolerance", min=0, help="Go p95 may exceed Node p95 by this share."),
@@ -186,6 +202,7 @@ def golden_command(
 
     warn = functools.partial(stderr.print, style="bold red", markup=False, highlight=False)
     with contextlib.ExitStack() as stack:
+        stack.enter_context(terminate_cleanly())  # SIGTERM/SIGHUP unwind this block, killing everything
         setup = stack.enter_context(
             aws_setup(aws if local_aws else AwsMode.none, environ=os.environ, warn=warn)
         )
@@ -220,13 +237,25 @@ def golden_command(
             concurrency=concurrency or (8 if node_lambda is not None and go_lambda is not None else 1),
             progress=advance,
         )
+    report = dataclasses.replace(
+        report, latency_mode=latency.value, cost=_cost(report, node_side_, go_side_, options)
+    )
     text = render(report, output_format.value)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         write_atomic(output, text)
-    if not report.ok or loaded.problems:
+    if report.verdict != "pass" or loaded.problems:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _cost(report: GoldenReport, node: Side, go: Side, options: LocalOptions) -> Cost:
+    """Both sides' projected cost at the function's memory size (a local side's, else --memory)."""
+    function = node.function or go.function
+    memory_mb = function.memory_mb if function is not None else options.memory_mb or DEFAULT_MEMORY_MB
+    node_p50s = [c.latency.node.p50_ms for c in report.cases if c.latency.node and c.latency.node.p50_ms]
+    go_p50s = [c.latency.go.p50_ms for c in report.cases if c.latency.go and c.latency.go.p50_ms]
+    return project_cost(node_p50s, go_p50s, memory_mb, load_prices())
 
 
 def _spec_events(
