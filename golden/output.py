@@ -16,35 +16,40 @@ class OutputTail:
     """The tail of one stream; `read_all` runs on a reader thread until the pipe closes."""
 
     def __init__(self, *, lines: int = 50, line_bytes: int = 4096) -> None:
-        self.lines: collections.deque[str] = collections.deque(maxlen=lines)
+        self._lines: collections.deque[str] = collections.deque(maxlen=lines)
         self._line_bytes = line_bytes
+        self._partial = bytearray()
+        """The line being written (no newline yet), at most `line_bytes` of it."""
+        self._cut = 0
+        """Bytes dropped from the line being written."""
         self.total_bytes = 0
         """Every byte read, kept or not."""
-        self.cut_bytes = 0
-        """Bytes dropped from lines longer than `line_bytes`."""
+
+    def tail(self) -> tuple[str, ...]:
+        """The last lines, the one still being written (if any) last."""
+        partial = (self._render(bytes(self._partial), self._cut),) if self._partial or self._cut else ()
+        return (*self._lines, *partial)
 
     def read_all(self, pipe: IO[bytes]) -> None:
-        partial = bytearray()
-        cut = 0
         with pipe:
             while chunk := pipe.read1(CHUNK):  # type: ignore[attr-defined]
                 self.total_bytes += len(chunk)
-                pieces = chunk.split(b"\n")
-                for piece in pieces[:-1]:
-                    cut += self._append(partial, piece)
-                    self._flush(partial, cut)
-                    partial, cut = bytearray(), 0
-                cut += self._append(partial, pieces[-1])
-        if partial or cut:
-            self._flush(partial, cut)
+                *complete, rest = chunk.split(b"\n")
+                for piece in complete:
+                    self._append(piece)
+                    self._lines.append(self._render(bytes(self._partial), self._cut))
+                    self._partial, self._cut = bytearray(), 0
+                self._append(rest)
+        if self._partial or self._cut:
+            self._lines.append(self._render(bytes(self._partial), self._cut))
+            self._partial, self._cut = bytearray(), 0
 
-    def _append(self, partial: bytearray, piece: bytes) -> int:
-        room = self._line_bytes - len(partial)
-        partial += piece[: max(room, 0)]
-        dropped = max(len(piece) - max(room, 0), 0)
-        self.cut_bytes += dropped
-        return dropped
+    def _append(self, piece: bytes) -> None:
+        room = max(self._line_bytes - len(self._partial), 0)
+        self._partial += piece[:room]
+        self._cut += max(len(piece) - room, 0)
 
-    def _flush(self, partial: bytearray, cut: int) -> None:
-        line = partial.decode("utf-8", "replace")
-        self.lines.append(line if not cut else f"{line}… ({cut} more bytes)")
+    @staticmethod
+    def _render(line: bytes, cut: int) -> str:
+        text = line.decode("utf-8", "replace")
+        return f"{text}… ({cut} more bytes)" if cut else text

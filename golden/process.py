@@ -167,7 +167,7 @@ class RuntimeProcess:
 
     def output_tail(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The last lines of (stdout, stderr)."""
-        return tuple(self._stdout.lines), tuple(self._stderr.lines)
+        return self._stdout.tail(), self._stderr.tail()
 
     def output_bytes(self) -> tuple[int, int]:
         """How many bytes the process wrote to (stdout, stderr), kept or not."""
@@ -212,7 +212,7 @@ class RuntimeProcess:
         for thread in self._threads[:2]:
             thread.join(timeout=2)
         self.oom_killed()
-        self._on_exit(ProcessExit(returncode, tuple(self._stderr.lines), self._out_of_memory))
+        self._on_exit(ProcessExit(returncode, self._stderr.tail(), self._out_of_memory))
 
     def _sample(self) -> None:
         while not self._exited.wait(self._poll_s):

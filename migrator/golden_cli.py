@@ -187,7 +187,9 @@ def golden_command(
     env = read_env_file(env_file) if env_file is not None else {}
     for problem in loaded.problems:
         where = ":".join(str(p) for p in (problem.file, problem.line, problem.column) if p)
-        stderr.print(f"case not read: {where}: {problem.message}", markup=False, highlight=False)
+        stderr.print(
+            f"case not read: {where}: {problem.message}", markup=False, highlight=False, soft_wrap=True
+        )
     remote = node_lambda is not None or go_lambda is not None
     local_aws = node is not None or go is not None
     region = region or (caller_region(os.environ) if aws is AwsMode.real or remote else None)
