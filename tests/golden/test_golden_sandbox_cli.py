@@ -60,11 +60,18 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def go_caches() -> dict[str, str]:
+    """Go's caches where they are now: a HOME of its own must not make Go rebuild and re-download."""
+    names = ("GOCACHE", "GOMODCACHE", "GOPATH")
+    values = subprocess.run(["go", "env", *names], capture_output=True, text=True, check=True).stdout
+    return dict(zip(names, values.splitlines(), strict=True))
+
+
 def test_the_hunter_finds_no_secret_of_the_caller(tmp_path: Path) -> None:
     home = tmp_path / "home"
     (home / ".aws").mkdir(parents=True)
     (home / ".aws" / "credentials").write_text(f"[default]\naws_secret_access_key = {SECRET}\n")
-    env = {**os.environ, "HOME": str(home), "AWS_SECRET_ACCESS_KEY": SECRET, "GOLDEN_TOKEN": SECRET}
+    env = {**os.environ, **go_caches(), "HOME": str(home), "AWS_SECRET_ACCESS_KEY": SECRET}
     cases = write_cases(tmp_path / "cases", {"hunt.json": {"action": "hunt"}})
     proc = subprocess.run(
         command(cases, "--runs", "0", "--format", "json"), cwd=REPO, env=env, capture_output=True, text=True
