@@ -67,6 +67,7 @@ from golden.compare import compare, summary
 from golden.config import GoldenSettings
 from golden.cost import Cost
 from golden.difference import Difference
+from golden.effects_diff import effect_differences
 from golden.latency import Latency, judge_latency, measure
 from golden.noise import NoisyPath, find_noise
 from golden.outcome import FunctionError, Json, Outcome, Success
@@ -85,6 +86,16 @@ class Invoker(Protocol):
     """What a session needs of a runner (NodeRunner, GoRunner, a remote or fake one)."""
 
     def invoke(self, event: object) -> Outcome: ...
+
+
+class EffectsProbe(Protocol):
+    """Per-side AWS state for comparing side effects (`golden.effects.MotoEffects`)."""
+
+    def fresh(self, side: Literal["node", "go"]) -> None:
+        """Put the side's AWS state back to the setup's."""
+
+    def snapshot(self, side: Literal["node", "go"]) -> Json:
+        """The side's AWS state as JSON."""
 
 
 @dataclass(frozen=True)
@@ -170,30 +181,42 @@ def run_golden(
     *,
     runs: int = DEFAULT_RUNS,
     progress: Progress | None = None,
+    effects: EffectsProbe | None = None,
 ) -> GoldenReport:
-    """Run every case on both sides and judge it; one case's harness failure never stops the run."""
+    """Run every case on both sides and judge it; one case's harness failure never stops the run.
+
+    With `effects`, each compared run (Node's noise runs, Go's first) starts from fresh AWS state and
+    what it left there is compared too (`golden.effects_diff`)."""
     if runs < 0:
         raise ValueError(f"runs must be 0 or more, not {runs}")
     settings = settings or GoldenSettings()
     results: list[CaseResult] = []
     for done, case in enumerate(cases, start=1):
-        results.append(run_case(case, node_runner, go_runner, settings, runs=runs))
+        results.append(run_case(case, node_runner, go_runner, settings, runs=runs, effects=effects))
         if progress is not None:
             progress(done, len(cases))
     return GoldenReport(tuple(results), summarise(results))
 
 
 def run_case(
-    case: Case, node_runner: Invoker, go_runner: Invoker, settings: GoldenSettings, *, runs: int
+    case: Case,
+    node_runner: Invoker,
+    go_runner: Invoker,
+    settings: GoldenSettings,
+    *,
+    runs: int,
+    effects: EffectsProbe | None = None,
 ) -> CaseResult:
     """One case, end to end; an exception from the harness becomes verdict `error`."""
     node: list[Outcome] = []
     go: list[Outcome] = []
+    node_effects: list[Json] = []
+    go_effects: list[Json] = []
     started = time.time()
     try:
         for _ in range(max(settings.node_runs, 1)):
-            node.append(node_runner.invoke(case.event))
-        go.append(go_runner.invoke(case.event))
+            node.append(_observed(node_runner, case, effects, "node", node_effects))
+        go.append(_observed(go_runner, case, effects, "go", go_effects))
         # The compared outcomes are node[0] and go[0]: a clock reading must fall before this moment,
         # however long the warm runs below take (they would widen the window and hide a real skew).
         compared_until = time.time()
@@ -205,16 +228,32 @@ def run_case(
     noise = find_noise(node[: max(settings.node_runs, 1)], settings.compare)
     compared = compare(node[0], go[0], noise.ignoring(settings.compare))
     differences, clock = split_clock_readings(compared, ClockWindow(started, compared_until))
+    effect_noise: list[NoisyPath] = []
+    if node_effects and go_effects:
+        found, effect_noise = effect_differences(node_effects, go_effects[0], settings.compare)
+        differences = (*differences, *found)
     return CaseResult(
         case.id,
         "fail" if differences else "pass",
-        differences,
-        noise.paths + clock,
+        tuple(differences),
+        noise.paths + tuple(clock) + tuple(effect_noise),
         noise.unstable,
         _latency(node, go, settings),
         summary(node[0].result),
         summary(go[0].result),
     )
+
+
+def _observed(
+    runner: Invoker, case: Case, effects: EffectsProbe | None, side: Literal["node", "go"], into: list[Json]
+) -> Outcome:
+    """One compared invoke: from fresh AWS state, with what it left there appended to `into`."""
+    if effects is None:
+        return runner.invoke(case.event)
+    effects.fresh(side)
+    outcome = runner.invoke(case.event)
+    into.append(effects.snapshot(side))
+    return outcome
 
 
 def summarise(results: Sequence[CaseResult]) -> Summary:

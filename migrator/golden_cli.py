@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,11 +22,12 @@ import typer
 from rich.console import Console
 
 from golden.apigw_events import EventVersion as ApiEventVersion
-from golden.aws import AwsMode, aws_setup, caller_region
+from golden.aws import AwsMode, AwsSetup, aws_setup, caller_region
 from golden.awssetup import apply_setup, load_setup
 from golden.cases import Case, Cases, load_cases
-from golden.config import find_settings
+from golden.config import GoldenSettings, find_settings
 from golden.cost import Cost, load_prices, project_cost
+from golden.effects import MotoEffects
 from golden.envfile import read_env_file
 from golden.events import SOURCES, template_text
 from golden.parallel import run_golden_parallel
@@ -58,6 +60,11 @@ class GoldenFormat(StrEnum):
 class LatencyGate(StrEnum):
     gate = "gate"
     report = "report"
+
+
+class EffectsMode(StrEnum):
+    compare = "compare"
+    off = "off"
 
 
 class EventVersion(StrEnum):
@@ -118,6 +125,14 @@ def golden_command(
             help="gate: a case over the latency budget fails the run (exit 1); report: informational.",
         ),
     ] = LatencyGate.gate,
+    effects: Annotated[
+        EffectsMode,
+        typer.Option(
+            "--effects",
+            help="compare: with --aws moto and both sides local, each side gets its own fresh moto "
+            "state and what it wrote (DynamoDB, S3, SQS) is compared; off: outputs only.",
+        ),
+    ] = EffectsMode.compare,
     latency_tolerance: Annotated[
         float | None,
         typer.Option("--latency-tolerance", min=0, help="Go p95 may exceed Node p95 by this share."),
@@ -205,27 +220,22 @@ def golden_command(
     warn = functools.partial(stderr.print, style="bold red", markup=False, highlight=False)
     with contextlib.ExitStack() as stack:
         stack.enter_context(terminate_cleanly())  # SIGTERM/SIGHUP unwind this block, killing everything
-        setup = stack.enter_context(
-            aws_setup(aws if local_aws else AwsMode.none, environ=os.environ, warn=warn)
-        )
-        if settings.aws_setup is not None and setup.mode is AwsMode.moto:
-            # Resources the functions expect (tables, queues, seed items), made before any case runs.
-            apply_setup(load_setup(settings.aws_setup), setup.env["AWS_ENDPOINT_URL"], options.region)
-        elif settings.aws_setup is not None:
-            stderr.print(
-                f"note: aws-setup {settings.aws_setup} is made only on golden's moto server; skipped",
-                markup=False,
-                highlight=False,
-            )
+        probe: MotoEffects | None = None
+        if effects is EffectsMode.compare and aws is AwsMode.moto and node is not None and go is not None:
+            calls = load_setup(settings.aws_setup) if settings.aws_setup is not None else ()
+            probe = stack.enter_context(MotoEffects(calls, options.region))
+            node_aws, go_aws = AwsSetup(aws, probe.env("node")), AwsSetup(aws, probe.env("go"))
+        else:
+            node_aws = go_aws = _one_aws(stack, aws if local_aws else AwsMode.none, settings, options, warn)
         node_side_ = node_side(
-            stack, node=node, node_lambda=node_lambda, options=options, aws=setup, client=client
+            stack, node=node, node_lambda=node_lambda, options=options, aws=node_aws, client=client
         )
         go_side_ = go_side(
             stack,
             go=go,
             go_lambda=go_lambda,
             options=options,
-            aws=setup,
+            aws=go_aws,
             client=client,
             like=node_side_.function,
         )
@@ -236,8 +246,9 @@ def golden_command(
             go_side_.invoker,
             settings,
             runs=runs,
-            concurrency=concurrency or (8 if node_lambda is not None and go_lambda is not None else 1),
+            concurrency=1 if probe is not None else concurrency or (8 if node_lambda and go_lambda else 1),
             progress=advance,
+            effects=probe,
         )
     report = dataclasses.replace(
         report, latency_mode=latency.value, cost=_cost(report, node_side_, go_side_, options)
@@ -249,6 +260,23 @@ def golden_command(
         write_atomic(output, text)
     if report.verdict != "pass" or loaded.problems:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _one_aws(
+    stack: contextlib.ExitStack,
+    mode: AwsMode,
+    settings: GoldenSettings,
+    options: LocalOptions,
+    warn: Callable[[str], None],
+) -> AwsSetup:
+    """One AWS for both sides (one moto server, real AWS, or none), with the setup made on moto."""
+    setup = stack.enter_context(aws_setup(mode, environ=os.environ, warn=warn))
+    if settings.aws_setup is not None and setup.mode is AwsMode.moto:
+        # Resources the functions expect (tables, queues, seed items), made before any case runs.
+        apply_setup(load_setup(settings.aws_setup), setup.env["AWS_ENDPOINT_URL"], options.region)
+    elif settings.aws_setup is not None:
+        warn(f"note: aws-setup {settings.aws_setup} is made only on golden's moto server; skipped")
+    return setup
 
 
 def _cost(report: GoldenReport, node: Side, go: Side, options: LocalOptions) -> Cost:
