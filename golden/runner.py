@@ -134,6 +134,11 @@ class Runner(ABC):
         """Every process group this runner started, oldest first (all dead once it is closed)."""
         return tuple(self._groups)
 
+    @property
+    def runtime_pid(self) -> int | None:
+        """The current (or last) runtime process's pid as golden sees it; None before the first start."""
+        return self._process.runtime_pid if self._process is not None else None
+
     def output_tail(self) -> tuple[Sequence[str], Sequence[str]]:
         """The last stdout and stderr lines of the current (or last) runtime process."""
         return self._process.output_tail() if self._process is not None else ((), ())
