@@ -34,17 +34,26 @@ class Cgroup:
         return self.path / "cgroup.procs"
 
     def oom_kills(self) -> int:
-        """How many processes the kernel's OOM killer has killed in this cgroup so far."""
+        """How many processes the kernel's OOM killer has killed in this cgroup so far.
+
+        Read after every invoke, so with one `os.read` and a bytes search (pathlib and splitlines cost
+        a measurable share of the harness's time per invoke)."""
         name = "memory.events" if self.version == 2 else "memory.oom_control"
         try:
-            text = (self.path / name).read_text()
+            fd = os.open(self.path / name, os.O_RDONLY)
         except OSError:
             return 0
-        for line in text.splitlines():
-            key, _, value = line.partition(" ")
-            if key == "oom_kill":
-                return int(value)
-        return 0
+        try:
+            data = os.read(fd, 4096)
+        except OSError:
+            return 0
+        finally:
+            os.close(fd)
+        start = data.find(b"oom_kill ")
+        if start < 0:
+            return 0
+        end = data.find(b"\n", start)
+        return int(data[start + 9 : end if end >= 0 else len(data)])
 
     def pids(self) -> list[int]:
         try:

@@ -18,7 +18,8 @@ JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` w
         "differences": [{                       # empty unless verdict is "fail"
           "path": str,                          # JSON pointer; "" is the whole outcome
           "category": "value" | "type" | "missing" | "extra" | "status" | "header" | "error-type"
-                      | "error-message" | "crash" | "timeout",
+                      | "error-message" | "crash" | "timeout"
+                      | "side-effect-missing" | "side-effect-extra" | "side-effect-value",  # /effects/...
           "node": JSON, "go": JSON,             # each side's value at path (null when absent)
           "node_present": bool, "go_present": bool,
           "note": str

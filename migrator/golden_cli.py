@@ -2,7 +2,8 @@
 
 Exit codes: 0 every case passes (and, unless `--latency report`, none is over the latency budget),
 1 a divergence, a latency failure, a harness error in some case or an unreadable case file, 2 nothing
-could run (bad arguments, no cases, a Go build failure) or golden was stopped by a signal.
+could run (bad arguments, no cases, a Go build failure); 130 when stopped by SIGINT, SIGTERM or
+SIGHUP, after killing everything it started.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 SECRET = "golden-test-secret-f00dfeed"
 
 
-def _hunt(node: MakeNode, **options: object) -> dict[str, object]:
+def _hunt(node: MakeNode, **options: object) -> Mapping[str, object]:
     outcome = node("index.handler", "hostile", **options).invoke({"action": "hunt"})
     assert isinstance(outcome.result, Success) and isinstance(outcome.result.value, dict)
     return outcome.result.value
