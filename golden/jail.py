@@ -42,6 +42,12 @@ class Isolation:
     """Folders covered by an empty tmpfs."""
     files: tuple[str, ...] = ()
     """Files covered by /dev/null."""
+    namespaces: bool = True
+    """False forces the weaker fallback (no namespaces; the init is a subreaper), as on a machine that
+    refuses them: for tests, and for measuring what the namespaces cost."""
+    cgroup: bool = True
+    """False forces the memory fallback (sampling the tree's resident memory), as without a writable
+    cgroup tree."""
 
 
 SANDBOXED = Isolation()
@@ -85,6 +91,7 @@ def start_jailed(
         "cgroup_procs": str(cgroup_procs) if cgroup_procs is not None else None,
         "masks": list(isolation.masks),
         "files": list(isolation.files),
+        "namespaces": isolation.namespaces,
     }
     try:
         popen = subprocess.Popen(

@@ -15,7 +15,8 @@ of the new PID namespace, and waits for it, mirroring its exit. The runtime, bef
 Without a user namespace (refused by the kernel, e.g. `user.max_user_namespaces = 0`) a root caller
 still gets the PID and mount namespaces; when those are refused too, the runtime is exec'd as it is
 (the status line says which: `mode user+pid+mount`, `mode pid+mount`, `mode none`). CONFIG is JSON:
-`{"status_fd": int, "env": {str: str}, "cgroup_procs": str|null, "masks": [str], "files": [str]}`; the
+`{"status_fd": int, "env": {str: str}, "cgroup_procs": str|null, "masks": [str], "files": [str],
+"namespaces": bool}` (false: mode `none` without trying); the
 runtime gets `env` and nothing else (this process's own environment is empty). In mode `none` this
 process is a child subreaper instead: orphaned descendants come back to it, and it kills all of them
 when the runtime exits or when it is told to stop (SIGTERM, SIGINT, SIGHUP). Standard library only:
@@ -125,7 +126,7 @@ def main() -> None:
     try:
         if config.get("cgroup_procs"):
             _write(str(config["cgroup_procs"]), str(os.getpid()))
-        mode = _unshare(libc)
+        mode = _unshare(libc) if config.get("namespaces", True) else "none"
     except OSError as error:
         os.write(status, f"error sandbox setup: {error}\n".encode())
         os._exit(EXIT_SETUP)

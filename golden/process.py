@@ -84,7 +84,7 @@ class RuntimeProcess:
         """Start the process (sandboxed when asked); raises RunnerError when it cannot be executed."""
         if self._isolation is not None:
             mb = -(-self._cap_kib // 1024) if self._cap_kib is not None else None
-            self._cgroup = open_cgroup(mb)
+            self._cgroup = open_cgroup(mb) if self._isolation.cgroup else None
             try:
                 jailed = start_jailed(
                     self._argv,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from golden.function import FunctionConfig
-from golden.jail import caller_isolation
+from golden.jail import Isolation, caller_isolation
 from golden.outcome import Crash, Success
 from tests.golden.conftest import MakeGo, MakeNode, process_gone
 
@@ -75,6 +75,15 @@ def test_detached_and_setsid_children_die_with_the_runtime(node: MakeNode) -> No
     assert not _live("sleep 98765")
 
 
+def test_without_namespaces_the_subreaper_still_kills_detached_children(node: MakeNode) -> None:
+    runner = node("index.handler", "hostile", isolation=Isolation(namespaces=False))
+    runner.invoke({"action": "detach", "seconds": 987680})
+    assert _live("sleep 98768")
+    runner.close()
+    assert all(process_gone(pid) for pid in _live("sleep 98768"))
+    assert not _live("sleep 98768")
+
+
 def test_detached_children_escape_a_plain_runtime(node: MakeNode) -> None:
     runner = node("index.handler", "hostile", isolation=None)
     runner.invoke({"action": "detach", "seconds": 987660})
@@ -91,6 +100,13 @@ def test_a_child_allocating_1_gb_at_128_mb_is_out_of_memory(node: MakeNode, go: 
     assert isinstance(outcome.result, Crash) and outcome.result.out_of_memory
     go_outcome = go(function=small).invoke({"action": "alloc", "mib": 1024})
     assert isinstance(go_outcome.result, Crash) and go_outcome.result.out_of_memory
+
+
+def test_without_a_cgroup_the_sampler_caps_the_whole_tree(node: MakeNode) -> None:
+    small = FunctionConfig(name="small", memory_mb=128, timeout_s=20)
+    runner = node("index.handler", "hostile", function=small, isolation=Isolation(cgroup=False))
+    outcome = runner.invoke({"action": "alloc", "mib": 1024})
+    assert isinstance(outcome.result, Crash) and outcome.result.out_of_memory
 
 
 def test_output_without_newlines_is_kept_short(node: MakeNode) -> None:
