@@ -14,7 +14,6 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -23,20 +22,17 @@ import typer
 from rich.console import Console
 
 from golden.apigw_events import EventVersion as ApiEventVersion
-from golden.aws import AwsMode, AwsSetup, aws_setup, caller_region
-from golden.awssetup import apply_setup, load_setup
+from golden.aws import AwsMode, caller_region
 from golden.cases import Case, Cases, load_cases
-from golden.config import GoldenSettings, find_settings
-from golden.cost import Cost, load_prices, project_cost
-from golden.effects import MotoEffects
+from golden.config import find_settings
 from golden.envfile import read_env_file
 from golden.events import SOURCES, template_text
 from golden.parallel import run_golden_parallel
 from golden.remote import LambdaClient, lambda_client
 from golden.report import render
-from golden.session import GoldenReport
-from golden.sides import DEFAULT_MEMORY_MB, LocalOptions, Side, go_side, node_side
+from golden.sides import LocalOptions, go_side, node_side
 from golden.signals import terminate_cleanly
+from golden.wiring import report_cost, run_aws
 from migrator.progress import progress_bar
 from migrator.report.output import write_atomic
 
@@ -221,13 +217,10 @@ def golden_command(
     warn = functools.partial(stderr.print, style="bold red", markup=False, highlight=False)
     with contextlib.ExitStack() as stack:
         stack.enter_context(terminate_cleanly())  # SIGTERM/SIGHUP unwind this block, killing everything
-        probe: MotoEffects | None = None
-        if effects is EffectsMode.compare and aws is AwsMode.moto and node is not None and go is not None:
-            calls = load_setup(settings.aws_setup) if settings.aws_setup is not None else ()
-            probe = stack.enter_context(MotoEffects(calls, options.region))
-            node_aws, go_aws = AwsSetup(aws, probe.env("node")), AwsSetup(aws, probe.env("go"))
-        else:
-            node_aws = go_aws = _one_aws(stack, aws if local_aws else AwsMode.none, settings, options, warn)
+        compare_effects = effects is EffectsMode.compare and node is not None and go is not None
+        node_aws, go_aws, probe = run_aws(
+            stack, aws if local_aws else AwsMode.none, compare_effects, settings, options.region, warn
+        )
         node_side_ = node_side(
             stack, node=node, node_lambda=node_lambda, options=options, aws=node_aws, client=client
         )
@@ -252,7 +245,9 @@ def golden_command(
             effects=probe,
         )
     report = dataclasses.replace(
-        report, latency_mode=latency.value, cost=_cost(report, node_side_, go_side_, options)
+        report,
+        latency_mode=latency.value,
+        cost=report_cost(report, node_side_.function or go_side_.function, options.memory_mb),
     )
     text = render(report, output_format.value)
     if output is None:
@@ -261,32 +256,6 @@ def golden_command(
         write_atomic(output, text)
     if report.verdict != "pass" or loaded.problems:
         raise typer.Exit(EXIT_FINDINGS)
-
-
-def _one_aws(
-    stack: contextlib.ExitStack,
-    mode: AwsMode,
-    settings: GoldenSettings,
-    options: LocalOptions,
-    warn: Callable[[str], None],
-) -> AwsSetup:
-    """One AWS for both sides (one moto server, real AWS, or none), with the setup made on moto."""
-    setup = stack.enter_context(aws_setup(mode, environ=os.environ, warn=warn))
-    if settings.aws_setup is not None and setup.mode is AwsMode.moto:
-        # Resources the functions expect (tables, queues, seed items), made before any case runs.
-        apply_setup(load_setup(settings.aws_setup), setup.env["AWS_ENDPOINT_URL"], options.region)
-    elif settings.aws_setup is not None:
-        warn(f"note: aws-setup {settings.aws_setup} is made only on golden's moto server; skipped")
-    return setup
-
-
-def _cost(report: GoldenReport, node: Side, go: Side, options: LocalOptions) -> Cost:
-    """Both sides' projected cost at the function's memory size (a local side's, else --memory)."""
-    function = node.function or go.function
-    memory_mb = function.memory_mb if function is not None else options.memory_mb or DEFAULT_MEMORY_MB
-    node_p50s = [c.latency.node.p50_ms for c in report.cases if c.latency.node and c.latency.node.p50_ms]
-    go_p50s = [c.latency.go.p50_ms for c in report.cases if c.latency.go and c.latency.go.p50_ms]
-    return project_cost(node_p50s, go_p50s, memory_mb, load_prices())
 
 
 def _spec_events(
