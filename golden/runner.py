@@ -135,6 +135,14 @@ class Runner(ABC):
         return tuple(self._groups)
 
     @property
+    def sandbox_mode(self) -> str | None:
+        """How the current (or last) runtime was sandboxed (`golden.jail`); None before the first start
+        or when the runner runs plain processes."""
+        if self._process is None or self.isolation is None:
+            return None
+        return self._process.mode
+
+    @property
     def runtime_pid(self) -> int | None:
         """The current (or last) runtime process's pid as golden sees it; None before the first start."""
         return self._process.runtime_pid if self._process is not None else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from golden.aws import AwsMode, AwsSetup, aws_setup
 from golden.awssetup import apply_setup, load_setup
@@ -38,6 +38,24 @@ def run_aws(
     elif settings.aws_setup is not None:
         warn(f"note: aws-setup {settings.aws_setup} is made only on golden's moto server; skipped")
     return setup, setup, None
+
+
+FULL_SANDBOX = "user+pid+mount"
+
+
+def sandbox_warnings(invokers: Sequence[object]) -> list[str]:
+    """One line per local side whose runtime ran in a weaker sandbox than the full one."""
+    lines = []
+    for invoker in invokers:
+        mode = getattr(invoker, "sandbox_mode", None)
+        if mode is not None and mode != FULL_SANDBOX:
+            function = getattr(invoker, "function", None)
+            name = function.name if isinstance(function, FunctionConfig) else "a local side"
+            lines.append(
+                f"warning: {name} ran in golden's weaker sandbox ({mode}): this machine refused user "
+                "namespaces; see docs/golden-sandbox.md for what that leaves readable"
+            )
+    return lines
 
 
 def report_cost(report: GoldenReport, function: FunctionConfig | None, memory_mb: int | None) -> Cost:

@@ -32,7 +32,7 @@ from golden.remote import LambdaClient, lambda_client
 from golden.report import render
 from golden.sides import LocalOptions, go_side, node_side
 from golden.signals import terminate_cleanly
-from golden.wiring import report_cost, run_aws
+from golden.wiring import report_cost, run_aws, sandbox_warnings
 from migrator.progress import progress_bar
 from migrator.report.output import write_atomic
 
@@ -214,7 +214,7 @@ def golden_command(
             clients.append(lambda_client(region=at, endpoint_url=endpoint_url, pool=concurrency or 8))
         return clients[0]
 
-    warn = functools.partial(stderr.print, style="bold red", markup=False, highlight=False)
+    warn = functools.partial(stderr.print, style="bold red", markup=False, highlight=False, soft_wrap=True)
     with contextlib.ExitStack() as stack:
         stack.enter_context(terminate_cleanly())  # SIGTERM/SIGHUP unwind this block, killing everything
         compare_effects = effects is EffectsMode.compare and node is not None and go is not None
@@ -244,6 +244,8 @@ def golden_command(
             progress=advance,
             effects=probe,
         )
+    for line in sandbox_warnings([node_side_.invoker, go_side_.invoker]):
+        warn(line)
     report = dataclasses.replace(
         report,
         latency_mode=latency.value,

@@ -13,6 +13,7 @@ import pytest
 from golden.function import FunctionConfig
 from golden.jail import Isolation, caller_isolation
 from golden.outcome import Crash, Success
+from golden.wiring import sandbox_warnings
 from tests.golden.conftest import MakeGo, MakeNode, process_gone
 
 pytestmark = pytest.mark.slow
@@ -69,6 +70,7 @@ def _live(marker: str) -> list[int]:
 def test_detached_and_setsid_children_die_with_the_runtime(node: MakeNode) -> None:
     runner = node("index.handler", "hostile")
     runner.invoke({"action": "detach", "seconds": 987650})
+    assert runner.sandbox_mode == "user+pid+mount" and not sandbox_warnings([runner])
     assert _live("sleep 98765"), "the handler's children should run until the runtime ends"
     runner.close()
     assert all(process_gone(pid) for pid in _live("sleep 98765"))
@@ -79,6 +81,7 @@ def test_without_namespaces_the_subreaper_still_kills_detached_children(node: Ma
     runner = node("index.handler", "hostile", isolation=Isolation(namespaces=False))
     runner.invoke({"action": "detach", "seconds": 987680})
     assert _live("sleep 98768")
+    assert runner.sandbox_mode == "none" and "weaker sandbox (none)" in sandbox_warnings([runner])[0]
     runner.close()
     assert all(process_gone(pid) for pid in _live("sleep 98768"))
     assert not _live("sleep 98768")
