@@ -24,6 +24,7 @@ import os
 import signal
 import subprocess
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,12 +189,12 @@ class RuntimeProcess:
 
     def _kill_group(self) -> None:
         assert self._popen is not None
-        if self.mode == "none" and self._isolation is not None and self._popen.poll() is None:
-            # No PID namespace: the init is the tree's subreaper and kills it on SIGTERM.
+        if self.mode == "none" and self._isolation is not None:
+            # No PID namespace: the init is the tree's subreaper and kills it on SIGTERM. Waited for
+            # without reaping (see `_watch`), so the group id stays ours until the kill below.
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self._popen.pid, signal.SIGTERM)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self._popen.wait(timeout=2)
+            _wait_without_reaping(self._popen.pid, timeout_s=2)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(self._popen.pid, signal.SIGKILL)
         if self._cgroup is not None:
@@ -232,6 +233,18 @@ class RuntimeProcess:
         if "VmHWM" in status:
             self._peak_kib = max(self._peak_kib or 0, status["VmHWM"])
         return status.get("VmRSS")
+
+
+def _wait_without_reaping(pid: int, *, timeout_s: float) -> None:
+    """Wait until child `pid` has exited (left a zombie), at most `timeout_s`."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT | os.WNOHANG) is not None:
+                return
+        except ChildProcessError:
+            return
+        time.sleep(0.005)
 
 
 def _children(pid: int) -> list[int]:
