@@ -69,6 +69,8 @@ class Jailed:
     """A started sandbox: the init's Popen, the runtime's pid (as golden sees it) and the mode."""
 
     popen: subprocess.Popen[bytes]
+    lifeline: int
+    """golden's end of the lifeline pipe: closing it (or golden dying) makes the init kill the tree."""
     runtime_pid: int
     mode: str
     """`user+pid+mount`, `pid+mount` or `none` (see `golden/jail_init.py`)."""
@@ -85,8 +87,10 @@ def start_jailed(
     """Start `argv` in the sandbox; RunnerError when the sandbox or the runtime cannot start."""
     executable = argv[0] if os.sep in argv[0] else _which(argv[0], env)
     read_fd, write_fd = os.pipe()
+    life_r, life_w = os.pipe()
     config = {
         "status_fd": write_fd,
+        "lifeline_fd": life_r,
         "env": dict(env),
         "cgroup_procs": str(cgroup_procs) if cgroup_procs is not None else None,
         "masks": list(isolation.masks),
@@ -102,26 +106,29 @@ def start_jailed(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             start_new_session=True,
-            pass_fds=(write_fd,),
+            pass_fds=(write_fd, life_r),
         )
     except OSError as error:
         os.close(read_fd)
+        os.close(life_w)
         raise RunnerError(f"cannot start golden's sandbox in {cwd}: {error.strerror or error}") from error
     finally:
         os.close(write_fd)
+        os.close(life_r)
     try:
         lines = _read_status(read_fd)
     finally:
         os.close(read_fd)
     fields = dict(line.split(" ", 1) for line in lines if " " in line)
     if "error" in fields or "pid" not in fields:
+        os.close(life_w)
         popen.kill()
         popen.wait()
         problem = fields.get("error", "the sandbox's init ended without starting the runtime")
         raise RunnerError(
             f"cannot start {argv[0]} in {cwd}: {problem}; check that it exists and is executable"
         )
-    return Jailed(popen, int(fields["pid"]), fields.get("mode", "none"))
+    return Jailed(popen, life_w, int(fields["pid"]), fields.get("mode", "none"))
 
 
 def _read_status(fd: int) -> list[str]:

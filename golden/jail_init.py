@@ -16,7 +16,8 @@ Without a user namespace (refused by the kernel, e.g. `user.max_user_namespaces 
 still gets the PID and mount namespaces; when those are refused too, the runtime is exec'd as it is
 (the status line says which: `mode user+pid+mount`, `mode pid+mount`, `mode none`). CONFIG is JSON:
 `{"status_fd": int, "env": {str: str}, "cgroup_procs": str|null, "masks": [str], "files": [str],
-"namespaces": bool}` (false: mode `none` without trying); the
+"namespaces": bool, "lifeline_fd": int|null}` (false: mode `none` without trying; the lifeline is
+the read end of a pipe only golden writes to: its EOF means golden died, and the init kills the tree); the
 runtime gets `env` and nothing else (this process's own environment is empty). In mode `none` this
 process is a child subreaper instead: orphaned descendants come back to it, and it kills all of them
 when the runtime exits or when it is told to stop (SIGTERM, SIGINT, SIGHUP). Standard library only:
@@ -27,6 +28,7 @@ import contextlib
 import ctypes
 import json
 import os
+import select
 import signal
 import sys
 from typing import Any
@@ -118,6 +120,25 @@ def _kill_descendants() -> None:
             return
 
 
+def _wait_or_lifeline(pid: int, lifeline: int | None) -> None:
+    """Return once the runtime has exited; if golden dies first (its end of the lifeline pipe closes,
+    even on SIGKILL), kill the runtime and everything below it, and exit."""
+    if lifeline is None or not hasattr(os, "pidfd_open"):
+        return
+    try:
+        pidfd = os.pidfd_open(pid)
+    except OSError:
+        return
+    while True:
+        ready, _, _ = select.select([pidfd, lifeline], [], [])
+        if pidfd in ready:
+            return
+        if not os.read(lifeline, 1):  # EOF: golden is gone
+            os.kill(pid, signal.SIGKILL)
+            _kill_descendants()
+            os._exit(128 + signal.SIGKILL)
+
+
 def main() -> None:
     config: dict[str, Any] = json.loads(sys.argv[1])
     argv = sys.argv[3:]
@@ -141,6 +162,8 @@ def main() -> None:
             if mode != "none":
                 _seal(libc, config)
             os.set_inheritable(status, False)
+            if config.get("lifeline_fd") is not None:
+                os.set_inheritable(int(config["lifeline_fd"]), False)
             os.execve(argv[0], argv, env)
         except OSError as error:
             os.write(status, f"error {error}\n".encode())
@@ -155,6 +178,7 @@ def main() -> None:
 
     for handled in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(handled, stop)
+    _wait_or_lifeline(pid, config.get("lifeline_fd"))
     _, wait_status = os.waitpid(pid, 0)
     _kill_descendants()
     if os.WIFSIGNALED(wait_status):

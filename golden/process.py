@@ -73,6 +73,7 @@ class RuntimeProcess:
         self._isolation = isolation
         self._cgroup: Cgroup | None = None
         self._runtime_pid: int | None = None
+        self._lifeline: int | None = None
         self.mode = "none"
         """How the runtime is sandboxed: `user+pid+mount`, `pid+mount`, or `none` (also when not asked)."""
         self._popen: subprocess.Popen[bytes] | None = None
@@ -99,6 +100,7 @@ class RuntimeProcess:
                     self._cgroup.remove()
                 raise
             self._popen, self._runtime_pid, self.mode = jailed.popen, jailed.runtime_pid, jailed.mode
+            self._lifeline = jailed.lifeline
         else:
             self._popen = self._plain()
             self._runtime_pid = self._popen.pid
@@ -186,6 +188,9 @@ class RuntimeProcess:
                 thread.join(timeout=5)
         if self._cgroup is not None:
             self._cgroup.remove()
+        lifeline, self._lifeline = self._lifeline, None
+        if lifeline is not None:
+            os.close(lifeline)
 
     def _kill_group(self) -> None:
         assert self._popen is not None
