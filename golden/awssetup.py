@@ -16,7 +16,7 @@ call that fails is a `GoldenError` that names the file, the call's position and 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,16 +83,25 @@ def apply_setup(calls: Sequence[SetupCall], endpoint_url: str, region: str) -> N
     except botocore.exceptions.BotoCoreError as exc:  # e.g. AWS_PROFILE names no profile
         raise GoldenError(f"cannot start an AWS session for the setup calls: {exc}") from exc
     clients: dict[str, Any] = {}
+
+    def client(service: str) -> Any:
+        if service not in clients:
+            clients[service] = session.client(service, endpoint_url=endpoint_url)
+        return clients[service]
+
+    run_calls(calls, client, session.get_available_services())
+
+
+def run_calls(calls: Sequence[SetupCall], client: Callable[[str], Any], services: Sequence[str]) -> None:
+    """Make every call, in order, through `client(service)` (boto3 clients, made once by the caller)."""
     for call in calls:
-        if call.service not in clients:
-            if call.service not in session.get_available_services():
-                known = "boto3's service names, e.g. 'dynamodb', 'sqs', 's3', 'events'"
-                raise GoldenError(f"{call.where}: unknown AWS service {call.service!r}; use {known}")
-            clients[call.service] = session.client(call.service, endpoint_url=endpoint_url)
-        client = clients[call.service]
-        if call.operation not in client.meta.service_model.operation_names:
+        if call.service not in services:
+            known = "boto3's service names, e.g. 'dynamodb', 'sqs', 's3', 'events'"
+            raise GoldenError(f"{call.where}: unknown AWS service {call.service!r}; use {known}")
+        made = client(call.service)
+        if call.operation not in made.meta.service_model.operation_names:
             raise GoldenError(f"{call.where}: {call.service} has no operation {call.operation!r}")
         try:
-            getattr(client, xform_name(call.operation))(**call.params)
+            getattr(made, xform_name(call.operation))(**call.params)
         except (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError) as exc:
             raise GoldenError(f"{call.where} ({call.service} {call.operation}) failed: {exc}") from exc

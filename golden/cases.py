@@ -3,16 +3,34 @@
 A directory gives one case per `*.json` file under it (id = path relative to the directory); a
 `.jsonl` file one case per non-empty line (id = `file.jsonl:LINE`); a `.json` file one case. A file
 that does not parse is a located problem, and the other cases still load.
+
+Cases are strict JSON (RFC 8259): `NaN`, `Infinity` and `-Infinity`, which Python's parser accepts,
+are problems, and so is nesting deeper than `MAX_DEPTH` (a located one-line message, never a
+`RecursionError`). Entries named `*.json` that are not regular files (FIFOs, devices, sockets, links
+to them) are reported, never opened: opening a FIFO would block the run.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from golden.errors import GoldenError
 from golden.outcome import Json
+
+MAX_DEPTH = 200
+"""Deepest nesting of arrays and objects a case may have (events from AWS are a few levels deep)."""
+
+_SPECIAL = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 @dataclass(frozen=True)
@@ -47,14 +65,16 @@ class Cases:
 def load_cases(path: Path) -> Cases:
     """Every case under `path`, in a stable order. Raises GoldenError when there is nothing to read."""
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*.json") if p.is_file())
-        if not files:
+        entries = sorted(p for p in path.rglob("*.json") if not p.is_dir())
+        if not entries:
             raise GoldenError(f"{path}: no *.json event files in this folder; add one event per file")
-        return _merge([_json_file(f, f.relative_to(path).as_posix()) for f in files])
+        return _merge([_json_file(f, f.relative_to(path).as_posix()) for f in entries])
     if path.is_file():
         if path.suffix == ".jsonl":
             return _jsonl(path)
         return _merge([_json_file(path, path.name)])
+    if path.exists():
+        raise GoldenError(f"{path}: {_not_regular(path)}; pass a folder of event JSON files or a .jsonl")
     raise GoldenError(f"{path}: no such file or folder; pass a folder of event JSON files or a .jsonl file")
 
 
@@ -65,15 +85,71 @@ def _merge(parts: list[Cases]) -> Cases:
 
 
 def _json_file(path: Path, case_id: str) -> Cases:
+    special = _not_regular(path)
+    if special is not None:
+        return Cases((), (CaseProblem(str(path), None, None, special),))
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return Cases((), (CaseProblem(str(path), None, None, f"cannot read: {exc}"),))
-    try:
-        event: Json = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return Cases((), (CaseProblem(str(path), exc.lineno, exc.colno, f"invalid JSON: {exc.msg}"),))
+    event, problem = parse_strict(text)
+    if problem is not None:
+        line, column, message = problem
+        return Cases((), (CaseProblem(str(path), line, column, message),))
     return Cases((Case(case_id, event, str(path), None),), ())
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why `path` is not a regular file (following links), or None when it is one."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
+    return f"not read: {kind}; a case must be a regular JSON file"
+
+
+def _reject_constant(name: str) -> Json:
+    raise ValueError(name)
+
+
+def parse_strict(text: str) -> tuple[Json, tuple[int, int, str] | None]:
+    """`text` as strict JSON, or (line, column, message) of the first problem."""
+    deep = _too_deep(text)
+    if deep is not None:
+        line, column = _position(text, deep)
+        return None, (line, column, f"nested deeper than {MAX_DEPTH} levels; flatten the event")
+    try:
+        return json.loads(text, parse_constant=_reject_constant), None
+    except json.JSONDecodeError as exc:
+        return None, (exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")
+    except ValueError as exc:  # NaN / Infinity: not JSON, and no other runtime would send them
+        found = re.search(rf"(?<![\w.\"]){re.escape(str(exc))}", text)
+        line, column = _position(text, found.start() if found else 0)
+        return None, (line, column, f"invalid JSON: {exc} is not a JSON number; use null or a string")
+    except RecursionError:  # unreachable after _too_deep, kept as a guard
+        return None, (1, 1, f"nested deeper than {MAX_DEPTH} levels; flatten the event")
+
+
+def _too_deep(text: str) -> int | None:
+    """Offset of the bracket that opens level MAX_DEPTH + 1, or None (strings are skipped)."""
+    depth = 0
+    for token in _TOKENS.finditer(text):
+        first = token.group()[0]
+        if first in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return token.start()
+        elif first in "]}":
+            depth -= 1
+    return None
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _jsonl(path: Path) -> Cases:
@@ -86,10 +162,9 @@ def _jsonl(path: Path) -> Cases:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        try:
-            event: Json = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(CaseProblem(str(path), number, exc.colno, f"invalid JSON: {exc.msg}"))
+        event, problem = parse_strict(line)
+        if problem is not None:
+            problems.append(CaseProblem(str(path), number, problem[1], problem[2]))
             continue
         cases.append(Case(f"{path.name}:{number}", event, str(path), number))
     if not cases and not problems:

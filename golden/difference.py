@@ -19,6 +19,9 @@ Category: TypeAlias = Literal[
     "crash",
     "timeout",
     "latency",
+    "side-effect-missing",
+    "side-effect-extra",
+    "side-effect-value",
 ]
 
 CATEGORIES: tuple[Category, ...] = get_args(Category)

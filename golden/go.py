@@ -10,6 +10,7 @@ from golden.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environme
 from golden.errors import RunnerError
 from golden.function import FunctionConfig
 from golden.gobuild import build_go_handler
+from golden.jail import SANDBOXED, Isolation
 from golden.runner import Launch, Runner
 
 
@@ -30,9 +31,14 @@ class GoRunner(Runner):
         env: Mapping[str, str] | None = None,
         memory_cap: bool = True,
         credentials: Mapping[str, str] = FAKE_CREDENTIALS,
+        isolation: Isolation | None = SANDBOXED,
     ) -> None:
         super().__init__(
-            function or FunctionConfig(), env=env, memory_cap=memory_cap, credentials=credentials
+            function or FunctionConfig(),
+            env=env,
+            memory_cap=memory_cap,
+            credentials=credentials,
+            isolation=isolation,
         )
         self.executable = executable.resolve()
         self.task_root = (task_root or executable.parent).resolve()
@@ -55,6 +61,7 @@ class GoRunner(Runner):
         env: Mapping[str, str] | None = None,
         memory_cap: bool = True,
         credentials: Mapping[str, str] = FAKE_CREDENTIALS,
+        isolation: Isolation | None = SANDBOXED,
     ) -> GoRunner:
         """Build `module_dir` (cached by source hash) and run it with that folder as the task root."""
         executable = build_go_handler(module_dir, cache_dir, env=build_env)
@@ -65,6 +72,7 @@ class GoRunner(Runner):
             env=env,
             memory_cap=memory_cap,
             credentials=credentials,
+            isolation=isolation,
         )
 
     def _prepare(self, resources: contextlib.ExitStack) -> None:

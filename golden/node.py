@@ -12,6 +12,7 @@ from pathlib import Path
 from golden.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
 from golden.errors import RunnerError
 from golden.function import FunctionConfig
+from golden.jail import SANDBOXED, Isolation
 from golden.runner import Launch, Runner
 from golden.typescript import DEFAULT_ESBUILD, transpile_task_root, typescript_entry
 
@@ -36,9 +37,14 @@ class NodeRunner(Runner):
         esbuild: Sequence[str] = DEFAULT_ESBUILD,
         memory_cap: bool = True,
         credentials: Mapping[str, str] = FAKE_CREDENTIALS,
+        isolation: Isolation | None = SANDBOXED,
     ) -> None:
         super().__init__(
-            function or FunctionConfig(), env=env, memory_cap=memory_cap, credentials=credentials
+            function or FunctionConfig(),
+            env=env,
+            memory_cap=memory_cap,
+            credentials=credentials,
+            isolation=isolation,
         )
         self.source_root = task_root.resolve()
         self.handler = handler

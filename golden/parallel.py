@@ -17,6 +17,7 @@ from golden.config import GoldenSettings
 from golden.session import (
     DEFAULT_RUNS,
     CaseResult,
+    EffectsProbe,
     GoldenReport,
     Invoker,
     Progress,
@@ -35,6 +36,7 @@ def run_golden_parallel(
     runs: int = DEFAULT_RUNS,
     concurrency: int = 1,
     progress: Progress | None = None,
+    effects: EffectsProbe | None = None,
 ) -> GoldenReport:
     """`run_golden` with up to `concurrency` cases in flight at once (1 is `run_golden` itself)."""
     if concurrency < 1:
@@ -42,7 +44,11 @@ def run_golden_parallel(
     if runs < 0:
         raise ValueError(f"runs must be 0 or more, not {runs}")
     if concurrency == 1:
-        return run_golden(cases, node_runner, go_runner, settings, runs=runs, progress=progress)
+        return run_golden(
+            cases, node_runner, go_runner, settings, runs=runs, progress=progress, effects=effects
+        )
+    if effects is not None:
+        raise ValueError("side effects are compared one case at a time (concurrency 1)")
     chosen = settings or GoldenSettings()
     lock = threading.Lock()
     done = 0

@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import functools
 import json
+import tempfile
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
@@ -25,6 +26,7 @@ from golden.emulator import Emulator
 from golden.environment import FAKE_CREDENTIALS
 from golden.errors import RunnerError
 from golden.function import FunctionConfig
+from golden.jail import SANDBOXED, Isolation
 from golden.outcome import Crash, InitError, Outcome, Timeout
 from golden.process import RuntimeProcess
 
@@ -48,8 +50,11 @@ class Runner(ABC):
         env: Mapping[str, str] | None = None,
         memory_cap: bool = True,
         credentials: Mapping[str, str] = FAKE_CREDENTIALS,
+        isolation: Isolation | None = SANDBOXED,
     ) -> None:
         self.function = function
+        self.isolation = isolation
+        """What the runtime's sandbox hides (`golden.jail`); None runs it as a plain child process."""
         self.extra_env = dict(env or {})
         """Variables on top of Lambda's standard environment (an env file, endpoints, credentials)."""
         self.credentials = dict(credentials)
@@ -61,6 +66,7 @@ class Runner(ABC):
         self._process: RuntimeProcess | None = None
         self._groups: list[int] = []
         self._closed = False
+        self._home = Path()
 
     # -- what a kind of runtime supplies ----------------------------------------------------------
 
@@ -91,6 +97,9 @@ class Runner(ABC):
             return
         atexit.register(self.close)
         try:
+            self._home = Path(
+                self._resources.enter_context(tempfile.TemporaryDirectory(prefix="golden-home-"))
+            )
             self._prepare(self._resources)
             self._emulator = Emulator(self.function)
         except BaseException:
@@ -125,6 +134,19 @@ class Runner(ABC):
         """Every process group this runner started, oldest first (all dead once it is closed)."""
         return tuple(self._groups)
 
+    @property
+    def sandbox_mode(self) -> str | None:
+        """How the current (or last) runtime was sandboxed (`golden.jail`); None before the first start
+        or when the runner runs plain processes."""
+        if self._process is None or self.isolation is None:
+            return None
+        return self._process.mode
+
+    @property
+    def runtime_pid(self) -> int | None:
+        """The current (or last) runtime process's pid as golden sees it; None before the first start."""
+        return self._process.runtime_pid if self._process is not None else None
+
     def output_tail(self) -> tuple[Sequence[str], Sequence[str]]:
         """The last stdout and stderr lines of the current (or last) runtime process."""
         return self._process.output_tail() if self._process is not None else ((), ())
@@ -148,6 +170,11 @@ class Runner(ABC):
                 assert self._process is not None
                 outcome = emulator.invoke(payload, timeout_s=timeout_s)
                 outcome = dataclasses.replace(outcome, peak_rss_kib=self._process.peak_rss_kib())
+                if not isinstance(outcome.result, Crash) and self._process.oom_killed():
+                    # A process of the handler's tree ran out of memory (its cgroup's OOM killer, or
+                    # the sampler's cap): as on Lambda, the invoke fails with the sandbox's memory.
+                    stderr = tuple(self._process.output_tail()[1])
+                    outcome = dataclasses.replace(outcome, result=Crash(None, stderr, True, True))
                 result = outcome.result
                 if isinstance(result, Timeout | Crash | InitError):
                     self._stop()
@@ -162,12 +189,15 @@ class Runner(ABC):
         launch = self._launch(emulator.address)
         generation = emulator.begin_runtime()
         cap = self.function.memory_mb * 1024 if self._memory_cap else None
+        # A HOME of its own, empty: the SDKs find no shared config or credentials files there.
+        env = {"HOME": str(self._home), **launch.env}
         process = RuntimeProcess(
             launch.argv,
-            env=launch.env,
+            env=env,
             cwd=launch.cwd,
             on_exit=functools.partial(emulator.runtime_exited, generation),
             memory_cap_kib=cap,
+            isolation=self.isolation,
         )
         self._process = process  # before start: a Ctrl-C from here on still finds it to kill
         process.start()

@@ -18,7 +18,8 @@ JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` w
         "differences": [{                       # empty unless verdict is "fail"
           "path": str,                          # JSON pointer; "" is the whole outcome
           "category": "value" | "type" | "missing" | "extra" | "status" | "header" | "error-type"
-                      | "error-message" | "crash" | "timeout",
+                      | "error-message" | "crash" | "timeout"
+                      | "side-effect-missing" | "side-effect-extra" | "side-effect-value",  # /effects/...
           "node": JSON, "go": JSON,             # each side's value at path (null when absent)
           "node_present": bool, "go_present": bool,
           "note": str
@@ -33,7 +34,11 @@ JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` w
         "node": JSON | null, "go": JSON | null,   # summary of each side's first outcome (compare.summary)
         "error": str | null                       # the harness error, when verdict is "error"
       }],
-      "summary": {"total": int, "passed": int, "failed": int, "errored": int, "latency_failed": int}
+      "summary": {"total": int, "passed": int, "failed": int, "errored": int, "latency_failed": int},
+      "latency_mode": "gate" | "report",       # gate: a latency failure fails the run (the default)
+      "verdict": "pass" | "fail",              # the run's verdict, what the exit code says: every case
+                                               # passes, and with "gate" no case fails the latency budget
+      "cost": Cost | null                      # projected Lambda cost per million invokes (golden.cost)
     }
 
 where `Latency` is `{"init_ms": float|null, "p50_ms": float|null, "p95_ms": float|null, "warm_runs": int}`.
@@ -54,20 +59,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeAlias
 
 from golden.cases import Case
 from golden.clock import ClockWindow, split_clock_readings
 from golden.compare import compare, summary
 from golden.config import GoldenSettings
+from golden.cost import Cost
 from golden.difference import Difference
+from golden.effects_diff import effect_differences
 from golden.latency import Latency, judge_latency, measure
 from golden.noise import NoisyPath, find_noise
 from golden.outcome import FunctionError, Json, Outcome, Success
 
 Verdict: TypeAlias = Literal["pass", "fail", "error"]
 LatencyVerdict: TypeAlias = Literal["pass", "fail", "unknown"]
+LatencyMode: TypeAlias = Literal["gate", "report"]
+"""`gate`: a latency failure fails the run; `report`: latency is informational (`--latency report`)."""
 Progress: TypeAlias = Callable[[int, int], None]
 
 DEFAULT_RUNS = 3
@@ -78,6 +87,16 @@ class Invoker(Protocol):
     """What a session needs of a runner (NodeRunner, GoRunner, a remote or fake one)."""
 
     def invoke(self, event: object) -> Outcome: ...
+
+
+class EffectsProbe(Protocol):
+    """Per-side AWS state for comparing side effects (`golden.effects.MotoEffects`)."""
+
+    def fresh(self, side: Literal["node", "go"]) -> None:
+        """Put the side's AWS state back to the setup's."""
+
+    def snapshot(self, side: Literal["node", "go"]) -> Json:
+        """The side's AWS state as JSON."""
 
 
 @dataclass(frozen=True)
@@ -138,10 +157,20 @@ class GoldenReport:
     summary: Summary
     version: int = 1
     """Version of the JSON schema in this module's docstring."""
+    latency_mode: LatencyMode = "gate"
+    cost: Cost | None = None
+    """Projected cost per million invokes of each side (`golden.cost`); None when not computed."""
+    verdict: Literal["pass", "fail"] = field(init=False)
+    """The run's verdict (the CLI's exit 0 or 1): every case passed and, when latency gates, none
+    failed the latency budget."""
+
+    def __post_init__(self) -> None:
+        gated = self.latency_mode == "gate" and self.summary.latency_failed > 0
+        object.__setattr__(self, "verdict", "pass" if self.ok and not gated else "fail")
 
     @property
     def ok(self) -> bool:
-        """Every case passed (the CLI's exit 0); latency is judged separately."""
+        """Every case passed correctness (latency is judged separately; `verdict` combines both)."""
         return self.summary.passed == self.summary.total
 
 
@@ -153,30 +182,42 @@ def run_golden(
     *,
     runs: int = DEFAULT_RUNS,
     progress: Progress | None = None,
+    effects: EffectsProbe | None = None,
 ) -> GoldenReport:
-    """Run every case on both sides and judge it; one case's harness failure never stops the run."""
+    """Run every case on both sides and judge it; one case's harness failure never stops the run.
+
+    With `effects`, each compared run (Node's noise runs, Go's first) starts from fresh AWS state and
+    what it left there is compared too (`golden.effects_diff`)."""
     if runs < 0:
         raise ValueError(f"runs must be 0 or more, not {runs}")
     settings = settings or GoldenSettings()
     results: list[CaseResult] = []
     for done, case in enumerate(cases, start=1):
-        results.append(run_case(case, node_runner, go_runner, settings, runs=runs))
+        results.append(run_case(case, node_runner, go_runner, settings, runs=runs, effects=effects))
         if progress is not None:
             progress(done, len(cases))
     return GoldenReport(tuple(results), summarise(results))
 
 
 def run_case(
-    case: Case, node_runner: Invoker, go_runner: Invoker, settings: GoldenSettings, *, runs: int
+    case: Case,
+    node_runner: Invoker,
+    go_runner: Invoker,
+    settings: GoldenSettings,
+    *,
+    runs: int,
+    effects: EffectsProbe | None = None,
 ) -> CaseResult:
     """One case, end to end; an exception from the harness becomes verdict `error`."""
     node: list[Outcome] = []
     go: list[Outcome] = []
+    node_effects: list[Json] = []
+    go_effects: list[Json] = []
     started = time.time()
     try:
         for _ in range(max(settings.node_runs, 1)):
-            node.append(node_runner.invoke(case.event))
-        go.append(go_runner.invoke(case.event))
+            node.append(_observed(node_runner, case, effects, "node", node_effects))
+        go.append(_observed(go_runner, case, effects, "go", go_effects))
         # The compared outcomes are node[0] and go[0]: a clock reading must fall before this moment,
         # however long the warm runs below take (they would widen the window and hide a real skew).
         compared_until = time.time()
@@ -188,16 +229,32 @@ def run_case(
     noise = find_noise(node[: max(settings.node_runs, 1)], settings.compare)
     compared = compare(node[0], go[0], noise.ignoring(settings.compare))
     differences, clock = split_clock_readings(compared, ClockWindow(started, compared_until))
+    effect_noise: list[NoisyPath] = []
+    if node_effects and go_effects:
+        found, effect_noise = effect_differences(node_effects, go_effects[0], settings.compare)
+        differences = (*differences, *found)
     return CaseResult(
         case.id,
         "fail" if differences else "pass",
-        differences,
-        noise.paths + clock,
+        tuple(differences),
+        noise.paths + tuple(clock) + tuple(effect_noise),
         noise.unstable,
         _latency(node, go, settings),
         summary(node[0].result),
         summary(go[0].result),
     )
+
+
+def _observed(
+    runner: Invoker, case: Case, effects: EffectsProbe | None, side: Literal["node", "go"], into: list[Json]
+) -> Outcome:
+    """One compared invoke: from fresh AWS state, with what it left there appended to `into`."""
+    if effects is None:
+        return runner.invoke(case.event)
+    effects.fresh(side)
+    outcome = runner.invoke(case.event)
+    into.append(effects.snapshot(side))
+    return outcome
 
 
 def summarise(results: Sequence[CaseResult]) -> Summary:

@@ -10,14 +10,16 @@ with their own configuration in AWS (or behind `--endpoint-url`).
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from golden.aws import AwsSetup
+from golden.aws import AwsMode, AwsSetup
 from golden.errors import GoldenError
 from golden.function import FunctionConfig
 from golden.go import GoRunner
+from golden.jail import SANDBOXED, Isolation, caller_isolation
 from golden.node import NodeRunner
 from golden.remote import FunctionRef, LambdaClient, RemoteInvoker
 from golden.scan_target import is_scan_reference, scan_function
@@ -74,7 +76,12 @@ def node_side(
     target = node_target(spec)
     function = _function(name or Path(target.handler).name.split(".")[0], timeout_s, memory_mb, options)
     runner = NodeRunner(
-        target.task_root, target.handler, function, env=_env(aws, options), credentials=aws.credentials
+        target.task_root,
+        target.handler,
+        function,
+        env=_env(aws, options),
+        credentials=aws.credentials,
+        isolation=_isolation(aws),
     )
     stack.enter_context(runner)
     return Side(runner, f"{target.task_root}/{target.handler} (local)", function)
@@ -98,7 +105,9 @@ def go_side(
         return _remote(go_lambda, client)
     assert go is not None
     function = like or _function(go.resolve().name, None, None, options)
-    runner = GoRunner.from_source(go, function, env=_env(aws, options), credentials=aws.credentials)
+    runner = GoRunner.from_source(
+        go, function, env=_env(aws, options), credentials=aws.credentials, isolation=_isolation(aws)
+    )
     stack.enter_context(runner)
     return Side(runner, f"{go} (local)", function)
 
@@ -122,3 +131,8 @@ def _function(
 
 def _env(aws: AwsSetup, options: LocalOptions) -> dict[str, str]:
     return {**aws.env, **(options.env or {})}  # the env file may point elsewhere
+
+
+def _isolation(aws: AwsSetup) -> Isolation:
+    """The sandbox hides the caller's AWS files, except with `--aws real`, which hands them over."""
+    return SANDBOXED if aws.mode is AwsMode.real else caller_isolation(os.environ)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +24,17 @@ _JS_SUFFIXES = ("", ".js", ".mjs", ".cjs")
 _TS_SUFFIXES = (".ts", ".mts", ".cts")
 _LINKED = ("node_modules",)
 _SKIPPED = (".git",)
+
+
+def _special(path: Path) -> str | None:
+    """What kind of special file `path` is (a FIFO, a device, a socket), or None; links are kept."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISLNK(mode) or stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device file"
 
 
 def typescript_entry(task_root: Path, handler: str) -> Path | None:
@@ -48,7 +60,15 @@ def transpile_task_root(
 
     def ignore(folder: str, names: list[str]) -> set[str]:
         linked.extend(Path(folder) / name for name in names if name in _LINKED)
-        return {name for name in names if name in _LINKED or name in _SKIPPED}
+        skipped = {name for name in names if name in _LINKED or name in _SKIPPED}
+        for name in sorted(set(names) - skipped):
+            kind = _special(Path(folder) / name)
+            if kind is not None:
+                raise RunnerError(
+                    f"{Path(folder) / name}: {kind} in the handler's folder; a TypeScript handler's "
+                    "folder is copied to transpile it, so remove it (or move the handler)"
+                )
+        return skipped
 
     shutil.copytree(task_root, copy, symlinks=True, ignore=ignore)
     for source in linked:

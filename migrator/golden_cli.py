@@ -1,7 +1,9 @@
 """`migrate golden`: run the old Node handler and the new Go handler on the same cases and judge them.
 
-Exit codes: 0 every case passes, 1 a divergence (or a harness error in some case, or an unreadable
-case file), 2 nothing could run (bad arguments, no cases, a Go build failure).
+Exit codes: 0 every case passes (and, unless `--latency report`, none is over the latency budget),
+1 a divergence, a latency failure, a harness error in some case or an unreadable case file, 2 nothing
+could run (bad arguments, no cases, a Go build failure); 130 when stopped by SIGINT, SIGTERM or
+SIGHUP, after killing everything it started.
 """
 
 from __future__ import annotations
@@ -20,8 +22,7 @@ import typer
 from rich.console import Console
 
 from golden.apigw_events import EventVersion as ApiEventVersion
-from golden.aws import AwsMode, aws_setup, caller_region
-from golden.awssetup import apply_setup, load_setup
+from golden.aws import AwsMode, caller_region
 from golden.cases import Case, Cases, load_cases
 from golden.config import find_settings
 from golden.envfile import read_env_file
@@ -30,6 +31,8 @@ from golden.parallel import run_golden_parallel
 from golden.remote import LambdaClient, lambda_client
 from golden.report import render
 from golden.sides import LocalOptions, go_side, node_side
+from golden.signals import terminate_cleanly
+from golden.wiring import report_cost, run_aws, sandbox_warnings
 from migrator.progress import progress_bar
 from migrator.report.output import write_atomic
 
@@ -49,6 +52,16 @@ class GoldenFormat(StrEnum):
     json = "json"
     junit = "junit"
     html = "html"
+
+
+class LatencyGate(StrEnum):
+    gate = "gate"
+    report = "report"
+
+
+class EffectsMode(StrEnum):
+    compare = "compare"
+    off = "off"
 
 
 class EventVersion(StrEnum):
@@ -102,6 +115,21 @@ def golden_command(
     runs: Annotated[
         int, typer.Option("--runs", min=0, help="Warm invokes per side and case, for latency.")
     ] = 3,
+    latency: Annotated[
+        LatencyGate,
+        typer.Option(
+            "--latency",
+            help="gate: a case over the latency budget fails the run (exit 1); report: informational.",
+        ),
+    ] = LatencyGate.gate,
+    effects: Annotated[
+        EffectsMode,
+        typer.Option(
+            "--effects",
+            help="compare: with --aws moto and both sides local, each side gets its own fresh moto "
+            "state and what it wrote (DynamoDB, S3, SQS) is compared; off: outputs only.",
+        ),
+    ] = EffectsMode.compare,
     latency_tolerance: Annotated[
         float | None,
         typer.Option("--latency-tolerance", min=0, help="Go p95 may exceed Node p95 by this share."),
@@ -171,7 +199,9 @@ def golden_command(
     env = read_env_file(env_file) if env_file is not None else {}
     for problem in loaded.problems:
         where = ":".join(str(p) for p in (problem.file, problem.line, problem.column) if p)
-        stderr.print(f"case not read: {where}: {problem.message}", markup=False, highlight=False)
+        stderr.print(
+            f"case not read: {where}: {problem.message}", markup=False, highlight=False, soft_wrap=True
+        )
     remote = node_lambda is not None or go_lambda is not None
     local_aws = node is not None or go is not None
     region = region or (caller_region(os.environ) if aws is AwsMode.real or remote else None)
@@ -184,29 +214,22 @@ def golden_command(
             clients.append(lambda_client(region=at, endpoint_url=endpoint_url, pool=concurrency or 8))
         return clients[0]
 
-    warn = functools.partial(stderr.print, style="bold red", markup=False, highlight=False)
+    warn = functools.partial(stderr.print, style="bold red", markup=False, highlight=False, soft_wrap=True)
     with contextlib.ExitStack() as stack:
-        setup = stack.enter_context(
-            aws_setup(aws if local_aws else AwsMode.none, environ=os.environ, warn=warn)
+        stack.enter_context(terminate_cleanly())  # SIGTERM/SIGHUP unwind this block, killing everything
+        compare_effects = effects is EffectsMode.compare and node is not None and go is not None
+        node_aws, go_aws, probe = run_aws(
+            stack, aws if local_aws else AwsMode.none, compare_effects, settings, options.region, warn
         )
-        if settings.aws_setup is not None and setup.mode is AwsMode.moto:
-            # Resources the functions expect (tables, queues, seed items), made before any case runs.
-            apply_setup(load_setup(settings.aws_setup), setup.env["AWS_ENDPOINT_URL"], options.region)
-        elif settings.aws_setup is not None:
-            stderr.print(
-                f"note: aws-setup {settings.aws_setup} is made only on golden's moto server; skipped",
-                markup=False,
-                highlight=False,
-            )
         node_side_ = node_side(
-            stack, node=node, node_lambda=node_lambda, options=options, aws=setup, client=client
+            stack, node=node, node_lambda=node_lambda, options=options, aws=node_aws, client=client
         )
         go_side_ = go_side(
             stack,
             go=go,
             go_lambda=go_lambda,
             options=options,
-            aws=setup,
+            aws=go_aws,
             client=client,
             like=node_side_.function,
         )
@@ -217,15 +240,23 @@ def golden_command(
             go_side_.invoker,
             settings,
             runs=runs,
-            concurrency=concurrency or (8 if node_lambda is not None and go_lambda is not None else 1),
+            concurrency=1 if probe is not None else concurrency or (8 if node_lambda and go_lambda else 1),
             progress=advance,
+            effects=probe,
         )
+    for line in sandbox_warnings([node_side_.invoker, go_side_.invoker]):
+        warn(line)
+    report = dataclasses.replace(
+        report,
+        latency_mode=latency.value,
+        cost=report_cost(report, node_side_.function or go_side_.function, options.memory_mb),
+    )
     text = render(report, output_format.value)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
         write_atomic(output, text)
-    if not report.ok or loaded.problems:
+    if report.verdict != "pass" or loaded.problems:
         raise typer.Exit(EXIT_FINDINGS)
 
 

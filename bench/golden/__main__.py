@@ -15,6 +15,9 @@
    What differs from a real `migrate golden` run: no moto server (the handler makes no SDK calls), no
    progress bar, and no reading of case files or writing of the report (once per run, not per case).
 
+Both are measured with golden's sandbox on (the default: user, PID and mount namespaces and a memory
+cgroup per runtime, see docs/golden-sandbox.md) and off (plain child processes), and printed for each.
+
 Each figure is the median of `--repeat` runs, with the range. The CPU each process spent per case
 (harness, node, Go) is printed too: on a shared machine it moves much less than wall-clock figures.
 """
@@ -35,6 +38,7 @@ from golden.cases import Case
 from golden.config import GoldenSettings
 from golden.function import FunctionConfig
 from golden.go import GoRunner
+from golden.jail import SANDBOXED, Isolation
 from golden.node import NodeRunner
 from golden.runner import Runner
 from golden.session import DEFAULT_RUNS, run_golden
@@ -71,9 +75,10 @@ def in_process_p50_ms(handler_file: Path, invokes: int) -> float:
     return float(json.loads(proc.stdout)["p50"])
 
 
-def harness_p50_ms(task_root: Path, invokes: int) -> float:
+def harness_p50_ms(task_root: Path, invokes: int, isolation: Isolation | None) -> float:
     times = []
-    with NodeRunner(task_root, "index.handler", FunctionConfig(timeout_s=10)) as runner:
+    function = FunctionConfig(timeout_s=10)
+    with NodeRunner(task_root, "index.handler", function, isolation=isolation) as runner:
         for i in range(200):
             runner.invoke({"n": i})
         for i in range(invokes):
@@ -85,20 +90,23 @@ def harness_p50_ms(task_root: Path, invokes: int) -> float:
 
 def cpu_seconds(runner: Runner) -> float:
     """CPU time (user + system) of the runner's current runtime process."""
-    pid = runner.process_groups[-1]  # the process leads its own group
+    pid = runner.runtime_pid
+    assert pid is not None, "the runtime has not started"
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def golden_runs(count: int, runs: int, repeat: int) -> tuple[list[float], list[tuple[float, float, float]]]:
+def golden_runs(
+    count: int, runs: int, repeat: int, isolation: Isolation | None
+) -> tuple[list[float], list[tuple[float, float, float]]]:
     """Cases per second of each repeat, and (harness, node, go) CPU milliseconds per case."""
     cases = [Case(f"case-{i}", {"action": "echo", "value": {"id": i}}, "bench", None) for i in range(count)]
     function = FunctionConfig(timeout_s=10)
     rates: list[float] = []
     cpu: list[tuple[float, float, float]] = []
     with (
-        NodeRunner(NODE_PORT, "port.handler", function) as node,
-        GoRunner.from_source(GO_PORT, function) as go,
+        NodeRunner(NODE_PORT, "port.handler", function, isolation=isolation) as node,
+        GoRunner.from_source(GO_PORT, function, isolation=isolation) as go,
     ):
         run_golden(cases[:20], node, go, GoldenSettings(), runs=runs)  # warm both runtimes
         for _ in range(repeat):
@@ -134,23 +142,29 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    for isolation, label in ((SANDBOXED, "isolation on"), (None, "isolation off")):
+        print(f"-- {label}")
+        measure(args.invokes, args.cases, args.repeat, isolation)
+
+
+def measure(invokes: int, count: int, repeat: int, isolation: Isolation | None) -> None:
     overheads, baselines, harnesses = [], [], []
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "index.js").write_text(HANDLER)
-        for _ in range(args.repeat):
-            baselines.append(in_process_p50_ms(root / "index.js", args.invokes))
-            harnesses.append(harness_p50_ms(root, args.invokes))
+        for _ in range(repeat):
+            baselines.append(in_process_p50_ms(root / "index.js", invokes))
+            harnesses.append(harness_p50_ms(root, invokes, isolation))
             overheads.append(harnesses[-1] - baselines[-1])
     print(f"in-process Node call p50: {spread(baselines, micro)}")
     print(f"through the harness p50:  {spread(harnesses, micro)}")
     print(f"harness overhead per warm invoke, p50: {spread(overheads, milli)}  (target <= 1 ms)")
     for runs, what in ((DEFAULT_RUNS, "migrate golden's defaults"), (0, "--runs 0")):
-        rates, cpu = golden_runs(args.cases, runs, args.repeat)
-        invokes = 2 + 1 + 2 * runs
+        rates, cpu = golden_runs(count, runs, repeat, isolation)
+        per_case = 2 + 1 + 2 * runs
         print(
             f"golden run, {what}: {spread(rates, lambda rate: f'{rate:.0f}')} cases/s "
-            f"({invokes} invokes per case: Node 2 + Go 1 + {runs} warm per side; target >= 300)"
+            f"({per_case} invokes per case: Node 2 + Go 1 + {runs} warm per side; target >= 300)"
         )
         harness, node, go = (statistics.median(side) for side in zip(*cpu, strict=True))
         print(f"  CPU per case (median): harness {harness:.2f} ms, node {node:.2f} ms, Go {go:.2f} ms")

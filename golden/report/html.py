@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from golden.difference import Difference
-from golden.report.text import p95, side
+from golden.report.text import cost_lines, p95, side, verdict_line
 from golden.session import CaseResult, GoldenReport
 
 _CSS = """
@@ -39,8 +39,11 @@ def render(report: GoldenReport) -> str:
         "<h1>migrate golden</h1>",
         f"<p>{s.total} cases · {s.passed} passed · {s.failed} failed · {s.errored} errors · "
         f"{s.latency_failed} over the latency budget</p>",
-        _summary_table(report),
+        f'<p class="{report.verdict}">{_e(verdict_line(report))}</p>',
     ]
+    if report.cost is not None:
+        parts.append(f"<pre>{_e(chr(10).join(cost_lines(report)))}</pre>")
+    parts.append(_summary_table(report))
     for case in report.cases:
         if case.verdict != "pass" or case.noise:
             parts.append(_case(case))

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from golden.difference import Difference
-from golden.report.text import p95, side, where
+from golden.report.text import cost_lines, p95, side, verdict_line, where
 from golden.session import CaseResult, GoldenReport
 
 _VERDICT_STYLE = MappingProxyType(
@@ -33,6 +33,9 @@ def render(report: GoldenReport, *, width: int = 100, color: bool = False) -> st
     )
     console.print(_table(report))
     console.print(_summary_line(report))
+    console.print(Text(verdict_line(report), _VERDICT_STYLE[report.verdict]))
+    for line in cost_lines(report):
+        console.print(Text(line))
     for case in report.cases:
         if case.verdict == "fail":
             console.print(_divergence(case))

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 
 from golden.difference import Difference
 from golden.latency import Latency
 from golden.outcome import Json
+from golden.session import GoldenReport
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def escape_lone_surrogates(text: str) -> str:
+    """`text` with every surrogate code point written as its JSON escape (always encodable)."""
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def show(value: Json, limit: int = 200) -> str:
@@ -40,3 +49,25 @@ def ms(value: float | None) -> str:
 
 def p95(latency: Latency | None) -> str:
     return ms(latency.p95_ms if latency is not None else None)
+
+
+def verdict_line(report: GoldenReport) -> str:
+    """`verdict: fail (latency gates: 2 cases over budget)`: what the exit code says, and why."""
+    s = report.summary
+    gate = "latency gates" if report.latency_mode == "gate" else "latency reported only"
+    return f"verdict: {report.verdict} ({gate}; {s.latency_failed} over the latency budget)"
+
+
+def cost_lines(report: GoldenReport) -> list[str]:
+    """Projected cost per million invokes of each side, one line per side; empty when not computed."""
+    cost = report.cost
+    if cost is None:
+        return []
+    lines = [f"cost per million invokes at {cost.memory_mb} MB ({cost.region} prices of {cost.prices_date}):"]
+    for name, side_cost in (("node", cost.node), ("go", cost.go)):
+        if side_cost.per_million is None:
+            lines.append(f"  {name}: not measured")
+            continue
+        prices = ", ".join(f"{arch} ${usd:,.2f}" for arch, usd in side_cost.per_million.items())
+        lines.append(f"  {name}: billed {side_cost.billed_ms:g} ms; {prices}")
+    return lines

@@ -50,7 +50,7 @@ def test_local_node_against_a_deployed_go_function(go: MakeGo, tmp_path: Path) -
     assert {c["id"]: c["verdict"] for c in report["cases"]} == {"double.json": "fail", "echo.json": "pass"}
 
     generated = ("--from-spec", SPEC, "--operation", "putPet", "--count", "3", "--seed", "1")
-    proc = golden("--node", NODE, *remote, *generated, "--runs", "0", "-f", "json")
+    proc = golden("--node", NODE, *remote, *generated, "--runs", "0", "-f", "json", "--latency", "report")
     assert proc.returncode == 0, proc.stderr  # neither handler reads API Gateway events: both answer null
     report = json.loads(proc.stdout)
     assert [c["id"] for c in report["cases"]] == ["putPet-0001.json", "putPet-0002.json", "putPet-0003.json"]

@@ -230,7 +230,9 @@ def test_context_fields(node: MakeNode, monkeypatch: pytest.MonkeyPatch) -> None
     assert isinstance(value["remaining"], int) and 1500 < value["remaining"] <= 2000
     assert value["waits"] is True
     assert isinstance(value["traceId"], str) and value["traceId"].startswith("Root=1-")
-    assert value["env"] == {
+    env = value["env"]
+    assert isinstance(env, dict) and "golden-home-" in str(env.pop("HOME"))  # a fresh, empty HOME
+    assert env == {
         "AWS_REGION": "eu-west-1",
         "AWS_ACCESS_KEY_ID": "AKIAGOLDENFAKEKEY000",
         "TZ": "UTC",

@@ -115,7 +115,7 @@ def test_go_port_passes_golden_against_the_node_original(function: str, inventor
     node = inventory_sam / "src" / "handlers" / f"{function}.ts"
     argv = [sys.executable, "-m", "migrator", "golden", "--node", str(node), "--go", str(PORTS / function)]
     argv += ["--cases", str(PORTS / function / "cases"), "--env-file", str(PORTS / "inventory.env")]
-    argv += ["--runs", "1", "--timeout", "15", "--format", "json"]
+    argv += ["--runs", "1", "--timeout", "15", "--format", "json", "--latency", "report"]
     proc = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=600, check=False)
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     report = json.loads(proc.stdout)

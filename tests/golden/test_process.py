@@ -39,8 +39,16 @@ def test_no_orphans_after_normal_runs_timeouts_and_crashes(node: MakeNode, go: M
     assert all(group_gone(pgid) for pgid in groups)
 
 
-def test_each_runtime_leads_its_own_process_group(node: MakeNode) -> None:
+def test_each_sandboxed_runtime_is_pid_1_of_its_own_namespace(node: MakeNode) -> None:
     runner = node("behaviours.pid")
+    outcome = runner.invoke({})
+    assert isinstance(outcome.result, Success) and outcome.result.value == 1
+    (group,) = runner.process_groups  # the sandbox's init leads the group, outside the namespace
+    assert os.getpgid(group) == group != os.getpgid(0)
+
+
+def test_each_plain_runtime_leads_its_own_process_group(node: MakeNode) -> None:
+    runner = node("behaviours.pid", isolation=None)
     outcome = runner.invoke({})
     assert isinstance(outcome.result, Success)
     pid = outcome.result.value
@@ -49,7 +57,7 @@ def test_each_runtime_leads_its_own_process_group(node: MakeNode) -> None:
 
 
 def test_children_of_the_runtime_die_with_its_group(node: MakeNode) -> None:
-    runner = node("behaviours.spawnChild")
+    runner = node("behaviours.spawnChild", isolation=None)
     outcome = runner.invoke({})
     assert isinstance(outcome.result, Success) and isinstance(outcome.result.value, int)
     child = outcome.result.value

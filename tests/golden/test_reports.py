@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -63,7 +64,8 @@ def test_the_report_under_test_covers_every_verdict(report: GoldenReport) -> Non
 
 def test_json_follows_the_documented_schema(report: GoldenReport) -> None:
     data = json.loads(json_report.render(report))
-    assert set(data) == {"version", "cases", "summary"} and data["version"] == 1
+    assert set(data) == {"version", "cases", "summary", "latency_mode", "verdict", "cost"}
+    assert data["version"] == 1
     assert data["summary"] == {"total": 5, "passed": 2, "failed": 2, "errored": 1, "latency_failed": 4}
     case_keys = {"id", "verdict", "differences", "noise", "unstable", "latency", "node", "go", "error"}
     assert all(set(case) == case_keys for case in data["cases"])
@@ -87,7 +89,18 @@ def test_json_follows_the_documented_schema(report: GoldenReport) -> None:
     assert data["cases"][3]["error"] == f"OSError: cannot start {SCRIPT}\x02"
 
 
+def test_junit_latency_failures_fail_only_when_latency_gates(report: GoldenReport) -> None:
+    gated = ET.fromstring(junit_report.render(report).encode())[0]
+    assert gated.get("failures") == "4"  # two divergences, and two passing cases over the budget
+    (slow,) = [t for t in gated.findall("testcase") if t.get("name") == "pass.json"]
+    failure = slow.find("failure")
+    assert failure is not None and failure.get("type") == "latency" and "Go p95" in (failure.text or "")
+    assert report.verdict == "fail"
+    assert dataclasses.replace(report, latency_mode="report").verdict == "fail"  # divergences remain
+
+
 def test_junit_has_one_testcase_per_case_with_failures_and_errors(report: GoldenReport) -> None:
+    report = dataclasses.replace(report, latency_mode="report")
     text = junit_report.render(report)
     root = ET.fromstring(text.encode())
     assert root.tag == "testsuites"

@@ -1,0 +1,45 @@
+"""SIGTERM and SIGHUP end a golden run the way Ctrl-C does: every `with` block unwinds, so runtimes,
+their descendants and the moto servers are killed before the process exits.
+
+A CI cancel sends SIGTERM, `timeout` SIGTERM, a closed terminal SIGHUP; Python's default for both is
+to die at once, skipping every cleanup. The handlers raise `Terminated`, a KeyboardInterrupt, which
+the harness already treats as "stop everything now" (a case's `except Exception` does not catch it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+
+HANDLED = (signal.SIGTERM, signal.SIGHUP)
+
+
+class Terminated(KeyboardInterrupt):
+    """golden received SIGTERM or SIGHUP."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
+        self.signum = signum
+
+
+def _raise(signum: int, frame: FrameType | None) -> None:
+    for handled in HANDLED:  # a second signal must not interrupt the cleanup the first one started
+        signal.signal(handled, signal.SIG_IGN)
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def terminate_cleanly() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGHUP raise `Terminated` in the main thread (elsewhere: no-op)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.signal(signum, _raise) for signum in HANDLED}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
