@@ -24,7 +24,7 @@ pytestmark = pytest.mark.slow
 
 EXAMPLES = 8
 # Schemas no document satisfies (a required property of its own type), or that the spec makes
-# contradictory on purpose (an allOf whose members disagree on a property's type).
+# contradictory on purpose (an allOf whose members give a property two formats).
 UNSATISFIABLE = {("gostress.yaml", "SelfRequired")}
 
 
