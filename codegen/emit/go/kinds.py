@@ -121,6 +121,8 @@ class UnionView:
     variants: tuple[VariantView, ...]
     candidates: tuple[VariantView, ...]
     checks: tuple[str, ...]
+    nullable: bool
+    """The schema allows null (else decoding null is a `type` problem, never an empty union)."""
 
 
 _BASES = MappingProxyType({"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"})
@@ -302,4 +304,5 @@ class KindViews:
             tuple(variants),
             candidates,
             tuple(checks),
+            schema.nullable,
         )
