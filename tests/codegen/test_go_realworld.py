@@ -42,7 +42,8 @@ def test_read_only_is_not_required_in_requests_and_write_only_not_in_responses(
         [("Account", {"name": "n", "password": ""}), ("Account", {"id": "1", "name": "n"})]
     )
     assert request == {"doc": {"id": "", "name": "n"}}  # encoding writes a response: no password
-    assert {(p["pointer"], p["rule"]) for p in missing_password["problems"]} == {("/password", "required")}
+    problems: Any = missing_password["problems"]
+    assert {(p["pointer"], p["rule"]) for p in problems} == {("/password", "required")}
 
 
 PROBLEMS: list[tuple[str, Any, list[tuple[str, str]]]] = [
@@ -59,4 +60,5 @@ def test_bad_documents_give_located_problems(
     go_modules: dict[str, GoModule], schema: str, document: Any, expected: list[tuple[str, str]]
 ) -> None:
     (answer,) = go_modules[SPEC].round_trip([(schema, document)])
-    assert {(p["pointer"], p["rule"]) for p in answer["problems"]} == set(expected), answer
+    problems: Any = answer["problems"]
+    assert {(p["pointer"], p["rule"]) for p in problems} == set(expected), answer
