@@ -20,7 +20,9 @@ from codegen.shapes import ANNOTATIONS, classify, own_keywords, strip_null
 if TYPE_CHECKING:
     from codegen.typeres import Loc, TypeResolver
 
-_OBJECT_KEYS = frozenset({"properties", "required", "additionalProperties", "patternProperties"})
+_OBJECT_KEYS = frozenset(
+    {"properties", "required", "additionalProperties", "patternProperties", "unevaluatedProperties"}
+)
 
 
 class _Merge:

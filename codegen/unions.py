@@ -125,4 +125,5 @@ def build(resolver: TypeResolver, loc: Loc, schema: dict[str, Any]) -> UnionDef:
                 tags = [[v] for v in values]
                 break
     variants = tuple(Variant(t, tuple(tag)) for (_, _, t), tag in zip(members, tags, strict=True))
-    return UnionDef(variants, exclusive=key == "oneOf", discriminator=discriminator)
+    closed = schema.get("unevaluatedProperties") is False
+    return UnionDef(variants, exclusive=key == "oneOf", discriminator=discriminator, closed=closed)

@@ -23,6 +23,17 @@ SAME: list[tuple[str, Any]] = [
     ("MaybePayment", None),
     ("Big", {"count": 9007199254740993, "anything": 9007199254740993, "list": [18446744073709551615]}),
     ("Big", {"anything": {"n": 1.5e300, "m": -0.0}}),
+    ("Bounded", [True, "a", "b"]),
+    (
+        "Contact",
+        {
+            "id": "123e4567-e89b-12d3-a456-426614174000",
+            "email": "a@b.example",
+            "site": "https://x.example/{id}",
+        },
+    ),
+    ("Sealed", {"number": "1", "holder": "h"}),
+    ("SealedChoice", {"object": "card", "number": "1"}),
 ]
 
 
@@ -52,6 +63,15 @@ PROBLEMS: list[tuple[str, Any, list[tuple[str, str]]]] = [
     ("Dates", {"dates": ["2024-01-01", "2024-13-01", "x"]}, [("/dates/1", "type"), ("/dates/2", "type")]),
     ("Dates", {"byName": {"a": "2024-01-01T00:00:00Z", "b": "soon"}}, [("/byName/b", "type")]),
     ("Dates", {"cards": [{"number": "1"}, {"number": 2}]}, [("/cards/1/number", "type")]),
+    ("Bounded", [True, "a", "b", "c"], [("", "maxItems")]),  # extra items allowed, but only two
+    (
+        "Contact",
+        {"id": "123", "email": "Ann <a@b.example>", "site": "/relative"},
+        [("/id", "format"), ("/email", "format"), ("/site", "format")],
+    ),
+    ("Contact", {"day": "2024-02-30"}, [("/day", "type")]),  # a date is its Go type: decoding checks it
+    ("Sealed", {"number": "1", "holder": "h", "cvc": "1"}, [("/cvc", "additionalProperties")]),
+    ("SealedChoice", {"number": "1", "cvc": "1"}, [("", "oneOf")]),
 ]
 
 

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net/mail"
+	"net/url"
 	"reflect"
 	"regexp"
 	"sort"
@@ -391,6 +393,27 @@ func checkPattern(errs *ValidationErrors, at, s string, pattern func() *regexp.R
 	}
 }
 
+var uuidPattern = newPattern(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// checkFormat asserts the string formats Validate checks: uuid (RFC 9562 text form), email (an
+// RFC 5322 addr-spec, no display name) and uri (RFC 3986 with a scheme).
+func checkFormat(errs *ValidationErrors, at, s, format string) {
+	valid := true
+	switch format {
+	case "uuid":
+		valid = uuidPattern().MatchString(s)
+	case "email":
+		address, err := mail.ParseAddress(s)
+		valid = err == nil && address.Name == "" && address.Address == s
+	case "uri":
+		parsed, err := url.Parse(s)
+		valid = err == nil && parsed.Scheme != ""
+	}
+	if !valid {
+		addProblem(errs, at, "format", "must be a valid "+format+", got "+strconv.Quote(s))
+	}
+}
+
 func checkMinLength(errs *ValidationErrors, at, s string, n int) {
 	if utf8.RuneCountInString(s) < n {
 		addProblem(errs, at, "minLength", "must be at least "+strconv.Itoa(n)+" characters long")
@@ -532,6 +555,25 @@ func marshalValue(v any) ([]byte, error) { return json.Marshal(v) }
 
 func notAllowed(errs *ValidationErrors, key string) {
 	addProblem(errs, pointerTo("", key), "additionalProperties", "property "+strconv.Quote(key)+" is not allowed")
+}
+
+// onlyMembers reports the members of an object other than names (`unevaluatedProperties: false`).
+func onlyMembers(data []byte, names ...string) error {
+	var errs ValidationErrors
+	raw, ok := decodeObject(data, &errs)
+	if !ok {
+		return errs
+	}
+	for _, key := range sortedKeys(raw) {
+		known := false
+		for _, name := range names {
+			known = known || key == name
+		}
+		if !known {
+			addProblem(&errs, pointerTo("", key), "unevaluatedProperties", "property "+strconv.Quote(key)+" is not allowed")
+		}
+	}
+	return errs.orNil()
 }
 
 func unknownTag(property, tag string) error {
