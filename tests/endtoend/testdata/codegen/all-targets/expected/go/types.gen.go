@@ -8,34 +8,34 @@ import (
 
 // A thing for sale.
 type Item struct {
-	// Read-only: sent in responses only.
+	// Read-only: sent in responses only, so a request may leave it out.
 	SKU   string  `json:"sku"`
 	Price float64 `json:"price"`
 	// Default: 1 (not applied when decoding: absent stays absent).
-	Quantity *int32 `json:"quantity,omitzero"`
+	Quantity *int32 `json:"quantity,omitempty"`
 	// x-go-type 'secret.String': no x-go-type-import says which package 'secret' is; the derived type is used.
 	//
 	// Write-only: sent in requests only.
-	Secret *string `json:"secret,omitzero" validate:"required"`
+	Secret *string `json:"secret,omitempty" validate:"required"`
 	// use sku
 	//
 	// Deprecated: marked deprecated in the spec.
-	LegacyCode   *string            `json:"legacyCode,omitzero"`
-	CreatedAt    *time.Time         `json:"createdAt,omitzero"`
-	ReleaseDate  *Date              `json:"releaseDate,omitzero"`
-	ContactEmail *string            `json:"contactEmail,omitzero"`
-	Homepage     *string            `json:"homepage,omitzero"`
+	LegacyCode   *string            `json:"legacyCode,omitempty"`
+	CreatedAt    *time.Time         `json:"createdAt,omitempty"`
+	ReleaseDate  *Date              `json:"releaseDate,omitempty"`
+	ContactEmail *string            `json:"contactEmail,omitempty"`
+	Homepage     *string            `json:"homepage,omitempty"`
 	Blob         []byte             `json:"blob,omitzero"`
 	File         Binary             `json:"file,omitzero"`
-	Ratio        *float32           `json:"ratio,omitzero"`
-	Count        *int64             `json:"count,omitzero"`
+	Ratio        *float32           `json:"ratio,omitempty"`
+	Count        *int64             `json:"count,omitempty"`
 	Extra        Nullable[any]      `json:"extra,omitzero"`
 	Tags         []string           `json:"tags,omitzero"`
-	Supplier     *ItemSupplier      `json:"supplier,omitzero"`
-	Status       *Status            `json:"status,omitzero"`
+	Supplier     *ItemSupplier      `json:"supplier,omitempty"`
+	Status       *Status            `json:"status,omitempty"`
 	Priority     Nullable[Priority] `json:"priority,omitzero"`
 	// the item this one is a variant of
-	Parent *Item `json:"parent,omitzero"`
+	Parent *Item `json:"parent,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
@@ -48,7 +48,7 @@ func (v *Item) UnmarshalJSON(data []byte) error {
 		return errs
 	}
 	*v = Item{}
-	decodeField(raw, "sku", &v.SKU, true, false, &errs)
+	decodeField(raw, "sku", &v.SKU, false, false, &errs)
 	decodeField(raw, "price", &v.Price, true, false, &errs)
 	decodeField(raw, "quantity", &v.Quantity, false, false, &errs)
 	decodeField(raw, "secret", &v.Secret, false, false, &errs)
@@ -248,7 +248,7 @@ func (v *Empty) UnmarshalJSON(data []byte) error {
 }
 
 type Tree struct {
-	Value    *int64 `json:"value,omitzero"`
+	Value    *int64 `json:"value,omitempty"`
 	Children []Tree `json:"children,omitzero"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
@@ -291,7 +291,7 @@ func (v Tree) MarshalJSON() ([]byte, error) {
 
 type Cat struct {
 	Kind  CatKind `json:"kind"`
-	Meows *bool   `json:"meows,omitzero"`
+	Meows *bool   `json:"meows,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
@@ -333,7 +333,7 @@ func (v Cat) MarshalJSON() ([]byte, error) {
 
 type Dog struct {
 	Kind  DogKind `json:"kind"`
-	Barks *bool   `json:"barks,omitzero"`
+	Barks *bool   `json:"barks,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
@@ -383,7 +383,7 @@ type Pet struct {
 func (v *Pet) UnmarshalJSON(data []byte) error {
 	*v = Pet{}
 	if isNull(data) {
-		return nil
+		return ValidationErrors{{"", "type", "must not be null"}}
 	}
 	tag, err := discriminatorOf(data, "kind")
 	if err != nil {
@@ -429,7 +429,7 @@ type PetExplicit struct {
 func (v *PetExplicit) UnmarshalJSON(data []byte) error {
 	*v = PetExplicit{}
 	if isNull(data) {
-		return nil
+		return ValidationErrors{{"", "type", "must not be null"}}
 	}
 	tag, err := discriminatorOf(data, "kind")
 	if err != nil {
@@ -477,7 +477,7 @@ type IDOrName struct {
 func (v *IDOrName) UnmarshalJSON(data []byte) error {
 	*v = IDOrName{}
 	if isNull(data) {
-		return nil
+		return ValidationErrors{{"", "type", "must not be null"}}
 	}
 	matched := 0
 	var first error
@@ -534,7 +534,7 @@ type Scalars struct {
 func (v *Scalars) UnmarshalJSON(data []byte) error {
 	*v = Scalars{}
 	if isNull(data) {
-		return nil
+		return ValidationErrors{{"", "type", "must not be null"}}
 	}
 	matched := 0
 	var first error
@@ -581,7 +581,7 @@ func (v Scalars) MarshalJSON() ([]byte, error) {
 
 type Base struct {
 	ID        string     `json:"id"`
-	CreatedAt *time.Time `json:"createdAt,omitzero"`
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
@@ -623,7 +623,7 @@ func (v Base) MarshalJSON() ([]byte, error) {
 
 type Extended struct {
 	ID        string     `json:"id"`
-	CreatedAt *time.Time `json:"createdAt,omitzero"`
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
 	Name      string     `json:"name"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
@@ -665,10 +665,50 @@ func (v Extended) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
+type Stamped struct {
+	At *time.Time `json:"at,omitempty"`
+	// AdditionalProperties holds members that are not properties.
+	AdditionalProperties map[string]any `json:"-"`
+}
+
+// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+func (v *Stamped) UnmarshalJSON(data []byte) error {
+	var errs ValidationErrors
+	raw, ok := decodeObject(data, &errs)
+	if !ok {
+		return errs
+	}
+	*v = Stamped{}
+	decodeField(raw, "at", &v.At, false, false, &errs)
+	for _, key := range sortedKeys(raw) {
+		switch key {
+		case "at":
+			continue
+		}
+		switch {
+		default:
+			var item any
+			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
+			if v.AdditionalProperties == nil {
+				v.AdditionalProperties = map[string]any{}
+			}
+			v.AdditionalProperties[key] = item
+		}
+	}
+	return errs.orNil()
+}
+
+// MarshalJSON writes the properties, then the members of the maps.
+func (v Stamped) MarshalJSON() ([]byte, error) {
+	type plain Stamped
+	special := map[string]any{}
+	return marshalObject(plain(v), special, v.AdditionalProperties)
+}
+
 type Refined struct {
 	ID        string    `json:"id"`
 	CreatedAt time.Time `json:"createdAt"`
-	Note      *string   `json:"note,omitzero"`
+	Note      *string   `json:"note,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
@@ -714,9 +754,9 @@ type UserID string
 type Alias = UserID
 
 type Error struct {
-	Code    *int64  `json:"code,omitzero"`
-	Message *string `json:"message,omitzero"`
-	Details *Detail `json:"details,omitzero"`
+	Code    *int64  `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+	Details *Detail `json:"details,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
@@ -759,7 +799,7 @@ func (v Error) MarshalJSON() ([]byte, error) {
 
 // collides with Status once made PascalCase
 type Status2 struct {
-	Ok *bool `json:"ok,omitzero"`
+	Ok *bool `json:"ok,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
@@ -839,8 +879,8 @@ func (v ItemSupplierContact) MarshalJSON() ([]byte, error) {
 }
 
 type ItemSupplier struct {
-	Name    *string              `json:"name,omitzero"`
-	Contact *ItemSupplierContact `json:"contact,omitzero"`
+	Name    *string              `json:"name,omitempty"`
+	Contact *ItemSupplierContact `json:"contact,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
@@ -911,7 +951,7 @@ func (v DogKind) Valid() bool {
 }
 
 type Detail struct {
-	Field *string `json:"field,omitzero"`
+	Field *string `json:"field,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
@@ -993,7 +1033,7 @@ func (v CreateOrderRequest) MarshalJSON() ([]byte, error) {
 }
 
 type CreateOrder201Response struct {
-	ID *string `json:"id,omitzero"`
+	ID *string `json:"id,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }

@@ -16,6 +16,12 @@ func (v Item) validate(at string, errs *ValidationErrors) {
 	if v.Quantity != nil {
 		checkMinimum(errs, pointerTo(at, "quantity"), float64((*v.Quantity)), 1)
 	}
+	if v.ContactEmail != nil {
+		checkFormat(errs, pointerTo(at, "contactEmail"), string((*v.ContactEmail)), "email")
+	}
+	if v.Homepage != nil {
+		checkFormat(errs, pointerTo(at, "homepage"), string((*v.Homepage)), "uri")
+	}
 	if v.Status != nil {
 		(*v.Status).validate(pointerTo(at, "status"), errs)
 	}
@@ -205,6 +211,15 @@ func (v Extended) Validate() error {
 func (Extended) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Stamped) Validate() error {
+	var errs ValidationErrors
+	v.validate("", &errs)
+	return errs.orNil()
+}
+
+func (Stamped) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v Refined) Validate() error {
 	var errs ValidationErrors
 	v.validate("", &errs)
@@ -220,7 +235,9 @@ func (v UserID) Validate() error {
 	return errs.orNil()
 }
 
-func (UserID) validate(string, *ValidationErrors) {}
+func (v UserID) validate(at string, errs *ValidationErrors) {
+	checkFormat(errs, at, string(v), "uuid")
+}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v Error) Validate() error {
@@ -309,7 +326,11 @@ func (v CreateOrder201Response) Validate() error {
 	return errs.orNil()
 }
 
-func (CreateOrder201Response) validate(string, *ValidationErrors) {}
+func (v CreateOrder201Response) validate(at string, errs *ValidationErrors) {
+	if v.ID != nil {
+		checkFormat(errs, pointerTo(at, "id"), string((*v.ID)), "uuid")
+	}
+}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v ListOrdersStatusItem) Validate() error {

@@ -3,9 +3,9 @@
 package api
 
 type Empty struct {
-	AbsPath *string `json:"/abs/path,omitzero"`
-	Empty   *int64  `json:"..,omitzero"`
-	Dotdot  *Empty2 `json:"dotdot,omitzero"`
+	AbsPath *string `json:"/abs/path,omitempty"`
+	Empty   *int64  `json:"..,omitempty"`
+	Dotdot  *Empty2 `json:"dotdot,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }

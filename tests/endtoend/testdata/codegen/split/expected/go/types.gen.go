@@ -22,8 +22,8 @@ func (v Tag) Valid() bool {
 
 type Pet struct {
 	Name  string  `json:"name"`
-	Owner *Owner2 `json:"owner,omitzero"`
-	Tag   *Tag    `json:"tag,omitzero"`
+	Owner *Owner2 `json:"owner,omitempty"`
+	Tag   *Tag    `json:"tag,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
@@ -65,7 +65,7 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 }
 
 type Owner2 struct {
-	Name *string `json:"name,omitzero"`
+	Name *string `json:"name,omitempty"`
 	Pets []Pet   `json:"pets,omitzero"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`

@@ -4,7 +4,7 @@ package api
 
 type Thing struct {
 	Name   Nullable[string]     `json:"name,omitzero"`
-	Size   *float64             `json:"size,omitzero"`
+	Size   *float64             `json:"size,omitempty"`
 	Color  Nullable[ThingColor] `json:"color,omitzero"`
 	Parent Nullable[*Thing]     `json:"parent,omitzero"`
 	Kind   Nullable[ThingKind]  `json:"kind,omitzero"`

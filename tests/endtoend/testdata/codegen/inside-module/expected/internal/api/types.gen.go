@@ -4,10 +4,10 @@ package pets
 
 // A pet in the store.
 type Pet struct {
-	// Read-only: sent in responses only.
+	// Read-only: sent in responses only, so a request may leave it out.
 	ID       string           `json:"id"`
 	Name     string           `json:"name"`
-	Kind     *PetKind         `json:"kind,omitzero"`
+	Kind     *PetKind         `json:"kind,omitempty"`
 	Nickname Nullable[string] `json:"nickname,omitzero"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
@@ -21,7 +21,7 @@ func (v *Pet) UnmarshalJSON(data []byte) error {
 		return errs
 	}
 	*v = Pet{}
-	decodeField(raw, "id", &v.ID, true, false, &errs)
+	decodeField(raw, "id", &v.ID, false, false, &errs)
 	decodeField(raw, "name", &v.Name, true, false, &errs)
 	decodeField(raw, "kind", &v.Kind, false, false, &errs)
 	decodeField(raw, "nickname", &v.Nickname, false, true, &errs)

@@ -10,6 +10,7 @@ func (v Pet) Validate() error {
 }
 
 func (v Pet) validate(at string, errs *ValidationErrors) {
+	checkFormat(errs, pointerTo(at, "id"), string(v.ID), "uuid")
 	checkMinLength(errs, pointerTo(at, "name"), string(v.Name), 1)
 	if v.Kind != nil {
 		(*v.Kind).validate(pointerTo(at, "kind"), errs)
