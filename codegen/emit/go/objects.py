@@ -84,6 +84,11 @@ class ObjectView:
         return bool(self.extras) or any(f.special for f in self.fields)
 
     @property
+    def rest_only(self) -> bool:
+        """Whether the only members besides properties go to one additional-properties map."""
+        return not self.closed and len(self.extras) == 1 and self.extras[0].pattern is None
+
+    @property
     def route_unknown(self) -> bool:
         """Whether decoding must look at members that are not properties."""
         return bool(self.extras) or self.closed

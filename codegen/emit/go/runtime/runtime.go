@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -171,6 +172,13 @@ func (e ValidationErrors) orNil() error {
 	return e
 }
 
+// runValidate runs a type's validate from the document root: every Validate() method is this call.
+func runValidate(validate func(at string, errs *ValidationErrors)) error {
+	var errs ValidationErrors
+	validate("", &errs)
+	return errs.orNil()
+}
+
 // AsValidationErrors finds the problems in err (nil if it carries none).
 func AsValidationErrors(err error) ValidationErrors {
 	var found ValidationErrors
@@ -257,8 +265,12 @@ func decodeArray(data []byte, errs *ValidationErrors) ([]json.RawMessage, bool) 
 	return raw, true
 }
 
-// decodeField decodes property key of an object into dst, locating every problem.
-func decodeField[T any](raw map[string]json.RawMessage, key string, dst *T, required, nullable bool, errs *ValidationErrors) {
+// decodeField decodes property key of an object into dst (a pointer), locating every problem.
+// Not generic and never inlined: one copy serves every field of every type, which keeps the
+// compile cost of thousands of generated types down.
+//
+//go:noinline
+func decodeField(raw map[string]json.RawMessage, key string, dst any, required, nullable bool, errs *ValidationErrors) {
 	data, ok := raw[key]
 	if !ok {
 		if required {
@@ -269,14 +281,31 @@ func decodeField[T any](raw map[string]json.RawMessage, key string, dst *T, requ
 	decodeAt(data, dst, pointerTo("", key), nullable, errs)
 }
 
-// decodeAt decodes one value located at `at` into dst.
-func decodeAt[T any](data json.RawMessage, dst *T, at string, nullable bool, errs *ValidationErrors) {
+// decodeAt decodes one value located at `at` into dst (a pointer).
+//
+//go:noinline
+func decodeAt(data json.RawMessage, dst any, at string, nullable bool, errs *ValidationErrors) {
 	if !nullable && isNull(data) {
 		addProblem(errs, at, "type", "must not be null")
 		return
 	}
 	if err := unmarshalValue(data, dst); err != nil {
-		addDecodeError(errs, data, reflect.TypeFor[T](), at, err)
+		addDecodeError(errs, data, reflect.TypeOf(dst).Elem(), at, err)
+	}
+}
+
+// decodeRest decodes the members of raw not named in known into *dst (additionalProperties).
+func decodeRest[T any](raw map[string]json.RawMessage, dst *map[string]T, nullable bool, errs *ValidationErrors, known ...string) {
+	for _, key := range sortedKeys(raw) {
+		if slices.Contains(known, key) {
+			continue
+		}
+		var item T
+		decodeAt(raw[key], &item, pointerTo("", key), nullable, errs)
+		if *dst == nil {
+			*dst = map[string]T{}
+		}
+		(*dst)[key] = item
 	}
 }
 
