@@ -84,9 +84,17 @@ class ObjectView:
         return bool(self.extras) or any(f.special for f in self.fields)
 
     @property
-    def rest_only(self) -> bool:
-        """Whether the only members besides properties go to one additional-properties map."""
-        return not self.closed and len(self.extras) == 1 and self.extras[0].pattern is None
+    def table_driven(self) -> bool:
+        """Whether `decodeStruct` decodes it from a table (no patternProperties: the members besides
+        the properties go to one additional-properties map, or none are allowed)."""
+        if self.closed:
+            return not self.extras
+        return len(self.extras) == 1 and self.extras[0].pattern is None
+
+    @property
+    def table(self) -> str:
+        """The package variable holding the property table."""
+        return f"fieldsOf{self.name}"
 
     @property
     def route_unknown(self) -> bool:

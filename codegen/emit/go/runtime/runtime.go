@@ -294,19 +294,50 @@ func decodeAt(data json.RawMessage, dst any, at string, nullable bool, errs *Val
 	}
 }
 
-// decodeRest decodes the members of raw not named in known into *dst (additionalProperties).
-func decodeRest[T any](raw map[string]json.RawMessage, dst *map[string]T, nullable bool, errs *ValidationErrors, known ...string) {
+// fieldSpec is one property of a generated struct, for decodeStruct: its JSON name, whether it
+// must be present, whether it may be null.
+type fieldSpec struct {
+	name     string
+	required bool
+	nullable bool
+}
+
+const (
+	restMap    = iota // members that are not properties go to the map after the properties
+	restClosed        // members that are not properties are not allowed
+)
+
+// decodeStruct decodes a JSON object into *v, a generated struct whose first len(fields) fields
+// hold the properties in order and, for restMap, the next one is a map for the other members.
+// One reflective body for every object type costs the compiler far less than one per type.
+func decodeStruct(data []byte, v any, fields []fieldSpec, rest int, restNullable bool) error {
+	var errs ValidationErrors
+	raw, ok := decodeObject(data, &errs)
+	if !ok {
+		return errs
+	}
+	target := reflect.ValueOf(v).Elem()
+	target.SetZero()
+	for i, f := range fields {
+		decodeField(raw, f.name, target.Field(i).Addr().Interface(), f.required, f.nullable, &errs)
+	}
 	for _, key := range sortedKeys(raw) {
-		if slices.Contains(known, key) {
+		if slices.ContainsFunc(fields, func(f fieldSpec) bool { return f.name == key }) {
 			continue
 		}
-		var item T
-		decodeAt(raw[key], &item, pointerTo("", key), nullable, errs)
-		if *dst == nil {
-			*dst = map[string]T{}
+		if rest == restClosed {
+			notAllowed(&errs, key)
+			continue
 		}
-		(*dst)[key] = item
+		extra := target.Field(len(fields))
+		item := reflect.New(extra.Type().Elem())
+		decodeAt(raw[key], item.Interface(), pointerTo("", key), restNullable, &errs)
+		if extra.IsNil() {
+			extra.Set(reflect.MakeMap(extra.Type()))
+		}
+		extra.SetMapIndex(reflect.ValueOf(key), item.Elem())
 	}
+	return errs.orNil()
 }
 
 // addDecodeError locates a decoding error down to the array item or map member that caused it
