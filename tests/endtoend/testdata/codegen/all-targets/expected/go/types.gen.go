@@ -40,49 +40,31 @@ type Item struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfItem = []fieldSpec{
+	{"sku", false, false},
+	{"price", true, false},
+	{"quantity", false, false},
+	{"secret", false, false},
+	{"legacyCode", false, false},
+	{"createdAt", false, false},
+	{"releaseDate", false, false},
+	{"contactEmail", false, false},
+	{"homepage", false, false},
+	{"blob", false, false},
+	{"file", false, false},
+	{"ratio", false, false},
+	{"count", false, false},
+	{"extra", false, true},
+	{"tags", false, false},
+	{"supplier", false, false},
+	{"status", false, false},
+	{"priority", false, true},
+	{"parent", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Item) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Item{}
-	decodeField(raw, "sku", &v.SKU, false, false, &errs)
-	decodeField(raw, "price", &v.Price, true, false, &errs)
-	decodeField(raw, "quantity", &v.Quantity, false, false, &errs)
-	decodeField(raw, "secret", &v.Secret, false, false, &errs)
-	decodeField(raw, "legacyCode", &v.LegacyCode, false, false, &errs)
-	decodeField(raw, "createdAt", &v.CreatedAt, false, false, &errs)
-	decodeField(raw, "releaseDate", &v.ReleaseDate, false, false, &errs)
-	decodeField(raw, "contactEmail", &v.ContactEmail, false, false, &errs)
-	decodeField(raw, "homepage", &v.Homepage, false, false, &errs)
-	decodeField(raw, "blob", &v.Blob, false, false, &errs)
-	decodeField(raw, "file", &v.File, false, false, &errs)
-	decodeField(raw, "ratio", &v.Ratio, false, false, &errs)
-	decodeField(raw, "count", &v.Count, false, false, &errs)
-	decodeField(raw, "extra", &v.Extra, false, true, &errs)
-	decodeField(raw, "tags", &v.Tags, false, false, &errs)
-	decodeField(raw, "supplier", &v.Supplier, false, false, &errs)
-	decodeField(raw, "status", &v.Status, false, false, &errs)
-	decodeField(raw, "priority", &v.Priority, false, true, &errs)
-	decodeField(raw, "parent", &v.Parent, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "sku", "price", "quantity", "secret", "legacyCode", "createdAt", "releaseDate", "contactEmail", "homepage", "blob", "file", "ratio", "count", "extra", "tags", "supplier", "status", "priority", "parent":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfItem, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -230,21 +212,11 @@ func (v Headers) MarshalJSON() ([]byte, error) {
 type Empty struct {
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfEmpty = []fieldSpec{}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Empty) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Empty{}
-	for _, key := range sortedKeys(raw) {
-		switch {
-		default:
-			notAllowed(&errs, key)
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfEmpty, restClosed, false)
 }
 
 type Tree struct {
@@ -254,32 +226,14 @@ type Tree struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfTree = []fieldSpec{
+	{"value", false, false},
+	{"children", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Tree) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Tree{}
-	decodeField(raw, "value", &v.Value, false, false, &errs)
-	decodeField(raw, "children", &v.Children, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "value", "children":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfTree, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -296,32 +250,14 @@ type Cat struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfCat = []fieldSpec{
+	{"kind", true, false},
+	{"meows", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Cat) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Cat{}
-	decodeField(raw, "kind", &v.Kind, true, false, &errs)
-	decodeField(raw, "meows", &v.Meows, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "kind", "meows":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfCat, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -338,32 +274,14 @@ type Dog struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfDog = []fieldSpec{
+	{"kind", true, false},
+	{"barks", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Dog) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Dog{}
-	decodeField(raw, "kind", &v.Kind, true, false, &errs)
-	decodeField(raw, "barks", &v.Barks, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "kind", "barks":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfDog, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -586,32 +504,14 @@ type Base struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfBase = []fieldSpec{
+	{"id", true, false},
+	{"createdAt", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Base) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Base{}
-	decodeField(raw, "id", &v.ID, true, false, &errs)
-	decodeField(raw, "createdAt", &v.CreatedAt, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id", "createdAt":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfBase, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -629,33 +529,15 @@ type Extended struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfExtended = []fieldSpec{
+	{"id", true, false},
+	{"createdAt", false, false},
+	{"name", true, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Extended) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Extended{}
-	decodeField(raw, "id", &v.ID, true, false, &errs)
-	decodeField(raw, "createdAt", &v.CreatedAt, false, false, &errs)
-	decodeField(raw, "name", &v.Name, true, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id", "createdAt", "name":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfExtended, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -671,31 +553,13 @@ type Stamped struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfStamped = []fieldSpec{
+	{"at", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Stamped) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Stamped{}
-	decodeField(raw, "at", &v.At, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "at":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfStamped, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -713,33 +577,15 @@ type Refined struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfRefined = []fieldSpec{
+	{"id", true, false},
+	{"createdAt", true, false},
+	{"note", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Refined) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Refined{}
-	decodeField(raw, "id", &v.ID, true, false, &errs)
-	decodeField(raw, "createdAt", &v.CreatedAt, true, false, &errs)
-	decodeField(raw, "note", &v.Note, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id", "createdAt", "note":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfRefined, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -761,33 +607,15 @@ type Error struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfError = []fieldSpec{
+	{"code", false, false},
+	{"message", false, false},
+	{"details", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Error) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Error{}
-	decodeField(raw, "code", &v.Code, false, false, &errs)
-	decodeField(raw, "message", &v.Message, false, false, &errs)
-	decodeField(raw, "details", &v.Details, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "code", "message", "details":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfError, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -804,31 +632,13 @@ type Status2 struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfStatus2 = []fieldSpec{
+	{"ok", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Status2) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Status2{}
-	decodeField(raw, "ok", &v.Ok, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "ok":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfStatus2, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -844,31 +654,13 @@ type ItemSupplierContact struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfItemSupplierContact = []fieldSpec{
+	{"phone", false, true},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *ItemSupplierContact) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = ItemSupplierContact{}
-	decodeField(raw, "phone", &v.Phone, false, true, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "phone":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfItemSupplierContact, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -885,32 +677,14 @@ type ItemSupplier struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfItemSupplier = []fieldSpec{
+	{"name", false, false},
+	{"contact", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *ItemSupplier) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = ItemSupplier{}
-	decodeField(raw, "name", &v.Name, false, false, &errs)
-	decodeField(raw, "contact", &v.Contact, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "name", "contact":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfItemSupplier, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -956,31 +730,13 @@ type Detail struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfDetail = []fieldSpec{
+	{"field", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Detail) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Detail{}
-	decodeField(raw, "field", &v.Field, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "field":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfDetail, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -997,32 +753,14 @@ type CreateOrderRequest struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfCreateOrderRequest = []fieldSpec{
+	{"items", true, false},
+	{"note", false, true},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *CreateOrderRequest) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = CreateOrderRequest{}
-	decodeField(raw, "items", &v.Items, true, false, &errs)
-	decodeField(raw, "note", &v.Note, false, true, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "items", "note":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfCreateOrderRequest, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -1038,31 +776,13 @@ type CreateOrder201Response struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfCreateOrder201Response = []fieldSpec{
+	{"id", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *CreateOrder201Response) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = CreateOrder201Response{}
-	decodeField(raw, "id", &v.ID, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfCreateOrder201Response, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

@@ -9,32 +9,14 @@ type Station struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfStation = []fieldSpec{
+	{"id", true, false},
+	{"name", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Station) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Station{}
-	decodeField(raw, "id", &v.ID, true, false, &errs)
-	decodeField(raw, "name", &v.Name, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id", "name":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfStation, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -52,32 +34,14 @@ type WrapperCollection struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfWrapperCollection = []fieldSpec{
+	{"data", false, false},
+	{"links", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *WrapperCollection) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = WrapperCollection{}
-	decodeField(raw, "data", &v.Data, false, false, &errs)
-	decodeField(raw, "links", &v.Links, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "data", "links":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfWrapperCollection, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -95,32 +59,14 @@ type GetStations200Response struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfGetStations200Response = []fieldSpec{
+	{"data", false, false},
+	{"links", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *GetStations200Response) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = GetStations200Response{}
-	decodeField(raw, "data", &v.Data, false, false, &errs)
-	decodeField(raw, "links", &v.Links, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "data", "links":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfGetStations200Response, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

@@ -3,31 +3,19 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Station) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Station) Validate() error { return runValidate(v.validate) }
 
 func (v Station) validate(at string, errs *ValidationErrors) {
 	checkFormat(errs, pointerTo(at, "id"), string(v.ID), "uuid")
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v WrapperCollection) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v WrapperCollection) Validate() error { return runValidate(v.validate) }
 
 func (WrapperCollection) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v GetStations200Response) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v GetStations200Response) Validate() error { return runValidate(v.validate) }
 
 func (v GetStations200Response) validate(at string, errs *ValidationErrors) {
 	if v.Data != nil {

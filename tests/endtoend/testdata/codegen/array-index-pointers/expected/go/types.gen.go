@@ -9,32 +9,14 @@ type Calendar struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfCalendar = []fieldSpec{
+	{"dates", true, false},
+	{"holidays", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Calendar) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Calendar{}
-	decodeField(raw, "dates", &v.Dates, true, false, &errs)
-	decodeField(raw, "holidays", &v.Holidays, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "dates", "holidays":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfCalendar, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

@@ -3,10 +3,6 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Calendar) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Calendar) Validate() error { return runValidate(v.validate) }
 
 func (Calendar) validate(string, *ValidationErrors) {}

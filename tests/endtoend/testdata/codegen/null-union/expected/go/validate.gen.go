@@ -3,37 +3,21 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Circle) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Circle) Validate() error { return runValidate(v.validate) }
 
 func (Circle) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Square) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Square) Validate() error { return runValidate(v.validate) }
 
 func (Square) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Shape) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Shape) Validate() error { return runValidate(v.validate) }
 
 func (Shape) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v MaybeShape) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v MaybeShape) Validate() error { return runValidate(v.validate) }
 
 func (MaybeShape) validate(string, *ValidationErrors) {}

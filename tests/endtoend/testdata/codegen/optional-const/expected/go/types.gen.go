@@ -9,32 +9,14 @@ type Card struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfCard = []fieldSpec{
+	{"object", false, false},
+	{"number", true, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Card) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Card{}
-	decodeField(raw, "object", &v.Object, false, false, &errs)
-	decodeField(raw, "number", &v.Number, true, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "object", "number":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfCard, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -51,32 +33,14 @@ type BankAccount struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfBankAccount = []fieldSpec{
+	{"object", false, false},
+	{"iban", true, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *BankAccount) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = BankAccount{}
-	decodeField(raw, "object", &v.Object, false, false, &errs)
-	decodeField(raw, "iban", &v.Iban, true, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "object", "iban":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfBankAccount, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

@@ -3,11 +3,7 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Card) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Card) Validate() error { return runValidate(v.validate) }
 
 func (v Card) validate(at string, errs *ValidationErrors) {
 	if v.Object != nil {
@@ -16,11 +12,7 @@ func (v Card) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v BankAccount) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v BankAccount) Validate() error { return runValidate(v.validate) }
 
 func (v BankAccount) validate(at string, errs *ValidationErrors) {
 	if v.Object != nil {
@@ -29,11 +21,7 @@ func (v BankAccount) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Payment) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Payment) Validate() error { return runValidate(v.validate) }
 
 func (v Payment) validate(at string, errs *ValidationErrors) {
 	if v.Card != nil {
@@ -45,22 +33,14 @@ func (v Payment) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CardObject) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v CardObject) Validate() error { return runValidate(v.validate) }
 
 func (v CardObject) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v BankAccountObject) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v BankAccountObject) Validate() error { return runValidate(v.validate) }
 
 func (v BankAccountObject) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)

@@ -16,33 +16,15 @@ type Account struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfAccount = []fieldSpec{
+	{"id", false, false},
+	{"name", true, false},
+	{"password", true, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Account) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Account{}
-	decodeField(raw, "id", &v.ID, false, false, &errs)
-	decodeField(raw, "name", &v.Name, true, false, &errs)
-	decodeField(raw, "password", &v.Password, true, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id", "name", "password":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfAccount, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

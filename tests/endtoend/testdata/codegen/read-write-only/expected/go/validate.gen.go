@@ -3,10 +3,6 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Account) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Account) Validate() error { return runValidate(v.validate) }
 
 func (Account) validate(string, *ValidationErrors) {}

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -171,6 +172,13 @@ func (e ValidationErrors) orNil() error {
 	return e
 }
 
+// runValidate runs a type's validate from the document root: every Validate() method is this call.
+func runValidate(validate func(at string, errs *ValidationErrors)) error {
+	var errs ValidationErrors
+	validate("", &errs)
+	return errs.orNil()
+}
+
 // AsValidationErrors finds the problems in err (nil if it carries none).
 func AsValidationErrors(err error) ValidationErrors {
 	var found ValidationErrors
@@ -257,8 +265,12 @@ func decodeArray(data []byte, errs *ValidationErrors) ([]json.RawMessage, bool) 
 	return raw, true
 }
 
-// decodeField decodes property key of an object into dst, locating every problem.
-func decodeField[T any](raw map[string]json.RawMessage, key string, dst *T, required, nullable bool, errs *ValidationErrors) {
+// decodeField decodes property key of an object into dst (a pointer), locating every problem.
+// Not generic and never inlined: one copy serves every field of every type, which keeps the
+// compile cost of thousands of generated types down.
+//
+//go:noinline
+func decodeField(raw map[string]json.RawMessage, key string, dst any, required, nullable bool, errs *ValidationErrors) {
 	data, ok := raw[key]
 	if !ok {
 		if required {
@@ -269,15 +281,63 @@ func decodeField[T any](raw map[string]json.RawMessage, key string, dst *T, requ
 	decodeAt(data, dst, pointerTo("", key), nullable, errs)
 }
 
-// decodeAt decodes one value located at `at` into dst.
-func decodeAt[T any](data json.RawMessage, dst *T, at string, nullable bool, errs *ValidationErrors) {
+// decodeAt decodes one value located at `at` into dst (a pointer).
+//
+//go:noinline
+func decodeAt(data json.RawMessage, dst any, at string, nullable bool, errs *ValidationErrors) {
 	if !nullable && isNull(data) {
 		addProblem(errs, at, "type", "must not be null")
 		return
 	}
 	if err := unmarshalValue(data, dst); err != nil {
-		addDecodeError(errs, data, reflect.TypeFor[T](), at, err)
+		addDecodeError(errs, data, reflect.TypeOf(dst).Elem(), at, err)
 	}
+}
+
+// fieldSpec is one property of a generated struct, for decodeStruct: its JSON name, whether it
+// must be present, whether it may be null.
+type fieldSpec struct {
+	name     string
+	required bool
+	nullable bool
+}
+
+const (
+	restMap    = iota // members that are not properties go to the map after the properties
+	restClosed        // members that are not properties are not allowed
+)
+
+// decodeStruct decodes a JSON object into *v, a generated struct whose first len(fields) fields
+// hold the properties in order and, for restMap, the next one is a map for the other members.
+// One reflective body for every object type costs the compiler far less than one per type.
+func decodeStruct(data []byte, v any, fields []fieldSpec, rest int, restNullable bool) error {
+	var errs ValidationErrors
+	raw, ok := decodeObject(data, &errs)
+	if !ok {
+		return errs
+	}
+	target := reflect.ValueOf(v).Elem()
+	target.SetZero()
+	for i, f := range fields {
+		decodeField(raw, f.name, target.Field(i).Addr().Interface(), f.required, f.nullable, &errs)
+	}
+	for _, key := range sortedKeys(raw) {
+		if slices.ContainsFunc(fields, func(f fieldSpec) bool { return f.name == key }) {
+			continue
+		}
+		if rest == restClosed {
+			notAllowed(&errs, key)
+			continue
+		}
+		extra := target.Field(len(fields))
+		item := reflect.New(extra.Type().Elem())
+		decodeAt(raw[key], item.Interface(), pointerTo("", key), restNullable, &errs)
+		if extra.IsNil() {
+			extra.Set(reflect.MakeMap(extra.Type()))
+		}
+		extra.SetMapIndex(reflect.ValueOf(key), item.Elem())
+	}
+	return errs.orNil()
 }
 
 // addDecodeError locates a decoding error down to the array item or map member that caused it

@@ -14,32 +14,14 @@ type Event struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfEvent = []fieldSpec{
+	{"name", true, false},
+	{"at", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Event) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Event{}
-	decodeField(raw, "name", &v.Name, true, false, &errs)
-	decodeField(raw, "at", &v.At, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "name", "at":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfEvent, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
