@@ -84,10 +84,12 @@ class _Merge:
 
     def refine(self, first: Field, where: Loc, field: Field, here: Loc) -> Field:
         """`first` narrowed by a later member's definition of the same property (see `refine.py`)."""
-        if first.type == field.type:
-            return first
         lookup = self.r.definition_of
-        narrowed = refine.meet(lookup, first.type, field.type, lambda a, b: self.combine(here, a, b))
+        narrowed = (
+            first.type
+            if first.type == field.type
+            else refine.meet(lookup, first.type, field.type, lambda a, b: self.combine(here, a, b))
+        )
         if narrowed is not None:
             return replace(
                 first,

@@ -39,6 +39,7 @@ def test_a_specific_member_refines_a_general_one(refined: Api) -> None:
     fields = _fields(refined, "Stations")
     assert fields["data"].type == ListOf(Named("Station"))  # train-travel: []Station, not []map
     assert fields["links"].read_only
+    assert fields["id"].read_only and fields["id"].type == Scalar("string")  # either member's readOnly
     assert list(_fields(refined, _named(fields["links"].type))) == ["self"]
     kind = refined.schema(_named(fields["kind"].type)).definition
     assert isinstance(kind, EnumDef) and [m.value for m in kind.members] == ["stations"]
