@@ -1,8 +1,10 @@
 """`allOf` (and `$ref` with constraints beside it) merged into one object type.
 
 Members' properties are laid side by side in member order, `required` is the union of every
-member's, named members are kept as `bases`. A property two members define differently is a
-warning: the first definition wins. Members that are not objects cannot be merged and are reported.
+member's, named members are kept as `bases`. A property two members define differently gets the
+intersection of both (`refine.meet`); two that no value satisfies together are an error, two the IR
+cannot intersect a warning (the first definition is kept). Members that are not objects cannot be
+merged and are reported.
 """
 
 from __future__ import annotations
@@ -10,13 +12,17 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from codegen import refine
+from codegen.errors import Level
 from codegen.ir import AliasDef, AnyDef, Definition, Field, Named, ObjectDef, PatternProperty, Scalar, TypeRef
 from codegen.shapes import ANNOTATIONS, classify, own_keywords, strip_null
 
 if TYPE_CHECKING:
     from codegen.typeres import Loc, TypeResolver
 
-_OBJECT_KEYS = frozenset({"properties", "required", "additionalProperties", "patternProperties"})
+_OBJECT_KEYS = frozenset(
+    {"properties", "required", "additionalProperties", "patternProperties", "unevaluatedProperties"}
+)
 
 
 class _Merge:
@@ -68,20 +74,71 @@ class _Merge:
                 self.fields[field.json_name] = (field, here)
                 continue
             first, where = self.fields[field.json_name]
-            if first.type != field.type:
-                where_first = self.r.spec.where(where.document.uri, where.pointer)
-                self.r.warn(
-                    here,
-                    f"allOf members disagree on property `{field.json_name}`: "
-                    f"{_describe(field.type)} here, {_describe(first.type)} at {where_first}; "
-                    "the first definition is kept",
-                )
+            self.fields[field.json_name] = (self.refine(first, where, field, here), where)
         extra = schema.get("additionalProperties")
         if extra is False or schema.get("unevaluatedProperties") is False:
             self.closed = True
         elif isinstance(extra, dict | bool) and self.additional is None:
             self.additional = self.r.type_of(loc.child("additionalProperties"), extra)
         self.patterns.extend(self.r.patterns(loc, schema))
+
+    def refine(self, first: Field, where: Loc, field: Field, here: Loc) -> Field:
+        """`first` narrowed by a later member's definition of the same property (see `refine.py`)."""
+        lookup = self.r.definition_of
+        narrowed = (
+            first.type
+            if first.type == field.type
+            else refine.meet(lookup, first.type, field.type, lambda a, b: self.combine(here, a, b))
+        )
+        if narrowed is not None:
+            return replace(
+                first,
+                type=narrowed,
+                description=first.description or field.description,
+                read_only=first.read_only or field.read_only,
+                write_only=first.write_only or field.write_only,
+                deprecated=first.deprecated or field.deprecated,
+            )
+        where_first = self.r.spec.where(where.document.uri, where.pointer)
+        described = f"{_describe(field.type)} here, {_describe(first.type)} at {where_first}"
+        if refine.contradicts(lookup, first.type, field.type):
+            self.r.warn(
+                here,
+                f"allOf members contradict each other on property `{field.json_name}`: {described}; "
+                "no value satisfies both, so fix one of them",
+                Level.ERROR,
+            )
+        else:
+            self.r.warn(
+                here,
+                f"allOf members define property `{field.json_name}` in ways codegen cannot intersect: "
+                f"{described}; the first definition is kept",
+            )
+        return first
+
+    def combine(self, here: Loc, first: Named, later: Named) -> TypeRef | None:
+        """Two object types merged into `later` when `later` is defined inline under `here` (so only
+        this property uses it); otherwise None."""
+        schema = self.r.schemas.get(later.name)
+        earlier = self.r.definition_of(first.name)
+        if (
+            schema is None
+            or not isinstance(earlier, ObjectDef)
+            or not isinstance(schema.definition, ObjectDef)
+        ):
+            return None
+        inline = schema.origin.file == here.document.display and (
+            schema.origin.pointer == here.pointer or schema.origin.pointer.startswith(here.pointer + "/")
+        )
+        if not inline:
+            return None
+        merged = refine.merge_objects(
+            self.r.definition_of, earlier, schema.definition, lambda a, b: self.combine(here, a, b)
+        )
+        if merged is None:
+            return None
+        self.r.schemas[later.name] = replace(schema, definition=merged)
+        return Named(later.name)
 
 
 def _describe(type_ref: TypeRef) -> str:

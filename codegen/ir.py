@@ -329,6 +329,8 @@ class UnionDef:
     """True for `oneOf` (exactly one matches), False for `anyOf`."""
     discriminator: Discriminator | None = None
     """Explicit (`discriminator`) or implicit tag; None if alternatives must be tried."""
+    closed: bool = False
+    """`unevaluatedProperties: false` beside it: an object may hold only what its alternative declares."""
     kind: Literal["union"] = "union"
 
 

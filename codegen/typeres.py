@@ -225,6 +225,11 @@ class TypeResolver:
             )
         return Named(name, nullable)
 
+    def definition_of(self, name: str) -> Definition | None:
+        """The definition of a named type built so far (None while it is being built)."""
+        schema = self.schemas.get(name)
+        return None if schema is None else schema.definition
+
     def value(self, loc: Loc) -> Any:
         """The schema written at `loc`."""
         return lookup(loc.document.content, loc.pointer)[1]

@@ -2,7 +2,8 @@
 
 A `discriminator` gives the tag property; its `mapping` (or, per OpenAPI, the component name of
 each `$ref` variant) gives the tags. Without one, a property that every variant fixes to a
-distinct value (`const`, or an `enum` of one value) is used as an implicit discriminator.
+distinct value (`const`, or an `enum` of one value) and requires is used as an implicit
+discriminator; an optional one is not (a document may leave it out and still match a variant).
 """
 
 from __future__ import annotations
@@ -49,6 +50,17 @@ def _constants(resolver: TypeResolver, loc: Loc, schema: Any, depth: int = 0) ->
         values = [prop["const"]] if "const" in prop else prop.get("enum")
         if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str | int):
             found[name] = str(values[0])
+    return found
+
+
+def _required(resolver: TypeResolver, loc: Loc, schema: Any, depth: int = 0) -> set[str]:
+    """Properties a schema requires (through `$ref` and `allOf`)."""
+    loc, schema = _target(resolver, loc, schema)
+    if not isinstance(schema, dict) or depth > 16:
+        return set()
+    found = {name for name in schema.get("required") or [] if isinstance(name, str)}
+    for index, member in enumerate(schema.get("allOf") or []):
+        found |= _required(resolver, loc.child("allOf", index), member, depth + 1)
     return found
 
 
@@ -103,7 +115,11 @@ def build(resolver: TypeResolver, loc: Loc, schema: dict[str, Any]) -> UnionDef:
                 uri, pointer = targets[index]  # implicit: the schema's name (a whole file's: its stem)
                 tags[index].append((split(pointer) or [PurePosixPath(urlsplit(uri).path).stem])[-1])
     else:
-        constants = [_constants(resolver, m_loc, m) for m_loc, m, _ in members]
+        # Only a required property can tell variants apart: an optional `const` may be left out.
+        constants = [
+            {k: v for k, v in _constants(resolver, m_loc, m).items() if k in _required(resolver, m_loc, m)}
+            for m_loc, m, _ in members
+        ]
         shared = [name for name in constants[0] if all(name in c for c in constants)] if constants else []
         for name in shared:
             values = [c[name] for c in constants]
@@ -112,4 +128,5 @@ def build(resolver: TypeResolver, loc: Loc, schema: dict[str, Any]) -> UnionDef:
                 tags = [[v] for v in values]
                 break
     variants = tuple(Variant(t, tuple(tag)) for (_, _, t), tag in zip(members, tags, strict=True))
-    return UnionDef(variants, exclusive=key == "oneOf", discriminator=discriminator)
+    closed = schema.get("unevaluatedProperties") is False
+    return UnionDef(variants, exclusive=key == "oneOf", discriminator=discriminator, closed=closed)

@@ -7,6 +7,9 @@ on disk (wall time), runs interleaved so load on the machine hits both alike, me
 the whole pipeline (load, 3.0 → 3.1 upgrade, validation, IR) through the Go and the TypeScript
 emitters, writes included; openapi-typescript's is its TypeScript output alone. Prints both medians
 and ours / theirs. Target: a ratio below 1. Our stage timings (from `--verbose`) are printed too.
+Then the Go we generated is built once (its own packages afresh, dependencies from the cache) and
+the OS's accounting of that `go build` is printed: CPU seconds and peak memory, against issue 12's
+budget for GitHub (60 s, 2 GiB). `--no-go-build` skips that heavy step.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(REPO))  # run as a script: the repository's codegen, not an installed one
+
+from codegen.emit.go.buildcost import measure_build  # noqa: E402
+
 TOOLS = REPO / "tests" / "tools" / "node_modules"
 GITHUB = TOOLS / "@octokit" / "openapi" / "generated" / "api.github.com.json"
 OPENAPI_TS = TOOLS / ".bin" / "openapi-typescript"
@@ -69,6 +76,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python bench/codegen", description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each command (median reported)")
     parser.add_argument("--spec", type=Path, default=GITHUB, help="the OpenAPI description")
+    parser.add_argument("--no-go-build", action="store_true", help="skip measuring `go build` of our Go")
     options = parser.parse_args()
     if not options.spec.is_file() or not OPENAPI_TS.is_file():
         raise SystemExit("needs the test tools: npm ci --no-audit --no-fund --prefix tests/tools")
@@ -81,11 +89,15 @@ def main() -> None:
             mine.append(seconds)
             other.append(theirs(options.spec, work))
             print(f"run {run + 1}: ours {mine[-1]:.2f}s, openapi-typescript {other[-1]:.2f}s  ({stages})")
+        cost = None if options.no_go_build else measure_build(work / "ours" / "go")
     ours_median, theirs_median = statistics.median(mine), statistics.median(other)
     print(f"spec: {options.spec.relative_to(REPO) if options.spec.is_relative_to(REPO) else options.spec}")
     print(f"migrate codegen --go --ts (validation and writes included): {ours_median:.2f}s median")
     print(f"openapi-typescript (TypeScript only):                         {theirs_median:.2f}s median")
     print(f"ratio ours / openapi-typescript: {ours_median / theirs_median:.2f} (target below 1)")
+    if cost is not None:
+        verdict = "" if cost.returncode == 0 else f" FAILED (exit {cost.returncode})"
+        print(f"{cost.render()}{verdict} (GitHub's budget: 60 s CPU, 2.00 GiB)")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ def shop() -> Api:
     return resolve(upgrade(load_spec(SPECS / "shop.yaml")).spec).api
 
 
-GO_SPECS = ("shop.yaml", "split/root.yaml", "v30.yaml", "gostress.yaml")
+GO_SPECS = ("shop.yaml", "split/root.yaml", "v30.yaml", "gostress.yaml", "realworld.yaml")
 """Specs whose Go is compiled and round-tripped (tests/codegen/test_go_*.py)."""
 
 

@@ -2,7 +2,9 @@
 
 The slowest test of the suite, run once in CI: the command writes Go, TypeScript and Python; the Go
 must `go build` and `go vet`, the TypeScript must pass `tsc --strict --noEmit`, the Python must
-compile. Each step's wall time is printed (`pytest -s`) to keep an eye on the CI budget.
+compile. Each step's wall time is printed (`pytest -s`) to keep an eye on the CI budget, and the
+`go build` is measured with the OS's accounting (`codegen.emit.go.buildcost`) against issue 12's
+budget: at most 2 GiB peak memory and 60 s CPU.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from codegen.emit.go.buildcost import BuildCost, measure_build
 from tests.conftest import REPO
 
 TOOLS = REPO / "tests" / "tools" / "node_modules"
@@ -51,15 +54,39 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-@pytest.mark.skipif(shutil.which("go") is None, reason="needs Go")
-def test_the_go_builds_and_vets(generated: Path) -> None:
+PEAK_BUDGET = 2 * 2**30
+"""Issue 12: GitHub's generated Go must build in at most 2 GiB ..."""
+CPU_BUDGET = 60.0
+"""... and 60 s of CPU."""
+
+
+@pytest.fixture(scope="module")
+def go_build(generated: Path) -> BuildCost:
+    """One measured `go build ./...` of the generated Go (its own packages compiled afresh)."""
+    if shutil.which("go") is None:
+        pytest.skip("needs Go")
+    cost = measure_build(generated / "go")
+    print("github:", cost.render())
+    return cost
+
+
+def test_the_go_builds_and_vets(generated: Path, go_build: BuildCost) -> None:
     go = generated / "go"
-    built = _run("go build", ["go", "build", "./..."], go)
-    assert built.returncode == 0, _tail(built)
+    assert go_build.returncode == 0, go_build.output[-4000:]
     vetted = _run("go vet", ["go", "vet", "./..."], go)
     assert vetted.returncode == 0, _tail(vetted)
     formatted = _run("gofmt -l", ["gofmt", "-l", "."], go)
     assert formatted.stdout == "", f"not gofmt-clean: {formatted.stdout}"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 12 item 2 is open: 6.3 GiB peak, 167 s CPU measured (was 8.3 GiB, 240 s)",
+)
+def test_the_go_build_stays_within_the_memory_and_cpu_budget(go_build: BuildCost) -> None:
+    assert go_build.returncode == 0, go_build.output[-4000:]
+    assert go_build.peak_rss_bytes <= PEAK_BUDGET, go_build.render()
+    assert go_build.cpu_seconds <= CPU_BUDGET, go_build.render()
 
 
 def test_the_typescript_passes_tsc_strict(generated: Path) -> None:

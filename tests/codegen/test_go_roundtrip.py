@@ -24,8 +24,16 @@ pytestmark = pytest.mark.slow
 
 EXAMPLES = 8
 # Schemas no document satisfies (a required property of its own type), or that the spec makes
-# contradictory on purpose (an allOf whose members disagree on a property's type).
-UNSATISFIABLE = {("gostress.yaml", "SelfRequired")}
+# contradictory on purpose (an allOf whose members give a property two formats).
+UNSATISFIABLE = {("gostress.yaml", "SelfRequired"), ("shop.yaml", "Stamped")}
+# Schemas whose documents do not come back whole by design, or that hypothesis-jsonschema draws wrong:
+# a required writeOnly property is left out of a response when zero (decoding reads a request,
+# encoding writes a response), and unevaluatedProperties is a keyword it ignores.
+NOT_ROUND_TRIP = {
+    ("realworld.yaml", "Account"),
+    ("realworld.yaml", "Sealed"),
+    ("realworld.yaml", "SealedChoice"),
+}
 
 
 def draw(schema: Any, count: int) -> list[Any]:
@@ -52,7 +60,7 @@ def draw(schema: Any, count: int) -> list[Any]:
 def documents(module: GoModule, spec_name: str) -> tuple[list[tuple[str, Any]], list[str]]:
     cases, skipped = [], []
     for schema in module.api.schemas:
-        if (spec_name, schema.name) in UNSATISFIABLE:
+        if (spec_name, schema.name) in UNSATISFIABLE | NOT_ROUND_TRIP:
             continue
         try:
             drawn = draw(standalone(module.spec, schema), EXAMPLES)
@@ -69,7 +77,7 @@ def test_documents_round_trip_through_go(go_modules: dict[str, GoModule], spec_n
     cases, skipped = documents(module, spec_name)
     assert not skipped, f"no documents could be drawn for {skipped}"
     assert len({name for name, _ in cases}) == len(module.api.schemas) - sum(
-        1 for spec, _ in UNSATISFIABLE if spec == spec_name
+        1 for spec, _ in UNSATISFIABLE | NOT_ROUND_TRIP if spec == spec_name
     )
     answers = module.round_trip(cases)
     failures = []

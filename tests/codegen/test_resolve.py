@@ -9,6 +9,7 @@ from codegen.ir import (
     AnyValue,
     Api,
     ConstDef,
+    Constraints,
     Discriminator,
     EnumDef,
     EnumMember,
@@ -129,7 +130,7 @@ def test_allof_merges_and_ref_siblings_extend(shop: Api) -> None:
     assert extended.bases == ("Base",)
     assert [(f.json_name, f.required, f.type) for f in extended.fields] == [
         ("id", True, Scalar("string")),
-        ("createdAt", False, Scalar("string", "date-time")),
+        ("createdAt", False, Scalar("string", "date-time", constraints=Constraints(max_length=40))),
         ("name", True, Scalar("string")),
     ]
     refined = _object(shop, "Refined")
@@ -142,15 +143,18 @@ def test_allof_merges_and_ref_siblings_extend(shop: Api) -> None:
     assert shop.schema("Alias").definition == AliasDef(Named("UserId"))
 
 
-def test_allof_conflicts_are_located_warnings() -> None:
+def test_allof_members_that_cannot_be_intersected_are_located_warnings() -> None:
     result = resolve(load_spec(SPECS / "shop.yaml"))
     (conflict,) = result.diagnostics
     assert conflict.level is Level.WARNING
-    assert conflict.pointer == "/components/schemas/Extended/allOf/1/properties/createdAt"
-    assert conflict.line == 202
+    assert conflict.pointer == "/components/schemas/Stamped/allOf/1/properties/at"
+    assert conflict.line == 210
     assert conflict.message.startswith(
-        "allOf members disagree on property `createdAt`: `integer` here, `string (date-time)` at "
+        "allOf members define property `at` in ways codegen cannot intersect: `string (date)` here, "
+        "`string (date-time)` at "
     )
+    created = {f.json_name: f.type for f in _object(result.api, "Extended").fields}["createdAt"]
+    assert created == Scalar("string", "date-time", constraints=Constraints(max_length=40))
 
 
 def test_defs_collisions_and_order(shop: Api) -> None:

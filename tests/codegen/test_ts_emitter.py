@@ -26,6 +26,7 @@ CASES = {
     "ts_edge.yaml": "ts_edge.ts",
     "split/root.yaml": "split.ts",
     "v30.yaml": "v30.ts",
+    "realworld.yaml": "realworld.ts",
 }
 
 

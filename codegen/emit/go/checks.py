@@ -32,6 +32,8 @@ from codegen.ir import (
 )
 
 _STRINGY = ("string",)
+CHECKED_FORMATS = frozenset({"uuid", "email", "uri"})
+"""String formats `Validate()` asserts (`date`, `date-time`, `byte` are checked by their Go types)."""
 _NUMERIC = ("int32", "int64", "float32", "float64")
 
 
@@ -192,6 +194,8 @@ class Checks:
                 out.append(("checkMaxLength", str(c.max_length)))
             if c.pattern is not None and c.pattern in self.patterns:
                 out.append(("checkPattern", self.patterns.get(c.pattern, "")))
+            if scalar.format in CHECKED_FORMATS:
+                out.append(("checkFormat", f'"{scalar.format}"'))
         elif go in _NUMERIC:
             for helper, limit in (
                 ("checkMinimum", c.minimum),

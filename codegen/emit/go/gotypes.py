@@ -17,7 +17,7 @@ and the scaffold (operations, router) emitter:
   |---|---|---|---|
   | yes | no  | `T` | decode reports `required` / `type` |
   | yes | yes | `*T` (`T` if nil-able: slice, map, any) | — / nil |
-  | no  | no  | `*T` (`T` if nil-able), `omitzero` | nil / decode reports `type` |
+  | no  | no  | `*T` (`T` if nil-able), `omitempty` (`omitzero`) | nil / decode reports `type` |
   | no  | yes | `Nullable[T]`, `omitzero` | absent state / null state |
 
 - `imports(ref)` / `field_imports(...)` — the import paths the expression needs.
@@ -103,8 +103,10 @@ class GoField:
 
     @property
     def tag_options(self) -> str:
-        """`,omitzero` or ""; append to the json name in a struct tag."""
-        return ",omitzero" if self.omit else ""
+        """`,omitempty` (a pointer: nil only, never what it points to), `,omitzero` or ""."""
+        if not self.omit:
+            return ""
+        return ",omitempty" if self.presence == "pointer" else ",omitzero"
 
 
 def scalar_expr(scalar: Scalar) -> str:

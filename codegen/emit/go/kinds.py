@@ -14,6 +14,7 @@ from codegen.emit.go.objects import doc_lines
 from codegen.ir import (
     AliasDef,
     AnyValue,
+    Api,
     ArrayDef,
     ConstDef,
     EnumDef,
@@ -94,6 +95,8 @@ class TupleView:
     positions: tuple[Position, ...]
     rest: Rest | None
     min_items: int
+    max_items: int | None
+    """`maxItems`, or the number of positions when no more items are allowed, whichever is less."""
     checks: tuple[str, ...]
 
 
@@ -108,6 +111,9 @@ class VariantView:
     kind: str
     """The JSON type a document must have to be tried as this alternative ("" when any may do):
     encoding/json alone is lenient (a []byte also decodes from an array of numbers)."""
+    only: tuple[str, ...] | None = None
+    """Under `unevaluatedProperties: false`: the Go string literals of the only member names this
+    alternative allows (None when it does not restrict them)."""
 
 
 @dataclass(frozen=True)
@@ -121,9 +127,26 @@ class UnionView:
     variants: tuple[VariantView, ...]
     candidates: tuple[VariantView, ...]
     checks: tuple[str, ...]
+    nullable: bool
+    """The schema allows null (else decoding null is a `type` problem, never an empty union)."""
 
 
 _BASES = MappingProxyType({"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"})
+
+
+def _declared(api: Api, ref: TypeRef) -> tuple[str, ...] | None:
+    """The member names an object alternative evaluates, when it evaluates no others."""
+    if not isinstance(ref, Named):
+        return None
+    d = api.schema(ref.name).definition
+    if not isinstance(d, ObjectDef) or d.patterns or (d.additional is not None and not d.closed):
+        return None
+    return tuple(go_string(f.json_name) for f in d.fields)
+
+
+def _least(*limits: int | None) -> int | None:
+    given = [n for n in limits if n is not None]
+    return min(given) if given else None
 
 
 def literal(base: ScalarType, value: object) -> str | None:
@@ -247,6 +270,7 @@ class KindViews:
             tuple(positions),
             rest,
             low,
+            _least(d.constraints.max_items, None if d.rest is not None else len(d.items)),
             tuple(checks),
         )
 
@@ -288,7 +312,8 @@ class KindViews:
                 () if isinstance(variant.type, Named) else tuple(self.checks.value(variant.type, "x", '""'))
             )
             kind = self.json_kind(variant.type, frozenset())
-            variants.append(VariantView(name, self.types.expr(variant.type), tuple(tags), inline, kind))
+            only = _declared(self.types.api, variant.type) if d.closed else None
+            variants.append(VariantView(name, self.types.expr(variant.type), tuple(tags), inline, kind, only))
             body = self.checks.value(variant.type, f"(*v.{name})", "at", 1)
             if body:
                 checks += [f"if v.{name} != nil {{", *body, "}"]
@@ -302,4 +327,5 @@ class KindViews:
             tuple(variants),
             candidates,
             tuple(checks),
+            schema.nullable,
         )

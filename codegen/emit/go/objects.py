@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from codegen.emit.go.checks import Checks, go_string
 from codegen.emit.go.gotypes import METHOD_NAMES, GoTypes, held_as
@@ -39,7 +39,7 @@ class StructField:
     tag: str
     """The whole struct tag, without backquotes."""
     required: bool
-    """Decoding reports it when missing."""
+    """Decoding reports it when missing (never for readOnly: decoding reads requests)."""
     nullable: bool
     """Decoding accepts null."""
     special: bool
@@ -82,6 +82,19 @@ class ObjectView:
     def custom_marshal(self) -> bool:
         """Whether MarshalJSON must add members the struct tags cannot say."""
         return bool(self.extras) or any(f.special for f in self.fields)
+
+    @property
+    def table_driven(self) -> bool:
+        """Whether `decodeStruct` decodes it from a table (no patternProperties: the members besides
+        the properties go to one additional-properties map, or none are allowed)."""
+        if self.closed:
+            return not self.extras
+        return len(self.extras) == 1 and self.extras[0].pattern is None
+
+    @property
+    def table(self) -> str:
+        """The package variable holding the property table."""
+        return f"fieldsOf{self.name}"
 
     @property
     def route_unknown(self) -> bool:
@@ -142,7 +155,8 @@ class ObjectViews:
         go_type, checks = held.type, []
         hint = go_type_hint(f.go, self.types.generated)
         if hint is not None:
-            go_type = held_as(hint.expr, hint.nilable, self.types.nullable(f.type), f.required).type
+            held = held_as(hint.expr, hint.nilable, self.types.nullable(f.type), f.required)
+            go_type = held.type
             self.imports |= hint.imports
         else:
             reason = rejection(f.go, self.types.generated)
@@ -156,23 +170,35 @@ class ObjectViews:
                 f"Default: {_short(f.default.value)} (not applied when decoding: absent stays absent)."
             )
         if f.read_only:
-            notes.append("Read-only: sent in responses only.")
+            notes.append(
+                "Read-only: sent in responses only"
+                + (", so a request may leave it out." if f.required else ".")
+            )
         if f.write_only:
-            notes.append("Write-only: sent in requests only.")
+            notes.append(
+                "Write-only: sent in requests only"
+                + (", so a response leaves it out when zero." if f.required else ".")
+            )
+        # A required readOnly property is required in responses only: decoding (a request) may miss it.
+        # A required writeOnly one is required in requests only: encoding (a response) omits it when zero.
+        omit = not f.required or f.write_only
         special = not json_taggable(f.json_name)
         extra, note = extra_tag(f.go.tag)
         if note:
             notes.append(note)
-        tag = 'json:"-"' if special else f'json:"{f.json_name}{",omitzero" if not f.required else ""}"'
+        # A pointer's presence is the pointer: `omitempty` leaves out nil only, where `omitzero` would
+        # ask the pointee's IsZero() and drop an optional 0001-01-01T00:00:00Z.
+        option = replace(held, omit=omit).tag_options
+        tag = 'json:"-"' if special else f'json:"{f.json_name}{option}"'
         view = StructField(
             name=name,
             type=go_type,
             json=go_string(f.json_name),
             tag=f"{tag} {extra}".strip(),
-            required=f.required,
+            required=f.required and not f.read_only,
             nullable=self.types.nullable(f.type),
             special=special,
-            omit=not f.required,
+            omit=omit,
             doc=doc_lines(f.description, f.deprecated, tuple(notes)),
         )
         return view, checks

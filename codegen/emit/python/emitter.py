@@ -44,8 +44,29 @@ OPTIONS: Mapping[str, Any] = MappingProxyType(
         "use_tuple_for_closed_arrays": True,
         # EmailStr would make the models need the email-validator package; keep them plain str.
         "type_mappings": ["email=string", "idn-email=string"],
+        "strict_types": ["int", "bool"],  # JSON `true` is not the integer 1, nor 1 the boolean true
     }
 )
+
+_INTEGER_RANGES = MappingProxyType({"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)})
+
+
+def _with_integer_ranges(node: Any) -> Any:
+    """The document with `format: int32`/`int64` integers bounded by their range (unless they say
+    tighter), so the models reject what a Go `int64` could not hold."""
+    if isinstance(node, list):
+        return [_with_integer_ranges(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _with_integer_ranges(value) for key, value in node.items()}
+    kinds = out.get("type")
+    integer = kinds == "integer" or (isinstance(kinds, list) and "integer" in kinds)
+    form = out.get("format")
+    bounds = _INTEGER_RANGES.get(form) if integer and isinstance(form, str) else None
+    if bounds is not None:
+        out.setdefault("minimum", bounds[0])
+        out.setdefault("maximum", bounds[1])
+    return out
 
 
 def _header(source: EmitInput) -> str:
@@ -157,7 +178,7 @@ class PythonEmitter:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # its notes on naming and defaults are not ours to print
-                document = _large_enums_as_literals(_without_dots(bundle(source.spec)))
+                document = _large_enums_as_literals(_with_integer_ranges(_without_dots(bundle(source.spec))))
                 options = dict(OPTIONS)
                 if _largest_enum(document) >= UNFORMATTED_ENUM:
                     options["formatters"] = []

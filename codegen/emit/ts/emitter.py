@@ -17,7 +17,18 @@ import jinja2
 from codegen.emit.interface import EmitError, EmitInput, GeneratedFile
 from codegen.emit.ts.docs import jsdoc
 from codegen.emit.ts.typeexpr import TypeExpr, key, literal, parenthesised, type_names, union
-from codegen.ir import Api, Named, ObjectDef, Operation, Parameter, Schema, UnionDef, Variant
+from codegen.ir import (
+    Api,
+    Content,
+    Named,
+    ObjectDef,
+    Operation,
+    Parameter,
+    Schema,
+    TypeRef,
+    UnionDef,
+    Variant,
+)
 from codegen.locnames import METHODS
 from codegen.names import unique
 from codegen.text import one_line
@@ -90,7 +101,31 @@ class _Helpers:
             "webhooks": lambda api: grouped([op for op in api.operations if is_webhook(op)]),
             "methods": HTTP_METHODS,
             "locations": LOCATIONS,
+            "sent": self.sent,
+            "uses_optional": any(self._one_way(c.type, "request") for op in api_bodies(self.api) for c in op)
+            or any(self._one_way(c.type, "response") for r in api_responses(self.api) for c in r),
         }
+
+    def _one_way(self, ref: TypeRef | None, direction: str) -> list[str]:
+        """Required properties of the object `ref` names that this direction does not send:
+        readOnly ones in a request, writeOnly ones in a response."""
+        if not isinstance(ref, Named) or ref.name not in self.api.by_name:
+            return []
+        target = self.api.schema(ref.name).definition
+        if not isinstance(target, ObjectDef):
+            return []
+        if direction == "request":
+            return [f.json_name for f in target.fields if f.required and f.read_only]
+        return [f.json_name for f in target.fields if f.required and f.write_only]
+
+    def sent(self, ref: TypeRef | None, direction: str) -> str:
+        """The type of a body as `direction` (request or response) carries it: `$Optional<Pet, "id">`
+        where a required readOnly (writeOnly) property may be left out of a request (response)."""
+        keys = self._one_way(ref, direction)
+        if not keys or not isinstance(ref, Named):
+            return self.t(ref)
+        expr = f"$Optional<{self.t(Named(ref.name))}, {' | '.join(literal(k) for k in keys)}>"
+        return f"{expr} | null" if ref.nullable else expr
 
     def index_type(self, obj: ObjectDef) -> str | None:
         """Type of the object's index signature, or None for none.
@@ -132,6 +167,16 @@ class _Helpers:
             if field.json_name == prop and isinstance(field.type, Named):
                 return self.api.schema(field.type.name).kind not in ("const", "enum")
         return True
+
+
+def api_bodies(api: Api) -> list[tuple[Content, ...]]:
+    """The request bodies' media types, per operation that has one."""
+    return [op.request_body.content for op in api.operations if op.request_body is not None]
+
+
+def api_responses(api: Api) -> list[tuple[Content, ...]]:
+    """The responses' media types, per response."""
+    return [r.content for op in api.operations for r in op.responses]
 
 
 def located(op: Operation, location: str) -> list[Parameter]:

@@ -17,6 +17,7 @@ from codegen.refs import resolve
 _DROP = {"discriminator", "xml", "externalDocs", "example", "examples", "$defs", "definitions", "$comment"}
 # Canonical base64 only: Go re-encodes the bytes, so unused padding bits would come back as zeros.
 _BASE64 = r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?$"
+_UUID = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 _BOUNDS = {"int32": (-(2**31), 2**31 - 1), "float": (-3e38, 3e38)}
 
 
@@ -116,3 +117,6 @@ def _bound(schema: dict[str, Any]) -> None:
     if fmt == "byte":
         schema.pop("format")
         schema["pattern"] = _BASE64
+    if fmt == "uuid":  # Go asserts it; hypothesis-jsonschema draws any string for a format it lacks
+        schema.pop("format")
+        schema["pattern"] = _UUID

@@ -65,6 +65,8 @@ func (o CreateOrderDefault) encode() (*HTTPResponse, error) {
 
 func decodeCreateOrderInput(d *decoder) (req CreateOrderInput) {
 	if v, ok := decodeOne(d, param{in: "header", name: "X-Tenant", style: "simple", explode: false, required: false}, parseValue[string]); ok {
+		errs := &d.problems
+		checkFormat(errs, "/header/X-Tenant", string(v), "uuid")
 		req.XTenant = &v
 	}
 	if v, ok := decodeOne(d, param{in: "query", name: "dryRun", style: "form", explode: true, required: false}, parseValue[bool]); ok {

@@ -8,81 +8,63 @@ import (
 
 // A thing for sale.
 type Item struct {
-	// Read-only: sent in responses only.
+	// Read-only: sent in responses only, so a request may leave it out.
 	SKU   string  `json:"sku"`
 	Price float64 `json:"price"`
 	// Default: 1 (not applied when decoding: absent stays absent).
-	Quantity *int32 `json:"quantity,omitzero"`
+	Quantity *int32 `json:"quantity,omitempty"`
 	// x-go-type 'secret.String': no x-go-type-import says which package 'secret' is; the derived type is used.
 	//
 	// Write-only: sent in requests only.
-	Secret *string `json:"secret,omitzero" validate:"required"`
+	Secret *string `json:"secret,omitempty" validate:"required"`
 	// use sku
 	//
 	// Deprecated: marked deprecated in the spec.
-	LegacyCode   *string            `json:"legacyCode,omitzero"`
-	CreatedAt    *time.Time         `json:"createdAt,omitzero"`
-	ReleaseDate  *Date              `json:"releaseDate,omitzero"`
-	ContactEmail *string            `json:"contactEmail,omitzero"`
-	Homepage     *string            `json:"homepage,omitzero"`
+	LegacyCode   *string            `json:"legacyCode,omitempty"`
+	CreatedAt    *time.Time         `json:"createdAt,omitempty"`
+	ReleaseDate  *Date              `json:"releaseDate,omitempty"`
+	ContactEmail *string            `json:"contactEmail,omitempty"`
+	Homepage     *string            `json:"homepage,omitempty"`
 	Blob         []byte             `json:"blob,omitzero"`
 	File         Binary             `json:"file,omitzero"`
-	Ratio        *float32           `json:"ratio,omitzero"`
-	Count        *int64             `json:"count,omitzero"`
+	Ratio        *float32           `json:"ratio,omitempty"`
+	Count        *int64             `json:"count,omitempty"`
 	Extra        Nullable[any]      `json:"extra,omitzero"`
 	Tags         []string           `json:"tags,omitzero"`
-	Supplier     *ItemSupplier      `json:"supplier,omitzero"`
-	Status       *Status            `json:"status,omitzero"`
+	Supplier     *ItemSupplier      `json:"supplier,omitempty"`
+	Status       *Status            `json:"status,omitempty"`
 	Priority     Nullable[Priority] `json:"priority,omitzero"`
 	// the item this one is a variant of
-	Parent *Item `json:"parent,omitzero"`
+	Parent *Item `json:"parent,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfItem = []fieldSpec{
+	{"sku", false, false},
+	{"price", true, false},
+	{"quantity", false, false},
+	{"secret", false, false},
+	{"legacyCode", false, false},
+	{"createdAt", false, false},
+	{"releaseDate", false, false},
+	{"contactEmail", false, false},
+	{"homepage", false, false},
+	{"blob", false, false},
+	{"file", false, false},
+	{"ratio", false, false},
+	{"count", false, false},
+	{"extra", false, true},
+	{"tags", false, false},
+	{"supplier", false, false},
+	{"status", false, false},
+	{"priority", false, true},
+	{"parent", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Item) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Item{}
-	decodeField(raw, "sku", &v.SKU, true, false, &errs)
-	decodeField(raw, "price", &v.Price, true, false, &errs)
-	decodeField(raw, "quantity", &v.Quantity, false, false, &errs)
-	decodeField(raw, "secret", &v.Secret, false, false, &errs)
-	decodeField(raw, "legacyCode", &v.LegacyCode, false, false, &errs)
-	decodeField(raw, "createdAt", &v.CreatedAt, false, false, &errs)
-	decodeField(raw, "releaseDate", &v.ReleaseDate, false, false, &errs)
-	decodeField(raw, "contactEmail", &v.ContactEmail, false, false, &errs)
-	decodeField(raw, "homepage", &v.Homepage, false, false, &errs)
-	decodeField(raw, "blob", &v.Blob, false, false, &errs)
-	decodeField(raw, "file", &v.File, false, false, &errs)
-	decodeField(raw, "ratio", &v.Ratio, false, false, &errs)
-	decodeField(raw, "count", &v.Count, false, false, &errs)
-	decodeField(raw, "extra", &v.Extra, false, true, &errs)
-	decodeField(raw, "tags", &v.Tags, false, false, &errs)
-	decodeField(raw, "supplier", &v.Supplier, false, false, &errs)
-	decodeField(raw, "status", &v.Status, false, false, &errs)
-	decodeField(raw, "priority", &v.Priority, false, true, &errs)
-	decodeField(raw, "parent", &v.Parent, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "sku", "price", "quantity", "secret", "legacyCode", "createdAt", "releaseDate", "contactEmail", "homepage", "blob", "file", "ratio", "count", "extra", "tags", "supplier", "status", "priority", "parent":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfItem, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -230,56 +212,28 @@ func (v Headers) MarshalJSON() ([]byte, error) {
 type Empty struct {
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfEmpty = []fieldSpec{}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Empty) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Empty{}
-	for _, key := range sortedKeys(raw) {
-		switch {
-		default:
-			notAllowed(&errs, key)
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfEmpty, restClosed, false)
 }
 
 type Tree struct {
-	Value    *int64 `json:"value,omitzero"`
+	Value    *int64 `json:"value,omitempty"`
 	Children []Tree `json:"children,omitzero"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfTree = []fieldSpec{
+	{"value", false, false},
+	{"children", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Tree) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Tree{}
-	decodeField(raw, "value", &v.Value, false, false, &errs)
-	decodeField(raw, "children", &v.Children, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "value", "children":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfTree, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -291,37 +245,19 @@ func (v Tree) MarshalJSON() ([]byte, error) {
 
 type Cat struct {
 	Kind  CatKind `json:"kind"`
-	Meows *bool   `json:"meows,omitzero"`
+	Meows *bool   `json:"meows,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfCat = []fieldSpec{
+	{"kind", true, false},
+	{"meows", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Cat) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Cat{}
-	decodeField(raw, "kind", &v.Kind, true, false, &errs)
-	decodeField(raw, "meows", &v.Meows, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "kind", "meows":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfCat, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -333,37 +269,19 @@ func (v Cat) MarshalJSON() ([]byte, error) {
 
 type Dog struct {
 	Kind  DogKind `json:"kind"`
-	Barks *bool   `json:"barks,omitzero"`
+	Barks *bool   `json:"barks,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfDog = []fieldSpec{
+	{"kind", true, false},
+	{"barks", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Dog) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Dog{}
-	decodeField(raw, "kind", &v.Kind, true, false, &errs)
-	decodeField(raw, "barks", &v.Barks, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "kind", "barks":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfDog, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -383,7 +301,7 @@ type Pet struct {
 func (v *Pet) UnmarshalJSON(data []byte) error {
 	*v = Pet{}
 	if isNull(data) {
-		return nil
+		return ValidationErrors{{"", "type", "must not be null"}}
 	}
 	tag, err := discriminatorOf(data, "kind")
 	if err != nil {
@@ -429,7 +347,7 @@ type PetExplicit struct {
 func (v *PetExplicit) UnmarshalJSON(data []byte) error {
 	*v = PetExplicit{}
 	if isNull(data) {
-		return nil
+		return ValidationErrors{{"", "type", "must not be null"}}
 	}
 	tag, err := discriminatorOf(data, "kind")
 	if err != nil {
@@ -477,7 +395,7 @@ type IDOrName struct {
 func (v *IDOrName) UnmarshalJSON(data []byte) error {
 	*v = IDOrName{}
 	if isNull(data) {
-		return nil
+		return ValidationErrors{{"", "type", "must not be null"}}
 	}
 	matched := 0
 	var first error
@@ -534,7 +452,7 @@ type Scalars struct {
 func (v *Scalars) UnmarshalJSON(data []byte) error {
 	*v = Scalars{}
 	if isNull(data) {
-		return nil
+		return ValidationErrors{{"", "type", "must not be null"}}
 	}
 	matched := 0
 	var first error
@@ -581,37 +499,19 @@ func (v Scalars) MarshalJSON() ([]byte, error) {
 
 type Base struct {
 	ID        string     `json:"id"`
-	CreatedAt *time.Time `json:"createdAt,omitzero"`
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfBase = []fieldSpec{
+	{"id", true, false},
+	{"createdAt", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Base) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Base{}
-	decodeField(raw, "id", &v.ID, true, false, &errs)
-	decodeField(raw, "createdAt", &v.CreatedAt, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id", "createdAt":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfBase, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -623,39 +523,21 @@ func (v Base) MarshalJSON() ([]byte, error) {
 
 type Extended struct {
 	ID        string     `json:"id"`
-	CreatedAt *time.Time `json:"createdAt,omitzero"`
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
 	Name      string     `json:"name"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfExtended = []fieldSpec{
+	{"id", true, false},
+	{"createdAt", false, false},
+	{"name", true, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Extended) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Extended{}
-	decodeField(raw, "id", &v.ID, true, false, &errs)
-	decodeField(raw, "createdAt", &v.CreatedAt, false, false, &errs)
-	decodeField(raw, "name", &v.Name, true, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id", "createdAt", "name":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfExtended, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -665,41 +547,45 @@ func (v Extended) MarshalJSON() ([]byte, error) {
 	return marshalObject(plain(v), special, v.AdditionalProperties)
 }
 
-type Refined struct {
-	ID        string    `json:"id"`
-	CreatedAt time.Time `json:"createdAt"`
-	Note      *string   `json:"note,omitzero"`
+type Stamped struct {
+	At *time.Time `json:"at,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfStamped = []fieldSpec{
+	{"at", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+func (v *Stamped) UnmarshalJSON(data []byte) error {
+	return decodeStruct(data, v, fieldsOfStamped, restMap, true)
+}
+
+// MarshalJSON writes the properties, then the members of the maps.
+func (v Stamped) MarshalJSON() ([]byte, error) {
+	type plain Stamped
+	special := map[string]any{}
+	return marshalObject(plain(v), special, v.AdditionalProperties)
+}
+
+type Refined struct {
+	ID        string    `json:"id"`
+	CreatedAt time.Time `json:"createdAt"`
+	Note      *string   `json:"note,omitempty"`
+	// AdditionalProperties holds members that are not properties.
+	AdditionalProperties map[string]any `json:"-"`
+}
+
+var fieldsOfRefined = []fieldSpec{
+	{"id", true, false},
+	{"createdAt", true, false},
+	{"note", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Refined) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Refined{}
-	decodeField(raw, "id", &v.ID, true, false, &errs)
-	decodeField(raw, "createdAt", &v.CreatedAt, true, false, &errs)
-	decodeField(raw, "note", &v.Note, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id", "createdAt", "note":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfRefined, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -714,40 +600,22 @@ type UserID string
 type Alias = UserID
 
 type Error struct {
-	Code    *int64  `json:"code,omitzero"`
-	Message *string `json:"message,omitzero"`
-	Details *Detail `json:"details,omitzero"`
+	Code    *int64  `json:"code,omitempty"`
+	Message *string `json:"message,omitempty"`
+	Details *Detail `json:"details,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfError = []fieldSpec{
+	{"code", false, false},
+	{"message", false, false},
+	{"details", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Error) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Error{}
-	decodeField(raw, "code", &v.Code, false, false, &errs)
-	decodeField(raw, "message", &v.Message, false, false, &errs)
-	decodeField(raw, "details", &v.Details, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "code", "message", "details":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfError, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -759,36 +627,18 @@ func (v Error) MarshalJSON() ([]byte, error) {
 
 // collides with Status once made PascalCase
 type Status2 struct {
-	Ok *bool `json:"ok,omitzero"`
+	Ok *bool `json:"ok,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfStatus2 = []fieldSpec{
+	{"ok", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Status2) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Status2{}
-	decodeField(raw, "ok", &v.Ok, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "ok":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfStatus2, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -804,31 +654,13 @@ type ItemSupplierContact struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfItemSupplierContact = []fieldSpec{
+	{"phone", false, true},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *ItemSupplierContact) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = ItemSupplierContact{}
-	decodeField(raw, "phone", &v.Phone, false, true, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "phone":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfItemSupplierContact, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -839,38 +671,20 @@ func (v ItemSupplierContact) MarshalJSON() ([]byte, error) {
 }
 
 type ItemSupplier struct {
-	Name    *string              `json:"name,omitzero"`
-	Contact *ItemSupplierContact `json:"contact,omitzero"`
+	Name    *string              `json:"name,omitempty"`
+	Contact *ItemSupplierContact `json:"contact,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfItemSupplier = []fieldSpec{
+	{"name", false, false},
+	{"contact", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *ItemSupplier) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = ItemSupplier{}
-	decodeField(raw, "name", &v.Name, false, false, &errs)
-	decodeField(raw, "contact", &v.Contact, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "name", "contact":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfItemSupplier, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -911,36 +725,18 @@ func (v DogKind) Valid() bool {
 }
 
 type Detail struct {
-	Field *string `json:"field,omitzero"`
+	Field *string `json:"field,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfDetail = []fieldSpec{
+	{"field", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Detail) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Detail{}
-	decodeField(raw, "field", &v.Field, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "field":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfDetail, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -957,32 +753,14 @@ type CreateOrderRequest struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfCreateOrderRequest = []fieldSpec{
+	{"items", true, false},
+	{"note", false, true},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *CreateOrderRequest) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = CreateOrderRequest{}
-	decodeField(raw, "items", &v.Items, true, false, &errs)
-	decodeField(raw, "note", &v.Note, false, true, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "items", "note":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfCreateOrderRequest, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -993,36 +771,18 @@ func (v CreateOrderRequest) MarshalJSON() ([]byte, error) {
 }
 
 type CreateOrder201Response struct {
-	ID *string `json:"id,omitzero"`
+	ID *string `json:"id,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfCreateOrder201Response = []fieldSpec{
+	{"id", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *CreateOrder201Response) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = CreateOrder201Response{}
-	decodeField(raw, "id", &v.ID, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfCreateOrder201Response, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

@@ -5,16 +5,18 @@ package shop
 var pattern0 = newPattern("^x-")
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Item) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Item) Validate() error { return runValidate(v.validate) }
 
 func (v Item) validate(at string, errs *ValidationErrors) {
 	checkExclusiveMinimum(errs, pointerTo(at, "price"), float64(v.Price), 0)
 	if v.Quantity != nil {
 		checkMinimum(errs, pointerTo(at, "quantity"), float64((*v.Quantity)), 1)
+	}
+	if v.ContactEmail != nil {
+		checkFormat(errs, pointerTo(at, "contactEmail"), string((*v.ContactEmail)), "email")
+	}
+	if v.Homepage != nil {
+		checkFormat(errs, pointerTo(at, "homepage"), string((*v.Homepage)), "uri")
 	}
 	if v.Status != nil {
 		(*v.Status).validate(pointerTo(at, "status"), errs)
@@ -28,120 +30,72 @@ func (v Item) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Status) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Status) Validate() error { return runValidate(v.validate) }
 
 func (v Status) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Priority) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Priority) Validate() error { return runValidate(v.validate) }
 
 func (v Priority) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Version) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Version) Validate() error { return runValidate(v.validate) }
 
 func (v Version) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Point) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Point) Validate() error { return runValidate(v.validate) }
 
 func (Point) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Labels) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Labels) Validate() error { return runValidate(v.validate) }
 
 func (Labels) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Anything) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Anything) Validate() error { return runValidate(v.validate) }
 
 func (Anything) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Headers) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Headers) Validate() error { return runValidate(v.validate) }
 
 func (Headers) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Empty) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Empty) Validate() error { return runValidate(v.validate) }
 
 func (Empty) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Tree) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Tree) Validate() error { return runValidate(v.validate) }
 
 func (Tree) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Cat) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Cat) Validate() error { return runValidate(v.validate) }
 
 func (v Cat) validate(at string, errs *ValidationErrors) {
 	v.Kind.validate(pointerTo(at, "kind"), errs)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Dog) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Dog) Validate() error { return runValidate(v.validate) }
 
 func (v Dog) validate(at string, errs *ValidationErrors) {
 	v.Kind.validate(pointerTo(at, "kind"), errs)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Pet) Validate() error { return runValidate(v.validate) }
 
 func (v Pet) validate(at string, errs *ValidationErrors) {
 	if v.Cat != nil {
@@ -153,11 +107,7 @@ func (v Pet) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v PetExplicit) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v PetExplicit) Validate() error { return runValidate(v.validate) }
 
 func (v PetExplicit) validate(at string, errs *ValidationErrors) {
 	if v.Cat != nil {
@@ -169,132 +119,83 @@ func (v PetExplicit) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v IDOrName) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v IDOrName) Validate() error { return runValidate(v.validate) }
 
 func (IDOrName) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Scalars) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Scalars) Validate() error { return runValidate(v.validate) }
 
 func (Scalars) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Base) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Base) Validate() error { return runValidate(v.validate) }
 
 func (Base) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Extended) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Extended) Validate() error { return runValidate(v.validate) }
 
 func (Extended) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Refined) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Stamped) Validate() error { return runValidate(v.validate) }
+
+func (Stamped) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v Refined) Validate() error { return runValidate(v.validate) }
 
 func (Refined) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v UserID) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v UserID) Validate() error { return runValidate(v.validate) }
 
-func (UserID) validate(string, *ValidationErrors) {}
+func (v UserID) validate(at string, errs *ValidationErrors) {
+	checkFormat(errs, at, string(v), "uuid")
+}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Error) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Error) Validate() error { return runValidate(v.validate) }
 
 func (Error) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Status2) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Status2) Validate() error { return runValidate(v.validate) }
 
 func (Status2) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ItemSupplierContact) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v ItemSupplierContact) Validate() error { return runValidate(v.validate) }
 
 func (ItemSupplierContact) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ItemSupplier) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v ItemSupplier) Validate() error { return runValidate(v.validate) }
 
 func (ItemSupplier) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CatKind) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v CatKind) Validate() error { return runValidate(v.validate) }
 
 func (v CatKind) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v DogKind) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v DogKind) Validate() error { return runValidate(v.validate) }
 
 func (v DogKind) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Detail) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Detail) Validate() error { return runValidate(v.validate) }
 
 func (Detail) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CreateOrderRequest) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v CreateOrderRequest) Validate() error { return runValidate(v.validate) }
 
 func (v CreateOrderRequest) validate(at string, errs *ValidationErrors) {
 	for i0, item0 := range v.Items {
@@ -303,20 +204,16 @@ func (v CreateOrderRequest) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CreateOrder201Response) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v CreateOrder201Response) Validate() error { return runValidate(v.validate) }
 
-func (CreateOrder201Response) validate(string, *ValidationErrors) {}
+func (v CreateOrder201Response) validate(at string, errs *ValidationErrors) {
+	if v.ID != nil {
+		checkFormat(errs, pointerTo(at, "id"), string((*v.ID)), "uuid")
+	}
+}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ListOrdersStatusItem) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v ListOrdersStatusItem) Validate() error { return runValidate(v.validate) }
 
 func (v ListOrdersStatusItem) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)

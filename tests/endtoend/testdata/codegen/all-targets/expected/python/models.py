@@ -16,6 +16,8 @@ from pydantic import (
     ConfigDict,
     Field,
     RootModel,
+    StrictBool,
+    StrictInt,
     StringConstraints,
 )
 
@@ -81,7 +83,7 @@ class Tree(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    value: int | None = None
+    value: StrictInt | None = None
     children: list[Tree] | None = None
 
 
@@ -90,7 +92,7 @@ class Cat(BaseModel):
         populate_by_name=True,
     )
     kind: Literal["cat"]
-    meows: bool | None = None
+    meows: StrictBool | None = None
 
 
 class Kind(StrEnum):
@@ -102,7 +104,7 @@ class Dog(BaseModel):
         populate_by_name=True,
     )
     kind: Literal["dog"]
-    barks: bool | None = None
+    barks: StrictBool | None = None
 
 
 class Pet(RootModel[Cat | Dog]):
@@ -117,12 +119,12 @@ class PetOrNull(RootModel[Cat | None]):
     root: Cat | None
 
 
-class IdOrName(RootModel[int | str]):
-    root: int | str
+class IdOrName(RootModel[StrictInt | str]):
+    root: StrictInt | str
 
 
-class Scalars(RootModel[str | int]):
-    root: str | int
+class Scalars(RootModel[str | StrictInt]):
+    root: str | StrictInt
 
 
 class Base(BaseModel):
@@ -139,6 +141,13 @@ class Extended(Base):
     )
     name: str
     created_at: Annotated[AwareDatetime | None, Field(alias="createdAt")] = None
+
+
+class Stamped(BaseModel):
+    model_config = ConfigDict(
+        populate_by_name=True,
+    )
+    at: date | None = None
 
 
 class Refined(BaseModel):
@@ -166,7 +175,7 @@ class Status1(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    ok: bool | None = None
+    ok: StrictBool | None = None
 
 
 class Detail(BaseModel):
@@ -186,7 +195,7 @@ class Item(BaseModel):
     )
     sku: str
     price: Annotated[float, Field(gt=0.0)]
-    quantity: Annotated[int, Field(ge=1)] = 1
+    quantity: Annotated[StrictInt, Field(ge=1, le=2147483647)] = 1
     secret: str | None = None
     legacy_code: Annotated[str | None, Field(alias="legacyCode", deprecated=True)] = None
     """
@@ -199,7 +208,7 @@ class Item(BaseModel):
     blob: Base64Str | None = None
     file: bytes | None = None
     ratio: float | None = None
-    count: int | None = None
+    count: Annotated[StrictInt | None, Field(ge=-9223372036854775808, le=9223372036854775807)] = None
     extra: Any | None = None
     tags: list[str] | None = None
     supplier: Supplier | None = None
@@ -215,7 +224,7 @@ class Error(BaseModel):
     model_config = ConfigDict(
         populate_by_name=True,
     )
-    code: int | None = None
+    code: StrictInt | None = None
     message: str | None = None
     details: Detail | None = None
 

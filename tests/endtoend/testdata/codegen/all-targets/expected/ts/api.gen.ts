@@ -99,6 +99,11 @@ export interface Extended {
   name: string;
 }
 
+export interface Stamped {
+  /** Format: date-time */
+  at?: string;
+}
+
 export interface Refined {
   id: string;
   /** Format: date-time */
@@ -172,6 +177,7 @@ export interface components {
     Scalars: Scalars;
     Base: Base;
     Extended: Extended;
+    Stamped: Stamped;
     Refined: Refined;
     UserId: UserId;
     Alias: Alias;

@@ -3,40 +3,22 @@
 package api
 
 type Empty struct {
-	AbsPath *string `json:"/abs/path,omitzero"`
-	Empty   *int64  `json:"..,omitzero"`
-	Dotdot  *Empty2 `json:"dotdot,omitzero"`
+	AbsPath *string `json:"/abs/path,omitempty"`
+	Empty   *int64  `json:"..,omitempty"`
+	Dotdot  *Empty2 `json:"dotdot,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfEmpty = []fieldSpec{
+	{"/abs/path", false, false},
+	{"..", false, false},
+	{"dotdot", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Empty) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Empty{}
-	decodeField(raw, "/abs/path", &v.AbsPath, false, false, &errs)
-	decodeField(raw, "..", &v.Empty, false, false, &errs)
-	decodeField(raw, "dotdot", &v.Dotdot, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "/abs/path", "..", "dotdot":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfEmpty, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

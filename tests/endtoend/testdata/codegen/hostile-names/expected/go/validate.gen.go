@@ -3,11 +3,7 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Empty) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Empty) Validate() error { return runValidate(v.validate) }
 
 func (v Empty) validate(at string, errs *ValidationErrors) {
 	if v.Dotdot != nil {
@@ -16,11 +12,7 @@ func (v Empty) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Empty2) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Empty2) Validate() error { return runValidate(v.validate) }
 
 func (v Empty2) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)

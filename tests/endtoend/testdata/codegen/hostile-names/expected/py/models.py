@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 
 class Empty2(StrEnum):
@@ -19,5 +19,5 @@ class Empty(BaseModel):
         populate_by_name=True,
     )
     field_abs_path: Annotated[str | None, Field(alias="/abs/path")] = None
-    field__: Annotated[int | None, Field(alias="..")] = None
+    field__: Annotated[StrictInt | None, Field(alias="..")] = None
     dotdot: Empty2 | None = None

@@ -22,39 +22,21 @@ func (v Tag) Valid() bool {
 
 type Pet struct {
 	Name  string  `json:"name"`
-	Owner *Owner2 `json:"owner,omitzero"`
-	Tag   *Tag    `json:"tag,omitzero"`
+	Owner *Owner2 `json:"owner,omitempty"`
+	Tag   *Tag    `json:"tag,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfPet = []fieldSpec{
+	{"name", true, false},
+	{"owner", false, false},
+	{"tag", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Pet) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Pet{}
-	decodeField(raw, "name", &v.Name, true, false, &errs)
-	decodeField(raw, "owner", &v.Owner, false, false, &errs)
-	decodeField(raw, "tag", &v.Tag, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "name", "owner", "tag":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfPet, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -65,38 +47,20 @@ func (v Pet) MarshalJSON() ([]byte, error) {
 }
 
 type Owner2 struct {
-	Name *string `json:"name,omitzero"`
+	Name *string `json:"name,omitempty"`
 	Pets []Pet   `json:"pets,omitzero"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfOwner2 = []fieldSpec{
+	{"name", false, false},
+	{"pets", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Owner2) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Owner2{}
-	decodeField(raw, "name", &v.Name, false, false, &errs)
-	decodeField(raw, "pets", &v.Pets, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "name", "pets":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfOwner2, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

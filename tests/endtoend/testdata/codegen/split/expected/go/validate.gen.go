@@ -3,22 +3,14 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Tag) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Tag) Validate() error { return runValidate(v.validate) }
 
 func (v Tag) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Pet) Validate() error { return runValidate(v.validate) }
 
 func (v Pet) validate(at string, errs *ValidationErrors) {
 	if v.Owner != nil {
@@ -30,11 +22,7 @@ func (v Pet) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Owner2) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Owner2) Validate() error { return runValidate(v.validate) }
 
 func (v Owner2) validate(at string, errs *ValidationErrors) {
 	if v.Pets != nil {

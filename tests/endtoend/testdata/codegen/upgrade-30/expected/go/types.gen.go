@@ -4,7 +4,7 @@ package api
 
 type Thing struct {
 	Name   Nullable[string]     `json:"name,omitzero"`
-	Size   *float64             `json:"size,omitzero"`
+	Size   *float64             `json:"size,omitempty"`
 	Color  Nullable[ThingColor] `json:"color,omitzero"`
 	Parent Nullable[*Thing]     `json:"parent,omitzero"`
 	Kind   Nullable[ThingKind]  `json:"kind,omitzero"`
@@ -12,35 +12,17 @@ type Thing struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfThing = []fieldSpec{
+	{"name", false, true},
+	{"size", false, false},
+	{"color", false, true},
+	{"parent", false, true},
+	{"kind", false, true},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Thing) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Thing{}
-	decodeField(raw, "name", &v.Name, false, true, &errs)
-	decodeField(raw, "size", &v.Size, false, false, &errs)
-	decodeField(raw, "color", &v.Color, false, true, &errs)
-	decodeField(raw, "parent", &v.Parent, false, true, &errs)
-	decodeField(raw, "kind", &v.Kind, false, true, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "name", "size", "color", "parent", "kind":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfThing, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

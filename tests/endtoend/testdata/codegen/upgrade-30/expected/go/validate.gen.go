@@ -3,11 +3,7 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Thing) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Thing) Validate() error { return runValidate(v.validate) }
 
 func (v Thing) validate(at string, errs *ValidationErrors) {
 	if v.Size != nil {
@@ -25,21 +21,13 @@ func (v Thing) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ThingColor) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v ThingColor) Validate() error { return runValidate(v.validate) }
 
 func (v ThingColor) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ThingKind) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v ThingKind) Validate() error { return runValidate(v.validate) }
 
 func (ThingKind) validate(string, *ValidationErrors) {}

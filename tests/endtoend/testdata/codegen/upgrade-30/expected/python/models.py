@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 
 class Color(Enum):
@@ -23,7 +23,7 @@ class Thing(BaseModel):
     size: Annotated[float | None, Field(lt=10.0)] = None
     color: Color | None = None
     parent: Thing | None = None
-    kind: str | int | None = None
+    kind: str | StrictInt | None = None
 
 
 Thing.model_rebuild()

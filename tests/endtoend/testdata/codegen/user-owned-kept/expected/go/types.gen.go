@@ -4,43 +4,25 @@ package api
 
 // A pet in the store.
 type Pet struct {
-	// Read-only: sent in responses only.
+	// Read-only: sent in responses only, so a request may leave it out.
 	ID       string           `json:"id"`
 	Name     string           `json:"name"`
-	Kind     *PetKind         `json:"kind,omitzero"`
+	Kind     *PetKind         `json:"kind,omitempty"`
 	Nickname Nullable[string] `json:"nickname,omitzero"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfPet = []fieldSpec{
+	{"id", false, false},
+	{"name", true, false},
+	{"kind", false, false},
+	{"nickname", false, true},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Pet) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Pet{}
-	decodeField(raw, "id", &v.ID, true, false, &errs)
-	decodeField(raw, "name", &v.Name, true, false, &errs)
-	decodeField(raw, "kind", &v.Kind, false, false, &errs)
-	decodeField(raw, "nickname", &v.Nickname, false, true, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id", "name", "kind", "nickname":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfPet, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

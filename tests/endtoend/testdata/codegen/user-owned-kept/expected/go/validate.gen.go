@@ -3,13 +3,10 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Pet) Validate() error { return runValidate(v.validate) }
 
 func (v Pet) validate(at string, errs *ValidationErrors) {
+	checkFormat(errs, pointerTo(at, "id"), string(v.ID), "uuid")
 	checkMinLength(errs, pointerTo(at, "name"), string(v.Name), 1)
 	if v.Kind != nil {
 		(*v.Kind).validate(pointerTo(at, "kind"), errs)
@@ -17,11 +14,7 @@ func (v Pet) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v PetKind) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v PetKind) Validate() error { return runValidate(v.validate) }
 
 func (v PetKind) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)

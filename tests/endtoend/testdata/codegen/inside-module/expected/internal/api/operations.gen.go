@@ -126,6 +126,8 @@ func (o GetPet404) encode() (*HTTPResponse, error) {
 
 func decodeGetPetInput(d *decoder) (req GetPetInput) {
 	if v, ok := decodeOne(d, param{in: "path", name: "petId", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+		errs := &d.problems
+		checkFormat(errs, "/path/petId", string(v), "uuid")
 		req.PetID = v
 	}
 	return req
