@@ -7,9 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
+	"net/mail"
+	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,7 +81,7 @@ func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
 		return nil
 	}
 	var v T
-	if err := json.Unmarshal(data, &v); err != nil {
+	if err := unmarshalValue(data, &v); err != nil {
 		return err
 	}
 	n.Set(v)
@@ -168,6 +172,13 @@ func (e ValidationErrors) orNil() error {
 	return e
 }
 
+// runValidate runs a type's validate from the document root: every Validate() method is this call.
+func runValidate(validate func(at string, errs *ValidationErrors)) error {
+	var errs ValidationErrors
+	validate("", &errs)
+	return errs.orNil()
+}
+
 // AsValidationErrors finds the problems in err (nil if it carries none).
 func AsValidationErrors(err error) ValidationErrors {
 	var found ValidationErrors
@@ -254,8 +265,12 @@ func decodeArray(data []byte, errs *ValidationErrors) ([]json.RawMessage, bool) 
 	return raw, true
 }
 
-// decodeField decodes property key of an object into dst, locating every problem.
-func decodeField[T any](raw map[string]json.RawMessage, key string, dst *T, required, nullable bool, errs *ValidationErrors) {
+// decodeField decodes property key of an object into dst (a pointer), locating every problem.
+// Not generic and never inlined: one copy serves every field of every type, which keeps the
+// compile cost of thousands of generated types down.
+//
+//go:noinline
+func decodeField(raw map[string]json.RawMessage, key string, dst any, required, nullable bool, errs *ValidationErrors) {
 	data, ok := raw[key]
 	if !ok {
 		if required {
@@ -266,20 +281,100 @@ func decodeField[T any](raw map[string]json.RawMessage, key string, dst *T, requ
 	decodeAt(data, dst, pointerTo("", key), nullable, errs)
 }
 
-// decodeAt decodes one value located at `at` into dst.
-func decodeAt[T any](data json.RawMessage, dst *T, at string, nullable bool, errs *ValidationErrors) {
+// decodeAt decodes one value located at `at` into dst (a pointer).
+//
+//go:noinline
+func decodeAt(data json.RawMessage, dst any, at string, nullable bool, errs *ValidationErrors) {
 	if !nullable && isNull(data) {
 		addProblem(errs, at, "type", "must not be null")
 		return
 	}
-	if err := json.Unmarshal(data, dst); err != nil {
+	if err := unmarshalValue(data, dst); err != nil {
+		addDecodeError(errs, data, reflect.TypeOf(dst).Elem(), at, err)
+	}
+}
+
+// fieldSpec is one property of a generated struct, for decodeStruct: its JSON name, whether it
+// must be present, whether it may be null.
+type fieldSpec struct {
+	name     string
+	required bool
+	nullable bool
+}
+
+const (
+	restMap    = iota // members that are not properties go to the map after the properties
+	restClosed        // members that are not properties are not allowed
+)
+
+// decodeStruct decodes a JSON object into *v, a generated struct whose first len(fields) fields
+// hold the properties in order and, for restMap, the next one is a map for the other members.
+// One reflective body for every object type costs the compiler far less than one per type.
+func decodeStruct(data []byte, v any, fields []fieldSpec, rest int, restNullable bool) error {
+	var errs ValidationErrors
+	raw, ok := decodeObject(data, &errs)
+	if !ok {
+		return errs
+	}
+	target := reflect.ValueOf(v).Elem()
+	target.SetZero()
+	for i, f := range fields {
+		decodeField(raw, f.name, target.Field(i).Addr().Interface(), f.required, f.nullable, &errs)
+	}
+	for _, key := range sortedKeys(raw) {
+		if slices.ContainsFunc(fields, func(f fieldSpec) bool { return f.name == key }) {
+			continue
+		}
+		if rest == restClosed {
+			notAllowed(&errs, key)
+			continue
+		}
+		extra := target.Field(len(fields))
+		item := reflect.New(extra.Type().Elem())
+		decodeAt(raw[key], item.Interface(), pointerTo("", key), restNullable, &errs)
+		if extra.IsNil() {
+			extra.Set(reflect.MakeMap(extra.Type()))
+		}
+		extra.SetMapIndex(reflect.ValueOf(key), item.Elem())
+	}
+	return errs.orNil()
+}
+
+// addDecodeError locates a decoding error down to the array item or map member that caused it
+// (`/dates/0`, not `/dates`) by decoding the items one by one; else as addError does.
+func addDecodeError(errs *ValidationErrors, data []byte, t reflect.Type, at string, err error) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	before := len(*errs)
+	switch {
+	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
+		var items []json.RawMessage
+		if json.Unmarshal(data, &items) == nil {
+			for i, item := range items {
+				if e := json.Unmarshal(item, reflect.New(t.Elem()).Interface()); e != nil {
+					addDecodeError(errs, item, t.Elem(), pointerAt(at, i), e)
+				}
+			}
+		}
+	case t.Kind() == reflect.Map && t.Key().Kind() == reflect.String:
+		var members map[string]json.RawMessage
+		if json.Unmarshal(data, &members) == nil {
+			for _, key := range sortedKeys(members) {
+				if e := json.Unmarshal(members[key], reflect.New(t.Elem()).Interface()); e != nil {
+					addDecodeError(errs, members[key], t.Elem(), pointerTo(at, key), e)
+				}
+			}
+		}
+	}
+	if len(*errs) == before {
 		addError(errs, at, err)
 	}
 }
 
 // tryDecode reports whether data decodes into dst and passes dst's Validate, if it has one.
 func tryDecode[T any](data []byte, dst *T) error {
-	if err := json.Unmarshal(data, dst); err != nil {
+	if err := unmarshalValue(data, dst); err != nil {
 		return err
 	}
 	if v, ok := any(dst).(interface{ Validate() error }); ok {
@@ -355,6 +450,27 @@ func matches(pattern func() *regexp.Regexp, key string) bool {
 func checkPattern(errs *ValidationErrors, at, s string, pattern func() *regexp.Regexp) {
 	if re := pattern(); re != nil && !re.MatchString(s) {
 		addProblem(errs, at, "pattern", "must match "+strconv.Quote(re.String()))
+	}
+}
+
+var uuidPattern = newPattern(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// checkFormat asserts the string formats Validate checks: uuid (RFC 9562 text form), email (an
+// RFC 5322 addr-spec, no display name) and uri (RFC 3986 with a scheme).
+func checkFormat(errs *ValidationErrors, at, s, format string) {
+	valid := true
+	switch format {
+	case "uuid":
+		valid = uuidPattern().MatchString(s)
+	case "email":
+		address, err := mail.ParseAddress(s)
+		valid = err == nil && address.Name == "" && address.Address == s
+	case "uri":
+		parsed, err := url.Parse(s)
+		valid = err == nil && parsed.Scheme != ""
+	}
+	if !valid {
+		addProblem(errs, at, "format", "must be a valid "+format+", got "+strconv.Quote(s))
 	}
 }
 
@@ -462,21 +578,62 @@ func propertyCount(v any) int {
 	return len(members)
 }
 
-// isZeroValue is what `omitzero` asks: IsZero() if the value has it, else the zero value of its type.
+// isZeroValue says whether an optional member is absent: a nil pointer (never what it points to, so
+// an optional zero time survives), else IsZero() if the value has it, else its type's zero value.
 func isZeroValue(v any) bool {
+	r := reflect.ValueOf(v)
+	if !r.IsValid() {
+		return true
+	}
+	if r.Kind() == reflect.Pointer {
+		return r.IsNil()
+	}
 	if z, ok := v.(interface{ IsZero() bool }); ok {
 		return z.IsZero()
 	}
-	r := reflect.ValueOf(v)
-	return !r.IsValid() || r.IsZero()
+	return r.IsZero()
 }
 
-func unmarshalValue(data []byte, dst any) error { return json.Unmarshal(data, dst) }
+// unmarshalValue is json.Unmarshal, except that numbers in `any` values stay json.Number, so an
+// integer above 2^53 keeps every digit when it is written back.
+func unmarshalValue(data []byte, dst any) error {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	if err := d.Decode(dst); err != nil {
+		if errors.Is(err, io.EOF) {
+			return json.Unmarshal(data, dst) // the same error json.Unmarshal gives for no value
+		}
+		return err
+	}
+	if _, err := d.Token(); !errors.Is(err, io.EOF) {
+		return json.Unmarshal(data, dst) // trailing data: json.Unmarshal's syntax error
+	}
+	return nil
+}
 
 func marshalValue(v any) ([]byte, error) { return json.Marshal(v) }
 
 func notAllowed(errs *ValidationErrors, key string) {
 	addProblem(errs, pointerTo("", key), "additionalProperties", "property "+strconv.Quote(key)+" is not allowed")
+}
+
+// onlyMembers reports the members of an object other than names (`unevaluatedProperties: false`).
+func onlyMembers(data []byte, names ...string) error {
+	var errs ValidationErrors
+	raw, ok := decodeObject(data, &errs)
+	if !ok {
+		return errs
+	}
+	for _, key := range sortedKeys(raw) {
+		known := false
+		for _, name := range names {
+			known = known || key == name
+		}
+		if !known {
+			addProblem(&errs, pointerTo("", key), "unevaluatedProperties", "property "+strconv.Quote(key)+" is not allowed")
+		}
+	}
+	return errs.orNil()
 }
 
 func unknownTag(property, tag string) error {

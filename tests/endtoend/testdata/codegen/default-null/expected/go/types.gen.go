@@ -4,42 +4,24 @@ package api
 
 type Settings struct {
 	// Default: null (not applied when decoding: absent stays absent).
-	Theme *string `json:"theme,omitzero"`
+	Theme *string `json:"theme,omitempty"`
 	// Default: 3 (not applied when decoding: absent stays absent).
-	Retries *int64 `json:"retries,omitzero"`
+	Retries *int64 `json:"retries,omitempty"`
 	// Who owns the settings ($ref beside siblings, as 3.0 specs write it).
-	Owner *Owner `json:"owner,omitzero"`
+	Owner *Owner `json:"owner,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfSettings = []fieldSpec{
+	{"theme", false, false},
+	{"retries", false, false},
+	{"owner", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Settings) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Settings{}
-	decodeField(raw, "theme", &v.Theme, false, false, &errs)
-	decodeField(raw, "retries", &v.Retries, false, false, &errs)
-	decodeField(raw, "owner", &v.Owner, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "theme", "retries", "owner":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfSettings, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -50,36 +32,18 @@ func (v Settings) MarshalJSON() ([]byte, error) {
 }
 
 type Owner struct {
-	Name *string `json:"name,omitzero"`
+	Name *string `json:"name,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfOwner = []fieldSpec{
+	{"name", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Owner) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Owner{}
-	decodeField(raw, "name", &v.Name, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "name":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfOwner, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

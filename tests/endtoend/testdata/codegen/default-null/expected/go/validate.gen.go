@@ -3,19 +3,11 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Settings) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Settings) Validate() error { return runValidate(v.validate) }
 
 func (Settings) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Owner) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Owner) Validate() error { return runValidate(v.validate) }
 
 func (Owner) validate(string, *ValidationErrors) {}

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, StrictInt
 
 
 class Owner(BaseModel):
@@ -18,7 +18,7 @@ class Settings(BaseModel):
         populate_by_name=True,
     )
     theme: str = None
-    retries: int = 3
+    retries: StrictInt = 3
     owner: Owner | None = None
     """
     Who owns the settings ($ref beside siblings, as 3.0 specs write it).

@@ -5,40 +5,22 @@ package api
 // pet
 // globalThis.c = 2
 type Pet struct {
-	NaMe *string `json:"-"`
+	NaMe *Date `json:"-"`
 	// n
 	// globalThis.d = 3
-	Tag *PetTag `json:"tag,omitzero"`
+	Tag *PetTag `json:"tag,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfPet = []fieldSpec{
+	{"na\nme", false, false},
+	{"tag", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Pet) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Pet{}
-	decodeField(raw, "na\nme", &v.NaMe, false, false, &errs)
-	decodeField(raw, "tag", &v.Tag, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "na\nme", "tag":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfPet, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

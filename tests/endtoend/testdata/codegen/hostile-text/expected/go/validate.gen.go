@@ -3,11 +3,7 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Pet) Validate() error { return runValidate(v.validate) }
 
 func (v Pet) validate(at string, errs *ValidationErrors) {
 	if v.Tag != nil {
@@ -16,11 +12,7 @@ func (v Pet) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v PetTag) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v PetTag) Validate() error { return runValidate(v.validate) }
 
 func (v PetTag) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 
 class Tag(StrEnum):
@@ -30,4 +30,4 @@ class Pet(BaseModel):
     """
     n globalThis.d = 3
     """
-    na_me: Annotated[int | None, Field(alias="na\nme")] = None
+    na_me: Annotated[AwareDatetime | None, Field(alias="na\nme")] = None

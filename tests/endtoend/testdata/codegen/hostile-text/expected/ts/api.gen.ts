@@ -3,6 +3,7 @@
 
 /** pet globalThis.c = 2 */
 export interface Pet {
+  /** Format: date */
   "na\nme"?: string;
   /** n globalThis.d = 3 */
   tag?: PetTag;

@@ -23,39 +23,21 @@ func (v Part2Kind) Valid() bool {
 type Pet2 struct {
 	// The pet's name.
 	Name     string     `json:"name"`
-	Nickname *string    `json:"nickname,omitzero"`
-	Kind     *Part2Kind `json:"kind,omitzero"`
+	Nickname *string    `json:"nickname,omitempty"`
+	Kind     *Part2Kind `json:"kind,omitempty"`
 	// AdditionalProperties holds members that are not properties.
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfPet2 = []fieldSpec{
+	{"name", true, false},
+	{"nickname", false, false},
+	{"kind", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Pet2) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Pet2{}
-	decodeField(raw, "name", &v.Name, true, false, &errs)
-	decodeField(raw, "nickname", &v.Nickname, false, false, &errs)
-	decodeField(raw, "kind", &v.Kind, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "name", "nickname", "kind":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfPet2, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -71,31 +53,13 @@ type PetsList200Response struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfPetsList200Response = []fieldSpec{
+	{"pets", false, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *PetsList200Response) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = PetsList200Response{}
-	decodeField(raw, "pets", &v.Pets, false, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "pets":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfPetsList200Response, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -112,32 +76,14 @@ type Error struct {
 	AdditionalProperties map[string]any `json:"-"`
 }
 
-// UnmarshalJSON decodes member by member; problems (missing required properties, values of the wrong type) come back as ValidationErrors.
+var fieldsOfError = []fieldSpec{
+	{"id", true, false},
+	{"message", true, false},
+}
+
+// UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
 func (v *Error) UnmarshalJSON(data []byte) error {
-	var errs ValidationErrors
-	raw, ok := decodeObject(data, &errs)
-	if !ok {
-		return errs
-	}
-	*v = Error{}
-	decodeField(raw, "id", &v.ID, true, false, &errs)
-	decodeField(raw, "message", &v.Message, true, false, &errs)
-	for _, key := range sortedKeys(raw) {
-		switch key {
-		case "id", "message":
-			continue
-		}
-		switch {
-		default:
-			var item any
-			decodeAt(raw[key], &item, pointerTo("", key), true, &errs)
-			if v.AdditionalProperties == nil {
-				v.AdditionalProperties = map[string]any{}
-			}
-			v.AdditionalProperties[key] = item
-		}
-	}
-	return errs.orNil()
+	return decodeStruct(data, v, fieldsOfError, restMap, true)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.

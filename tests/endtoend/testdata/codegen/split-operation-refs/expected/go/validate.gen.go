@@ -3,22 +3,14 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Part2Kind) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Part2Kind) Validate() error { return runValidate(v.validate) }
 
 func (v Part2Kind) validate(at string, errs *ValidationErrors) {
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet2) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Pet2) Validate() error { return runValidate(v.validate) }
 
 func (v Pet2) validate(at string, errs *ValidationErrors) {
 	if v.Kind != nil {
@@ -27,11 +19,7 @@ func (v Pet2) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v PetsList200Response) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v PetsList200Response) Validate() error { return runValidate(v.validate) }
 
 func (v PetsList200Response) validate(at string, errs *ValidationErrors) {
 	if v.Pets != nil {
@@ -42,10 +30,6 @@ func (v PetsList200Response) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Error) Validate() error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
+func (v Error) Validate() error { return runValidate(v.validate) }
 
 func (Error) validate(string, *ValidationErrors) {}
