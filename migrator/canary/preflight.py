@@ -13,7 +13,7 @@ from pathlib import Path
 from migrator.canary.backend import AliasInfo, DeployBackend
 from migrator.canary.errors import NotFound
 from migrator.canary.golden_gate import golden_verdict
-from migrator.canary.state import RolloutRecord, decode
+from migrator.canary.state import MAX_DESCRIPTION, RolloutRecord, decode
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,24 @@ def weight_problems(percents: Sequence[float]) -> list[Refusal]:
     if not percents or percents[-1] != 100.0:
         problems.append(Refusal("weight", "the last step must be 100% (the promotion)"))
     return problems
+
+
+def record_problems(record: RolloutRecord) -> list[Refusal]:
+    """The rollout's record must fit the alias description Lambda allows (256 characters) at every step.
+
+    moto takes any length; Lambda refuses the first `update_alias` with a ValidationException.
+    """
+    worst = record.at(max(len(record.percents) - 1, 0), "held", "SIGTERM; held")
+    length = len(worst.encode())
+    if length <= MAX_DESCRIPTION:
+        return []
+    return [
+        Refusal(
+            "steps",
+            f"{len(record.percents)} steps make a {length}-character record, over the "
+            f"{MAX_DESCRIPTION} an alias description holds; give fewer steps or rounder percentages",
+        )
+    ]
 
 
 def read_alias(backend: DeployBackend, function: str, alias: str) -> tuple[Target | None, list[Refusal]]:

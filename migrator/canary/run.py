@@ -76,7 +76,7 @@ def _run(request: CanaryRequest, stderr: Console, backend: DeployBackend | None,
             backend, request.function, record.from_version, record.to_version
         )
     if plan is not None:
-        refusals = preflight.weight_problems(plan.percents) + refusals
+        refusals = preflight.weight_problems(plan.percents) + preflight.record_problems(record) + refusals
     refusals += preflight.alarm_problems(backend, request.alarms)
     refusals += preflight.golden_problems(request.golden_report)
     if refusals:
