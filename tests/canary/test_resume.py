@@ -176,3 +176,43 @@ def test_rollback_clears_routing_set_by_hand_and_refuses_when_there_is_none(worl
     assert json.loads(again.stdout)["refusals"] == [
         "rollback: nothing to roll back: no rollout recorded and no weighted routing on the alias"
     ]
+
+
+class LostReply:
+    """The real backend, but the reply to the `nth` alias update is lost after the update landed (a
+    read timeout; on Lambda botocore's retry of it then meets a changed RevisionId)."""
+
+    def __init__(self, backend: Boto3Backend, nth: int) -> None:
+        self._backend = backend
+        self._left = nth
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._backend, name)
+
+    def update_alias(self, function: str, alias: str, **kwargs: Any) -> AliasInfo:
+        reply = self._backend.update_alias(function, alias, **kwargs)
+        self._left -= 1
+        if self._left == 0:
+            raise Unavailable("update_alias", "Read timeout on endpoint URL")
+        return reply
+
+
+@pytest.mark.parametrize(("nth", "status"), [(1, "promoted"), (2, "rolled-back")])
+def test_an_update_that_landed_but_lost_its_reply_is_taken_as_done(
+    world: World, nth: int, status: str
+) -> None:
+    # nth=1: the first step landed, so the rollout goes on; nth=2: the rollback after the failed
+    # alarm landed, so the alias is back on version 1 (it was reported "stopped" at 10% before).
+    fn = world.function()
+    world.metrics(fn, "1", 100)
+    world.metrics(fn, "2", 100)
+    alarm = world.alarm(f"{fn}-alarm", "ALARM" if nth == 2 else "OK")
+    ran = world.run(
+        fn, steps="10,50", alarms=(alarm,), output_format="json", backend=LostReply(world.backend(), nth)
+    )
+    assert json.loads(ran.stdout)["status"] == status, ran.stdout
+    assert world.alias(fn) == {
+        "FunctionVersion": "2" if status == "promoted" else "1",
+        "RoutingConfig": {"AdditionalVersionWeights": {}},
+        "Description": "the users' alias",
+    }
