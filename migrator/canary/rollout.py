@@ -165,7 +165,9 @@ class Rollout:
 
     def _interrupted(self, step: int) -> Result:
         name = self.stop.signal_name or "interrupt"
-        if self.request.on_interrupt == "hold" and step >= 0:
+        if step < 0:  # before the first step: the alias was never touched, so there is nothing to undo
+            return self._result("rolled-back", f"{name} before the first step; nothing was changed", step)
+        if self.request.on_interrupt == "hold":
             record = self.record.at(step, "held", f"{name}; held")
             try:
                 self._write(self.record.from_version, dict(self.alias.weights), record.encode())
