@@ -216,3 +216,25 @@ def test_an_update_that_landed_but_lost_its_reply_is_taken_as_done(
         "RoutingConfig": {"AdditionalVersionWeights": {}},
         "Description": "the users' alias",
     }
+
+
+def test_rollback_with_dry_run_changes_nothing(world: World) -> None:
+    fn, before = cut_rollout(world)
+    ran = world.run(fn, mode="rollback", to_version=None, dry_run=True, output_format="json")
+    assert ran.code == 0, ran.stderr
+    record = json.loads(ran.stdout)
+    assert (record["status"], record["reason"]) == (
+        "dry-run",
+        "dry run: would put version 1 back as the primary and clear the routing to 2; nothing was changed",
+    )
+    assert world.alias(fn) == before
+
+
+def test_an_endless_interval_is_refused_on_resume_too(world: World) -> None:
+    fn, before = cut_rollout(world)
+    ran = world.run(fn, mode="resume", to_version=None, interval_s=float("inf"))
+    assert (ran.code, ran.stderr) == (
+        2,
+        "migrate: error: --interval inf: give a number of seconds, 0 or more\n",
+    )
+    assert world.alias(fn) == before
