@@ -37,12 +37,12 @@ def weight_problems(percents: Sequence[float]) -> list[Refusal]:
     """Every step but the last must be strictly between 0 and 100 %, the last exactly 100 (promotion)."""
     problems = []
     for index, percent in enumerate(percents[:-1], start=1):
-        if not 0.0 < percent < 100.0:
-            weight = percent / 100.0
+        weight = round(percent / 100.0, 6)  # what update_alias is sent (rollout.py)
+        if not 0.0 < weight < 1.0:
             problems.append(
                 Refusal(
                     "weight",
-                    f"step {index}: weight {weight:g} ({percent:g}%) must be above 0 and "
+                    f"step {index}: weight {weight:g} ({percent:.10g}%) must be above 0 and "
                     "below 1; only the last step is 100% (the promotion)",
                 )
             )

@@ -149,3 +149,12 @@ def test_steps_whose_record_cannot_fit_the_alias_description_are_refused(world: 
     assert reason.endswith("over the 256 an alias description holds; give fewer steps or rounder percentages")
     [reason] = refused(world, fn, steps="10,150")  # a plan that fits is not refused for its length
     assert reason.startswith("weight: step 2:")
+
+
+def test_a_weight_that_rounds_to_zero_or_one_is_refused() -> None:
+    # The alias gets round(percent / 100, 6): 0.00001% would be sent as weight 0, 99.99999% as 1.
+    problems = weight_problems((0.00001, 99.99999, 100.0))
+    assert [p.message.split(" must ")[0] for p in problems] == [
+        "step 1: weight 0 (1e-05%)",
+        "step 2: weight 1 (99.99999%)",
+    ]
