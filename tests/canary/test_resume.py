@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 from collections.abc import Mapping
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 
 from migrator.canary.backend import AliasInfo
 from migrator.canary.boto_backend import Boto3Backend
-from migrator.canary.errors import Unavailable
+from migrator.canary.errors import CanaryError, Unavailable
 from migrator.canary.state import decode
 from tests.canary.conftest import CREDENTIALS, REGION, World
 from tests.canary.throttle import throttling
@@ -238,3 +239,21 @@ def test_an_endless_interval_is_refused_on_resume_too(world: World) -> None:
         "migrate: error: --interval inf: give a number of seconds, 0 or more\n",
     )
     assert world.alias(fn) == before
+
+
+@pytest.mark.parametrize(
+    ("profile", "region", "endpoint", "message"),
+    [
+        ("no-such-profile", REGION, None, "The config profile (no-such-profile) could not be found"),
+        (None, REGION, "not a url", "Invalid endpoint: not a url"),
+        (None, "us east 1", None, "Provided region_name 'us east 1' doesn't match a supported format"),
+    ],
+)
+def test_a_broken_aws_configuration_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, profile: str | None, region: str, endpoint: str | None, message: str
+) -> None:
+    if profile:
+        monkeypatch.setenv("AWS_PROFILE", profile)
+    with pytest.raises(CanaryError, match=re.escape(f"AWS configuration: {message}")) as raised:
+        Boto3Backend(region, endpoint)
+    assert str(raised.value).endswith("check AWS_PROFILE, --region and --endpoint-url")
