@@ -162,13 +162,16 @@ def _run_local(request: CanaryRequest) -> int:
     from dataclasses import replace
 
     from migrator.canary.boto_backend import Boto3Backend
+    from migrator.canary.interrupts import StopFlag, catching_signals
     from migrator.canary.local import FAKE_CREDENTIALS, REGION, local_moto, seed_demo
 
-    with local_moto() as endpoint:
+    # From the server's start on, a signal only sets the flag, so the server is always stopped
+    # (a SIGTERM while it started or during the pre-flight left it running).
+    with catching_signals(StopFlag()) as stop, local_moto() as endpoint:
         seed_demo(endpoint, request.function, request.alias)
         local = replace(request, endpoint_url=endpoint, region=REGION)
         backend = Boto3Backend(REGION, endpoint, credentials=FAKE_CREDENTIALS)
-        return run(local, Console(), backend=backend)
+        return run(local, Console(), backend=backend, stop=stop)
 
 
 @canary_app.command("emit")

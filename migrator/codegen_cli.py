@@ -3,7 +3,8 @@
 Exit codes: 0 written (or, with --check, in sync), 1 --check found drift (diffs on stdout), 2 could
 not run (a spec error, a warning under --strict, a bad option, an unwritable folder); then nothing
 is written. A target that cannot be generated (`--python` on a spec without schemas) is reported
-and exits 2, but the other targets are still written, unless --strict.
+and exits 2, but the other targets are still written (or checked: exit 2 even beside drift), unless
+--strict.
 Diagnostics print located, one per line, on stderr.
 """
 
@@ -183,9 +184,10 @@ def _run(
             out.file.write(item.diff)
         if drift:
             _line(err, _drift_summary(drift))
-            return EXIT_DRIFT
-        if failed:
+        if failed:  # a target not checked: the check could not run, drift or not
             return EXIT_CANNOT_RUN
+        if drift:
+            return EXIT_DRIFT
         files = ", ".join(
             f"{t.name} {sum(f.owner == 'generated' for f in t.files) + 1} generated file(s)" for t in targets
         )

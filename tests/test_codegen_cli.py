@@ -16,12 +16,14 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from codegen.emit.interface import Emitter
+from codegen.emit.interface import EmitInput, Emitter, GeneratedFile
+from codegen.errors import CodegenError
 from migrator.cli import app
 from migrator.codegen_cli import CodegenRequest, run_codegen
 from tests.codegen.conftest import SPECS
@@ -41,7 +43,7 @@ class Run:
         def emitter(name: str) -> Emitter:
             return fakes.setdefault(name, FakeEmitter(name))
 
-        width = {"width": 200, "no_color": True}
+        width: dict[str, Any] = {"width": 200, "no_color": True}
         self.code = run_codegen(request, Console(file=out, **width), Console(file=err, **width), emitter)
         self.out, self.err, self.fakes = out.getvalue(), err.getvalue(), fakes
 
@@ -128,7 +130,7 @@ def test_bad_options_are_one_line_errors(tmp_path: Path, request_kw: dict[str, o
     folders = request_kw.get("folders", {})
     assert isinstance(folders, dict)
     request_kw["folders"] = {k: tmp_path / v for k, v in folders.items()}
-    run = Run(_request(tmp_path, **request_kw))
+    run = Run(_request(tmp_path, "shop.yaml", **request_kw))
     assert run.code == 2 and run.err.count("\n") == 1
     assert run.err.startswith("migrate: error: ") and message in run.err
 
@@ -156,7 +158,7 @@ def test_what_the_command_writes_compiles(tmp_path: Path) -> None:
     for command in (["go", "build", "./..."], ["go", "vet", "./..."], ["gofmt", "-l", "."]):
         ran = subprocess.run(command, cwd=go, capture_output=True, text=True, check=False)
         assert (ran.returncode, ran.stdout) == (0, ""), f"{' '.join(command)}: {ran.stdout}{ran.stderr}"
-    tsc = [TSC, "--strict", "--noEmit", "--target", "es2020", "--module", "esnext"]
+    tsc = [str(TSC), "--strict", "--noEmit", "--target", "es2020", "--module", "esnext"]
     ran = subprocess.run([*tsc, *sorted((tmp_path / "ts").rglob("*.ts"))], capture_output=True, text=True)
     assert ran.returncode == 0, ran.stdout
     load = "import runpy, sys\nfor f in sys.argv[1:]: runpy.run_path(f)"
@@ -266,3 +268,27 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()[0]
     except (FileNotFoundError, IndexError):
         return "Z"
+
+
+class BrokenEmitter(FakeEmitter):
+    """A target whose emitter fails (as `--python` does on a spec without schemas)."""
+
+    def emit(self, source: EmitInput) -> tuple[GeneratedFile, ...]:
+        raise CodegenError("cannot generate this target")
+
+
+def test_check_with_a_target_that_cannot_be_generated_exits_2_even_beside_drift(tmp_path: Path) -> None:
+    # Exit 1 means "drift found"; a --check that could not check every target could not run (2).
+    assert Run(_request(tmp_path, folders={"go": tmp_path / "go"})).code == 0
+    types = tmp_path / "go" / "types.gen.go"
+    types.write_text(types.read_text() + "// hand edit\n")
+
+    def emitter(name: str) -> Emitter:
+        return FakeEmitter(name) if name == "go" else BrokenEmitter(name)
+
+    out, err = io.StringIO(), io.StringIO()
+    request = _request(tmp_path, check=True)
+    code = run_codegen(request, Console(file=out, width=200), Console(file=err, width=200), emitter)
+    assert "drift: 1 generated file(s) differ from disk" in err.getvalue()
+    assert "migrate: error: the ts target was not generated: cannot generate this target" in err.getvalue()
+    assert code == 2

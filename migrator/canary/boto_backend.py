@@ -47,12 +47,16 @@ class Boto3Backend:
             connect_timeout=timeout_s,
             read_timeout=timeout_s,
         )
-        session = boto3.session.Session(region_name=region, **dict(credentials or {}))
         try:
+            session = boto3.session.Session(region_name=region, **dict(credentials or {}))
             self._lambda: Any = session.client("lambda", endpoint_url=endpoint_url, config=config)
             self._cloudwatch: Any = session.client("cloudwatch", endpoint_url=endpoint_url, config=config)
         except NoRegionError:
             raise CanaryError("no AWS region: pass --region or set AWS_REGION") from None
+        except (BotoCoreError, ValueError) as exc:  # a missing AWS_PROFILE, a malformed --endpoint-url
+            raise CanaryError(
+                f"AWS configuration: {exc}; check AWS_PROFILE, --region and --endpoint-url"
+            ) from None
 
     def get_version(self, function: str, version: str) -> VersionInfo:
         reply = self._call(

@@ -15,11 +15,16 @@ Anything else is ignored. A report with no cases, or of an unknown shape, does n
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from migrator.canary.errors import CanaryError
+
+MAX_REPORT_BYTES = 64 * 1024 * 1024
+"""A golden report larger than this is refused, not read into memory."""
 
 
 @dataclass(frozen=True)
@@ -33,12 +38,29 @@ class GoldenVerdict:
 def golden_verdict(path: Path) -> GoldenVerdict:
     """Read `path` (golden's JSON report) and judge correctness and latency."""
     try:
-        report = json.loads(path.read_text(encoding="utf-8"))
+        report = json.loads(_read_regular(path))
     except OSError as exc:
         raise CanaryError(f"--golden-report {path}: cannot read it ({exc.strerror or exc})") from None
     except ValueError as exc:
         raise CanaryError(f"--golden-report {path}: not JSON ({exc}); write it with --format json") from None
     return judge(report, str(path))
+
+
+def _read_regular(path: Path) -> str:
+    """The file's text, refusing (without blocking) a FIFO, device or directory, and a huge file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise CanaryError(f"--golden-report {path}: not a regular file; give golden's JSON report file")
+        if info.st_size > MAX_REPORT_BYTES:
+            raise CanaryError(
+                f"--golden-report {path}: {info.st_size} bytes, over the {MAX_REPORT_BYTES} a report may have"
+            )
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(MAX_REPORT_BYTES + 1).decode("utf-8")
+    finally:
+        os.close(fd)
 
 
 def judge(report: Any, where: str) -> GoldenVerdict:
@@ -53,9 +75,9 @@ def judge(report: Any, where: str) -> GoldenVerdict:
     latency_counts = report.get("latency_gate") != "report"
     slow = [_case_id(c) for c in cases if latency_counts and _latency(c) == "fail"]
     summary = report.get("summary") if isinstance(report.get("summary"), dict) else {}
-    if not failed and summary.get("failed", 0) + summary.get("errored", 0) > 0:
+    if not failed and _count(summary, "failed") + _count(summary, "errored") > 0:
         failed = ["(summary counts failures)"]
-    if latency_counts and not slow and summary.get("latency_failed", 0) > 0:
+    if latency_counts and not slow and _count(summary, "latency_failed") > 0:
         slow = ["(summary counts latency failures)"]
     problems = []
     if failed:
@@ -65,6 +87,14 @@ def judge(report: Any, where: str) -> GoldenVerdict:
     if problems:
         return GoldenVerdict(False, f"{where}: " + "; ".join(problems))
     return GoldenVerdict(True, f"{where}: {len(cases)} cases pass")
+
+
+def _count(summary: dict[str, Any], key: str) -> float:
+    """A summary count; a count that is not a number (hostile or foreign report) counts as one."""
+    value = summary.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0.0 if value is None or value is False else 1.0
+    return float(value)
 
 
 def _latency(case: Any) -> object:

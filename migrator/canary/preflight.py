@@ -13,7 +13,7 @@ from pathlib import Path
 from migrator.canary.backend import AliasInfo, DeployBackend
 from migrator.canary.errors import NotFound
 from migrator.canary.golden_gate import golden_verdict
-from migrator.canary.state import RolloutRecord, decode
+from migrator.canary.state import MAX_DESCRIPTION, RolloutRecord, decode
 
 
 @dataclass(frozen=True)
@@ -37,18 +37,36 @@ def weight_problems(percents: Sequence[float]) -> list[Refusal]:
     """Every step but the last must be strictly between 0 and 100 %, the last exactly 100 (promotion)."""
     problems = []
     for index, percent in enumerate(percents[:-1], start=1):
-        if not 0.0 < percent < 100.0:
-            weight = percent / 100.0
+        weight = round(percent / 100.0, 6)  # what update_alias is sent (rollout.py)
+        if not 0.0 < weight < 1.0:
             problems.append(
                 Refusal(
                     "weight",
-                    f"step {index}: weight {weight:g} ({percent:g}%) must be above 0 and "
+                    f"step {index}: weight {weight:g} ({percent:.10g}%) must be above 0 and "
                     "below 1; only the last step is 100% (the promotion)",
                 )
             )
     if not percents or percents[-1] != 100.0:
         problems.append(Refusal("weight", "the last step must be 100% (the promotion)"))
     return problems
+
+
+def record_problems(record: RolloutRecord) -> list[Refusal]:
+    """The rollout's record must fit the alias description Lambda allows (256 characters) at every step.
+
+    moto takes any length; Lambda refuses the first `update_alias` with a ValidationException.
+    """
+    worst = record.at(max(len(record.percents) - 1, 0), "held", "SIGTERM; held")
+    length = len(worst.encode())
+    if length <= MAX_DESCRIPTION:
+        return []
+    return [
+        Refusal(
+            "steps",
+            f"{len(record.percents)} steps make a {length}-character record, over the "
+            f"{MAX_DESCRIPTION} an alias description holds; give fewer steps or rounder percentages",
+        )
+    ]
 
 
 def read_alias(backend: DeployBackend, function: str, alias: str) -> tuple[Target | None, list[Refusal]]:

@@ -138,18 +138,36 @@ class Rollout:
             or current.function_version != self.alias.function_version
         ):
             raise Conflict("update_alias", "the alias no longer holds what this rollout last wrote")
-        self.alias = self.backend.update_alias(
-            self.request.function,
-            self.request.alias,
-            version=version,
-            weights=weights,
-            description=description,
-            revision_id=current.revision_id,
-        )
+        try:
+            self.alias = self.backend.update_alias(
+                self.request.function,
+                self.request.alias,
+                version=version,
+                weights=weights,
+                description=description,
+                revision_id=current.revision_id,
+            )
+        except BackendError:
+            landed = self._landed(version, weights, description)
+            if landed is None:
+                raise
+            self.alias = landed
+
+    def _landed(self, version: str, weights: dict[str, float], description: str) -> AliasInfo | None:
+        """The alias if a failed `update_alias` did land anyway (its reply was lost, or botocore's retry
+        of it met the RevisionId the first attempt changed); None when it did not or cannot be read."""
+        try:
+            after = self.backend.get_alias(self.request.function, self.request.alias)
+        except BackendError:
+            return None
+        wrote = (version, weights, description)
+        return after if (after.function_version, dict(after.weights), after.description) == wrote else None
 
     def _interrupted(self, step: int) -> Result:
         name = self.stop.signal_name or "interrupt"
-        if self.request.on_interrupt == "hold" and step >= 0:
+        if step < 0:  # before the first step: the alias was never touched, so there is nothing to undo
+            return self._result("rolled-back", f"{name} before the first step; nothing was changed", step)
+        if self.request.on_interrupt == "hold":
             record = self.record.at(step, "held", f"{name}; held")
             try:
                 self._write(self.record.from_version, dict(self.alias.weights), record.encode())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from rich.console import Console
 
 from migrator.canary import preflight
@@ -42,7 +44,10 @@ def run(
 
 
 def _run(request: CanaryRequest, stderr: Console, backend: DeployBackend | None, stop: StopFlag) -> Result:
-    plan = make_plan(request.steps, request.config, request.interval_s) if request.mode == "start" else None
+    interval = request.interval_s
+    if interval is not None and (not math.isfinite(interval) or interval < 0):  # --resume too
+        raise CanaryError(f"--interval {interval}: give a number of seconds, 0 or more")
+    plan = make_plan(request.steps, request.config, interval) if request.mode == "start" else None
     backend = backend or Boto3Backend(request.region, request.endpoint_url)
     target, refusals = preflight.read_alias(backend, request.function, request.alias)
     if target is None:
@@ -76,7 +81,7 @@ def _run(request: CanaryRequest, stderr: Console, backend: DeployBackend | None,
             backend, request.function, record.from_version, record.to_version
         )
     if plan is not None:
-        refusals = preflight.weight_problems(plan.percents) + refusals
+        refusals = preflight.weight_problems(plan.percents) + preflight.record_problems(record) + refusals
     refusals += preflight.alarm_problems(backend, request.alarms)
     refusals += preflight.golden_problems(request.golden_report)
     if refusals:
@@ -123,6 +128,14 @@ def _rollback(
         extra = next(iter(target.alias.weights))
         record = RolloutRecord(
             target.alias.function_version, extra, (), -1, "shifting", description=target.alias.description
+        )
+    if request.dry_run:
+        text = (
+            f"dry run: would put version {record.from_version} back as the primary and clear the "
+            f"routing to {record.to_version}; nothing was changed"
+        )
+        return Result(
+            request.function, request.alias, record.from_version, record.to_version, "dry-run", text, -1, ()
         )
     with watching(stderr, record.to_version, False) as watcher:
         rollout = Rollout(request, backend, record, 0.0, stop, watcher, target.alias)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -182,3 +183,34 @@ def test_bad_arguments_exit_2() -> None:
         stderr.strip()
         == "migrate: error: --steps '10,x': 'x' is not a number; give percentages like 10,25,50,100"
     )
+
+
+def children(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(child) for child in task.read_text().split()]
+    return found
+
+
+def test_sigterm_while_local_starts_stops_its_server_and_changes_nothing() -> None:
+    process = migrate("orders", "--alias", "live", "--to-version", "2", "--local", "--format", "json")
+    deadline = time.monotonic() + 60
+    while not (server := children(process.pid)):  # the moto server is starting, the rollout is not
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the moto server never started"
+        time.sleep(0.01)
+    try:
+        process.send_signal(signal.SIGTERM)
+        stdout, stderr = process.communicate(timeout=60)
+        assert process.returncode == 1, stderr
+        record = json.loads(stdout)
+        assert (record["status"], record["reason"]) == (
+            "rolled-back",
+            "SIGTERM before the first step; nothing was changed",
+        )
+        time.sleep(0.2)
+        assert not Path(f"/proc/{server[0]}").exists(), "the moto server outlived migrate"
+    finally:
+        for pid in server:  # a server left behind by a failure above
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -154,3 +155,22 @@ def test_emit_cli_writes_a_file(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Type: Linear10PercentEvery1Minute" in out.read_text()
+
+
+@pytest.mark.parametrize("format", ["sam", "cloudformation", "terraform"])
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (EmitOptions('fn\nResources: {Evil: {Type: "AWS::IAM::User"}}\n#'), "function name 'fn\\nResources"),
+        (EmitOptions("f" * 65), "Lambda names are 1-64 letters, digits, '-' or '_'"),
+        (EmitOptions("fn", alias="live\nEvil: 1\n#"), "--alias 'live\\nEvil: 1\\n#': Lambda alias names"),
+        (EmitOptions("fn", alias="7"), "not all digits"),
+        (EmitOptions(" "), "function name ' '"),
+    ],
+)
+def test_a_name_lambda_would_refuse_is_refused_not_written_into_the_template(
+    format: str, options: EmitOptions, message: str
+) -> None:
+    # Names land in the header comments unquoted: a newline there wrote a resource of its own.
+    with pytest.raises(CanaryError, match=re.escape(message)):
+        emit_rollout(options, format)

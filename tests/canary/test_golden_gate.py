@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from migrator.canary.errors import CanaryError
-from migrator.canary.golden_gate import golden_verdict, judge
+from migrator.canary.golden_gate import MAX_REPORT_BYTES, golden_verdict, judge
 
 
 def test_a_passing_report_passes(tmp_path: Path, golden_report: object) -> None:
@@ -50,3 +51,28 @@ def test_an_unreadable_report_is_an_error(tmp_path: Path) -> None:
         golden_verdict(tmp_path / "r.json")
     with pytest.raises(CanaryError, match="cannot read it"):
         golden_verdict(tmp_path / "missing.json")
+
+
+def test_a_summary_count_that_is_not_a_number_is_judged_not_a_traceback(golden_report: object) -> None:
+    report = json.loads(golden_report(["pass"]))  # type: ignore[operator]
+    report["summary"].update(failed=None, errored=None, latency_failed=None)
+    assert judge(report, "r").passed
+    report["summary"]["errored"] = "2"
+    assert judge(report, "r").detail == "r: 1 of 1 cases not passing ((summary counts failures))"
+
+
+def test_a_fifo_or_a_folder_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "r.json"
+    os.mkfifo(fifo)
+    with pytest.raises(CanaryError, match="not a regular file; give golden's JSON report file"):
+        golden_verdict(fifo)
+    with pytest.raises(CanaryError, match="not a regular file"):
+        golden_verdict(tmp_path)
+
+
+def test_a_huge_report_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "r.json"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_REPORT_BYTES + 1)  # sparse: no disk, and reading it would take 64 MiB
+    with pytest.raises(CanaryError, match=f"{MAX_REPORT_BYTES + 1} bytes, over the"):
+        golden_verdict(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -11,6 +12,7 @@ from rich.console import Console
 from migrator.canary.backend import AliasInfo, VersionInfo, VersionMetrics
 from migrator.canary.errors import CanaryError
 from migrator.canary.gates import GateReading, error_rate, overall, p99
+from migrator.canary.interrupts import StopFlag
 from migrator.canary.plan import deployment_configs, make_plan
 from migrator.canary.request import CanaryRequest, GateSettings
 from migrator.canary.run import run
@@ -116,3 +118,30 @@ def test_a_p99_regression_rolls_back_where_cloudwatch_has_percentiles() -> None:
     record = json.loads(out.getvalue())
     assert record["reason"] == "gate failed at 10%: p99: new 90.0 ms vs old 50.0 ms (x1.80, max x1.2)"
     assert backend.alias == AliasInfo("1", {}, "mine", "rev")
+
+
+class CountingBackend(FakeBackend):
+    """The in-memory backend, counting alias updates."""
+
+    updates: int = 0
+
+    def update_alias(self, function: str, alias: str, **fields: Any) -> AliasInfo:
+        self.updates += 1
+        return super().update_alias(function, alias, **fields)
+
+
+@pytest.mark.parametrize("on_interrupt", ["rollback", "hold"])
+def test_an_interrupt_before_the_first_step_writes_nothing(on_interrupt: Any) -> None:
+    role = "arn:aws:iam::1:role/r"
+    versions = {"1": VersionInfo("1", role, None), "2": VersionInfo("2", role, None)}
+    backend = CountingBackend(versions, AliasInfo("1", {}, "mine", "rev"))
+    stop = StopFlag()
+    stop.set("SIGTERM")
+    out = io.StringIO()
+    request = CanaryRequest(
+        "fn", "live", "2", steps="10", interval_s=0, on_interrupt=on_interrupt, output_format="json"
+    )
+    code = run(request, Console(file=out), stderr=Console(file=io.StringIO()), backend=backend, stop=stop)
+    assert code == 1
+    assert json.loads(out.getvalue())["reason"] == "SIGTERM before the first step; nothing was changed"
+    assert backend.updates == 0

@@ -138,3 +138,23 @@ def test_a_passing_golden_report_lets_the_rollout_run(
 def test_weights_are_checked_on_their_own() -> None:
     assert weight_problems((10.0, 50.0, 100.0)) == []
     assert [p.rule for p in weight_problems((10.0, 99.5))] == ["weight"]
+
+
+def test_steps_whose_record_cannot_fit_the_alias_description_are_refused(world: World) -> None:
+    # Lambda's alias description holds 256 characters (moto takes more): a 1%-linear plan's record
+    # does not fit, so the first update_alias would fail on Lambda; refuse it before any change.
+    fn = world.function()
+    [reason] = refused(world, fn, steps=",".join(str(p) for p in range(1, 100)))
+    assert reason.startswith("steps: 100 steps make a ")
+    assert reason.endswith("over the 256 an alias description holds; give fewer steps or rounder percentages")
+    [reason] = refused(world, fn, steps="10,150")  # a plan that fits is not refused for its length
+    assert reason.startswith("weight: step 2:")
+
+
+def test_a_weight_that_rounds_to_zero_or_one_is_refused() -> None:
+    # The alias gets round(percent / 100, 6): 0.00001% would be sent as weight 0, 99.99999% as 1.
+    problems = weight_problems((0.00001, 99.99999, 100.0))
+    assert [p.message.split(" must ")[0] for p in problems] == [
+        "step 1: weight 0 (1e-05%)",
+        "step 2: weight 1 (99.99999%)",
+    ]

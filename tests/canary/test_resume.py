@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 from collections.abc import Mapping
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 
 from migrator.canary.backend import AliasInfo
 from migrator.canary.boto_backend import Boto3Backend
-from migrator.canary.errors import Unavailable
+from migrator.canary.errors import CanaryError, Unavailable
 from migrator.canary.state import decode
 from tests.canary.conftest import CREDENTIALS, REGION, World
 from tests.canary.throttle import throttling
@@ -176,3 +177,83 @@ def test_rollback_clears_routing_set_by_hand_and_refuses_when_there_is_none(worl
     assert json.loads(again.stdout)["refusals"] == [
         "rollback: nothing to roll back: no rollout recorded and no weighted routing on the alias"
     ]
+
+
+class LostReply:
+    """The real backend, but the reply to the `nth` alias update is lost after the update landed (a
+    read timeout; on Lambda botocore's retry of it then meets a changed RevisionId)."""
+
+    def __init__(self, backend: Boto3Backend, nth: int) -> None:
+        self._backend = backend
+        self._left = nth
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._backend, name)
+
+    def update_alias(self, function: str, alias: str, **kwargs: Any) -> AliasInfo:
+        reply = self._backend.update_alias(function, alias, **kwargs)
+        self._left -= 1
+        if self._left == 0:
+            raise Unavailable("update_alias", "Read timeout on endpoint URL")
+        return reply
+
+
+@pytest.mark.parametrize(("nth", "status"), [(1, "promoted"), (2, "rolled-back")])
+def test_an_update_that_landed_but_lost_its_reply_is_taken_as_done(
+    world: World, nth: int, status: str
+) -> None:
+    # nth=1: the first step landed, so the rollout goes on; nth=2: the rollback after the failed
+    # alarm landed, so the alias is back on version 1 (it was reported "stopped" at 10% before).
+    fn = world.function()
+    world.metrics(fn, "1", 100)
+    world.metrics(fn, "2", 100)
+    alarm = world.alarm(f"{fn}-alarm", "ALARM" if nth == 2 else "OK")
+    ran = world.run(
+        fn, steps="10,50", alarms=(alarm,), output_format="json", backend=LostReply(world.backend(), nth)
+    )
+    assert json.loads(ran.stdout)["status"] == status, ran.stdout
+    assert world.alias(fn) == {
+        "FunctionVersion": "2" if status == "promoted" else "1",
+        "RoutingConfig": {"AdditionalVersionWeights": {}},
+        "Description": "the users' alias",
+    }
+
+
+def test_rollback_with_dry_run_changes_nothing(world: World) -> None:
+    fn, before = cut_rollout(world)
+    ran = world.run(fn, mode="rollback", to_version=None, dry_run=True, output_format="json")
+    assert ran.code == 0, ran.stderr
+    record = json.loads(ran.stdout)
+    assert (record["status"], record["reason"]) == (
+        "dry-run",
+        "dry run: would put version 1 back as the primary and clear the routing to 2; nothing was changed",
+    )
+    assert world.alias(fn) == before
+
+
+def test_an_endless_interval_is_refused_on_resume_too(world: World) -> None:
+    fn, before = cut_rollout(world)
+    ran = world.run(fn, mode="resume", to_version=None, interval_s=float("inf"))
+    assert (ran.code, ran.stderr) == (
+        2,
+        "migrate: error: --interval inf: give a number of seconds, 0 or more\n",
+    )
+    assert world.alias(fn) == before
+
+
+@pytest.mark.parametrize(
+    ("profile", "region", "endpoint", "message"),
+    [
+        ("no-such-profile", REGION, None, "The config profile (no-such-profile) could not be found"),
+        (None, REGION, "not a url", "Invalid endpoint: not a url"),
+        (None, "us east 1", None, "Provided region_name 'us east 1' doesn't match a supported format"),
+    ],
+)
+def test_a_broken_aws_configuration_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, profile: str | None, region: str, endpoint: str | None, message: str
+) -> None:
+    if profile:
+        monkeypatch.setenv("AWS_PROFILE", profile)
+    with pytest.raises(CanaryError, match=re.escape(f"AWS configuration: {message}")) as raised:
+        Boto3Backend(region, endpoint)
+    assert str(raised.value).endswith("check AWS_PROFILE, --region and --endpoint-url")

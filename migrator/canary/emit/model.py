@@ -14,6 +14,11 @@ from dataclasses import dataclass
 from migrator.canary.errors import CanaryError
 from migrator.canary.plan import Plan, deployment_configs, make_plan
 
+_FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""Lambda's rule for a function name (the templates write it as a name, not an ARN)."""
+_ALIAS_NAME = re.compile(r"[A-Za-z0-9_-]{1,128}")
+"""Lambda's rule for an alias name (besides: not all digits, which would read as a version)."""
+
 
 @dataclass(frozen=True)
 class EmitOptions:
@@ -59,8 +64,15 @@ class RolloutModel:
 
 def build_model(options: EmitOptions, *, codedeploy: bool) -> RolloutModel:
     """The model; `codedeploy` when the target format needs a CodeDeploy shape of the steps."""
-    if not options.function.strip():
-        raise CanaryError("give the function's name")
+    if not _FUNCTION_NAME.fullmatch(options.function):
+        raise CanaryError(
+            f"function name {options.function!r}: Lambda names are 1-64 letters, digits, '-' or '_'"
+        )
+    if not _ALIAS_NAME.fullmatch(options.alias) or options.alias.isdigit():
+        raise CanaryError(
+            f"--alias {options.alias!r}: Lambda alias names are 1-128 letters, digits, '-' or '_', "
+            "not all digits"
+        )
     plan = make_plan(options.steps, options.config, options.interval_s)
     bad = [p for p in plan.percents[:-1] if not 0 < p < 100]
     if bad or plan.percents[-1] != 100.0:
