@@ -6,8 +6,9 @@ side-effect categories). The fields relied on:
 - `cases[].verdict`: "pass" | "fail" | "error" (correctness; side-effect differences make it "fail");
 - `cases[].latency.verdict`: "pass" | "fail" | "unknown" (only "fail" fails);
 - `summary.total/passed/failed/errored/latency_failed`, used when present and cross-checked;
-- an optional top-level `latency_gate` of "report" (golden's `--latency report`) makes latency
-  informational, as it was in that run.
+- the top-level `latency_mode` ("gate" | "report"): "report" (golden's `--latency report`) makes
+  latency informational, as it was in that run;
+- the top-level `verdict` ("pass" | "fail"): a report whose own verdict is "fail" never passes.
 
 Anything else is ignored. A report with no cases, or of an unknown shape, does not pass.
 """
@@ -72,7 +73,7 @@ def judge(report: Any, where: str) -> GoldenVerdict:
         return GoldenVerdict(False, f"{where}: no cases ran, so nothing is proven")
     verdicts = [case.get("verdict") if isinstance(case, dict) else None for case in cases]
     failed = [_case_id(c) for c, v in zip(cases, verdicts, strict=True) if v != "pass"]
-    latency_counts = report.get("latency_gate") != "report"
+    latency_counts = report.get("latency_mode") != "report"
     slow = [_case_id(c) for c in cases if latency_counts and _latency(c) == "fail"]
     summary = report.get("summary") if isinstance(report.get("summary"), dict) else {}
     if not failed and _count(summary, "failed") + _count(summary, "errored") > 0:
@@ -84,6 +85,8 @@ def judge(report: Any, where: str) -> GoldenVerdict:
         problems.append(f"{len(failed)} of {len(cases)} cases not passing ({_few(failed)})")
     if slow:
         problems.append(f"{len(slow)} cases fail the latency gate ({_few(slow)})")
+    if not problems and report.get("verdict", "pass") != "pass":
+        problems.append(f"the report's own verdict is {report.get('verdict')!r}")
     if problems:
         return GoldenVerdict(False, f"{where}: " + "; ".join(problems))
     return GoldenVerdict(True, f"{where}: {len(cases)} cases pass")
