@@ -63,11 +63,14 @@ class Workspace:
 
     def declared_versions(self, path: Path) -> dict[str, str]:
         """Dependencies declared by the nearest package.json that declares any (root-bounded)."""
-        return nearest(path.parent, self.root, self.versions, lambda d: _declared(d / "package.json")) or {}
+        return (
+            nearest(path.parent, self.root, self.versions, lambda d: _declared(d / "package.json", self.root))
+            or {}
+        )
 
 
-def _declared(manifest_path: Path) -> dict[str, str] | None:
-    manifest = read_manifest(manifest_path)
+def _declared(manifest_path: Path, root: Path) -> dict[str, str] | None:
+    manifest = read_manifest(manifest_path, root)
     if manifest is None:
         return None
     versions: dict[str, str] = {}

@@ -147,7 +147,8 @@ def _projects(root: Path) -> tuple[list[Project], list[ScanProblem]]:
     found = discover(root)
     projects = [Project("serverless", str(p)) for p in found.serverless]
     projects += [Project("template", str(p)) for p in found.templates]
-    problems = [
+    problems = list(found.problems)
+    problems += [
         ScanProblem(
             relative(path, root),
             None,

@@ -16,12 +16,12 @@ from migrator.scan.config.model import ConfigResult, FunctionConfig
 from migrator.scan.config.packagejson import read_bare_package
 from migrator.scan.config.serverless import read_serverless
 from migrator.scan.filefacts import FileFacts
+from migrator.scan.files import SOURCE_LIMIT, Unreadable, read_bytes, shown
 from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.model import Dependency, Function, ScanProblem
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
 
-MAX_SOURCE_BYTES = 4 * 1024 * 1024
 INTERNAL_ERROR = "internal error while scanning this project"
 
 
@@ -67,11 +67,11 @@ class ProjectScanner:
     def _scan(self, kind: str, path: Path) -> ProjectResult:
         rel = relative(path, self.root)
         if kind == "serverless":
-            config = read_serverless(path, rel)
+            config = read_serverless(path, rel, self.root)
         elif kind == "template":
-            config = read_template(path, rel)
+            config = read_template(path, rel, self.root)
         else:
-            config = read_bare_package(path, relative(path / "package.json", self.root))
+            config = read_bare_package(path, relative(path / "package.json", self.root), self.root)
         return self._functions(config, path if kind == "package" else None)
 
     def _functions(self, config: ConfigResult, bare_dir: Path | None) -> ProjectResult:
@@ -140,25 +140,17 @@ class ProjectScanner:
             for ref in facts.imports if facts is not None else ():
                 if ref.specifier.startswith(".") and not ref.type_only:
                     target = self.resolver.import_file(path, ref.specifier)
-                    if target is not None and inside(target, self.root):
+                    if target is not None:  # outside PATH: _parse reports it, reads nothing
                         targets.append(target)
             self.local_imports[path] = tuple(dict.fromkeys(targets))
             frontier.extend(t for t in targets if t not in self.seen)
 
     def _parse(self, path: Path) -> FileFacts | None:
-        rel = relative(path, self.root)
+        rel = relative(path, self.root) if inside(path, self.root) else shown(path, self.root)
         try:
-            size = path.stat().st_size
-            if size > MAX_SOURCE_BYTES:
-                self.file_problems[path] = [
-                    ScanProblem(rel, None, None, f"file is {size} bytes; files over 4 MiB are not scanned")
-                ]
-                return None
-            source = path.read_bytes()
-        except OSError as exc:
-            self.file_problems[path] = [
-                ScanProblem(rel, None, None, f"cannot read file: {exc.strerror or exc}")
-            ]
+            source = read_bytes(path, self.resolver.real_root, SOURCE_LIMIT)
+        except Unreadable as exc:
+            self.file_problems[path] = [ScanProblem(rel, None, None, exc.reason)]
             return None
         facts = analyze_file(rel, source, grammar_for(path.suffix), self.grammars)
         if facts.syntax_errors:

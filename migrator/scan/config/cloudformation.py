@@ -71,10 +71,10 @@ def looks_like_template(text: str) -> bool:
     return SERVERLESS_FUNCTION in text or LAMBDA_FUNCTION in text
 
 
-def read_template(path: Path, rel: str) -> ConfigResult:
+def read_template(path: Path, rel: str, root: Path | None = None) -> ConfigResult:
     result = ConfigResult()
     try:
-        document = load_document(path, rel)
+        document = load_document(path, rel, root)
     except ConfigReadError as exc:
         result.problems.append(exc.problem)
         return result

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from migrator.scan.files import CONFIG_LIMIT, Unreadable, read_text
 from migrator.scan.model import ScanProblem
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -82,12 +83,16 @@ class ConfigReadError(Exception):
         self.problem = problem
 
 
-def load_document(path: Path, rel: str) -> Any:
-    """Load a YAML or JSON config file. Raises ConfigReadError with the location on failure."""
+def load_document(path: Path, rel: str, root: Path | None = None) -> Any:
+    """Load a YAML or JSON config file under `root` (default: its own folder).
+
+    Raises ConfigReadError with the location on failure, and for a file that is not a regular
+    file, is too large, or lies outside `root` (see migrator.scan.files).
+    """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigReadError(ScanProblem(rel, None, None, f"cannot read file: {exc}")) from exc
+        text = read_text(path, root or path.parent, CONFIG_LIMIT)
+    except Unreadable as exc:
+        raise ConfigReadError(ScanProblem(rel, None, None, exc.reason)) from exc
     if path.suffix == ".json":
         try:
             return json.loads(text, object_pairs_hook=LocatedDict)
