@@ -19,6 +19,7 @@ from migrator.scan.filefacts import (
     ImportRef,
     Located,
     PropRead,
+    SyntaxProblem,
 )
 from migrator.scan.jsparse import GrammarName, Grammars
 from migrator.scan.syntax import (
@@ -29,10 +30,13 @@ from migrator.scan.syntax import (
     string_value,
     syntax_errors,
     text,
+    too_deep,
 )
 
 _TRANSPARENT = ("await_expression", "parenthesized_expression", "as_expression", "non_null_expression")
 _Captures = dict[str, list[ts.Node]]
+#: Deeper than any real code; far below where tree-sitter's query slows down and loses captures.
+MAX_DEPTH = 3000
 
 
 def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Grammars) -> FileFacts:
@@ -44,6 +48,10 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         # bytes valid UTF-8 first (a column on a line holding a bad byte may shift by two per byte).
         source = source.decode("utf-8", "replace").encode("utf-8")
     tree = grammars.parse(source, grammar)
+    # A tree gains at most about one level per byte, so only larger files can be too deep.
+    deep = too_deep(tree.root_node, MAX_DEPTH) if len(source) > MAX_DEPTH else None
+    if deep is not None:
+        return _refused(path, grammar, deep)
     caps: _Captures = ts.QueryCursor(grammars.facts_query(grammar)).captures(tree.root_node)
     requires: list[ts.Node] = []
     evals: list[ts.Node] = []
@@ -79,6 +87,18 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         ),
         global_state=tuple(_global_state(caps, top_declarations)),
         syntax_errors=tuple(syntax_errors(tree.root_node)),
+    )
+
+
+def _refused(path: str, grammar: GrammarName, deep: ts.Node) -> FileFacts:
+    """No facts, and one located problem saying why."""
+    message = (
+        f"code nests more than {MAX_DEPTH} levels deep; the scan does not read this file "
+        "(generated? scan its sources)"
+    )
+    problem = SyntaxProblem(line(deep), deep.start_point.column + 1, message)
+    return FileFacts(
+        path, grammar, False, False, (), (), (), (), (), (), (), (), (), (), (), (), (), (problem,)
     )
 
 

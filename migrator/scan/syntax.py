@@ -217,3 +217,23 @@ def syntax_errors(root: ts.Node) -> Iterable[SyntaxProblem]:
             continue
         stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
     return found
+
+
+def too_deep(root: ts.Node, limit: int) -> ts.Node | None:
+    """The first node nested more than `limit` levels below `root`, or None.
+
+    tree-sitter's query slows down sharply and then drops captures on trees nested tens of
+    thousands of levels deep (a 300 KB file of nested calls), so such files are refused first.
+    """
+    cursor = root.walk()
+    depth = 0
+    while True:
+        if cursor.goto_first_child():
+            depth += 1
+            if depth > limit:
+                return cursor.node
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return None
+            depth -= 1
