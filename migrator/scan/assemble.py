@@ -12,10 +12,11 @@ from migrator.scan.config.model import FunctionConfig
 from migrator.scan.config.packagejson import read_manifest
 from migrator.scan.events import infer_events
 from migrator.scan.filefacts import ErrorClass, Export, FileFacts, FunctionShape
+from migrator.scan.files import shown
 from migrator.scan.jsparse import TYPESCRIPT_EXTENSIONS
 from migrator.scan.model import EVENT_KINDS, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
 from migrator.scan.readiness import readiness
-from migrator.scan.resolve import Resolver, TsConfig, nearest, relative
+from migrator.scan.resolve import Resolver, TsConfig, inside, nearest, relative
 from migrator.scan.sdk import aws_sdk_usage
 from migrator.scan.tables import Tables
 
@@ -232,13 +233,16 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
     """One Function from its config and the facts of the files it reaches."""
     if handler is None or handler not in ws.facts:
         wanted = cfg.handler or " or ".join(cfg.candidates) or "?"
-        unresolved = blocker(
-            "unresolved-handler",
-            f"handler {wanted!r} does not resolve to a source file under {ws.rel(cfg.base_dir) or '.'}: "
-            "check the path, or build output without its sources",
-            cfg.config,
-            cfg.line,
-        )
+        if handler is not None and not inside(handler, ws.root):
+            why = f"is outside the scanned folder ({shown(handler, ws.root)}); scan the folder that holds it"
+        elif handler is not None:
+            why = f"names {ws.rel(handler)}, which could not be read (see errors)"
+        else:
+            why = (
+                f"does not resolve to a source file under {shown(cfg.base_dir, ws.root)}: "
+                "check the path, or build output without its sources"
+            )
+        unresolved = blocker("unresolved-handler", f"handler {wanted!r} {why}", cfg.config, cfg.line)
         return _function(cfg, export_name, _Code(events=cfg.events or _direct(), blockers=(unresolved,)))
     files = [ws.facts[p] for p in ws.closure(handler) if p in ws.facts]
     handler_facts = ws.facts[handler]

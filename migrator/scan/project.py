@@ -88,8 +88,11 @@ class ProjectScanner:
         functions: list[Function] = []
         claimed: list[str] = []
         reached: set[Path] = set()
+        problems = list(config.problems)
         for cfg in config.functions:
-            if cfg.handler is not None:
+            if cfg.handler is None and cfg.config is not None:
+                problems.extend(_no_handler(cfg, problems))
+            elif cfg.handler is not None:
                 module, export = split_handler(cfg.handler)
                 handler = self.resolver.handler_file(cfg.base_dir, module, cfg.entry_points)
                 self._load(handler)
@@ -98,30 +101,33 @@ class ProjectScanner:
                     claimed.append(str(handler))
                     reached.update(ws.closure(handler))
             else:
-                fn = self._bare(ws, cfg)
+                fn, tried = self._bare(ws, cfg)
+                reached.update(tried)  # a candidate that could not be read is reported
                 if fn is not None:
                     functions.append(fn)
                     reached.update(self.resolver.root / f for f in fn.source_files)
-        problems = list(config.problems)
         for path in sorted(reached):
             problems.extend(self.file_problems.get(path, ()))
         return ProjectResult(
             tuple(functions), tuple(problems), tuple(claimed), str(bare_dir) if bare_dir else None
         )
 
-    def _bare(self, ws: Workspace, cfg: FunctionConfig) -> Function | None:
-        """A bare package.json folder is a function when a candidate file exports `handler`."""
+    def _bare(self, ws: Workspace, cfg: FunctionConfig) -> tuple[Function | None, list[Path]]:
+        """A bare package.json folder is a function when a candidate file exports `handler`.
+
+        Returns the function, if any, and the candidate files tried.
+        """
         resolved = (self.resolver.handler_file(cfg.base_dir, name) for name in cfg.candidates)
-        candidates = [c for c in resolved if c is not None]
-        for candidate in dict.fromkeys(candidates):
+        candidates = list(dict.fromkeys(c for c in resolved if c is not None))
+        for candidate in candidates:
             self._load(candidate)
             if candidate in ws.facts and find_export(ws, candidate, "handler") is not None:
-                return assemble(ws, cfg, candidate, "handler")
+                return assemble(ws, cfg, candidate, "handler"), candidates
         for candidate in candidates:
             facts = ws.facts.get(candidate)
             if facts is not None and facts.syntax_errors:
-                return assemble(ws, cfg, candidate, "handler")  # broken, but meant as a function
-        return None
+                return assemble(ws, cfg, candidate, "handler"), candidates  # broken, but meant as one
+        return None, candidates
 
     def _load(self, start: Path | None) -> None:
         """Parse `start` and every local module it reaches, each file once per scanner."""
@@ -158,3 +164,14 @@ class ProjectScanner:
                 ScanProblem(rel, p.line, p.column, p.message) for p in facts.syntax_errors
             ]
         return facts
+
+
+def _no_handler(cfg: FunctionConfig, known: list[ScanProblem]) -> list[ScanProblem]:
+    """A config function without a readable handler is an error entry, never silently dropped."""
+    if any(p.file == cfg.config and p.line == cfg.line and cfg.name in p.message for p in known):
+        return []  # the config reader has said why
+    message = (
+        f"function {cfg.name!r} has no handler the scan can read (missing, or not a literal string "
+        "such as !Join or a parameter without a default); it is not scanned"
+    )
+    return [ScanProblem(cfg.config or "", cfg.line, None, message)]

@@ -126,7 +126,7 @@ class Resolver:
             try:
                 with os.scandir(directory) as entries:
                     for entry in entries:
-                        (dirs if entry.is_dir() else files).append(entry.name)
+                        (dirs if _is_dir(entry) else files).append(entry.name)
             except OSError:
                 pass
             cached = (frozenset(files), frozenset(dirs))
@@ -255,6 +255,14 @@ def _read_tsconfig(path: Path, root: str, depth: int = 0) -> TsConfig | None:
             out_dir = out_dir or base.out_dir
             module = module or base.module
     return TsConfig(path.parent, root_dir, out_dir, module)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether an entry is (or links to) a folder; a symlink loop is a file the reader refuses."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _join(base: Path, relative: str) -> Path:

@@ -48,6 +48,7 @@ def read_bare_package(directory: Path, rel_manifest: str, root: Path | None = No
             if stem.endswith(ext):
                 candidates.append(stem[: -len(ext)])
                 break
+        candidates.append(stem.rstrip("/") + "/index")  # `main` may name a folder, as in Node
     candidates.append("index")
     name = manifest.get("name")
     result.functions.append(
