@@ -17,6 +17,7 @@ from migrator.scan.jsparse import TYPESCRIPT_EXTENSIONS
 from migrator.scan.model import EVENT_KINDS, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
 from migrator.scan.readiness import readiness
 from migrator.scan.resolve import Resolver, TsConfig, inside, nearest, relative
+from migrator.scan.scope import scoped
 from migrator.scan.sdk import aws_sdk_usage
 from migrator.scan.tables import Tables
 
@@ -51,12 +52,16 @@ class Workspace:
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
 
-    def closure(self, start: Path) -> list[Path]:
-        """The handler file and every local module it reaches, in discovery order."""
+    def closure(self, start: Path, first: tuple[Path, ...] | None = None) -> list[Path]:
+        """The handler file and every local module it reaches, in discovery order.
+
+        `first` replaces the start file's own imports (those one export reaches).
+        """
         seen = {start}
         order = [start]
         for path in order:
-            for dep in self.local_imports.get(path, ()):
+            deps = first if path == start and first is not None else self.local_imports.get(path, ())
+            for dep in deps:
                 if dep not in seen:
                     seen.add(dep)
                     order.append(dep)
@@ -244,10 +249,10 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
             )
         unresolved = blocker("unresolved-handler", f"handler {wanted!r} {why}", cfg.config, cfg.line)
         return _function(cfg, export_name, _Code(events=cfg.events or _direct(), blockers=(unresolved,)))
-    files = [ws.facts[p] for p in ws.closure(handler) if p in ws.facts]
     handler_facts = ws.facts[handler]
     found = find_export(ws, handler, export_name.split(".", 1)[0])
     shape = found[0].shape if found is not None else None
+    files = _reached_files(ws, handler, found)
     style = handler_style(shape)
     blockers = []
     if found is None:
@@ -280,6 +285,24 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
         source_files=tuple(f.path for f in files),
     )
     return _function(cfg, export_name, code)
+
+
+def _reached_files(ws: Workspace, handler: Path, found: tuple[Export, Path] | None) -> list[FileFacts]:
+    """The facts the handler reaches: its own export's share of its file, then its modules."""
+    facts = ws.facts[handler]
+    if found is None or found[1] != handler or found[0].shape is None or not facts.units:
+        return [ws.facts[p] for p in ws.closure(handler) if p in ws.facts]
+    own = scoped(facts, found[0].shape.line, found[0].name)
+    first = tuple(
+        dict.fromkeys(
+            target
+            for ref in own.imports
+            if ref.specifier.startswith(".") and not ref.type_only
+            for target in (ws.resolver.import_file(handler, ref.specifier),)
+            if target is not None
+        )
+    )
+    return [own] + [ws.facts[p] for p in ws.closure(handler, first)[1:] if p in ws.facts]
 
 
 def _direct() -> tuple[EventEvidence, ...]:

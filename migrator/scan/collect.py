@@ -32,6 +32,7 @@ from migrator.scan.syntax import (
     text,
     too_deep,
 )
+from migrator.scan.units import top_level_units
 
 _TRANSPARENT = ("await_expression", "parenthesized_expression", "as_expression", "non_null_expression")
 _Captures = dict[str, list[ts.Node]]
@@ -61,6 +62,7 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
     top_functions, top_declarations = _top_level(tree.root_node)
     imports = sorted(_imports(caps, requires), key=lambda ref: ref.line)
     exports, esm_syntax = _exports(caps, imports, top_functions, top_declarations)
+    handlers = {e.shape.line for e in exports if e.shape is not None and e.source is None}
     return FileFacts(
         path=path,
         grammar=grammar,
@@ -87,6 +89,7 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         ),
         global_state=tuple(_global_state(caps, top_declarations)),
         syntax_errors=tuple(syntax_errors(tree.root_node)),
+        units=top_level_units(tree.root_node) if len(handlers) > 1 else (),
     )
 
 

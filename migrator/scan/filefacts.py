@@ -98,6 +98,21 @@ class SyntaxProblem:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A top-level function (or variable set at init) and the names its code refers to.
+
+    Only files with two or more exported functions get units: they let one export's facts leave
+    out what only its siblings reach (see migrator.scan.scope).
+    """
+
+    start: int  #: first line
+    end: int  #: last line
+    names: tuple[str, ...]  #: local names bound to it (none for `exports.x = …`)
+    refs: frozenset[str]  #: identifiers used inside it
+    init: bool = False  #: a top-level variable set at init (`const db = new Client()`), not a function
+
+
+@dataclass(frozen=True)
 class FileFacts:
     """Everything the scan needs from one source file."""
 
@@ -119,3 +134,5 @@ class FileFacts:
     evals: tuple[Located, ...]
     global_state: tuple[Located, ...]  #: module-level variables reassigned inside functions
     syntax_errors: tuple[SyntaxProblem, ...]
+    units: tuple[Unit, ...] = ()  #: top-level functions, when the file exports two or more
+    scope: str | None = None  #: set on a copy narrowed to one export (see migrator.scan.scope)

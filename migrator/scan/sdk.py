@@ -43,13 +43,14 @@ def aws_sdk_usage(
     """Services and operations over a function's files; `cache` keeps each file's share."""
     usage = _Usage(tables)
     for facts in files:
-        known = cache.get(facts.path) if cache is not None else None
+        key = facts.path if facts.scope is None else f"{facts.path}#{facts.scope}"
+        known = cache.get(key) if cache is not None else None
         if known is None:
             single = _Usage(tables)
             _file_usage(facts, tables, single)
             known = single.services
             if cache is not None:
-                cache[facts.path] = known
+                cache[key] = known
         for service, operations in known.items():
             usage.services.setdefault(service, set()).update(operations)
     return usage.result()
