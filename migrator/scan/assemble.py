@@ -18,7 +18,7 @@ from migrator.scan.model import EVENT_KINDS, AwsSdkUsage, Blocker, Dependency, E
 from migrator.scan.readiness import readiness
 from migrator.scan.resolve import Resolver, TsConfig, inside, nearest, relative
 from migrator.scan.scope import scoped
-from migrator.scan.sdk import aws_sdk_usage
+from migrator.scan.sdk import Clients, aws_sdk_usage, exported_clients
 from migrator.scan.tables import Tables
 
 BUILTIN_ERRORS = frozenset(
@@ -279,7 +279,7 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
         events=cfg.events or infer_events(files, event_param) or _direct(),
         env=tuple(sorted(set(cfg.env) | {e.value for f in files for e in f.env if e.value})),
         dependencies=tuple(s.dependency for s in sites),
-        aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache),
+        aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache, lambda f: _imported_clients(ws, f)),
         blockers=tuple(blockers),
         error_types=error_types(files),
         source_files=tuple(f.path for f in files),
@@ -303,6 +303,25 @@ def _reached_files(ws: Workspace, handler: Path, found: tuple[Export, Path] | No
         )
     )
     return [own] + [ws.facts[p] for p in ws.closure(handler, first)[1:] if p in ws.facts]
+
+
+def _imported_clients(ws: Workspace, facts: FileFacts) -> Clients:
+    """SDK clients `facts` imports from local modules (`const db = require('./db')`), by local name."""
+    out: Clients = {}
+    path = ws.root / facts.path
+    for ref in facts.imports:
+        if not ref.specifier.startswith(".") or ref.type_only:
+            continue
+        target = ws.resolver.import_file(path, ref.specifier)
+        target_facts = ws.facts.get(target) if target is not None else None
+        if target_facts is None:
+            continue
+        exported = exported_clients(target_facts, ws.tables)
+        for local, name in ref.bindings:
+            client = exported.get("*" if name in ("*", "default") else name)
+            if client is not None:
+                out[local] = client
+    return out
 
 
 def _direct() -> tuple[EventEvidence, ...]:

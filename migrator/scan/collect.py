@@ -59,6 +59,7 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
     for call in caps.get("named_call", ()):
         (requires if text(call.child_by_field_name("function")) == "require" else evals).append(call)
     constructs = [_construct(n) for n in caps.get("new", ())]
+    constructs += _factories(caps)  # `X.from(client)`: lib-dynamodb builds its clients this way
     top_functions, top_declarations = _top_level(tree.root_node)
     imports = sorted(_imports(caps, requires), key=lambda ref: ref.line)
     exports, esm_syntax = _exports(caps, imports, top_functions, top_declarations)
@@ -79,7 +80,9 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         error_names=tuple(_error_names(caps)),
         constructs=tuple(c for c in constructs if c.ctor != "Function"),
         # Only calls on variables holding a constructed object matter (SDK v2 clients).
-        method_calls=tuple(_method_calls(caps)) if any(c.assigned_to for c in constructs) else (),
+        method_calls=tuple(_method_calls(caps))
+        if any(c.assigned_to for c in constructs) or any(r.specifier.startswith(".") for r in imports)
+        else (),
         evals=tuple(
             sorted(
                 [Located("eval()", line(n)) for n in evals]
@@ -295,8 +298,22 @@ def _error_names(caps: _Captures) -> list[ErrorRename]:
     return out
 
 
-def _construct(ctor: ts.Node) -> Construct:
-    node = ctor.parent
+def _factories(caps: _Captures) -> list[Construct]:
+    """`const ddb = DynamoDBDocument.from(new DynamoDBClient())` as a construct of `DynamoDBDocument`."""
+    out = []
+    for method in caps.get("method_call", ()):
+        member = method.parent
+        if text(method) != "from" or member is None or member.parent is None:
+            continue
+        obj = member.child_by_field_name("object")
+        if obj is not None and obj.type == "identifier":
+            out.append(_construct(obj, member.parent))
+    return out
+
+
+def _construct(ctor: ts.Node, node: ts.Node | None = None) -> Construct:
+    """`new ctor(…)` (or the call `node` that builds a `ctor`) and where its value is stored."""
+    node = node or ctor.parent
     parent = node.parent if node is not None else None
     while parent is not None and parent.type in _TRANSPARENT:
         parent = parent.parent
@@ -317,13 +334,27 @@ def _construct(ctor: ts.Node) -> Construct:
     return Construct(text(ctor), line(ctor), assigned)
 
 
+#: v2 S3 presigning: `s3.getSignedUrl('putObject', params)` presigns that operation.
+_PRESIGN = ("getSignedUrl", "getSignedUrlPromise")
+
+
 def _method_calls(caps: _Captures) -> list[tuple[str, str, int]]:
+    """(object, method, line) per call on a plain or `this.` object; presigning also names its
+    operation as `getSignedUrl:putObject`."""
     out = []
     for method in caps.get("method_call", ()):
         member = method.parent
         obj = member.child_by_field_name("object") if member is not None else None
-        if obj is not None:
-            out.append((text(obj).removeprefix("this."), text(method), line(method)))
+        if obj is None:
+            continue
+        name, at = text(method), line(method)
+        out.append((text(obj).removeprefix("this."), name, at))
+        if name in _PRESIGN and member is not None and member.parent is not None:
+            args = member.parent.child_by_field_name("arguments")
+            first = args.named_children[0] if args is not None and args.named_children else None
+            operation = string_value(first) if first is not None else None
+            if operation:
+                out.append((text(obj).removeprefix("this."), f"{name}:{operation}", at))
     return out
 
 

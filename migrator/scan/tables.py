@@ -36,6 +36,7 @@ class Tables:
     v2_client_modules: dict[str, str]
     dynamodb_document: dict[str, str]
     v2_non_operations: frozenset[str]
+    s3_managed_upload: tuple[str, ...] = ()  #: S3 operations of v2 `upload()` / lib-storage `Upload`
 
     @classmethod
     def load(cls) -> Tables:
@@ -50,6 +51,7 @@ class Tables:
             v2_client_modules=_strings(aws, "v2_client_modules"),
             dynamodb_document=_strings(aws, "dynamodb_document"),
             v2_non_operations=frozenset(aws.get("v2_non_operations", {}).get("names", [])),
+            s3_managed_upload=tuple(aws.get("s3_managed_upload", {}).get("operations", [])),
         )
 
     def builtin(self, specifier: str) -> PackageInfo | None:
