@@ -15,6 +15,7 @@ from migrator.scan.filefacts import ErrorClass, Export, FileFacts, FunctionShape
 from migrator.scan.files import shown
 from migrator.scan.jsparse import TYPESCRIPT_EXTENSIONS
 from migrator.scan.model import EVENT_KINDS, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
+from migrator.scan.platform import platform_blockers
 from migrator.scan.readiness import readiness
 from migrator.scan.resolve import Resolver, TsConfig, inside, nearest, relative
 from migrator.scan.scope import scoped
@@ -254,6 +255,8 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
     shape = found[0].shape if found is not None else None
     files = _reached_files(ws, handler, found)
     style = handler_style(shape)
+    if style == "sync" and found is not None and _returns_async_import(ws, found):
+        style = "async"  # `(e) => process(e)` hands the runtime another module's promise
     blockers = []
     if found is None:
         blockers.append(
@@ -269,6 +272,7 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
     sites = dependencies(ws, files, handler)
     where = Site(handler_facts.path, shape.line if shape is not None else None, cfg.config, cfg.line)
     blockers.extend(find_blockers(files, sites, style, cfg.timeout_s, where, ws.tables))
+    blockers.extend(platform_blockers(files, sites, cfg, where, ws.tables))
     code = _Code(
         file=handler_facts.path,
         language="typescript" if handler.suffix in TYPESCRIPT_EXTENSIONS else "javascript",
@@ -303,6 +307,17 @@ def _reached_files(ws: Workspace, handler: Path, found: tuple[Export, Path] | No
         )
     )
     return [own] + [ws.facts[p] for p in ws.closure(handler, first)[1:] if p in ws.facts]
+
+
+def _returns_async_import(ws: Workspace, found: tuple[Export, Path]) -> bool:
+    shape = found[0].shape
+    target = shape.returns_import if shape is not None else None
+    if target is None:
+        return False
+    module = ws.resolver.import_file(found[1], target[0])
+    callee = find_export(ws, module, target[1]) if module is not None else None
+    inner = callee[0].shape if callee is not None else None
+    return inner is not None and (inner.is_async or inner.returns_promise)
 
 
 def _imported_clients(ws: Workspace, facts: FileFacts) -> Clients:

@@ -93,6 +93,7 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         global_state=tuple(_global_state(caps, top_declarations)),
         syntax_errors=tuple(syntax_errors(tree.root_node)),
         units=top_level_units(tree.root_node) if len(handlers) > 1 else (),
+        lambda_globals=tuple(Located(text(n), line(n)) for n in caps.get("lambda_global", ())),
     )
 
 

@@ -36,6 +36,9 @@ class FunctionShape:
     returns_promise: bool  #: a plain function whose body returns a Promise
     line: int
     wrapper: str | None  #: callee that wraps the function, e.g. "middy"
+    #: a plain function returning a call to an imported function: (module, export) it calls,
+    #: so the caller can see whether that returns a promise (it does when the export is async)
+    returns_import: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -135,4 +138,5 @@ class FileFacts:
     global_state: tuple[Located, ...]  #: module-level variables reassigned inside functions
     syntax_errors: tuple[SyntaxProblem, ...]
     units: tuple[Unit, ...] = ()  #: top-level functions, when the file exports two or more
+    lambda_globals: tuple[Located, ...] = ()  #: `awslambda.streamifyResponse` and the like
     scope: str | None = None  #: set on a copy narrowed to one export (see migrator.scan.scope)

@@ -90,7 +90,11 @@ class ProjectScanner:
         reached: set[Path] = set()
         problems = list(config.problems)
         for cfg in config.functions:
-            if cfg.handler is None and cfg.config is not None:
+            if cfg.inline_code is not None:
+                inline = self._inline(cfg)
+                functions.append(assemble(ws, cfg, inline, split_handler(cfg.handler or "index.handler")[1]))
+                reached.add(inline)
+            elif cfg.handler is None and cfg.config is not None:
                 problems.extend(_no_handler(cfg, problems))
             elif cfg.handler is not None:
                 module, export = split_handler(cfg.handler)
@@ -128,6 +132,21 @@ class ProjectScanner:
             if facts is not None and facts.syntax_errors:
                 return assemble(ws, cfg, candidate, "handler"), candidates  # broken, but meant as one
         return None, candidates
+
+    def _inline(self, cfg: FunctionConfig) -> Path:
+        """Parse a template's inline code (ZipFile/InlineCode) as `<template>#<function>.js`."""
+        path = self.root / f"{cfg.config}#{cfg.name}.js"
+        rel = relative(path, self.root)
+        facts = analyze_file(rel, (cfg.inline_code or "").encode(), "javascript", self.grammars)
+        self.facts[path] = facts
+        self.seen.add(path)
+        self.local_imports[path] = ()
+        if facts.syntax_errors:
+            self.file_problems[path] = [
+                ScanProblem(rel, p.line, p.column, f"{p.message} (line of the inline code)")
+                for p in facts.syntax_errors
+            ]
+        return path
 
     def _load(self, start: Path | None) -> None:
         """Parse `start` and every local module it reaches, each file once per scanner."""

@@ -57,6 +57,7 @@ def scoped(facts: FileFacts, line: int, export: str) -> FileFacts:
         method_calls=tuple(m for m in facts.method_calls if keep(m[2])),
         evals=_at(facts.evals, keep),
         global_state=_at(facts.global_state, keep),
+        lambda_globals=_at(facts.lambda_globals, keep),
         scope=export,
     )
 

@@ -16,6 +16,7 @@ from migrator.scan.config.model import (
     as_int,
     as_str,
     env_names,
+    layer_names,
     referenced_ids,
 )
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
@@ -64,6 +65,21 @@ _SOURCE_RESOURCES = {
     "AWS::DynamoDB::GlobalTable": "dynamodb-stream",
     "AWS::Kinesis::Stream": "kinesis",
 }
+
+
+def _zip_file(code: Any) -> Any:
+    return code.get("ZipFile") if isinstance(code, dict) else None
+
+
+def _inline_code(code: Any) -> str | None:
+    """SAM `InlineCode: …` or CloudFormation `ZipFile: …` source (also under `!Sub`)."""
+    if isinstance(code, dict) and "Fn::Sub" in code:
+        code = code["Fn::Sub"][0] if isinstance(code["Fn::Sub"], list) else code["Fn::Sub"]
+    return code if isinstance(code, str) else None
+
+
+def _invoke_mode(url: Any) -> str | None:
+    return as_str(url.get("InvokeMode")) if isinstance(url, dict) else None
 
 
 def looks_like_template(text: str) -> bool:
@@ -163,21 +179,15 @@ class _Template:
             env=tuple(dict.fromkeys(env)),
             events=tuple(events),
             entry_points=_entry_points(resource.get("Metadata")),
+            layers=layer_names(self.value(merged.get("Layers"))),
+            invoke_mode=_invoke_mode(props.get("FunctionUrlConfig")) if sam else None,
+            inline_code=_inline_code(merged.get("InlineCode") if sam else _zip_file(merged.get("Code"))),
         )
 
     def _code_dir(self, logical_id: str, code: Any, line: int | None) -> Path:
         if isinstance(code, str) and not code.startswith("s3://"):
             return (self.path.parent / code).resolve() if code else self.path.parent
-        if isinstance(code, dict) and "ZipFile" in code:
-            self.problems.append(
-                ScanProblem(
-                    self.rel,
-                    line,
-                    None,
-                    f"{logical_id}: inline ZipFile code is not scanned; move it to a file",
-                )
-            )
-        return self.path.parent
+        return self.path.parent  # inline code (ZipFile) is scanned from the template itself
 
     def _sam_events(self, logical_id: str, events: Any) -> list[EventEvidence]:
         out: list[EventEvidence] = []

@@ -13,6 +13,7 @@ from migrator.scan.config.model import (
     as_int,
     as_str,
     env_names,
+    layer_names,
     referenced_ids,
 )
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
@@ -145,6 +146,8 @@ def read_serverless(path: Path, rel: str, root: Path | None = None) -> ConfigRes
                 ),
                 env=tuple(dict.fromkeys(env)),
                 events=tuple(events),
+                layers=layer_names(variables.resolve(settings.get("layers", provider.get("layers")))),
+                invoke_mode=_invoke_mode(settings.get("url")),
             )
         )
         if settings.get("handler") is None and settings.get("image") is None:
@@ -152,6 +155,11 @@ def read_serverless(path: Path, rel: str, root: Path | None = None) -> ConfigRes
                 ScanProblem(source, line, None, f"function {name!r} has no `handler`; add one")
             )
     return result
+
+
+def _invoke_mode(url: Any) -> str | None:
+    """`url: {invokeMode: RESPONSE_STREAM}`."""
+    return as_str(url.get("invokeMode")) if isinstance(url, dict) else None
 
 
 class _Includes:

@@ -86,3 +86,9 @@
   function: (member_expression
     object: (member_expression) @_object (#match? @_object "^this\\.[A-Za-z_$][A-Za-z0-9_$]*$")
     property: (property_identifier) @method_call))
+
+; --- Lambda's Node-only globals ------------------------------------------------------------
+; awslambda.streamifyResponse(…) / awslambda.HttpResponseStream: response streaming.
+(member_expression
+  object: (identifier) @_awslambda (#eq? @_awslambda "awslambda")
+  property: (property_identifier) @lambda_global)
