@@ -71,13 +71,17 @@ class Workspace:
     def declared_versions(self, path: Path) -> dict[str, str]:
         """Dependencies declared by the nearest package.json that declares any (root-bounded)."""
         return (
-            nearest(path.parent, self.root, self.versions, lambda d: _declared(d / "package.json", self.root))
+            nearest(
+                path.parent, self.root, self.versions, lambda d: _declared(d / "package.json", self.resolver)
+            )
             or {}
         )
 
 
-def _declared(manifest_path: Path, root: Path) -> dict[str, str] | None:
-    manifest = read_manifest(manifest_path, root)
+def _declared(manifest_path: Path, resolver: Resolver) -> dict[str, str] | None:
+    if not resolver.is_file(manifest_path):
+        return None
+    manifest = read_manifest(manifest_path, resolver.real_root)
     if manifest is None:
         return None
     versions: dict[str, str] = {}

@@ -40,8 +40,13 @@ _Captures = dict[str, list[ts.Node]]
 MAX_DEPTH = 3000
 
 
-def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Grammars) -> FileFacts:
-    """Parse `source` with `grammar` and collect its facts. Never raises on bad syntax or bad bytes."""
+def analyze_file(
+    path: str, source: bytes, grammar: GrammarName, grammars: Grammars, handler: bool = False
+) -> FileFacts:
+    """Parse `source` with `grammar` and collect its facts. Never raises on bad syntax or bad bytes.
+
+    A `handler` file exporting several functions also gets its units (see migrator.scan.scope).
+    """
     try:
         source.decode("utf-8")
     except UnicodeDecodeError:
@@ -92,7 +97,8 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         ),
         global_state=tuple(_global_state(caps, top_declarations)),
         syntax_errors=tuple(syntax_errors(tree.root_node)),
-        units=top_level_units(tree.root_node) if len(handlers) > 1 else (),
+        units=top_level_units(tree.root_node) if handler and len(handlers) > 1 else (),
+        multi_export=len(handlers) > 1,
         lambda_globals=tuple(Located(text(n), line(n)) for n in caps.get("lambda_global", ())),
     )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from migrator.scan.config.cloudformation import looks_like_template
-from migrator.scan.files import CONFIG_LIMIT, Unreadable, read_text, real_root, shown
+from migrator.scan.files import CONFIG_LIMIT, Reader, Unreadable, shown
 from migrator.scan.model import ScanProblem
 
 #: Never scanned: dependencies, deployment staging and build caches.
@@ -57,7 +57,7 @@ class Discovery:
 def discover(root: Path) -> Discovery:
     """Everything under `root` that may declare Lambda functions, in a stable order."""
     found = Discovery()
-    base = real_root(root)
+    reader = Reader(root)
 
     def unreadable(exc: OSError) -> None:
         where = shown(exc.filename or root, root)
@@ -84,16 +84,16 @@ def discover(root: Path) -> Discovery:
             elif (
                 path.suffix in TEMPLATE_SUFFIXES
                 and name not in _NOT_TEMPLATES
-                and _is_template(path, root, base, found.problems)
+                and _is_template(path, root, reader, found.problems)
             ):
                 found.templates.append(path)
     return found
 
 
-def _is_template(path: Path, root: Path, base: str, problems: list[ScanProblem]) -> bool:
+def _is_template(path: Path, root: Path, reader: Reader, problems: list[ScanProblem]) -> bool:
     """Does the file declare a Lambda function? FIFOs, devices and links out of PATH are reported."""
     try:
-        return looks_like_template(read_text(path, base, CONFIG_LIMIT))
+        return looks_like_template(reader.read_text(path, CONFIG_LIMIT))
     except Unreadable as exc:
         if exc.cause in ("outside", "special"):
             problems.append(ScanProblem(shown(path, root), None, None, exc.reason))

@@ -137,6 +137,7 @@ class FileFacts:
     evals: tuple[Located, ...]
     global_state: tuple[Located, ...]  #: module-level variables reassigned inside functions
     syntax_errors: tuple[SyntaxProblem, ...]
-    units: tuple[Unit, ...] = ()  #: top-level functions, when the file exports two or more
+    units: tuple[Unit, ...] = ()  #: top-level functions, for a handler file exporting two or more
+    multi_export: bool = False  #: exports two or more functions (units are read for handler files)
     lambda_globals: tuple[Located, ...] = ()  #: `awslambda.streamifyResponse` and the like
     scope: str | None = None  #: set on a copy narrowed to one export (see migrator.scan.scope)

@@ -16,7 +16,7 @@ from migrator.scan.config.model import ConfigResult, FunctionConfig
 from migrator.scan.config.packagejson import read_bare_package
 from migrator.scan.config.serverless import read_serverless
 from migrator.scan.filefacts import FileFacts
-from migrator.scan.files import SOURCE_LIMIT, Unreadable, read_bytes, shown
+from migrator.scan.files import SOURCE_LIMIT, Unreadable, shown
 from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.model import Dependency, Function, ScanProblem
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
@@ -149,16 +149,21 @@ class ProjectScanner:
         return path
 
     def _load(self, start: Path | None) -> None:
-        """Parse `start` and every local module it reaches, each file once per scanner."""
+        """Parse `start` (a handler) and every local module it reaches, each file once per scanner."""
         if start is None:
             return
+        known = self.facts.get(start)
+        if known is not None and known.multi_export and not known.units:
+            reread = self._parse(start, handler=True)  # first read as a module: now its units count
+            if reread is not None:
+                self.facts[start] = reread
         frontier = [start]
         while frontier:
             path = frontier.pop()
             if path in self.seen:
                 continue
             self.seen.add(path)
-            facts = self._parse(path)
+            facts = self._parse(path, handler=path == start)
             if facts is not None:
                 self.facts[path] = facts
             targets: list[Path] = []
@@ -170,14 +175,14 @@ class ProjectScanner:
             self.local_imports[path] = tuple(dict.fromkeys(targets))
             frontier.extend(t for t in targets if t not in self.seen)
 
-    def _parse(self, path: Path) -> FileFacts | None:
+    def _parse(self, path: Path, handler: bool = False) -> FileFacts | None:
         rel = relative(path, self.root) if inside(path, self.root) else shown(path, self.root)
         try:
-            source = read_bytes(path, self.resolver.real_root, SOURCE_LIMIT)
+            source = self.resolver.reader.read_bytes(path, SOURCE_LIMIT)
         except Unreadable as exc:
             self.file_problems[path] = [ScanProblem(rel, None, None, exc.reason)]
             return None
-        facts = analyze_file(rel, source, grammar_for(path.suffix), self.grammars)
+        facts = analyze_file(rel, source, grammar_for(path.suffix), self.grammars, handler)
         if facts.syntax_errors:
             self.file_problems[path] = [
                 ScanProblem(rel, p.line, p.column, p.message) for p in facts.syntax_errors

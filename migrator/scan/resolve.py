@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from migrator.scan.files import MANIFEST_LIMIT, Unreadable, read_text, real_root
+from migrator.scan.files import MANIFEST_LIMIT, Reader, Unreadable, read_text
 from migrator.scan.jsparse import SOURCE_EXTENSIONS
 
 T = TypeVar("T")
@@ -103,19 +103,19 @@ class Resolver:
     """File-system lookups for one scan, with the tsconfig and package.json reads cached."""
 
     root: Path
-    _real_root: str = field(default="", init=False)
+    reader: Reader = field(init=False)  #: every file read of the scan goes through it
     _tsconfigs: dict[Path, TsConfig | None] = field(default_factory=dict)
     _package_types: dict[Path, str | None] = field(default_factory=dict)
     _listings: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     _imports: dict[tuple[Path, str], Path | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._real_root = real_root(self.root)
+        self.reader = Reader(self.root)
 
     @property
     def real_root(self) -> str:
         """The scanned folder with symlinks resolved: no file outside it is read."""
-        return self._real_root
+        return self.reader.root
 
     def _listing(self, directory: str) -> tuple[frozenset[str], frozenset[str]]:
         """(file names, folder names) in a folder, read once per scan."""
@@ -192,7 +192,7 @@ class Resolver:
 
         def read(folder: Path) -> TsConfig | None:
             candidate = folder / "tsconfig.json"
-            return _read_tsconfig(candidate, self._real_root) if self.is_file(candidate) else None
+            return _read_tsconfig(candidate, self.reader.root) if self.is_file(candidate) else None
 
         return nearest(directory, self.root, self._tsconfigs, read)
 
@@ -204,7 +204,7 @@ class Resolver:
             if not self.is_file(manifest):
                 return None
             try:
-                data = json.loads(read_text(manifest, self._real_root, MANIFEST_LIMIT))
+                data = json.loads(self.reader.read_text(manifest, MANIFEST_LIMIT))
             except (Unreadable, json.JSONDecodeError):
                 return ""
             kind = data.get("type") if isinstance(data, dict) else None
