@@ -90,7 +90,7 @@ class ProjectScanner:
         reached: set[Path] = set()
         problems = list(config.problems)
         for cfg in config.functions:
-            if cfg.inline_code is not None:
+            if cfg.inline_code is not None and (cfg.runtime or "nodejs").startswith("nodejs"):
                 inline = self._inline(cfg)
                 functions.append(assemble(ws, cfg, inline, split_handler(cfg.handler or "index.handler")[1]))
                 reached.add(inline)

@@ -53,6 +53,16 @@ Resources:
       Code:
         ZipFile: |
           exports.main = (event, context, callback) => callback(null, process.env.GREETING);
+  PythonInlineFunction:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      Role: arn:aws:iam::123456789012:role/r
+      Code:
+        ZipFile: |
+          def handler(event, context):
+              return event
 """
 
 FILES = {
@@ -119,6 +129,8 @@ def test_inline_code_is_scanned(fleet: dict[str, Function]) -> None:
     assert zipped.export == "main" and zipped.handler_style == "callback"
     assert zipped.env == ("GREETING",)
     assert rules(zipped) == ["callback-style", "inline-code"]
+    assert fleet["PythonInlineFunction"].file is None  # not JavaScript: not parsed as such
+    assert "inline-code" not in rules(fleet["PythonInlineFunction"])
 
 
 def test_a_plain_handler_returning_a_plain_function_stays_sync(write_tree: WriteTree) -> None:
