@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from migrator.scan.assemble import Workspace, assemble, find_export
+from migrator.scan.assemble import assemble
 from migrator.scan.collect import analyze_file
 from migrator.scan.config.cloudformation import read_template
 from migrator.scan.config.model import ConfigResult, FunctionConfig
@@ -21,6 +21,7 @@ from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.model import Dependency, Function, ScanProblem
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
+from migrator.scan.workspace import Workspace, find_export
 
 INTERNAL_ERROR = "internal error while scanning this project"
 
