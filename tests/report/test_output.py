@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from migrator.errors import ReportError
 from migrator.report.output import escape_surrogates, render_text, write_atomic
 from migrator.scan.engine import ScanOptions, scan
+from tests.conftest import FLEET, REPO
 
 FORMATS = ("json", "sarif", "markdown", "table")
 
@@ -79,3 +82,20 @@ def test_names_that_are_not_utf8_are_escaped_in_every_format(odd_names: Path, fm
 
 def test_escape_surrogates_leaves_other_text_alone() -> None:
     assert escape_surrogates("café \U0001f600 \udcff") == "café \U0001f600 \\udcff"
+
+
+def test_a_full_stdout_is_exit_2_with_one_line() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "migrator", "scan", str(FLEET), "--format", "json", "--jobs", "1"],
+            cwd=REPO,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        "migrate: error: cannot write the report to stdout: No space left on device"
+    ]

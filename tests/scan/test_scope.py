@@ -49,7 +49,8 @@ exports.create = async (event) => {
 
 exports.drain = async (event) => {
   for (const record of event.Records) {
-    await sqs.send(new DeleteMessageCommand({ QueueUrl: process.env.QUEUE_URL, ReceiptHandle: record.receiptHandle }));
+    const input = { QueueUrl: process.env.QUEUE_URL, ReceiptHandle: record.receiptHandle };
+    await sqs.send(new DeleteMessageCommand(input));
   }
 };
 
