@@ -57,8 +57,9 @@ def read_bytes(path: Path, root: Path | str, limit: int) -> bytes:
 class Reader:
     """`read_bytes`/`read_text` under one root, with the real path of each folder cached.
 
-    A scan reads thousands of files in a few hundred folders: resolving each folder once leaves
-    one `lstat` per file (is it a symlink?) instead of one per path component.
+    A scan reads thousands of files in a few hundred folders: resolving each folder once, and
+    opening with O_NOFOLLOW (a symlink is resolved only when the open says it is one), leaves no
+    extra system call per file.
     """
 
     def __init__(self, root: Path) -> None:
@@ -71,21 +72,32 @@ class Reader:
         if real_folder is None:
             real_folder = self._folders[folder] = os.path.realpath(folder)
         real = os.path.join(real_folder, name)
-        if os.path.islink(real):
-            real = os.path.realpath(real)
-        return _read_real(real, self.root, limit)
+        try:
+            return _read_real(real, self.root, limit, os.O_NOFOLLOW)
+        except _Symlink:
+            return _read_real(os.path.realpath(real), self.root, limit)
 
     def read_text(self, path: Path, limit: int) -> str:
         return _decode(self.read_bytes(path, limit))
 
 
-def _read_real(real: str, base: str, limit: int) -> bytes:
-    """Read `real`, a path with symlinks resolved, if it is a regular file under `base`."""
+class _Symlink(Exception):
+    """Opened with O_NOFOLLOW, the last component was a symlink: resolve it and try again."""
+
+
+def _read_real(real: str, base: str, limit: int, extra_flags: int = 0) -> bytes:
+    """Read `real`, a path with symlinks resolved, if it is a regular file under `base`.
+
+    With `extra_flags=O_NOFOLLOW` the last component may still be a symlink: `_Symlink` says so
+    (saving an `lstat` per file on the common path).
+    """
     if not is_inside(real, base):
         raise Unreadable("outside the scanned folder; it is not read", "outside")
     try:
-        fd = os.open(real, _OPEN_FLAGS)
+        fd = os.open(real, _OPEN_FLAGS | extra_flags)
     except OSError as exc:
+        if extra_flags and exc.errno == errno.ELOOP:
+            raise _Symlink from None
         raise Unreadable(_os_reason(exc), "os") from exc
     try:
         info = os.fstat(fd)
@@ -95,14 +107,16 @@ def _read_real(real: str, base: str, limit: int) -> bytes:
             raise Unreadable(f"file is {info.st_size} bytes; files over {_size(limit)} are not read", "size")
         chunks: list[bytes] = []
         total = 0
+        want = min(info.st_size + 1, limit + 1)  # one read for a file that keeps its size
         while True:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
-            if not chunk:
-                break
+            chunk = os.read(fd, want)
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:  # grew while we read, or a file system that lies about sizes
                 raise Unreadable(f"file is over {_size(limit)}; it is not read", "size")
+            if len(chunk) < want:  # a short read of a regular file: its end
+                break
+            want = min(_CHUNK, limit + 1 - total)
         return b"".join(chunks)
     except OSError as exc:
         raise Unreadable(_os_reason(exc), "os") from exc

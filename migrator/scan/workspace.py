@@ -128,10 +128,13 @@ def returns_async_import(ws: Workspace, found: tuple[Export, Path]) -> bool:
 def imported_clients(ws: Workspace, facts: FileFacts) -> Clients:
     """SDK clients `facts` imports from local modules (`const db = require('./db')`), by local name."""
     out: Clients = {}
+    called = {obj for obj, _, _ in facts.method_calls}
     path = ws.root / facts.path
     for ref in facts.imports:
         if not ref.specifier.startswith(".") or ref.type_only:
             continue
+        if not any(local in called for local, _ in ref.bindings):
+            continue  # nothing imported from it is called like a client
         target = ws.resolver.import_file(path, ref.specifier)
         target_facts = ws.facts.get(target) if target is not None else None
         if target_facts is None:

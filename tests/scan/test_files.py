@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from migrator.scan.files import Unreadable, read_bytes, read_text, shown
+from migrator.scan.files import Reader, Unreadable, read_bytes, read_text, shown
 
 
 def test_reads_a_regular_file(tmp_path: Path) -> None:
@@ -67,3 +67,22 @@ def test_folders_missing_files_and_loops(tmp_path: Path) -> None:
         causes.append(caught.value.cause)
     assert causes[:2] == ["special", "os"]
     assert causes[2] in ("os", "outside")
+
+
+def test_reader_follows_links_inside_and_refuses_the_rest(tmp_path: Path) -> None:
+    root = tmp_path / "fleet"
+    (root / "src").mkdir(parents=True)
+    (root / "src" / "a.js").write_text("a")
+    (root / "src" / "link.js").symlink_to("a.js")
+    (root / "src" / "out.js").symlink_to("/dev/zero")
+    (root / "src" / "loop.js").symlink_to("loop.js")
+    os.mkfifo(root / "src" / "fifo.js")
+    reader = Reader(root)
+    assert reader.read_text(root / "src" / "link.js", 10) == "a"
+    assert reader.read_bytes(root / "src" / ".." / "src" / "a.js", 10) == b"a"
+    causes = {}
+    for name in ("out.js", "loop.js", "fifo.js"):
+        with pytest.raises(Unreadable) as caught:
+            reader.read_bytes(root / "src" / name, 10)
+        causes[name] = caught.value.cause
+    assert causes == {"out.js": "outside", "loop.js": "os", "fifo.js": "special"}
