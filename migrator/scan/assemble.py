@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,8 +173,11 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
     """One Function from its config and the facts of the files it reaches."""
     if handler is None or handler not in ws.facts:
         wanted = cfg.handler or " or ".join(cfg.candidates) or "?"
+        module = Path(os.path.normpath(os.path.join(cfg.base_dir, cfg.handler or ".")))
         if handler is not None and not inside(handler, ws.root):
-            why = f"is outside the scanned folder ({shown(handler, ws.root)}); scan the folder that holds it"
+            why = f"is outside the scanned folder ({shown(handler, ws.root)}); it is not read"
+        elif handler is None and not inside(module, ws.root):
+            why = "is outside the scanned folder; it is not read"
         elif handler is not None:
             why = f"names {ws.rel(handler)}, which could not be read (see errors)"
         else:
