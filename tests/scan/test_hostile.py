@@ -9,6 +9,8 @@ import pytest
 
 from migrator.scan.collect import analyze_file
 from migrator.scan.config.yamlload import ConfigReadError, load_document
+from migrator.scan.engine import ScanOptions, scan
+from migrator.scan.files import SOURCE_LIMIT
 from migrator.scan.jsparse import Grammars
 
 
@@ -45,3 +47,15 @@ def test_pathological_nesting_is_a_located_problem(shape: str) -> None:
     assert len(facts.syntax_errors) == 1
     assert facts.syntax_errors[0].line == 1
     assert "levels deep" in facts.syntax_errors[0].message
+
+
+def test_oversized_bare_index_is_an_error_not_a_silent_drop(tmp_path: Path) -> None:
+    (tmp_path / "big").mkdir()
+    (tmp_path / "big" / "package.json").write_text('{"name": "big"}')
+    code = b"exports.handler = async () => 1;\n"
+    (tmp_path / "big" / "index.js").write_bytes(code + b" " * SOURCE_LIMIT)
+    report = scan(tmp_path, ScanOptions(jobs=1))
+    assert report.functions == ()
+    assert [(e.file, e.message) for e in report.errors] == [
+        ("big/index.js", f"file is {SOURCE_LIMIT + len(code)} bytes; files over 4 MiB are not read")
+    ]
