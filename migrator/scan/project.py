@@ -77,9 +77,9 @@ class ProjectScanner:
         elif kind == "template":
             config = read_template(path, rel, self.root)
         elif kind == "terraform":
-            config = read_terraform(path, rel)
+            config = read_terraform(path, rel, self.root)
         elif kind == "cdk":
-            config = read_cdk_app(path, rel, self.grammars)
+            config = read_cdk_app(path, rel, self.grammars, self.root)
         else:
             config = read_bare_package(path, relative(path / "package.json", self.root), self.root)
         return self._functions(config, path if kind == "package" else None)
