@@ -6,6 +6,7 @@ process it lives in; projects scanned one after another share them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from migrator.scan.config.scope import skipped as skipped_function
 from migrator.scan.config.serverless import read_serverless
 from migrator.scan.config.terraform import read_terraform
 from migrator.scan.filefacts import FileFacts
-from migrator.scan.files import SOURCE_LIMIT, Unreadable, shown
+from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, shown
 from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.model import Dependency, Function, ScanProblem, SkippedFunction
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
@@ -111,6 +112,8 @@ class ProjectScanner:
                 reached.add(inline)
             elif cfg.handler is None and cfg.config is not None:
                 problems.extend(_no_handler(cfg, problems))
+            elif (outside := _outside_code(cfg, self.resolver.real_root)) is not None:
+                problems.append(outside)
             elif cfg.handler is not None:
                 module, export = split_handler(cfg.handler)
                 handler = self.resolver.handler_file(cfg.base_dir, module, cfg.entry_points)
@@ -211,6 +214,19 @@ class ProjectScanner:
                 ScanProblem(rel, p.line, p.column, p.message) for p in facts.syntax_errors
             ]
         return facts
+
+
+def _outside_code(cfg: FunctionConfig, real_root: str) -> ScanProblem | None:
+    """A config whose code folder (CodeUri, CDK entry or asset, Terraform archive source) leaves PATH:
+    said at the config, and nothing there is looked at."""
+    real = os.path.realpath(cfg.base_dir)
+    if cfg.config is None or is_inside(real, real_root):
+        return None
+    message = (
+        f"function {cfg.name!r}: its code folder {shown(real, real_root)} is outside the scanned folder; "
+        "it is not read"
+    )
+    return ScanProblem(cfg.config, cfg.line, None, message)
 
 
 def _no_handler(cfg: FunctionConfig, known: list[ScanProblem]) -> list[ScanProblem]:

@@ -57,7 +57,7 @@ def read_template(path: Path, rel: str, root: Path | None = None) -> ConfigResul
     resources = document.get("Resources") if isinstance(document, dict) else None
     if not isinstance(resources, dict):
         return result
-    template = _Template(path, rel, document, resources, result.problems)
+    template = _Template(path, rel, document, resources, result.problems, root)
     for logical_id, resource in resources.items():
         if not isinstance(resource, dict):
             continue
@@ -77,6 +77,7 @@ class _Template:
         document: dict[str, Any],
         resources: dict[str, Any],
         problems: list[ScanProblem],
+        root: Path | None,
     ) -> None:
         self.path = path
         self.rel = rel
@@ -87,7 +88,7 @@ class _Template:
         globals_ = document.get("Globals")
         function_globals = globals_.get("Function") if isinstance(globals_, dict) else None
         self.globals: dict[str, Any] = function_globals if isinstance(function_globals, dict) else {}
-        self.triggers, self.permissions = Triggers(path, rel, resources, problems).find()
+        self.triggers, self.permissions = Triggers(path, rel, resources, problems, root).find()
 
     def value(self, value: Any) -> Any:
         """A literal, or the default of the parameter a `Ref` names."""
