@@ -63,8 +63,11 @@ def read_cdk_app(folder: Path, rel: str, grammars: Grammars, root: Path | None =
     functions = [f for file in files for f in file.functions]
     events = _wire(functions, [w for file in files for w in file.wires])
     for fn in functions:
-        if fn.inline:
-            message = f"{fn.name}: inline code (Code.fromInline) is not scanned; move it to a file"
+        if fn.inline and fn.inline_code is None:
+            message = (
+                f"{fn.name}: inline code (Code.fromInline) is not a literal the scan can read; "
+                "move it to a file"
+            )
             result.problems.append(ScanProblem(fn.file, fn.line, None, message))
             continue
         if fn.handler is None and fn.skip is None:
@@ -108,6 +111,7 @@ def _config(fn: CdkFunction, events: list[EventEvidence]) -> FunctionConfig:
         events=tuple(events),
         entry_points=fn.entry_points,
         skip=fn.skip,
+        inline_code=fn.inline_code,
     )
 
 
