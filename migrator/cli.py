@@ -1,4 +1,9 @@
-"""The `migrate` command line. Exit codes: 0 clean, 1 findings, 2 could not run."""
+"""The `migrate` command line. Exit codes: 0 clean, 1 findings, 2 could not run.
+
+`migrate scan` starts fast: the golden, codegen and canary commands (boto3, pydantic, the OpenAPI
+machinery) are imported only when the command line names them, or asks for the full help.
+`app` (the full application, for tests) is built on first access.
+"""
 
 from __future__ import annotations
 
@@ -11,26 +16,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from codegen.errors import CodegenError
-from golden.errors import GoldenError
-from migrator.canary_cli import canary_app
-from migrator.codegen_cli import codegen_command
 from migrator.errors import MigrateError
-from migrator.golden_cli import golden_app
-from migrator.progress import progress_bar
-from migrator.report.output import emit
-from migrator.scan.engine import ScanOptions, scan
 
 EXIT_FINDINGS = 1
 EXIT_CANNOT_RUN = 2
-
-app = typer.Typer(
-    name="migrate",
-    help="Move fleets of Node.js AWS Lambda functions to Go, safely.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
 
 
 class ScanFormat(StrEnum):
@@ -40,12 +29,10 @@ class ScanFormat(StrEnum):
     markdown = "markdown"
 
 
-@app.callback()
 def _root() -> None:
     """Move fleets of Node.js AWS Lambda functions to Go, safely."""
 
 
-@app.command("scan")
 def scan_command(
     path: Annotated[Path, typer.Argument(help="Folder holding the functions (configs, handlers).")],
     output_format: Annotated[
@@ -66,6 +53,10 @@ def scan_command(
     ] = True,
 ) -> None:
     """Statically scan every Node.js Lambda handler under PATH. Never runs user code."""
+    from migrator.progress import progress_bar
+    from migrator.report.output import emit
+    from migrator.scan.engine import ScanOptions, scan
+
     stderr = Console(stderr=True)
     with progress_bar(stderr, enabled=progress) as advance:
         report = scan(path, ScanOptions(jobs=jobs, progress=advance))
@@ -79,9 +70,32 @@ def scan_command(
             raise typer.Exit(EXIT_FINDINGS)
 
 
-app.command("codegen")(codegen_command)
-app.add_typer(golden_app, name="golden")
-app.add_typer(canary_app, name="canary")
+def build_app(full: bool = True) -> typer.Typer:
+    """The CLI; without `full`, only `migrate scan` (nothing of golden, codegen or canary is imported)."""
+    cli = typer.Typer(
+        name="migrate",
+        help="Move fleets of Node.js AWS Lambda functions to Go, safely.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    cli.callback()(_root)
+    cli.command("scan")(scan_command)
+    if full:
+        from migrator.canary_cli import canary_app
+        from migrator.codegen_cli import codegen_command
+        from migrator.golden_cli import golden_app
+
+        cli.command("codegen")(codegen_command)
+        cli.add_typer(golden_app, name="golden")
+        cli.add_typer(canary_app, name="canary")
+    return cli
+
+
+def __getattr__(name: str) -> typer.Typer:
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
@@ -89,9 +103,16 @@ def main() -> None:
 
     Usage errors exit 2 through click; findings exit 1 through `typer.Exit`.
     """
+    full = sys.argv[1:2] != ["scan"]
+    ours: tuple[type[Exception], ...] = (MigrateError,)
+    if full:
+        from codegen.errors import CodegenError
+        from golden.errors import GoldenError
+
+        ours = (MigrateError, GoldenError, CodegenError)
     try:
-        app()
-    except (MigrateError, GoldenError, CodegenError) as exc:
+        build_app(full)()
+    except ours as exc:
         print(f"migrate: error: {exc}", file=sys.stderr)
         sys.exit(EXIT_CANNOT_RUN)
     except KeyboardInterrupt:

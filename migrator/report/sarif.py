@@ -10,6 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from migrator import __version__
 from migrator.scan.blockers import RULES
@@ -22,7 +23,9 @@ _LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def _location(file: str | None, line: int | None) -> list[dict[str, Any]]:
     if not file:
         return []
-    physical: dict[str, Any] = {"artifactLocation": {"uri": file, "uriBaseId": "SRCROOT"}}
+    # A URI reference: non-ASCII and undecodable bytes of the name are percent-encoded.
+    uri = quote(file.encode("utf-8", "surrogateescape"), safe="/")
+    physical: dict[str, Any] = {"artifactLocation": {"uri": uri, "uriBaseId": "SRCROOT"}}
     if line:
         physical["region"] = {"startLine": line}
     return [{"physicalLocation": physical}]
@@ -30,7 +33,7 @@ def _location(file: str | None, line: int | None) -> list[dict[str, Any]]:
 
 def _fingerprint(fn: Function, blocker: Blocker) -> str:
     key = "\0".join((fn.name, blocker.rule, blocker.file or "", str(blocker.line or 0)))
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def build(report: ScanReport) -> dict[str, Any]:

@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from migrator.scan.blockers import DependencySite, Site, blocker, find_blockers
 from migrator.scan.config.model import FunctionConfig
-from migrator.scan.config.packagejson import read_manifest
 from migrator.scan.events import infer_events
-from migrator.scan.filefacts import ErrorClass, Export, FileFacts, FunctionShape
+from migrator.scan.filefacts import ErrorClass, FileFacts, FunctionShape
+from migrator.scan.files import shown
 from migrator.scan.jsparse import TYPESCRIPT_EXTENSIONS
 from migrator.scan.model import EVENT_KINDS, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
+from migrator.scan.platform import platform_blockers
 from migrator.scan.readiness import readiness
-from migrator.scan.resolve import Resolver, TsConfig, nearest, relative
+from migrator.scan.resolve import TsConfig, inside
 from migrator.scan.sdk import aws_sdk_usage
 from migrator.scan.tables import Tables
+from migrator.scan.workspace import (
+    Workspace,
+    find_export,
+    imported_clients,
+    reached_files,
+    returns_async_import,
+)
 
 BUILTIN_ERRORS = frozenset(
     {
@@ -32,71 +41,6 @@ BUILTIN_ERRORS = frozenset(
     }
 )
 _ESM_TS_MODULES = ("es", "esnext", "preserve")
-
-
-@dataclass
-class Workspace:
-    """What every function's assembly shares: the root, file lookups, tables, parsed files."""
-
-    root: Path
-    resolver: Resolver
-    tables: Tables
-    facts: Mapping[Path, FileFacts]
-    local_imports: Mapping[Path, tuple[Path, ...]]
-    versions: dict[Path, dict[str, str] | None]  #: declared dependency versions by folder (a cache)
-    sdk_cache: dict[str, dict[str, set[str]]]  #: AWS services and operations per file (a cache)
-    dependency_cache: dict[tuple[str, str | None], Dependency]  #: by (package, version) (a cache)
-
-    def rel(self, path: Path) -> str:
-        return relative(path, self.root)
-
-    def closure(self, start: Path) -> list[Path]:
-        """The handler file and every local module it reaches, in discovery order."""
-        seen = {start}
-        order = [start]
-        for path in order:
-            for dep in self.local_imports.get(path, ()):
-                if dep not in seen:
-                    seen.add(dep)
-                    order.append(dep)
-        return order
-
-    def declared_versions(self, path: Path) -> dict[str, str]:
-        """Dependencies declared by the nearest package.json that declares any (root-bounded)."""
-        return nearest(path.parent, self.root, self.versions, lambda d: _declared(d / "package.json")) or {}
-
-
-def _declared(manifest_path: Path) -> dict[str, str] | None:
-    manifest = read_manifest(manifest_path)
-    if manifest is None:
-        return None
-    versions: dict[str, str] = {}
-    for section in ("peerDependencies", "optionalDependencies", "devDependencies", "dependencies"):
-        declared = manifest.get(section)
-        if isinstance(declared, dict):
-            versions.update({str(k): str(v) for k, v in declared.items()})
-    return versions or None
-
-
-def find_export(ws: Workspace, path: Path, name: str, depth: int = 0) -> tuple[Export, Path] | None:
-    """The export `name` of the module at `path`, following re-exports to where it is defined."""
-    facts = ws.facts.get(path)
-    if facts is None or depth > 10:
-        return None
-    exports = [e for e in facts.exports if e.name == name] or [e for e in facts.exports if e.name == "*"]
-    for export in exports:
-        if export.source is None:
-            return export, path
-        if export.source.startswith("."):
-            target = ws.resolver.import_file(path, export.source)
-            imported = name if export.imported in (None, "*") else export.imported
-            if target is not None:
-                found = find_export(ws, target, imported, depth + 1)
-                if found is not None:
-                    return found
-        elif export.name == name:
-            return export, path  # re-exported from a package: the shape is not ours to read
-    return None
 
 
 def handler_style(shape: FunctionShape | None) -> Literal["async", "callback", "sync"] | None:
@@ -229,19 +173,27 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
     """One Function from its config and the facts of the files it reaches."""
     if handler is None or handler not in ws.facts:
         wanted = cfg.handler or " or ".join(cfg.candidates) or "?"
-        unresolved = blocker(
-            "unresolved-handler",
-            f"handler {wanted!r} does not resolve to a source file under {ws.rel(cfg.base_dir) or '.'}: "
-            "check the path, or build output without its sources",
-            cfg.config,
-            cfg.line,
-        )
+        module = Path(os.path.normpath(os.path.join(cfg.base_dir, cfg.handler or ".")))
+        if handler is not None and not inside(handler, ws.root):
+            why = f"is outside the scanned folder ({shown(handler, ws.root)}); it is not read"
+        elif handler is None and not inside(module, ws.root):
+            why = "is outside the scanned folder; it is not read"
+        elif handler is not None:
+            why = f"names {ws.rel(handler)}, which could not be read (see errors)"
+        else:
+            why = (
+                f"does not resolve to a source file under {shown(cfg.base_dir, ws.root)}: "
+                "check the path, or build output without its sources"
+            )
+        unresolved = blocker("unresolved-handler", f"handler {wanted!r} {why}", cfg.config, cfg.line)
         return _function(cfg, export_name, _Code(events=cfg.events or _direct(), blockers=(unresolved,)))
-    files = [ws.facts[p] for p in ws.closure(handler) if p in ws.facts]
     handler_facts = ws.facts[handler]
     found = find_export(ws, handler, export_name.split(".", 1)[0])
     shape = found[0].shape if found is not None else None
+    files = reached_files(ws, handler, found)
     style = handler_style(shape)
+    if style == "sync" and found is not None and returns_async_import(ws, found):
+        style = "async"  # `(e) => process(e)` hands the runtime another module's promise
     blockers = []
     if found is None:
         blockers.append(
@@ -257,6 +209,7 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
     sites = dependencies(ws, files, handler)
     where = Site(handler_facts.path, shape.line if shape is not None else None, cfg.config, cfg.line)
     blockers.extend(find_blockers(files, sites, style, cfg.timeout_s, where, ws.tables))
+    blockers.extend(platform_blockers(files, sites, cfg, where, ws.tables))
     code = _Code(
         file=handler_facts.path,
         language="typescript" if handler.suffix in TYPESCRIPT_EXTENSIONS else "javascript",
@@ -267,7 +220,7 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
         events=cfg.events or infer_events(files, event_param) or _direct(),
         env=tuple(sorted(set(cfg.env) | {e.value for f in files for e in f.env if e.value})),
         dependencies=tuple(s.dependency for s in sites),
-        aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache),
+        aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache, lambda f: imported_clients(ws, f)),
         blockers=tuple(blockers),
         error_types=error_types(files),
         source_files=tuple(f.path for f in files),

@@ -39,6 +39,15 @@ RULES: dict[str, Rule] = {
         Rule("sync-handler", "ReturnValueIgnored", "warning", "returns from a plain (non-async) handler"),
         Rule("unmapped-dependency", "NoGoCounterpart", "warning", "imports a package with no Go counterpart"),
         Rule("syntax-error", "UnparsableSource", "error", "has a syntax error"),
+        Rule("response-streaming", "StreamsResponse", "warning", "streams its response"),
+        Rule("layer", "UsesLambdaLayer", "warning", "depends on a Lambda layer"),
+        Rule(
+            "binary-dependency",
+            "DrivesBundledBinary",
+            "warning",
+            "depends on a package that drives a bundled program",
+        ),
+        Rule("inline-code", "InlineTemplateCode", "info", "keeps its code inline in the template"),
         Rule(
             "unresolved-handler",
             "HandlerNotFound",
@@ -103,7 +112,11 @@ def find_blockers(
                     site.line,
                 )
             )
-        elif dep.kind == "unmapped" and dep.npm not in tables.dropped_packages:
+        elif (
+            dep.kind == "unmapped"
+            and dep.npm not in tables.dropped_packages
+            and dep.npm not in tables.binaries  # binary-dependency says more
+        ):
             out.append(
                 blocker(
                     "unmapped-dependency",

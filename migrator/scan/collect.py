@@ -19,6 +19,7 @@ from migrator.scan.filefacts import (
     ImportRef,
     Located,
     PropRead,
+    SyntaxProblem,
 )
 from migrator.scan.jsparse import GrammarName, Grammars
 from migrator.scan.syntax import (
@@ -29,14 +30,23 @@ from migrator.scan.syntax import (
     string_value,
     syntax_errors,
     text,
+    too_deep,
 )
+from migrator.scan.units import top_level_units
 
 _TRANSPARENT = ("await_expression", "parenthesized_expression", "as_expression", "non_null_expression")
 _Captures = dict[str, list[ts.Node]]
+#: Deeper than any real code; far below where tree-sitter's query slows down and loses captures.
+MAX_DEPTH = 3000
 
 
-def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Grammars) -> FileFacts:
-    """Parse `source` with `grammar` and collect its facts. Never raises on bad syntax or bad bytes."""
+def analyze_file(
+    path: str, source: bytes, grammar: GrammarName, grammars: Grammars, handler: bool = False
+) -> FileFacts:
+    """Parse `source` with `grammar` and collect its facts. Never raises on bad syntax or bad bytes.
+
+    A `handler` file exporting several functions also gets its units (see migrator.scan.export_scope).
+    """
     try:
         source.decode("utf-8")
     except UnicodeDecodeError:
@@ -44,15 +54,21 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         # bytes valid UTF-8 first (a column on a line holding a bad byte may shift by two per byte).
         source = source.decode("utf-8", "replace").encode("utf-8")
     tree = grammars.parse(source, grammar)
+    # A tree gains at most about one level per byte, so only larger files can be too deep.
+    deep = too_deep(tree.root_node, MAX_DEPTH) if len(source) > MAX_DEPTH else None
+    if deep is not None:
+        return _refused(path, grammar, deep)
     caps: _Captures = ts.QueryCursor(grammars.facts_query(grammar)).captures(tree.root_node)
     requires: list[ts.Node] = []
     evals: list[ts.Node] = []
     for call in caps.get("named_call", ()):
         (requires if text(call.child_by_field_name("function")) == "require" else evals).append(call)
     constructs = [_construct(n) for n in caps.get("new", ())]
+    constructs += _factories(caps)  # `X.from(client)`: lib-dynamodb builds its clients this way
     top_functions, top_declarations = _top_level(tree.root_node)
     imports = sorted(_imports(caps, requires), key=lambda ref: ref.line)
     exports, esm_syntax = _exports(caps, imports, top_functions, top_declarations)
+    handlers = {e.shape.line for e in exports if e.shape is not None and e.source is None}
     return FileFacts(
         path=path,
         grammar=grammar,
@@ -69,7 +85,9 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         error_names=tuple(_error_names(caps)),
         constructs=tuple(c for c in constructs if c.ctor != "Function"),
         # Only calls on variables holding a constructed object matter (SDK v2 clients).
-        method_calls=tuple(_method_calls(caps)) if any(c.assigned_to for c in constructs) else (),
+        method_calls=tuple(_method_calls(caps))
+        if any(c.assigned_to for c in constructs) or any(r.specifier.startswith(".") for r in imports)
+        else (),
         evals=tuple(
             sorted(
                 [Located("eval()", line(n)) for n in evals]
@@ -79,6 +97,21 @@ def analyze_file(path: str, source: bytes, grammar: GrammarName, grammars: Gramm
         ),
         global_state=tuple(_global_state(caps, top_declarations)),
         syntax_errors=tuple(syntax_errors(tree.root_node)),
+        units=top_level_units(tree.root_node) if handler and len(handlers) > 1 else (),
+        multi_export=len(handlers) > 1,
+        lambda_globals=tuple(Located(text(n), line(n)) for n in caps.get("lambda_global", ())),
+    )
+
+
+def _refused(path: str, grammar: GrammarName, deep: ts.Node) -> FileFacts:
+    """No facts, and one located problem saying why."""
+    message = (
+        f"code nests more than {MAX_DEPTH} levels deep; the scan does not read this file "
+        "(generated? scan its sources)"
+    )
+    problem = SyntaxProblem(line(deep), deep.start_point.column + 1, message)
+    return FileFacts(
+        path, grammar, False, False, (), (), (), (), (), (), (), (), (), (), (), (), (), (problem,)
     )
 
 
@@ -272,8 +305,22 @@ def _error_names(caps: _Captures) -> list[ErrorRename]:
     return out
 
 
-def _construct(ctor: ts.Node) -> Construct:
-    node = ctor.parent
+def _factories(caps: _Captures) -> list[Construct]:
+    """`const ddb = DynamoDBDocument.from(new DynamoDBClient())` as a construct of `DynamoDBDocument`."""
+    out = []
+    for method in caps.get("method_call", ()):
+        member = method.parent
+        if text(method) != "from" or member is None or member.parent is None:
+            continue
+        obj = member.child_by_field_name("object")
+        if obj is not None and obj.type == "identifier":
+            out.append(_construct(obj, member.parent))
+    return out
+
+
+def _construct(ctor: ts.Node, node: ts.Node | None = None) -> Construct:
+    """`new ctor(…)` (or the call `node` that builds a `ctor`) and where its value is stored."""
+    node = node or ctor.parent
     parent = node.parent if node is not None else None
     while parent is not None and parent.type in _TRANSPARENT:
         parent = parent.parent
@@ -294,13 +341,27 @@ def _construct(ctor: ts.Node) -> Construct:
     return Construct(text(ctor), line(ctor), assigned)
 
 
+#: v2 S3 presigning: `s3.getSignedUrl('putObject', params)` presigns that operation.
+_PRESIGN = ("getSignedUrl", "getSignedUrlPromise")
+
+
 def _method_calls(caps: _Captures) -> list[tuple[str, str, int]]:
+    """(object, method, line) per call on a plain or `this.` object; presigning also names its
+    operation as `getSignedUrl:putObject`."""
     out = []
     for method in caps.get("method_call", ()):
         member = method.parent
         obj = member.child_by_field_name("object") if member is not None else None
-        if obj is not None:
-            out.append((text(obj).removeprefix("this."), text(method), line(method)))
+        if obj is None:
+            continue
+        name, at = text(method), line(method)
+        out.append((text(obj).removeprefix("this."), name, at))
+        if name in _PRESIGN and member is not None and member.parent is not None:
+            args = member.parent.child_by_field_name("arguments")
+            first = args.named_children[0] if args is not None and args.named_children else None
+            operation = string_value(first) if first is not None else None
+            if operation:
+                out.append((text(obj).removeprefix("this."), f"{name}:{operation}", at))
     return out
 
 

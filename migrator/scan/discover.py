@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from migrator.scan.config.cloudformation import looks_like_template
+from migrator.scan.files import CONFIG_LIMIT, Reader, Unreadable, shown
+from migrator.scan.model import ScanProblem
 
 #: Never scanned: dependencies, deployment staging and build caches.
 SKIP_DIRS = frozenset(
@@ -36,7 +38,6 @@ TEMPLATE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".template"})
 _NOT_TEMPLATES = frozenset(
     {"package.json", "package-lock.json", "tsconfig.json", "samconfig.yaml", "samconfig.yml"}
 )
-_MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Discovery:
     package_dirs: list[Path] = field(default_factory=list)
     terraform_dirs: list[Path] = field(default_factory=list)  #: folders holding `*.tf` files
     cdk_apps: list[Path] = field(default_factory=list)  #: folders holding a `cdk.json`
+    problems: list[ScanProblem] = field(default_factory=list)  #: folders and files not read
 
     def config_dirs(self) -> set[Path]:
         """Folders whose package.json folders are not bare functions. CDK apps and Terraform
@@ -60,7 +62,17 @@ class Discovery:
 def discover(root: Path) -> Discovery:
     """Everything under `root` that may declare Lambda functions, in a stable order."""
     found = Discovery()
-    for dirpath, dirnames, filenames in os.walk(root):
+    reader = Reader(root)
+
+    def unreadable(exc: OSError) -> None:
+        where = shown(exc.filename or root, root)
+        found.problems.append(
+            ScanProblem(
+                where, None, None, f"cannot list folder: {exc.strerror or exc}; its functions are not scanned"
+            )
+        )
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
         names = set(dirnames)
         dirnames[:] = sorted(
             d for d in dirnames if d not in SKIP_DIRS and not (d in BUILD_OUTPUT_DIRS and "src" in names)
@@ -78,16 +90,20 @@ def discover(root: Path) -> Discovery:
                 found.executable_configs.append(path)
             elif name == "package.json":
                 found.package_dirs.append(directory)
-            elif path.suffix in TEMPLATE_SUFFIXES and name not in _NOT_TEMPLATES and _is_template(path):
+            elif (
+                path.suffix in TEMPLATE_SUFFIXES
+                and name not in _NOT_TEMPLATES
+                and _is_template(path, root, reader, found.problems)
+            ):
                 found.templates.append(path)
     return found
 
 
-def _is_template(path: Path) -> bool:
+def _is_template(path: Path, root: Path, reader: Reader, problems: list[ScanProblem]) -> bool:
+    """Does the file declare a Lambda function? FIFOs, devices and links out of PATH are reported."""
     try:
-        if path.stat().st_size > _MAX_TEMPLATE_BYTES:
-            return False
-        with path.open("r", encoding="utf-8", errors="replace") as handle:
-            return looks_like_template(handle.read())
-    except OSError:
+        return looks_like_template(reader.read_text(path, CONFIG_LIMIT))
+    except Unreadable as exc:
+        if exc.cause in ("outside", "special"):
+            problems.append(ScanProblem(shown(path, root), None, None, exc.reason))
         return False

@@ -44,12 +44,12 @@ class Project:
 
 def _worker_loop(
     root: Path,
-    tables: Tables,
+    tables: Tables | None,
     tasks: mp.Queue[Project | None],
     results: mp.Queue[ProjectResult],
 ) -> None:
     """A worker process: warm up its parsers, then scan projects until told to stop."""
-    scanner = ProjectScanner(root, tables)
+    scanner = ProjectScanner(root, tables or Tables.load())
     scanner.warm_up()
     for project in iter(tasks.get, None):
         results.put(scanner.scan(project.kind, Path(project.path)))
@@ -58,8 +58,9 @@ def _worker_loop(
 class _Workers:
     """Long-lived scanner processes fed from one queue, so big projects do not hold up others."""
 
-    def __init__(self, count: int, root: Path, tables: Tables) -> None:
-        # fork: workers start at once and share the loaded tables; spawn where fork is missing.
+    def __init__(self, count: int, root: Path, tables: Tables | None) -> None:
+        # fork: workers start at once; spawn where fork is missing. Each loads the tables (when not
+        # given) and compiles its queries while the parent walks the tree.
         context: Any = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         self.tasks: mp.Queue[Project | None] = context.Queue()
         self.results: mp.Queue[ProjectResult] = context.Queue()
@@ -109,23 +110,24 @@ def scan(root: Path, options: ScanOptions | None = None) -> ScanReport:
     if not root.is_dir():
         raise ScanError(f"{root}: not a directory; pass the folder that holds your functions")
     absolute = Path(os.path.abspath(root))
-    tables = options.tables or Tables.load()
     jobs = options.jobs or os.cpu_count() or 1
     # Started before discovery, so that they compile their queries while the tree is walked.
-    workers = _Workers(jobs, absolute, tables) if jobs > 1 else None
+    workers = _Workers(jobs, absolute, options.tables) if jobs > 1 else None
     try:
         projects, problems = _projects(absolute)
     except BaseException:
         if workers is not None:
             workers.terminate()
         raise
+    if workers is not None and not projects:
+        workers.terminate()  # nothing to scan: do not wait for them to compile their queries
+        workers = None
     results: Iterator[ProjectResult]
     if workers is not None:
         # Largest first: a long project started last would leave a core idle at the end.
         results = workers.map(sorted(projects, key=_weight, reverse=True))
     else:
-        scanner = ProjectScanner(absolute, tables)
-        results = (scanner.scan(p.kind, Path(p.path)) for p in projects)
+        results = _in_process(absolute, options.tables, projects)
     collected = []
     try:
         if options.progress is not None:
@@ -143,13 +145,23 @@ def scan(root: Path, options: ScanOptions | None = None) -> ScanReport:
     return _merge(root, collected, problems)
 
 
+def _in_process(root: Path, tables: Tables | None, projects: list[Project]) -> Iterator[ProjectResult]:
+    """Scan in this process (--jobs 1); the tables are loaded only when there is work."""
+    if not projects:
+        return
+    scanner = ProjectScanner(root, tables or Tables.load())
+    for project in projects:
+        yield scanner.scan(project.kind, Path(project.path))
+
+
 def _projects(root: Path) -> tuple[list[Project], list[ScanProblem]]:
     found = discover(root)
     projects = [Project("serverless", str(p)) for p in found.serverless]
     projects += [Project("template", str(p)) for p in found.templates]
     projects += [Project("terraform", str(p)) for p in found.terraform_dirs]
     projects += [Project("cdk", str(p)) for p in found.cdk_apps]
-    problems = [
+    problems = list(found.problems)
+    problems += [
         ScanProblem(
             relative(path, root),
             None,

@@ -12,7 +12,15 @@ from collections.abc import Callable
 import tree_sitter as ts
 
 from migrator.scan.filefacts import Export, FunctionShape
-from migrator.scan.syntax import FUNCTION_TYPES, line, params, returns_promise, string_value, text
+from migrator.scan.syntax import (
+    FUNCTION_TYPES,
+    line,
+    params,
+    returned_calls,
+    returns_promise,
+    string_value,
+    text,
+)
 
 _MAX_DEPTH = 8
 ImportedBinding = Callable[[str], tuple[str, str] | None]
@@ -41,7 +49,10 @@ class ExportReader:
             names = params(value)
             # Only a plain function's body decides its style; skip the walk otherwise.
             promise = not is_async and len(names) < 3 and returns_promise(value)
-            return FunctionShape(is_async, names, promise, line(value), None)
+            imported = None
+            if not is_async and not promise and len(names) < 3:
+                promise, imported = self._returned(value, depth)
+            return FunctionShape(is_async, names, promise, line(value), None, imported)
         if kind in ("parenthesized_expression", "as_expression", "satisfies_expression"):
             inner = value.named_children[0] if value.named_children else None
             return self.shape_of(inner, depth + 1)
@@ -55,6 +66,25 @@ class ExportReader:
         if kind == "call_expression":
             return self._wrapped(value, depth)
         return None
+
+    def _returned(self, fn: ts.Node, depth: int) -> tuple[bool, tuple[str, str] | None]:
+        """Does a plain function return a local async function's promise, or an imported call?"""
+        for callee in returned_calls(fn):
+            head = callee if callee.type == "identifier" else callee.child_by_field_name("object")
+            name = text(head) if head is not None and head.type == "identifier" else ""
+            if callee.type == "identifier" and name in self.top_functions:
+                shape = self.shape_of(self.top_functions[name], depth + 1)
+                if shape is not None and (shape.is_async or shape.returns_promise):
+                    return True, None
+            binding = self.imported(name) if name else None
+            if binding is not None and binding[0].startswith("."):
+                module, exported = binding
+                if callee.type == "member_expression":
+                    if exported not in ("*", "default"):
+                        continue  # `x.y()` on a named import: not an export we can follow
+                    exported = text(callee.child_by_field_name("property"))
+                return False, (module, exported)
+        return False, None
 
     def _wrapped(self, call: ts.Node, depth: int) -> FunctionShape | None:
         # middy(base).use(a).use(b): unwrap method chains down to the wrapping call.

@@ -36,6 +36,9 @@ class FunctionShape:
     returns_promise: bool  #: a plain function whose body returns a Promise
     line: int
     wrapper: str | None  #: callee that wraps the function, e.g. "middy"
+    #: a plain function returning a call to an imported function: (module, export) it calls,
+    #: so the caller can see whether that returns a promise (it does when the export is async)
+    returns_import: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,21 @@ class SyntaxProblem:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A top-level function (or variable set at init) and the names its code refers to.
+
+    Only files with two or more exported functions get units: they let one export's facts leave
+    out what only its siblings reach (see migrator.scan.export_scope).
+    """
+
+    start: int  #: first line
+    end: int  #: last line
+    names: tuple[str, ...]  #: local names bound to it (none for `exports.x = …`)
+    refs: frozenset[str]  #: identifiers used inside it
+    init: bool = False  #: a top-level variable set at init (`const db = new Client()`), not a function
+
+
+@dataclass(frozen=True)
 class FileFacts:
     """Everything the scan needs from one source file."""
 
@@ -119,3 +137,7 @@ class FileFacts:
     evals: tuple[Located, ...]
     global_state: tuple[Located, ...]  #: module-level variables reassigned inside functions
     syntax_errors: tuple[SyntaxProblem, ...]
+    units: tuple[Unit, ...] = ()  #: top-level functions, for a handler file exporting two or more
+    multi_export: bool = False  #: exports two or more functions (units are read for handler files)
+    lambda_globals: tuple[Located, ...] = ()  #: `awslambda.streamifyResponse` and the like
+    scope: str | None = None  #: set on a copy narrowed to one export (see migrator.scan.export_scope)

@@ -6,10 +6,11 @@ process it lives in; projects scanned one after another share them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from migrator.scan.assemble import Workspace, assemble, find_export
+from migrator.scan.assemble import assemble
 from migrator.scan.collect import analyze_file
 from migrator.scan.config.cdkapp import read_cdk_app
 from migrator.scan.config.cloudformation import read_template
@@ -20,12 +21,13 @@ from migrator.scan.config.scope import skipped as skipped_function
 from migrator.scan.config.serverless import read_serverless
 from migrator.scan.config.terraform import read_terraform
 from migrator.scan.filefacts import FileFacts
+from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, shown
 from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.model import Dependency, Function, ScanProblem, SkippedFunction
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
+from migrator.scan.workspace import Workspace, find_export
 
-MAX_SOURCE_BYTES = 4 * 1024 * 1024
 INTERNAL_ERROR = "internal error while scanning this project"
 
 
@@ -72,15 +74,15 @@ class ProjectScanner:
     def _scan(self, kind: str, path: Path) -> ProjectResult:
         rel = "" if path == self.root else relative(path, self.root)  # a CDK or Terraform root
         if kind == "serverless":
-            config = read_serverless(path, rel)
+            config = read_serverless(path, rel, self.root)
         elif kind == "template":
-            config = read_template(path, rel)
+            config = read_template(path, rel, self.root)
         elif kind == "terraform":
-            config = read_terraform(path, rel)
+            config = read_terraform(path, rel, self.root)
         elif kind == "cdk":
-            config = read_cdk_app(path, rel, self.grammars)
+            config = read_cdk_app(path, rel, self.grammars, self.root)
         else:
-            config = read_bare_package(path, relative(path / "package.json", self.root))
+            config = read_bare_package(path, relative(path / "package.json", self.root), self.root)
         return self._functions(config, path if kind == "package" else None)
 
     def _functions(self, config: ConfigResult, bare_dir: Path | None) -> ProjectResult:
@@ -96,15 +98,23 @@ class ProjectScanner:
         )
         functions: list[Function] = []
         skipped: list[SkippedFunction] = []
-        unreadable: list[ScanProblem] = []
         claimed: list[str] = []
         reached: set[Path] = set()
+        problems = list(config.problems)
         for cfg in config.functions:
             skip = config_skip(cfg)
             if skip is not None:
                 skipped.append(skipped_function(cfg, skip))
                 continue
-            if cfg.handler is not None:
+            if cfg.inline_code is not None and (cfg.runtime or "nodejs").startswith("nodejs"):
+                inline = self._inline(cfg)
+                functions.append(assemble(ws, cfg, inline, split_handler(cfg.handler or "index.handler")[1]))
+                reached.add(inline)
+            elif cfg.handler is None and cfg.config is not None:
+                problems.extend(_no_handler(cfg, problems))
+            elif (outside := _outside_code(cfg, self.resolver.real_root)) is not None:
+                problems.append(outside)
+            elif cfg.handler is not None:
                 module, export = split_handler(cfg.handler)
                 handler = self.resolver.handler_file(cfg.base_dir, module, cfg.entry_points)
                 skip = handler_skip(cfg) if handler is None else None
@@ -116,19 +126,12 @@ class ProjectScanner:
                 if handler is not None:
                     claimed.append(str(handler))
                     reached.update(ws.closure(handler))
-            elif cfg.config is not None and not cfg.candidates:
-                # Named by a config, but with no handler it can read: said once, never dropped silently.
-                if not any(p.file == cfg.config and p.line == cfg.line for p in config.problems):
-                    message = (
-                        f"{cfg.name}: no handler the scan can read (missing, or not a literal); not scanned"
-                    )
-                    unreadable.append(ScanProblem(cfg.config, cfg.line, None, message))
             else:
-                fn = self._bare(ws, cfg)
+                fn, tried = self._bare(ws, cfg)
+                reached.update(tried)  # a candidate that could not be read is reported
                 if fn is not None:
                     functions.append(fn)
                     reached.update(self.resolver.root / f for f in fn.source_files)
-        problems = [*config.problems, *unreadable]
         for path in sorted(reached):
             problems.extend(self.file_problems.get(path, ()))
         return ProjectResult(
@@ -139,60 +142,99 @@ class ProjectScanner:
             tuple(skipped),
         )
 
-    def _bare(self, ws: Workspace, cfg: FunctionConfig) -> Function | None:
-        """A bare package.json folder is a function when a candidate file exports `handler`."""
+    def _bare(self, ws: Workspace, cfg: FunctionConfig) -> tuple[Function | None, list[Path]]:
+        """A bare package.json folder is a function when a candidate file exports `handler`.
+
+        Returns the function, if any, and the candidate files tried.
+        """
         resolved = (self.resolver.handler_file(cfg.base_dir, name) for name in cfg.candidates)
-        candidates = [c for c in resolved if c is not None]
-        for candidate in dict.fromkeys(candidates):
+        candidates = list(dict.fromkeys(c for c in resolved if c is not None))
+        for candidate in candidates:
             self._load(candidate)
             if candidate in ws.facts and find_export(ws, candidate, "handler") is not None:
-                return assemble(ws, cfg, candidate, "handler")
+                return assemble(ws, cfg, candidate, "handler"), candidates
         for candidate in candidates:
             facts = ws.facts.get(candidate)
             if facts is not None and facts.syntax_errors:
-                return assemble(ws, cfg, candidate, "handler")  # broken, but meant as a function
-        return None
+                return assemble(ws, cfg, candidate, "handler"), candidates  # broken, but meant as one
+        return None, candidates
+
+    def _inline(self, cfg: FunctionConfig) -> Path:
+        """Parse a template's inline code (ZipFile/InlineCode) as `<template>#<function>.js`."""
+        path = self.root / f"{cfg.config}#{cfg.name}.js"
+        rel = relative(path, self.root)
+        facts = analyze_file(rel, (cfg.inline_code or "").encode(), "javascript", self.grammars)
+        self.facts[path] = facts
+        self.seen.add(path)
+        self.local_imports[path] = ()
+        if facts.syntax_errors:
+            self.file_problems[path] = [
+                ScanProblem(rel, p.line, p.column, f"{p.message} (line of the inline code)")
+                for p in facts.syntax_errors
+            ]
+        return path
 
     def _load(self, start: Path | None) -> None:
-        """Parse `start` and every local module it reaches, each file once per scanner."""
+        """Parse `start` (a handler) and every local module it reaches, each file once per scanner."""
         if start is None:
             return
+        known = self.facts.get(start)
+        if known is not None and known.multi_export and not known.units:
+            reread = self._parse(start, handler=True)  # first read as a module: now its units count
+            if reread is not None:
+                self.facts[start] = reread
         frontier = [start]
         while frontier:
             path = frontier.pop()
             if path in self.seen:
                 continue
             self.seen.add(path)
-            facts = self._parse(path)
+            facts = self._parse(path, handler=path == start)
             if facts is not None:
                 self.facts[path] = facts
             targets: list[Path] = []
             for ref in facts.imports if facts is not None else ():
                 if ref.specifier.startswith(".") and not ref.type_only:
                     target = self.resolver.import_file(path, ref.specifier)
-                    if target is not None and inside(target, self.root):
+                    if target is not None:  # outside PATH: _parse reports it, reads nothing
                         targets.append(target)
             self.local_imports[path] = tuple(dict.fromkeys(targets))
             frontier.extend(t for t in targets if t not in self.seen)
 
-    def _parse(self, path: Path) -> FileFacts | None:
-        rel = relative(path, self.root)
+    def _parse(self, path: Path, handler: bool = False) -> FileFacts | None:
+        rel = relative(path, self.root) if inside(path, self.root) else shown(path, self.root)
         try:
-            size = path.stat().st_size
-            if size > MAX_SOURCE_BYTES:
-                self.file_problems[path] = [
-                    ScanProblem(rel, None, None, f"file is {size} bytes; files over 4 MiB are not scanned")
-                ]
-                return None
-            source = path.read_bytes()
-        except OSError as exc:
-            self.file_problems[path] = [
-                ScanProblem(rel, None, None, f"cannot read file: {exc.strerror or exc}")
-            ]
+            source = self.resolver.reader.read_bytes(path, SOURCE_LIMIT)
+        except Unreadable as exc:
+            self.file_problems[path] = [ScanProblem(rel, None, None, exc.reason)]
             return None
-        facts = analyze_file(rel, source, grammar_for(path.suffix), self.grammars)
+        facts = analyze_file(rel, source, grammar_for(path.suffix), self.grammars, handler)
         if facts.syntax_errors:
             self.file_problems[path] = [
                 ScanProblem(rel, p.line, p.column, p.message) for p in facts.syntax_errors
             ]
         return facts
+
+
+def _outside_code(cfg: FunctionConfig, real_root: str) -> ScanProblem | None:
+    """A config whose code folder (CodeUri, CDK entry or asset, Terraform archive source) leaves PATH:
+    said at the config, and nothing there is looked at."""
+    real = os.path.realpath(cfg.base_dir)
+    if cfg.config is None or is_inside(real, real_root):
+        return None
+    message = (
+        f"function {cfg.name!r}: its code folder {shown(real, real_root)} is outside the scanned folder; "
+        "it is not read"
+    )
+    return ScanProblem(cfg.config, cfg.line, None, message)
+
+
+def _no_handler(cfg: FunctionConfig, known: list[ScanProblem]) -> list[ScanProblem]:
+    """A config function without a readable handler is an error entry, never silently dropped."""
+    if any(p.file == cfg.config and p.line == cfg.line and cfg.name in p.message for p in known):
+        return []  # the config reader has said why
+    message = (
+        f"function {cfg.name!r} has no handler the scan can read (missing, or not a literal string "
+        "such as !Join or a parameter without a default); it is not scanned"
+    )
+    return [ScanProblem(cfg.config or "", cfg.line, None, message)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from migrator.scan.files import MANIFEST_LIMIT, Reader, Unreadable, read_text
 from migrator.scan.jsparse import SOURCE_EXTENSIONS
 
 T = TypeVar("T")
@@ -74,11 +75,11 @@ def split_handler(handler: str) -> tuple[str, str]:
     return handler[:dot], handler[dot + 1 :]
 
 
-def load_jsonc(path: Path) -> dict[str, Any] | None:
-    """A tsconfig-style JSON file (comments and trailing commas allowed), or None."""
+def load_jsonc(path: Path, root: Path | str) -> dict[str, Any] | None:
+    """A tsconfig-style JSON file under `root` (comments and trailing commas allowed), or None."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(path, root, MANIFEST_LIMIT)
+    except Unreadable:
         return None
     text = _JSONC_COMMENT.sub(lambda m: m.group(1) or "", text)
     text = _TRAILING_COMMA.sub(lambda m: m.group(1) or m.group(2), text)
@@ -102,10 +103,19 @@ class Resolver:
     """File-system lookups for one scan, with the tsconfig and package.json reads cached."""
 
     root: Path
+    reader: Reader = field(init=False)  #: every file read of the scan goes through it
     _tsconfigs: dict[Path, TsConfig | None] = field(default_factory=dict)
     _package_types: dict[Path, str | None] = field(default_factory=dict)
     _listings: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     _imports: dict[tuple[Path, str], Path | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.reader = Reader(self.root)
+
+    @property
+    def real_root(self) -> str:
+        """The scanned folder with symlinks resolved: no file outside it is read."""
+        return self.reader.root
 
     def _listing(self, directory: str) -> tuple[frozenset[str], frozenset[str]]:
         """(file names, folder names) in a folder, read once per scan."""
@@ -116,7 +126,7 @@ class Resolver:
             try:
                 with os.scandir(directory) as entries:
                     for entry in entries:
-                        (dirs if entry.is_dir() else files).append(entry.name)
+                        (dirs if _is_dir(entry) else files).append(entry.name)
             except OSError:
                 pass
             cached = (frozenset(files), frozenset(dirs))
@@ -182,7 +192,7 @@ class Resolver:
 
         def read(folder: Path) -> TsConfig | None:
             candidate = folder / "tsconfig.json"
-            return _read_tsconfig(candidate) if self.is_file(candidate) else None
+            return _read_tsconfig(candidate, self.reader.root) if self.is_file(candidate) else None
 
         return nearest(directory, self.root, self._tsconfigs, read)
 
@@ -194,8 +204,8 @@ class Resolver:
             if not self.is_file(manifest):
                 return None
             try:
-                data = json.loads(manifest.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+                data = json.loads(self.reader.read_text(manifest, MANIFEST_LIMIT))
+            except (Unreadable, json.JSONDecodeError):
                 return ""
             kind = data.get("type") if isinstance(data, dict) else None
             return kind if isinstance(kind, str) else ""  # "": a package.json without a type
@@ -228,8 +238,8 @@ class Resolver:
         return None
 
 
-def _read_tsconfig(path: Path, depth: int = 0) -> TsConfig | None:
-    data = load_jsonc(path)
+def _read_tsconfig(path: Path, root: str, depth: int = 0) -> TsConfig | None:
+    data = load_jsonc(path, root)
     if data is None:
         return TsConfig(path.parent, None, None, None)
     options = data.get("compilerOptions")
@@ -239,12 +249,20 @@ def _read_tsconfig(path: Path, depth: int = 0) -> TsConfig | None:
     module = _lower(options.get("module"))
     extends = data.get("extends")
     if isinstance(extends, str) and extends.startswith(".") and depth < 5:
-        base = _read_tsconfig((path.parent / extends).resolve(), depth + 1)
+        base = _read_tsconfig((path.parent / extends).resolve(), root, depth + 1)
         if base is not None:
             root_dir = root_dir or base.root_dir
             out_dir = out_dir or base.out_dir
             module = module or base.module
     return TsConfig(path.parent, root_dir, out_dir, module)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether an entry is (or links to) a folder; a symlink loop is a file the reader refuses."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _join(base: Path, relative: str) -> Path:

@@ -3,12 +3,16 @@
 v3: `send(new PutItemCommand(…))` with the command imported from `@aws-sdk/client-dynamodb`
 (or `PutCommand` from `@aws-sdk/lib-dynamodb`, which is DynamoDB's PutItem), `paginateX` imports.
 v2: a client built with `new AWS.SQS()` (or `require('aws-sdk/clients/sqs')`) stored in a
-variable, then `sqs.sendMessage(…)`; `new AWS.DynamoDB.DocumentClient()` methods map to DynamoDB.
+variable, then `sqs.sendMessage(…)`; `new AWS.DynamoDB.DocumentClient()` methods map to DynamoDB,
+as do those of lib-dynamodb's `DynamoDBDocument.from(client)`. A client may be built in a helper
+module and imported (`const db = require('./db')`). S3 managed uploads (v2 `upload()`, lib-storage
+`Upload`) and presigned URLs (v2 `getSignedUrl('putObject', …)`) count as the S3 operations
+they stand for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from migrator.scan.filefacts import FileFacts
 from migrator.scan.model import AwsSdkUsage
@@ -17,7 +21,12 @@ from migrator.scan.tables import Tables
 V2_PACKAGE = "aws-sdk"
 V2_CLIENTS_PREFIX = "aws-sdk/clients/"
 LIB_DYNAMODB = "@aws-sdk/lib-dynamodb"
+LIB_STORAGE = "@aws-sdk/lib-storage"
 _DOCUMENT_CLIENT = "DocumentClient"
+_DOCUMENT_AGGREGATE = "DynamoDBDocument"  #: lib-dynamodb's client with v2-style methods
+
+#: variable (or exported name; "*" for `module.exports = client`) → (service, DocumentClient?)
+Clients = dict[str, tuple[str, bool]]
 
 
 class _Usage:
@@ -38,24 +47,67 @@ class _Usage:
 
 
 def aws_sdk_usage(
-    files: Iterable[FileFacts], tables: Tables, cache: dict[str, dict[str, set[str]]] | None = None
+    files: Iterable[FileFacts],
+    tables: Tables,
+    cache: dict[str, dict[str, set[str]]] | None = None,
+    imported: Callable[[FileFacts], Clients] | None = None,
 ) -> tuple[AwsSdkUsage, ...]:
-    """Services and operations over a function's files; `cache` keeps each file's share."""
+    """Services and operations over a function's files; `cache` keeps each file's share.
+
+    `imported` gives the clients a file imports from local modules, by local name.
+    """
     usage = _Usage(tables)
     for facts in files:
-        known = cache.get(facts.path) if cache is not None else None
+        key = facts.path if facts.scope is None else f"{facts.path}#{facts.scope}"
+        known = cache.get(key) if cache is not None else None
         if known is None:
             single = _Usage(tables)
-            _file_usage(facts, tables, single)
+            _file_usage(facts, tables, single, imported(facts) if imported is not None else {})
             known = single.services
             if cache is not None:
-                cache[facts.path] = known
+                cache[key] = known
         for service, operations in known.items():
             usage.services.setdefault(service, set()).update(operations)
     return usage.result()
 
 
-def _file_usage(facts: FileFacts, tables: Tables, usage: _Usage) -> None:
+def exported_clients(facts: FileFacts, tables: Tables) -> Clients:
+    """Clients a module exports: `module.exports = new X()` as "*", `exports.db = …` as "db"."""
+    clients = _clients(facts, tables, _Usage(tables), _bindings(facts, tables, _Usage(tables)))
+    names = {e.name for e in facts.exports}
+    out = {name: client for name, client in clients.items() if name in names}
+    if "exports" in clients:
+        out["*"] = clients["exports"]
+    return out
+
+
+def _file_usage(facts: FileFacts, tables: Tables, usage: _Usage, imported: Clients) -> None:
+    bindings = _bindings(facts, tables, usage)
+    clients = {**imported, **_clients(facts, tables, usage, bindings)}
+    for obj, method, _line in facts.method_calls:
+        client = clients.get(obj)
+        if client is None:
+            continue
+        service, document = client
+        if ":" in method:  # getSignedUrl:putObject
+            usage.add(service, _upper_first(method.split(":", 1)[1]))
+        elif method == "upload" and service == "s3" and not document:
+            for operation in tables.s3_managed_upload:
+                usage.add(service, operation)
+        elif method in tables.v2_non_operations:
+            continue
+        elif document:
+            usage.add(service, tables.dynamodb_document.get(method))
+        else:
+            usage.add(service, _upper_first(method))
+
+
+def _upper_first(name: str) -> str:
+    return name[:1].upper() + name[1:]
+
+
+def _bindings(facts: FileFacts, tables: Tables, usage: _Usage) -> dict[str, tuple[str, str]]:
+    """Local name → (module, imported name); adds the services that imports and paginators show."""
     bindings: dict[str, tuple[str, str]] = {}
     for ref in facts.imports:
         if not ref.specifier or ref.type_only:
@@ -73,9 +125,14 @@ def _file_usage(facts: FileFacts, tables: Tables, usage: _Usage) -> None:
                     usage.add(service, operation)
                 elif ref.specifier == LIB_DYNAMODB:
                     usage.add("dynamodb", tables.dynamodb_document.get(operation, operation))
+    return bindings
 
-    # variable → (service, is DynamoDB document client) for v2-style clients
-    clients: dict[str, tuple[str, bool]] = {}
+
+def _clients(
+    facts: FileFacts, tables: Tables, usage: _Usage, bindings: dict[str, tuple[str, str]]
+) -> Clients:
+    """Variables holding v2-style clients; adds the operations that constructs show."""
+    clients: Clients = {}
     for construct in facts.constructs:
         parts = construct.ctor.split(".")
         head = bindings.get(parts[0])
@@ -83,6 +140,15 @@ def _file_usage(facts: FileFacts, tables: Tables, usage: _Usage) -> None:
             continue
         module, imported = head
         names = ([] if imported in ("*", "default") else [imported]) + parts[1:]
+        if module == LIB_STORAGE and names == ["Upload"]:
+            for operation in tables.s3_managed_upload:
+                usage.add("s3", operation)
+            continue
+        if module == LIB_DYNAMODB and names == [_DOCUMENT_AGGREGATE]:
+            usage.add("dynamodb")
+            if construct.assigned_to:
+                clients[construct.assigned_to] = ("dynamodb", True)
+            continue
         v3_service = tables.v3_service(module)
         if (v3_service is not None or module == LIB_DYNAMODB) and names:
             command = names[-1]
@@ -109,16 +175,7 @@ def _file_usage(facts: FileFacts, tables: Tables, usage: _Usage) -> None:
         usage.add(service)
         if construct.assigned_to:
             clients[construct.assigned_to] = (service, document)
-
-    for obj, method, _line in facts.method_calls:
-        client = clients.get(obj)
-        if client is None or method in tables.v2_non_operations:
-            continue
-        service, document = client
-        if document:
-            usage.add(service, tables.dynamodb_document.get(method))
-        else:
-            usage.add(service, method[:1].upper() + method[1:])
+    return clients
 
 
 def _v2_constructor(module: str, names: list[str], tables: Tables) -> str | None:

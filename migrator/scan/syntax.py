@@ -125,6 +125,27 @@ def returns_promise(fn: ts.Node) -> bool:
     return False
 
 
+def returned_calls(fn: ts.Node) -> list[ts.Node]:
+    """The callees of `return f(…)` statements (or of an arrow body that is a call)."""
+    body = fn.child_by_field_name("body")
+    if body is None:
+        return []
+    values = [body] if body.type != "statement_block" else []
+    stack = list(body.named_children) if body.type == "statement_block" else []
+    while stack:
+        node = stack.pop()
+        if node.type == "return_statement" and node.named_children:
+            values.append(node.named_children[0])
+        elif node.type in _STATEMENT_CONTAINERS:
+            stack.extend(node.named_children)
+    out = []
+    for value in values:
+        callee = value.child_by_field_name("function") if value.type == "call_expression" else None
+        if callee is not None and callee.type in ("identifier", "member_expression"):
+            out.append(callee)
+    return out
+
+
 _STATEMENT_CONTAINERS = frozenset(
     {
         "statement_block",
@@ -217,3 +238,23 @@ def syntax_errors(root: ts.Node) -> Iterable[SyntaxProblem]:
             continue
         stack.extend(reversed([c for c in node.children if c.has_error or c.is_missing]))
     return found
+
+
+def too_deep(root: ts.Node, limit: int) -> ts.Node | None:
+    """The first node nested more than `limit` levels below `root`, or None.
+
+    tree-sitter's query slows down sharply and then drops captures on trees nested tens of
+    thousands of levels deep (a 300 KB file of nested calls), so such files are refused first.
+    """
+    cursor = root.walk()
+    depth = 0
+    while True:
+        if cursor.goto_first_child():
+            depth += 1
+            if depth > limit:
+                return cursor.node
+            continue
+        while not cursor.goto_next_sibling():
+            if not cursor.goto_parent():
+                return None
+            depth -= 1

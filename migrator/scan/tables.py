@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, cast
 
@@ -36,6 +36,8 @@ class Tables:
     v2_client_modules: dict[str, str]
     dynamodb_document: dict[str, str]
     v2_non_operations: frozenset[str]
+    s3_managed_upload: tuple[str, ...] = ()  #: S3 operations of v2 `upload()` / lib-storage `Upload`
+    binaries: dict[str, str] = field(default_factory=dict)  #: npm package → the program it drives
 
     @classmethod
     def load(cls) -> Tables:
@@ -50,6 +52,8 @@ class Tables:
             v2_client_modules=_strings(aws, "v2_client_modules"),
             dynamodb_document=_strings(aws, "dynamodb_document"),
             v2_non_operations=frozenset(aws.get("v2_non_operations", {}).get("names", [])),
+            s3_managed_upload=tuple(aws.get("s3_managed_upload", {}).get("operations", [])),
+            binaries=_strings(_read("binaries.toml"), "packages"),
         )
 
     def builtin(self, specifier: str) -> PackageInfo | None:

@@ -7,6 +7,9 @@ Each folder under testdata/<command>/ holds `exec.json` and the expected output:
 - `exit_code` (default 0); `stdout`: "json" (compare `stdout.json` as JSON) or "text" (`stdout.txt`);
   `stderr_contains`: needles; `stderr.txt`, when committed, is compared whole.
 - `stderr_excludes`: text that must not appear in stderr (a secret a hostile spec tried to read).
+- `timeout`: seconds the run may take (default 300); `copy`: a folder of the case copied into
+  `{out}` first; `fifos`: paths under `{out}` made FIFOs and `symlinks`: {path under `{out}`:
+  target}, made after the copy (hostile input that git cannot hold).
 - codegen cases also have: `setup`, command lines run first (each must exit 0); `edits`, applied to
   `{out}` after setup as {path: {"append": text} | {"write": text} | {"delete": true}}; and
   `expected/`, the committed tree `{out}` must equal after the run. A run that exits non-zero or
@@ -43,7 +46,9 @@ UPDATE = os.environ.get("MIGRATE_UPDATE_GOLDEN") == "1"
 CASES = sorted(p for p in TESTDATA.glob("*/*") if (p / "exec.json").is_file())
 
 
-def _command(case: Path, args: list[str], out: Path) -> subprocess.CompletedProcess[str]:
+def _command(
+    case: Path, args: list[str], out: Path, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     fill = {"case": case.relative_to(REPO).as_posix(), "out": out.as_posix()}
     env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1", "TERM": "dumb"}
     return subprocess.run(
@@ -52,8 +57,20 @@ def _command(case: Path, args: list[str], out: Path) -> subprocess.CompletedProc
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
     )
+
+
+def _prepare(case: Path, out: Path, spec: dict[str, Any]) -> None:
+    """Copy the case's input into `{out}` and make the FIFOs and symlinks it asks for."""
+    if "copy" in spec:
+        shutil.copytree(case / spec["copy"], out / spec["copy"], symlinks=True)
+    for rel in spec.get("fifos", []):
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(out / rel)
+    for rel, target in spec.get("symlinks", {}).items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).symlink_to(target)
 
 
 def _scrub(text: str, out: Path) -> str:
@@ -107,12 +124,13 @@ def test_case(case: Path, tmp_path: Path) -> None:
         done = _command(case, setup, out)
         assert done.returncode == 0, done.stderr
     _edit(out, spec.get("edits", {}))
-    before = _tree(out)
-    proc = _command(case, spec["args"], out)
+    _prepare(case, out, spec)
+    codegen = case.parent.name == "codegen"
+    before = _tree(out) if codegen else {}
+    proc = _command(case, spec["args"], out, spec.get("timeout", 300))
     stdout, stderr = _scrub(proc.stdout, out), _scrub(proc.stderr, out)
     assert proc.returncode == spec.get("exit_code", 0), proc.stderr
     json_out, text_out, err_out = case / "stdout.json", case / "stdout.txt", case / "stderr.txt"
-    codegen = case.parent.name == "codegen"
     if UPDATE:
         if spec.get("stdout", "json") == "json":
             json_out.write_text(json.dumps(json.loads(stdout), indent=2, ensure_ascii=False) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from migrator.scan.config.cdkapp import read_cdk_app
+from migrator.scan.engine import ScanOptions, scan
 from migrator.scan.jsparse import Grammars
 from tests.conftest import WriteTree
 
@@ -59,6 +60,16 @@ export class Api extends cdk.Stack {
       code: lambda.Code.fromInline('exports.handler = async () => 1'),
       handler: 'index.handler',
     });
+    new lambda.Function(this, 'InlineClassFn', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      code: new lambda.InlineCode(`exports.main = (event, context, callback) => callback(null, 1);`),
+      handler: 'index.main',
+    });
+    new lambda.Function(this, 'InlineBuiltFn', {
+      runtime: lambda.Runtime.NODEJS_20_X,
+      code: lambda.Code.fromInline(fs.readFileSync('x.js', 'utf8')),
+      handler: 'index.handler',
+    });
     new lambda.DockerImageFunction(this, 'ImageFn', { code: lambda.DockerImageCode.fromImageAsset('img') });
     const notJs = new Function('a', 'return a');
   }
@@ -76,7 +87,7 @@ def test_constructs_settings_and_wiring(write_tree: WriteTree) -> None:
     )
     result = read_cdk_app(root / "app", "app", Grammars())
     fns = {f.name: f for f in result.functions}
-    assert sorted(fns) == ["ImageFn", "IngestFn", "ListFn", "PyFn"]
+    assert sorted(fns) == ["ImageFn", "IngestFn", "InlineClassFn", "InlineFn", "ListFn", "PyFn"]
     listing = fns["ListFn"]
     assert (listing.runtime, listing.memory_mb, listing.timeout_s, listing.architecture) == (
         "nodejs22.x",
@@ -96,7 +107,27 @@ def test_constructs_settings_and_wiring(write_tree: WriteTree) -> None:
     assert all(e.file == "app/lib/api.ts" and e.line for e in ingest.events)
     assert fns["PyFn"].runtime == "python3.12"
     assert fns["ImageFn"].skip == ("container-image", "DockerImageFunction")
-    assert [p.message.split(":")[0] for p in result.problems] == ["InlineFn"]
+    assert fns["InlineFn"].inline_code == "exports.handler = async () => 1"
+    assert (
+        fns["InlineClassFn"].inline_code == "exports.main = (event, context, callback) => callback(null, 1);"
+    )
+    assert [p.message.split(":")[0] for p in result.problems] == ["InlineBuiltFn"]  # not a literal
+
+
+def test_inline_code_is_scanned_with_the_inline_code_rule(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "app/cdk.json": json.dumps({"app": "npx ts-node bin/app.ts"}),
+            "app/lib/api.ts": STACK,
+            "app/functions/list.ts": "export const main = async () => ({});\n",
+        }
+    )
+    fns = {f.name: f for f in scan(root, ScanOptions(jobs=1)).functions}
+    inline = fns["InlineClassFn"]
+    assert inline.file == "app/lib/api.ts#InlineClassFn.js"
+    assert (inline.export, inline.handler_style) == ("main", "callback")
+    assert sorted(b.rule for b in inline.blockers) == ["callback-style", "inline-code"]
+    assert [b.rule for b in fns["InlineFn"].blockers] == ["inline-code"]
 
 
 def test_default_entry_and_wiring_across_files(write_tree: WriteTree) -> None:

@@ -57,4 +57,4 @@ def test_esm_typescript_imports_with_js_extension(write_tree: WriteTree) -> None
 
 def test_jsonc_comments_and_trailing_commas(write_tree: WriteTree) -> None:
     root = write_tree({"t.json": '{\n  "a": "http://x//y", /* c */\n  "b": [1, 2,],\n}'})
-    assert load_jsonc(root / "t.json") == {"a": "http://x//y", "b": [1, 2]}
+    assert load_jsonc(root / "t.json", root) == {"a": "http://x//y", "b": [1, 2]}

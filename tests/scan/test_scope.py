@@ -47,7 +47,9 @@ def test_non_node_functions_are_skipped_with_their_reason(write_tree: WriteTree)
         ("PyFn", "runtime", "runtime python3.12"),
     ]
     # Named by a config but unreadable: an error entry, never silently dropped.
-    assert [(e.file, e.message.split(":")[0]) for e in report.errors] == [("sam/template.yaml", "JoinFn")]
+    assert [(e.file, "'JoinFn' has no handler" in e.message) for e in report.errors] == [
+        ("sam/template.yaml", True)
+    ]
 
 
 def test_skipped_is_one_summary_line_in_the_table_and_listed_in_markdown(write_tree: WriteTree) -> None:
@@ -69,3 +71,31 @@ def test_skipped_is_one_summary_line_in_the_table_and_listed_in_markdown(write_t
     markdown = render_text(report, "markdown")
     assert "## Skipped (not Node.js Lambda functions)" in markdown and "| PyFn | `template.yaml:" in markdown
     assert [s["name"] for s in report.to_json()["skipped"]] == ["ImageFn", "JavaFn", "NoRuntimePy", "PyFn"]
+
+
+SERVERLESS_IMAGES = """
+service: imgs
+provider:
+  name: aws
+  runtime: nodejs20.x
+  ecr: { images: { appimage: { path: ./ } } }
+functions:
+  byName: { image: appimage }
+  byUri: { image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:abc" }
+  withCommand: { image: { name: appimage, command: [app.handler] } }
+  node: { handler: index.handler }
+"""
+
+
+def test_serverless_image_functions_are_skipped_not_missing_a_handler(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {"svc/serverless.yml": SERVERLESS_IMAGES, "svc/index.js": "exports.handler = async () => 1;\n"}
+    )
+    report = scan(root, ScanOptions(jobs=1))
+    assert [fn.name for fn in report.functions] == ["node"]
+    assert [(s.name, s.reason) for s in report.skipped] == [
+        ("byName", "container-image"),
+        ("byUri", "container-image"),
+        ("withCommand", "container-image"),
+    ]
+    assert report.errors == ()

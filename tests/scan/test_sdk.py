@@ -5,9 +5,11 @@ from __future__ import annotations
 import textwrap
 
 from migrator.scan.collect import analyze_file
+from migrator.scan.engine import ScanOptions, scan
 from migrator.scan.jsparse import Grammars
 from migrator.scan.sdk import aws_sdk_usage
 from migrator.scan.tables import Tables
+from tests.conftest import WriteTree
 
 TABLES = Tables.load()
 
@@ -58,10 +60,90 @@ def test_v2_clients_and_document_client() -> None:
     ) == {
         "cognitoidentityprovider": ["AdminGetUser"],
         "dynamodb": ["Query", "UpdateItem"],
-        "s3": ["PutObject"],
+        "s3": ["GetObject", "PutObject"],  # a presigned getObject URL is a GetObject
         "sfn": ["StartExecution"],
     }
 
 
 def test_type_only_imports_are_not_usage() -> None:
     assert usage("import type { AttributeValue } from '@aws-sdk/client-dynamodb';", "typescript") == {}
+
+
+MANAGED_UPLOAD = ["CompleteMultipartUpload", "CreateMultipartUpload", "PutObject", "UploadPart"]
+
+
+def test_dynamodb_document_from_has_document_client_methods() -> None:
+    assert usage(
+        """
+        import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+        import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';
+        const ddb = DynamoDBDocument.from(new DynamoDBClient({}));
+        export const handler = async () => { await ddb.put({}); return ddb.query({}); };
+        """
+    ) == {"dynamodb": ["PutItem", "Query"]}
+
+
+def test_s3_managed_uploads_v2_and_lib_storage() -> None:
+    assert usage(
+        """
+        const AWS = require('aws-sdk');
+        const s3 = new AWS.S3();
+        exports.handler = async () => s3.upload({ Bucket: 'b', Key: 'k', Body: 'x' }).promise();
+        """
+    ) == {"s3": MANAGED_UPLOAD}
+    assert usage(
+        """
+        import { S3Client } from '@aws-sdk/client-s3';
+        import { Upload } from '@aws-sdk/lib-storage';
+        export const handler = async () => new Upload({ client: new S3Client({}), params: {} }).done();
+        """
+    ) == {"s3": MANAGED_UPLOAD}
+
+
+def test_presigned_urls_name_their_operation() -> None:
+    assert usage(
+        """
+        const S3 = require('aws-sdk/clients/s3');
+        const s3 = new S3();
+        exports.handler = async () => ({
+          put: s3.getSignedUrl('putObject', { Bucket: 'b', Key: 'k' }),
+          get: await s3.getSignedUrlPromise('getObject', { Bucket: 'b', Key: 'k' }),
+        });
+        """
+    ) == {"s3": ["GetObject", "PutObject"]}
+    assert usage(
+        """
+        import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+        import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+        export const handler = async () => getSignedUrl(new S3Client({}), new GetObjectCommand({}));
+        """
+    ) == {"s3": ["GetObject"]}
+
+
+def test_client_built_in_a_helper_module(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "fn/package.json": '{"name": "fn"}',
+            "fn/index.js": """
+                const db = require('./db');
+                const { queue } = require('./clients');
+                exports.handler = async (event) => {
+                  await db.put({ TableName: 't', Item: event });
+                  await queue.sendMessage({ QueueUrl: 'q', MessageBody: '{}' }).promise();
+                };
+            """,
+            "fn/db.js": """
+                const AWS = require('aws-sdk');
+                module.exports = new AWS.DynamoDB.DocumentClient();
+            """,
+            "fn/clients.js": """
+                const AWS = require('aws-sdk');
+                exports.queue = new AWS.SQS();
+            """,
+        }
+    )
+    (fn,) = scan(root, ScanOptions(jobs=1)).functions
+    assert {u.service: u.operations for u in fn.aws_sdk} == {
+        "dynamodb": ("PutItem",),
+        "sqs": ("SendMessage",),
+    }

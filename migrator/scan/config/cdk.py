@@ -54,6 +54,7 @@ class CdkFunction:
     entry_points: tuple[str, ...]  #: NodejsFunction's entry when the handler string cannot name it
     edge: bool  #: a Lambda@Edge function
     inline: bool  #: `Code.fromInline`: nothing on disk to scan
+    inline_code: str | None  #: its source, when a literal (scanned as `<file>#<id>.js`)
 
 
 @dataclass
@@ -108,6 +109,7 @@ def _function(
     base_dir = scope.app_dir
     skip: Skip | None = None
     inline = False
+    inline_code: str | None = None
     entry_points: tuple[str, ...] = ()
     kind = FUNCTION_CONSTRUCTS[short]
     if kind == "nodejs":
@@ -138,6 +140,10 @@ def _function(
             base_dir = values.path_value(code_args[0], scope) or scope.app_dir
         elif method in ("fromInline", "inline") or (code is not None and "InlineCode" in text(code)[:40]):
             inline = True
+            source = code_args or (
+                call_args(code) if code is not None and code.type == "new_expression" else []
+            )
+            inline_code = values.string(source[0], scope) if source else None
         elif method in ("fromDockerBuild", "fromAssetImage", "fromEcrImage"):
             skip = ("container-image", f"Code.{method}")
     elif kind == "image":
@@ -161,6 +167,7 @@ def _function(
         entry_points=entry_points,
         edge=short == "EdgeFunction",
         inline=inline,
+        inline_code=inline_code,
     )
 
 

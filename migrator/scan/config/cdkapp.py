@@ -20,6 +20,7 @@ from migrator.scan.config.cdkwiring import CdkWire
 from migrator.scan.config.model import ConfigResult, FunctionConfig
 from migrator.scan.config.textread import read_config_text
 from migrator.scan.config.yamlload import ConfigReadError
+from migrator.scan.files import SOURCE_LIMIT
 from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.model import EventEvidence, ScanProblem
 
@@ -35,20 +36,22 @@ _OTHER_CONSTRUCT = re.compile(
 )
 
 
-def read_cdk_app(folder: Path, rel: str, grammars: Grammars) -> ConfigResult:
+def read_cdk_app(folder: Path, rel: str, grammars: Grammars, root: Path | None = None) -> ConfigResult:
+    """The functions of the CDK app at `folder`; nothing outside `root` (default: `folder`) is read."""
+    root = root or folder
     result = ConfigResult()
     manifest = f"{rel}/cdk.json" if rel else "cdk.json"
     sources = _sources(folder)
     js = [p for p in sources if p.suffix in _JS_SUFFIXES and not p.name.endswith(".d.ts")]
     other = [p for p in sources if p.suffix in _OTHER_LANGUAGES]
-    if other and not _runs_node(folder, rel):
-        return _other_language(folder, rel, manifest, other, result)
+    if other and not _runs_node(folder, rel, root):
+        return _other_language(folder, rel, manifest, other, result, root)
     files: list[CdkFile] = []
     lambda_imports = 0
     for path in js:
         file_rel = _rel(folder, rel, path)
         try:
-            source = read_config_text(path, file_rel)
+            source = read_config_text(path, file_rel, root, SOURCE_LIMIT)
         except ConfigReadError as exc:
             result.problems.append(exc.problem)
             continue
@@ -60,8 +63,11 @@ def read_cdk_app(folder: Path, rel: str, grammars: Grammars) -> ConfigResult:
     functions = [f for file in files for f in file.functions]
     events = _wire(functions, [w for file in files for w in file.wires])
     for fn in functions:
-        if fn.inline:
-            message = f"{fn.name}: inline code (Code.fromInline) is not scanned; move it to a file"
+        if fn.inline and fn.inline_code is None:
+            message = (
+                f"{fn.name}: inline code (Code.fromInline) is not a literal the scan can read; "
+                "move it to a file"
+            )
             result.problems.append(ScanProblem(fn.file, fn.line, None, message))
             continue
         if fn.handler is None and fn.skip is None:
@@ -72,7 +78,7 @@ def read_cdk_app(folder: Path, rel: str, grammars: Grammars) -> ConfigResult:
             continue
         result.functions.append(_config(fn, events.get(id(fn), [])))
     if not functions:  # nothing readable in the source: what `cdk synth` left, if anything
-        synthesized = read_cdk_out(folder, rel)
+        synthesized = read_cdk_out(folder, rel, root)
         result.functions += synthesized.functions
         result.problems += synthesized.problems
         if lambda_imports and not synthesized.functions:
@@ -105,6 +111,7 @@ def _config(fn: CdkFunction, events: list[EventEvidence]) -> FunctionConfig:
         events=tuple(events),
         entry_points=fn.entry_points,
         skip=fn.skip,
+        inline_code=fn.inline_code,
     )
 
 
@@ -140,10 +147,11 @@ def _sources(folder: Path) -> list[Path]:
     return found
 
 
-def _runs_node(folder: Path, rel: str) -> bool:
+def _runs_node(folder: Path, rel: str, root: Path) -> bool:
     """Whether `cdk.json` runs the app with Node (ts-node, tsx, node, npx …)."""
     try:
-        manifest = json.loads(read_config_text(folder / "cdk.json", _rel(folder, rel, folder / "cdk.json")))
+        manifest_path = folder / "cdk.json"
+        manifest = json.loads(read_config_text(manifest_path, _rel(folder, rel, manifest_path), root))
     except (ConfigReadError, json.JSONDecodeError):
         return False
     app = manifest.get("app") if isinstance(manifest, dict) else None
@@ -151,17 +159,17 @@ def _runs_node(folder: Path, rel: str) -> bool:
 
 
 def _other_language(
-    folder: Path, rel: str, manifest: str, other: list[Path], result: ConfigResult
+    folder: Path, rel: str, manifest: str, other: list[Path], result: ConfigResult, root: Path
 ) -> ConfigResult:
     counts: dict[str, int] = defaultdict(int)
     for path in other:
         try:
-            source = read_config_text(path, _rel(folder, rel, path))
+            source = read_config_text(path, _rel(folder, rel, path), root, SOURCE_LIMIT)
         except ConfigReadError:
             continue
         counts[_OTHER_LANGUAGES[path.suffix]] += len(_OTHER_CONSTRUCT.findall(source))
     language = max(counts, key=lambda k: counts[k]) if counts else _OTHER_LANGUAGES[other[0].suffix]
-    synthesized = read_cdk_out(folder, rel)
+    synthesized = read_cdk_out(folder, rel, root)
     result.functions += synthesized.functions
     result.problems += synthesized.problems
     read = (

@@ -24,8 +24,9 @@ _SKIP = frozenset({"node_modules", "cdk.out", ".git"})
 _MAX_INDEXED_BYTES = 1024 * 1024
 
 
-def read_cdk_out(app: Path, rel: str) -> ConfigResult:
-    """Functions of every `cdk.out/*.template.json` of the app at `app`."""
+def read_cdk_out(app: Path, rel: str, root: Path | None = None) -> ConfigResult:
+    """Functions of every `cdk.out/*.template.json` of the app at `app` (nothing outside `root`)."""
+    root = root or app
     result = ConfigResult()
     out_dir = app / "cdk.out"
     if not out_dir.is_dir():
@@ -33,22 +34,23 @@ def read_cdk_out(app: Path, rel: str) -> ConfigResult:
     index: dict[str, Path] | None = None
     for template in sorted(out_dir.glob("*.template.json")):
         template_rel = f"{rel}/cdk.out/{template.name}" if rel else f"cdk.out/{template.name}"
-        config = read_template(template, template_rel)
+        config = read_template(template, template_rel, root)
         result.problems += config.problems
-        assets = _asset_paths(template, template_rel)
+        assets = _asset_paths(template, template_rel, root)
         for cfg in config.functions:
             asset = assets.get(cfg.name)
             if asset is not None and cfg.handler is not None:
                 if index is None:
-                    index = _content_index(app)
-                cfg = dataclasses.replace(cfg, base_dir=_source_dir(out_dir / asset, cfg.handler, index))
+                    index = _content_index(app, root)
+                source = _source_dir(out_dir / asset, cfg.handler, index, root)
+                cfg = dataclasses.replace(cfg, base_dir=source)
             result.functions.append(cfg)
     return result
 
 
-def _asset_paths(template: Path, template_rel: str) -> dict[str, str]:
+def _asset_paths(template: Path, template_rel: str, root: Path) -> dict[str, str]:
     try:
-        document = load_document(template, template_rel)
+        document = load_document(template, template_rel, root)
     except ConfigReadError:
         return {}
     resources = document.get("Resources") if isinstance(document, dict) else None
@@ -61,12 +63,12 @@ def _asset_paths(template: Path, template_rel: str) -> dict[str, str]:
     return found
 
 
-def _source_dir(asset_dir: Path, handler: str, index: dict[str, Path]) -> Path:
+def _source_dir(asset_dir: Path, handler: str, index: dict[str, Path], root: Path) -> Path:
     """The app folder whose handler file has the asset's bytes; the asset itself when none has."""
     module, _ = split_handler(handler)
     for suffix in SOURCE_EXTENSIONS:
         copied = asset_dir / f"{module}{suffix}"
-        digest = _digest(copied)
+        digest = _digest(copied, root)
         source = index.get(digest) if digest is not None else None
         if source is not None:
             depth = len(Path(module).parts)
@@ -74,7 +76,7 @@ def _source_dir(asset_dir: Path, handler: str, index: dict[str, Path]) -> Path:
     return asset_dir
 
 
-def _content_index(app: Path) -> dict[str, Path]:
+def _content_index(app: Path, root: Path) -> dict[str, Path]:
     """sha256 → path of every JS/TS source file of the app (outside cdk.out and node_modules)."""
     index: dict[str, Path] = {}
     for dirpath, dirnames, filenames in os.walk(app):
@@ -82,16 +84,15 @@ def _content_index(app: Path) -> dict[str, Path]:
         for name in sorted(filenames):
             path = Path(dirpath) / name
             if path.suffix in SOURCE_EXTENSIONS:
-                digest = _digest(path)
+                digest = _digest(path, root)
                 if digest is not None:
                     index.setdefault(digest, path)
     return index
 
 
-def _digest(path: Path) -> str | None:
+def _digest(path: Path, root: Path) -> str | None:
     try:
-        if not path.is_file() or path.stat().st_size > _MAX_INDEXED_BYTES:
-            return None
-        return hashlib.sha256(read_config_text(path, path.name).encode("utf-8")).hexdigest()
-    except (OSError, ConfigReadError):
+        text = read_config_text(path, path.name, root, _MAX_INDEXED_BYTES)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    except ConfigReadError:
         return None

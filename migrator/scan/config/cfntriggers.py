@@ -9,6 +9,7 @@ look are read here.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 from migrator.scan.config.model import as_str, referenced_ids
 from migrator.scan.config.vocabulary import CfnWiring, vocabulary
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
+from migrator.scan.files import is_inside, real_root
 from migrator.scan.model import EventEvidence, ScanProblem
 
 FUNCTION_TYPES = frozenset({"AWS::Serverless::Function", "AWS::Lambda::Function"})
@@ -49,8 +51,16 @@ Evidence = dict[str, list[EventEvidence]]
 class Triggers:
     """Finds, for every function of one template, the triggers other resources wire to it."""
 
-    def __init__(self, path: Path, rel: str, resources: dict[str, Any], problems: list[ScanProblem]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        rel: str,
+        resources: dict[str, Any],
+        problems: list[ScanProblem],
+        root: Path | None = None,
+    ) -> None:
         self.path = path
+        self.root = root or path.parent  #: the scanned folder: no OpenAPI file outside it is read
         self.rel = rel
         self.resources = resources
         self.problems = problems
@@ -175,10 +185,10 @@ class Triggers:
         if isinstance(body, dict) and set(body) == {"Fn::Transform"}:
             transform = body["Fn::Transform"]
             parameters = transform.get("Parameters") if isinstance(transform, dict) else None
-            body = self._load(parameters.get("Location") if isinstance(parameters, dict) else None)
+            body = self._load(parameters.get("Location") if isinstance(parameters, dict) else None, rid)
             source = f"{rid} AWS::Include"
         elif body is None:
-            body = self._load(props.get(uri_key))
+            body = self._load(props.get(uri_key), rid)
             source = f"{rid} {uri_key}"
         if not isinstance(body, dict):
             return
@@ -199,12 +209,17 @@ class Triggers:
             if isinstance(authorizer, dict):
                 add(authorizer.get("authorizerUri"), "api-gateway-authorizer", f"{source} authorizer {name}")
 
-    def _load(self, location: Any) -> Any:
-        """A local OpenAPI file next to the template (never an S3 location)."""
+    def _load(self, location: Any, rid: str) -> Any:
+        """A local OpenAPI file under PATH (never an S3 location, never outside the scanned folder)."""
         if not isinstance(location, str) or location.startswith("s3://") or "://" in location:
             return None
+        path = self.path.parent / location
+        if not is_inside(os.path.realpath(path), real_root(self.root)):
+            message = f"{rid}: {location} is outside the scanned folder; it is not read"
+            self.problems.append(ScanProblem(self.rel, _line(self.resources, rid), None, message))
+            return None
         try:
-            return load_document(self.path.parent / location, _join(self.rel, location))
+            return load_document(path, _join(self.rel, location), self.root)
         except ConfigReadError as exc:
             self.problems.append(exc.problem)
             return None

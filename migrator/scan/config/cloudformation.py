@@ -17,6 +17,7 @@ from migrator.scan.config.model import (
     as_int,
     as_str,
     env_names,
+    layer_names,
 )
 from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
@@ -26,22 +27,37 @@ SERVERLESS_FUNCTION = "AWS::Serverless::Function"
 LAMBDA_FUNCTION = "AWS::Lambda::Function"
 
 
+def _zip_file(code: Any) -> Any:
+    return code.get("ZipFile") if isinstance(code, dict) else None
+
+
+def _inline_code(code: Any) -> str | None:
+    """SAM `InlineCode: …` or CloudFormation `ZipFile: …` source (also under `!Sub`)."""
+    if isinstance(code, dict) and "Fn::Sub" in code:
+        code = code["Fn::Sub"][0] if isinstance(code["Fn::Sub"], list) else code["Fn::Sub"]
+    return code if isinstance(code, str) else None
+
+
+def _invoke_mode(url: Any) -> str | None:
+    return as_str(url.get("InvokeMode")) if isinstance(url, dict) else None
+
+
 def looks_like_template(text: str) -> bool:
     """Cheap check before parsing: does the text declare a Lambda function resource?"""
     return SERVERLESS_FUNCTION in text or LAMBDA_FUNCTION in text
 
 
-def read_template(path: Path, rel: str) -> ConfigResult:
+def read_template(path: Path, rel: str, root: Path | None = None) -> ConfigResult:
     result = ConfigResult()
     try:
-        document = load_document(path, rel)
+        document = load_document(path, rel, root)
     except ConfigReadError as exc:
         result.problems.append(exc.problem)
         return result
     resources = document.get("Resources") if isinstance(document, dict) else None
     if not isinstance(resources, dict):
         return result
-    template = _Template(path, rel, document, resources, result.problems)
+    template = _Template(path, rel, document, resources, result.problems, root)
     for logical_id, resource in resources.items():
         if not isinstance(resource, dict):
             continue
@@ -61,6 +77,7 @@ class _Template:
         document: dict[str, Any],
         resources: dict[str, Any],
         problems: list[ScanProblem],
+        root: Path | None,
     ) -> None:
         self.path = path
         self.rel = rel
@@ -71,7 +88,7 @@ class _Template:
         globals_ = document.get("Globals")
         function_globals = globals_.get("Function") if isinstance(globals_, dict) else None
         self.globals: dict[str, Any] = function_globals if isinstance(function_globals, dict) else {}
-        self.triggers, self.permissions = Triggers(path, rel, resources, problems).find()
+        self.triggers, self.permissions = Triggers(path, rel, resources, problems, root).find()
 
     def value(self, value: Any) -> Any:
         """A literal, or the default of the parameter a `Ref` names."""
@@ -128,21 +145,15 @@ class _Template:
             env=tuple(dict.fromkeys(env)),
             events=tuple(events),
             entry_points=_entry_points(resource.get("Metadata")),
+            layers=layer_names(self.value(merged.get("Layers"))),
+            invoke_mode=_invoke_mode(props.get("FunctionUrlConfig")) if sam else None,
+            inline_code=_inline_code(merged.get("InlineCode") if sam else _zip_file(merged.get("Code"))),
         )
 
     def _code_dir(self, logical_id: str, code: Any, line: int | None) -> Path:
         if isinstance(code, str) and not code.startswith("s3://"):
             return (self.path.parent / code).resolve() if code else self.path.parent
-        if isinstance(code, dict) and "ZipFile" in code:
-            self.problems.append(
-                ScanProblem(
-                    self.rel,
-                    line,
-                    None,
-                    f"{logical_id}: inline ZipFile code is not scanned; move it to a file",
-                )
-            )
-        return self.path.parent
+        return self.path.parent  # inline code (ZipFile) is scanned from the template itself
 
     def _sam_events(self, logical_id: str, events: Any) -> list[EventEvidence]:
         out: list[EventEvidence] = []

@@ -29,6 +29,9 @@ class FunctionConfig:
     entry_points: tuple[str, ...] = ()  #: build entry points (SAM esbuild), relative to base_dir
     candidates: tuple[str, ...] = ()  #: bare package.json: handler files to try, in order
     skip: Skip | None = None  #: set when the config alone shows it is no Node.js Lambda candidate
+    layers: tuple[str, ...] = ()  #: Lambda layers, as ARNs or references ("Ref MyLayer")
+    invoke_mode: str | None = None  #: function URL InvokeMode (RESPONSE_STREAM streams)
+    inline_code: str | None = None  #: ZipFile/InlineCode source, scanned in place of a file
 
 
 @dataclass
@@ -102,3 +105,22 @@ def env_names(environment: Any) -> tuple[str, ...]:
     if isinstance(environment, dict):
         return tuple(str(k) for k in environment)
     return ()
+
+
+def layer_names(value: Any) -> tuple[str, ...]:
+    """Layer ARNs, or readable references to them (`Ref MyLayer`), from a `Layers` list."""
+    out = []
+    for item in value if isinstance(value, list) else ():
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict) and len(item) == 1:
+            ((key, inner),) = item.items()
+            target = (
+                inner
+                if isinstance(inner, str)
+                else ".".join(map(str, inner))
+                if isinstance(inner, list)
+                else "…"
+            )
+            out.append(f"{str(key).removeprefix('Fn::')} {target}")
+    return tuple(out)

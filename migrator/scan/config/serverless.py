@@ -14,6 +14,7 @@ from migrator.scan.config.model import (
     as_int,
     as_str,
     env_names,
+    layer_names,
     referenced_ids,
 )
 from migrator.scan.config.vocabulary import vocabulary
@@ -78,18 +79,18 @@ def _literal(text: str) -> Any:
     return number if number is not None else (text or None)
 
 
-def read_serverless(path: Path, rel: str) -> ConfigResult:
-    """Functions declared in one serverless.yml (or .yaml/.json)."""
+def read_serverless(path: Path, rel: str, root: Path | None = None) -> ConfigResult:
+    """Functions declared in one serverless.yml (or .yaml/.json); reads nothing outside `root`."""
     result = ConfigResult()
     try:
-        document = load_document(path, rel)
+        document = load_document(path, rel, root)
     except ConfigReadError as exc:
         result.problems.append(exc.problem)
         return result
     if not isinstance(document, dict):
         result.problems.append(ScanProblem(rel, 1, 1, "not a serverless config: expected a mapping"))
         return result
-    includes = _Includes(path.parent, rel, result.problems)
+    includes = _Includes(path.parent, rel, result.problems, root or path.parent)
     for section in ("provider", "custom", "resources"):
         if section in document:
             document[section] = includes.value(document[section], _line(document, section, None))[0]
@@ -135,6 +136,8 @@ def read_serverless(path: Path, rel: str) -> ConfigResult:
                 env=tuple(dict.fromkeys(env)),
                 events=tuple(events),
                 skip=_skip(provider, settings, variables),
+                layers=layer_names(variables.resolve(settings.get("layers", provider.get("layers")))),
+                invoke_mode=_invoke_mode(settings.get("url")),
             )
         )
         if settings.get("handler") is None and settings.get("image") is None and provider_name == "aws":
@@ -154,11 +157,17 @@ def _skip(provider: dict[str, Any], settings: dict[str, Any], variables: _Variab
     return None
 
 
+def _invoke_mode(url: Any) -> str | None:
+    """`url: {invokeMode: RESPONSE_STREAM}`."""
+    return as_str(url.get("invokeMode")) if isinstance(url, dict) else None
+
+
 class _Includes:
     """`${file(x.yml)}` and `${file(x.yml):key}` includes of YAML/JSON data (never code)."""
 
-    def __init__(self, base_dir: Path, rel: str, problems: list[ScanProblem]) -> None:
+    def __init__(self, base_dir: Path, rel: str, problems: list[ScanProblem], root: Path) -> None:
         self.base_dir = base_dir
+        self.root = root
         self.rel = rel
         self.problems = problems
 
@@ -176,8 +185,13 @@ class _Includes:
                 )
             )
             return None, self.rel
+        if included_rel.startswith("../") or posixpath.isabs(target):
+            self.problems.append(
+                ScanProblem(self.rel, line, None, f"{value} is outside the scanned folder; it is not read")
+            )
+            return None, self.rel
         try:
-            data = load_document(self.base_dir / target, included_rel)
+            data = load_document(self.base_dir / target, included_rel, self.root)
         except ConfigReadError as exc:
             self.problems.append(exc.problem)
             return None, self.rel

@@ -17,12 +17,12 @@ from migrator.scan.config.tftriggers import find_triggers
 LAMBDA_MODULE = "terraform-aws-modules/lambda"
 
 
-def read_terraform(folder: Path, rel_folder: str) -> ConfigResult:
-    """The Lambda functions one Terraform folder declares."""
+def read_terraform(folder: Path, rel_folder: str, root: Path | None = None) -> ConfigResult:
+    """The Lambda functions one Terraform folder declares; nothing outside `root` is read."""
     result = ConfigResult()
     files = sorted(p for p in folder.iterdir() if p.suffix == ".tf" and p.is_file())
     rel = {p: f"{rel_folder}/{p.name}" if rel_folder else p.name for p in files}
-    module = load_module(folder, files, rel, result.problems)
+    module = load_module(folder, files, rel, result.problems, root)
     if module is None:
         return result
     triggers = find_triggers(module)

@@ -106,7 +106,11 @@ class TfModule:
 
 
 def load_module(
-    folder: Path, files: list[Path], rel: dict[Path, str], problems: list[ScanProblem]
+    folder: Path,
+    files: list[Path],
+    rel: dict[Path, str],
+    problems: list[ScanProblem],
+    root: Path | None = None,
 ) -> TfModule | None:
     """Parse the `.tf` files of a folder that declares Lambda functions (else None).
 
@@ -116,7 +120,7 @@ def load_module(
     texts: dict[Path, str] = {}
     for path in files:
         try:
-            texts[path] = read_config_text(path, rel[path])
+            texts[path] = read_config_text(path, rel[path], root or folder)
         except ConfigReadError as exc:
             problems.append(exc.problem)
     if not any(marker in text for text in texts.values() for marker in _DECLARES):

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from migrator.scan.files import CONFIG_LIMIT, Unreadable, read_text
 from migrator.scan.model import ScanProblem
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -82,12 +83,16 @@ class ConfigReadError(Exception):
         self.problem = problem
 
 
-def load_document(path: Path, rel: str) -> Any:
-    """Load a YAML or JSON config file. Raises ConfigReadError with the location on failure."""
+def load_document(path: Path, rel: str, root: Path | None = None) -> Any:
+    """Load a YAML or JSON config file under `root` (default: its own folder).
+
+    Raises ConfigReadError with the location on failure, and for a file that is not a regular
+    file, is too large, or lies outside `root` (see migrator.scan.files).
+    """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigReadError(ScanProblem(rel, None, None, f"cannot read file: {exc}")) from exc
+        text = read_text(path, root or path.parent, CONFIG_LIMIT)
+    except Unreadable as exc:
+        raise ConfigReadError(ScanProblem(rel, None, None, exc.reason)) from exc
     if path.suffix == ".json":
         try:
             return json.loads(text, object_pairs_hook=LocatedDict)
@@ -96,7 +101,7 @@ def load_document(path: Path, rel: str) -> Any:
                 ScanProblem(rel, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")
             ) from exc
     try:
-        return yaml.load(text, Loader=_CfnLoader)
+        return _load_yaml(text, rel)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -109,3 +114,57 @@ def load_document(path: Path, rel: str) -> Any:
         raise ConfigReadError(ScanProblem(rel, None, None, f"invalid YAML: {exc}")) from exc
     except RecursionError as exc:
         raise ConfigReadError(ScanProblem(rel, None, None, "YAML nests too deeply")) from exc
+
+
+#: Nodes a document may expand to once aliases are counted in full: far above any real template,
+#: far below what makes walking it slow (a 1 KB "billion laughs" expands to 10^9).
+NODE_BUDGET = 200_000
+
+
+def _load_yaml(text: str, rel: str) -> Any:
+    loader = _CfnLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if "&" in text:  # without anchors there are no aliases, and the file size bounds the nodes
+            _check_budget(node, rel)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _check_budget(root: yaml.Node, rel: str) -> None:
+    """Refuse a document whose aliases expand past NODE_BUDGET, located at the node that does."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        known = sizes.get(key)
+        if known is not None:
+            return known
+        if key in open_nodes:
+            _fail(node, rel, "an alias refers to a node that contains it")
+        total = 1
+        if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
+            open_nodes.add(key)
+            children = (
+                node.value if isinstance(node, yaml.SequenceNode) else [c for kv in node.value for c in kv]
+            )
+            for child in children:
+                total += size(child)
+                if total > NODE_BUDGET:
+                    _fail(node, rel, f"aliases expand it past {NODE_BUDGET} nodes (an alias bomb?)")
+            open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    size(root)
+
+
+def _fail(node: yaml.Node, rel: str, why: str) -> None:
+    mark = node.start_mark
+    raise ConfigReadError(
+        ScanProblem(rel, mark.line + 1, mark.column + 1, f"YAML not read: {why}; remove the aliases")
+    )

@@ -94,3 +94,9 @@
     "connectionId" "deliveryStreamArn" "getObjectContext" "ResponseURL" "cf" "rmqMessagesByQueue"))
 ((shorthand_property_identifier_pattern) @destructured
   (#any-of? @destructured "connectionId" "getObjectContext" "ResponseURL"))
+
+; --- Lambda's Node-only globals ------------------------------------------------------------
+; awslambda.streamifyResponse(…) / awslambda.HttpResponseStream: response streaming.
+(member_expression
+  object: (identifier) @_awslambda (#eq? @_awslambda "awslambda")
+  property: (property_identifier) @lambda_global)

@@ -1,0 +1,165 @@
+"""The one way `migrate scan` reads a file: regular files inside the scanned folder, size-capped.
+
+A scan reads whatever a fleet holds, so a path may name a FIFO (opening it would block), a device
+(`/dev/zero` reads forever), a file outside the scanned folder (`../`, an absolute handler, a
+symlink), or a huge file. Every read goes through `read_bytes`/`read_text`, which refuse all of
+these with an `Unreadable` carrying a one-line reason; callers turn it into a located problem.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import Literal
+
+Cause = Literal["outside", "special", "size", "encoding", "os"]
+
+#: Caps per kind of file. Real handlers and configs are far smaller.
+SOURCE_LIMIT = 4 * 1024 * 1024
+CONFIG_LIMIT = 5 * 1024 * 1024
+MANIFEST_LIMIT = 1024 * 1024  #: package.json, tsconfig.json
+
+_CHUNK = 1024 * 1024
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+class Unreadable(Exception):
+    """A file the scan does not read; `reason` is one line, without the path."""
+
+    def __init__(self, reason: str, cause: Cause) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.cause = cause  #: outside PATH, a FIFO/device/folder, too large, not UTF-8, or an OS error
+
+
+def real_root(root: Path) -> str:
+    """The scanned folder with symlinks resolved, as `read_bytes` compares against it."""
+    return os.path.realpath(root)
+
+
+def is_inside(path: str, folder: str) -> bool:
+    base = folder.rstrip("/") or "/"
+    return path == base or path.startswith(base if base == "/" else base + "/")
+
+
+def read_bytes(path: Path, root: Path | str, limit: int) -> bytes:
+    """The bytes of `path`, which must be a regular file under `root` of at most `limit` bytes.
+
+    `root` is the scanned folder (resolved here when given as a Path). Symlinks are followed,
+    but the file they end at must be inside `root` too. Never blocks on FIFOs or devices.
+    """
+    base = real_root(root) if isinstance(root, Path) else root
+    return _read_real(os.path.realpath(path), base, limit)
+
+
+class Reader:
+    """`read_bytes`/`read_text` under one root, with the real path of each folder cached.
+
+    A scan reads thousands of files in a few hundred folders: resolving each folder once, and
+    opening with O_NOFOLLOW (a symlink is resolved only when the open says it is one), leaves no
+    extra system call per file.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = real_root(root)
+        self._folders: dict[str, str] = {}
+
+    def read_bytes(self, path: Path, limit: int) -> bytes:
+        folder, name = os.path.split(path)
+        real_folder = self._folders.get(folder)
+        if real_folder is None:
+            real_folder = self._folders[folder] = os.path.realpath(folder)
+        real = os.path.join(real_folder, name)
+        try:
+            return _read_real(real, self.root, limit, os.O_NOFOLLOW)
+        except _Symlink:
+            return _read_real(os.path.realpath(real), self.root, limit)
+
+    def read_text(self, path: Path, limit: int) -> str:
+        return _decode(self.read_bytes(path, limit))
+
+
+class _Symlink(Exception):
+    """Opened with O_NOFOLLOW, the last component was a symlink: resolve it and try again."""
+
+
+def _read_real(real: str, base: str, limit: int, extra_flags: int = 0) -> bytes:
+    """Read `real`, a path with symlinks resolved, if it is a regular file under `base`.
+
+    With `extra_flags=O_NOFOLLOW` the last component may still be a symlink: `_Symlink` says so
+    (saving an `lstat` per file on the common path).
+    """
+    if not is_inside(real, base):
+        raise Unreadable("outside the scanned folder; it is not read", "outside")
+    try:
+        fd = os.open(real, _OPEN_FLAGS | extra_flags)
+    except OSError as exc:
+        if extra_flags and exc.errno == errno.ELOOP:
+            raise _Symlink from None
+        raise Unreadable(_os_reason(exc), "os") from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable(f"not a regular file ({_kind(info.st_mode)}); it is not read", "special")
+        if info.st_size > limit:
+            raise Unreadable(f"file is {info.st_size} bytes; files over {_size(limit)} are not read", "size")
+        chunks: list[bytes] = []
+        total = 0
+        want = min(info.st_size + 1, limit + 1)  # one read for a file that keeps its size
+        while True:
+            chunk = os.read(fd, want)
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:  # grew while we read, or a file system that lies about sizes
+                raise Unreadable(f"file is over {_size(limit)}; it is not read", "size")
+            if len(chunk) < want:  # a short read of a regular file: its end
+                break
+            want = min(_CHUNK, limit + 1 - total)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise Unreadable(_os_reason(exc), "os") from exc
+    finally:
+        os.close(fd)
+
+
+def read_text(path: Path, root: Path | str, limit: int) -> str:
+    """`read_bytes` decoded as UTF-8 (a BOM is dropped); bad bytes are `Unreadable`."""
+    return _decode(read_bytes(path, root, limit))
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Unreadable(f"not UTF-8 (byte {exc.start}); save it as UTF-8", "encoding") from exc
+
+
+def shown(path: Path | str, root: Path | str) -> str:
+    """How a path is named in problems: relative to `root`, with `../` when outside it."""
+    return os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied; the scan cannot read it"
+    if exc.errno == errno.ELOOP:
+        return "symlink loop; it is not read"
+    return f"cannot read file: {exc.strerror or exc}"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "a special file"
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MiB" if limit >= 1024 * 1024 else f"{limit} bytes"

@@ -1,0 +1,3 @@
+const shared = require('../../../outside/secret');
+
+exports.handler = async () => shared.handler();

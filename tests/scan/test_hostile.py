@@ -1,0 +1,61 @@
+"""Hostile input: alias bombs and pathological nesting are located problems, found fast."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from migrator.scan.collect import analyze_file
+from migrator.scan.config.yamlload import ConfigReadError, load_document
+from migrator.scan.engine import ScanOptions, scan
+from migrator.scan.files import SOURCE_LIMIT
+from migrator.scan.jsparse import Grammars
+
+
+def test_alias_bomb_is_a_located_error(tmp_path: Path) -> None:
+    levels = ["a: &a [" + ", ".join(['"lol"'] * 9) + "]"]
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        levels.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    (tmp_path / "template.yaml").write_text(
+        "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n"
+        "      Handler: index.handler\n      Tags:\n" + "".join(f"        {x}\n" for x in levels)
+    )
+    started = time.monotonic()
+    with pytest.raises(ConfigReadError) as caught:
+        load_document(tmp_path / "template.yaml", "template.yaml")
+    assert time.monotonic() - started < 2
+    assert caught.value.problem.line is not None and caught.value.problem.line > 6
+    assert "alias" in caught.value.problem.message
+
+
+def test_recursive_alias_is_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text("a: &x\n  - *x\n")
+    with pytest.raises(ConfigReadError) as caught:
+        load_document(tmp_path / "t.yaml", "t.yaml")
+    assert caught.value.problem.line == 1
+
+
+@pytest.mark.parametrize("shape", ["f(", "[", "x + "])
+def test_pathological_nesting_is_a_located_problem(shape: str) -> None:
+    closing = {"f(": ")", "[": "]", "x + ": ""}[shape]
+    source = "exports.handler = async () => " + shape * 100_000 + "process.env.SECRET" + closing * 100_000
+    started = time.monotonic()
+    facts = analyze_file("deep.js", source.encode(), "javascript", Grammars())
+    assert time.monotonic() - started < 5
+    assert len(facts.syntax_errors) == 1
+    assert facts.syntax_errors[0].line == 1
+    assert "levels deep" in facts.syntax_errors[0].message
+
+
+def test_oversized_bare_index_is_an_error_not_a_silent_drop(tmp_path: Path) -> None:
+    (tmp_path / "big").mkdir()
+    (tmp_path / "big" / "package.json").write_text('{"name": "big"}')
+    code = b"exports.handler = async () => 1;\n"
+    (tmp_path / "big" / "index.js").write_bytes(code + b" " * SOURCE_LIMIT)
+    report = scan(tmp_path, ScanOptions(jobs=1))
+    assert report.functions == ()
+    assert [(e.file, e.message) for e in report.errors] == [
+        ("big/index.js", f"file is {SOURCE_LIMIT + len(code)} bytes; files over 4 MiB are not read")
+    ]

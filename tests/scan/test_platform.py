@@ -1,0 +1,151 @@
+"""Platform rules (response streaming, layers, bundled programs, inline code) and handler styles."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from migrator.scan.engine import ScanOptions, scan
+from migrator.scan.model import Function, ScanReport
+from tests.conftest import WriteTree
+
+TEMPLATE = """
+AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: nodejs20.x
+Resources:
+  SharedLayer:
+    Type: AWS::Serverless::LayerVersion
+    Properties:
+      ContentUri: layer/
+  StreamFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: src/
+      Handler: stream.handler
+      FunctionUrlConfig:
+        AuthType: NONE
+        InvokeMode: RESPONSE_STREAM
+  LayeredFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: src/
+      Handler: layered.handler
+      Layers:
+        - !Ref SharedLayer
+        - arn:aws:lambda:us-east-1:123456789012:layer:chromium:7
+  InlineSamFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: index.handler
+      InlineCode: |
+        const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
+        exports.handler = async () => new SQSClient({}).send(new SendMessageCommand({}));
+  InlineZipFunction:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.main
+      Role: arn:aws:iam::123456789012:role/r
+      Code:
+        ZipFile: |
+          exports.main = (event, context, callback) => callback(null, process.env.GREETING);
+  PythonInlineFunction:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      Role: arn:aws:iam::123456789012:role/r
+      Code:
+        ZipFile: |
+          def handler(event, context):
+              return event
+"""
+
+FILES = {
+    "template.yaml": TEMPLATE,
+    "package.json": '{"name": "app", "dependencies": {"gm": "^1.25.0"}}',
+    "src/stream.js": """
+        exports.handler = awslambda.streamifyResponse(async (event, responseStream) => {
+          responseStream.write('hello');
+          responseStream.end();
+        });
+    """,
+    "src/layered.js": """
+        const gm = require('gm');
+        const render = require('/opt/nodejs/render');
+        const { work } = require('./work');
+        exports.handler = (event) => work(event);
+    """,
+    "src/work.js": """
+        exports.work = async (event) => event;
+    """,
+}
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> ScanReport:
+    root = tmp_path_factory.mktemp("platform")
+    for rel, text in FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(textwrap.dedent(text).lstrip("\n"))
+    return scan(root, ScanOptions(jobs=1))
+
+
+@pytest.fixture(scope="module")
+def fleet(report: ScanReport) -> dict[str, Function]:
+    return {f.name: f for f in report.functions}
+
+
+def rules(fn: Function) -> list[str]:
+    return sorted(b.rule for b in fn.blockers)
+
+
+def test_response_streaming_from_code_and_config(fleet: dict[str, Function]) -> None:
+    fn = fleet["StreamFunction"]
+    assert rules(fn) == ["response-streaming"]
+    assert fn.blockers[0].file == "src/stream.js" and fn.blockers[0].line == 1
+
+
+def test_layers_opt_imports_and_bundled_programs(fleet: dict[str, Function]) -> None:
+    fn = fleet["LayeredFunction"]
+    assert rules(fn) == ["binary-dependency", "layer", "layer", "layer"]
+    messages = " | ".join(b.message for b in fn.blockers)
+    assert "Ref SharedLayer" in messages
+    assert "arn:aws:lambda:us-east-1:123456789012:layer:chromium:7" in messages
+    assert "/opt/nodejs/render" in messages
+    assert "GraphicsMagick" in messages
+
+
+def test_returning_another_modules_promise_is_not_sync(fleet: dict[str, Function]) -> None:
+    fn = fleet["LayeredFunction"]
+    assert fn.handler_style == "async"
+    assert "sync-handler" not in rules(fn)
+
+
+def test_inline_code_is_scanned(report: ScanReport, fleet: dict[str, Function]) -> None:
+    sam, zipped = fleet["InlineSamFunction"], fleet["InlineZipFunction"]
+    assert sam.file == "template.yaml#InlineSamFunction.js"
+    assert [(u.service, u.operations) for u in sam.aws_sdk] == [("sqs", ("SendMessage",))]
+    assert rules(sam) == ["inline-code"]
+    assert zipped.export == "main" and zipped.handler_style == "callback"
+    assert zipped.env == ("GREETING",)
+    assert rules(zipped) == ["callback-style", "inline-code"]
+    # Not JavaScript: not parsed as such, and no Node candidate at all.
+    assert "PythonInlineFunction" not in fleet
+    assert [(s.name, s.reason) for s in report.skipped] == [("PythonInlineFunction", "runtime")]
+
+
+def test_a_plain_handler_returning_a_plain_function_stays_sync(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "fn/package.json": '{"name": "fn"}',
+            "fn/index.js": "const { work } = require('./work');\nexports.handler = (e) => work(e);\n",
+            "fn/work.js": "exports.work = (e) => e;\n",
+        }
+    )
+    (fn,) = scan(root, ScanOptions(jobs=1)).functions
+    assert fn.handler_style == "sync" and rules(fn) == ["sync-handler"]

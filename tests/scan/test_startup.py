@@ -1,0 +1,26 @@
+"""`migrate scan` starts without the golden and codegen machinery (boto3, pydantic models, specs)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def test_scan_imports_nothing_of_golden_codegen_or_boto3(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "migrator", "scan", str(tmp_path), "--format", "json"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert done.returncode == 0, done.stderr
+    modules = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.count("|") == 2}
+    assert "migrator.scan.engine" in modules
+    heavy = sorted(m for m in modules if m.split(".")[0] in ("golden", "codegen", "boto3", "botocore"))
+    assert heavy == []
