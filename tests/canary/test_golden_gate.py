@@ -30,7 +30,13 @@ def test_a_failing_or_errored_case_fails(tmp_path: Path, golden_report: object) 
 def test_a_latency_failure_fails_unless_golden_made_it_informational(golden_report: object) -> None:
     report = json.loads(golden_report(["pass", "pass"], latency=["pass", "fail"]))  # type: ignore[operator]
     assert judge(report, "r").detail == "r: 1 cases fail the latency gate (case-2.json)"
-    assert judge({**report, "latency_mode": "report"}, "r").passed
+    assert judge({**report, "latency_mode": "report", "verdict": "pass"}, "r").passed
+
+
+def test_a_report_whose_own_verdict_fails_does_not_pass(golden_report: object) -> None:
+    report = json.loads(golden_report(["pass", "pass"]))  # type: ignore[operator]
+    assert judge(report, "r").passed
+    assert judge({**report, "verdict": "fail"}, "r").detail == "r: the report's own verdict is 'fail'"
 
 
 def test_no_cases_or_an_unknown_shape_does_not_pass() -> None:
