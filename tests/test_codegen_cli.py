@@ -204,9 +204,10 @@ def test_the_spinner_runs_no_thread_while_children_are_forked(
     monkeypatch.setattr(os, "fork", fork)
     err = io.StringIO()
     terminal = Console(file=err, force_terminal=True, width=200)
+    before = threading.active_count()  # other tests' session fixtures (a moto server's readers) may run
     code = run_codegen(_request(tmp_path), Console(file=io.StringIO()), terminal, FakeEmitter)
     assert code == 0, err.getvalue()
-    assert threads and threads == [1] * len(threads)
+    assert threads and threads == [before] * len(threads)
     assert "codegen: " in err.getvalue()  # the spinner did show the stages
 
 
