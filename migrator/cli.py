@@ -19,6 +19,7 @@ from migrator.golden_cli import golden_app
 from migrator.progress import progress_bar
 from migrator.report.output import emit
 from migrator.scan.engine import ScanOptions, scan
+from migrator.stub_cli import stub_command
 
 EXIT_FINDINGS = 1
 EXIT_CANNOT_RUN = 2
@@ -79,6 +80,7 @@ def scan_command(
 
 
 app.command("codegen")(codegen_command)
+app.command("stub")(stub_command)
 app.add_typer(golden_app, name="golden")
 
 
