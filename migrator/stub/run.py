@@ -78,12 +78,15 @@ def run_stub(request: StubRequest, console: Console, progress: Progress | None =
         for drift in drifts:
             console.print(drift.diff, end="", markup=False, highlight=False, soft_wrap=True)
         for drift in drifts:
-            console.print(f"drift: {drift.path} ({drift.kind})", markup=False, highlight=False)
+            console.print(
+                f"drift: {drift.path} ({drift.kind})", markup=False, highlight=False, soft_wrap=True
+            )
         return 1 if drifts else 0
     written = write_targets(targets)
     kept = sum(len(w.kept) for w in written)
     note = f" (kept {kept} user-owned port.go)" if kept else ""
-    console.print(f"wrote {len(written)} modules to {request.out}{note}", markup=False, highlight=False)
+    noun = "module" if len(written) == 1 else "modules"
+    console.print(f"wrote {len(written)} {noun} to {request.out}{note}", markup=False, highlight=False)
     for line in partial:
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     return 1 if partial else 0
