@@ -52,6 +52,13 @@ def _select(functions: tuple[Function, ...], names: tuple[str, ...]) -> list[int
 def build_targets(request: StubRequest, progress: Progress | None = None) -> tuple[list[Target], list[str]]:
     """The module of every selected function as a write target, and one line per partial module."""
     functions, root = load_functions(request.path, request.jobs, progress)
+    return targets_for(functions, root, request, progress)
+
+
+def targets_for(
+    functions: tuple[Function, ...], root: Path, request: StubRequest, progress: Progress | None = None
+) -> tuple[list[Target], list[str]]:
+    """The targets of `functions` (their source files under `root`), selected by the request."""
     folders = unique_folders(f.name for f in functions)  # over all functions: stable under --function
     tables = load_tables()
     env = environment(request.templates)
