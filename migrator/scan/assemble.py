@@ -13,10 +13,18 @@ from migrator.scan.config.packagejson import read_manifest
 from migrator.scan.events import infer_events
 from migrator.scan.filefacts import ErrorClass, Export, FileFacts, FunctionShape
 from migrator.scan.jsparse import TYPESCRIPT_EXTENSIONS
-from migrator.scan.model import EVENT_KINDS, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
+from migrator.scan.model import (
+    EVENT_KINDS,
+    AwsCall,
+    AwsSdkUsage,
+    Blocker,
+    Dependency,
+    EventEvidence,
+    Function,
+)
 from migrator.scan.readiness import readiness
 from migrator.scan.resolve import Resolver, TsConfig, nearest, relative
-from migrator.scan.sdk import aws_sdk_usage
+from migrator.scan.sdk import aws_call_sites, aws_sdk_usage
 from migrator.scan.tables import Tables
 
 BUILTIN_ERRORS = frozenset(
@@ -220,6 +228,7 @@ class _Code:
     env: tuple[str, ...] = ()
     dependencies: tuple[Dependency, ...] = ()
     aws_sdk: tuple[AwsSdkUsage, ...] = ()
+    aws_calls: tuple[AwsCall, ...] = ()
     blockers: tuple[Blocker, ...] = ()
     error_types: tuple[str, ...] = ()
     source_files: tuple[str, ...] = ()
@@ -268,6 +277,7 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
         env=tuple(sorted(set(cfg.env) | {e.value for f in files for e in f.env if e.value})),
         dependencies=tuple(s.dependency for s in sites),
         aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache),
+        aws_calls=aws_call_sites(files, ws.tables),
         blockers=tuple(blockers),
         error_types=error_types(files),
         source_files=tuple(f.path for f in files),
@@ -303,4 +313,5 @@ def _function(cfg: FunctionConfig, export: str, code: _Code) -> Function:
         error_types=code.error_types,
         source_files=code.source_files,
         readiness=readiness(ordered, code.dependencies),
+        aws_calls=code.aws_calls,
     )

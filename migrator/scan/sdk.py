@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from migrator.scan.filefacts import FileFacts
-from migrator.scan.model import AwsSdkUsage
+from migrator.scan.model import AwsCall, AwsSdkUsage
 from migrator.scan.tables import Tables
 
 V2_PACKAGE = "aws-sdk"
@@ -21,14 +21,18 @@ _DOCUMENT_CLIENT = "DocumentClient"
 
 
 class _Usage:
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, file: str = "") -> None:
         self.tables = tables
+        self.file = file
         self.services: dict[str, set[str]] = {}
+        self.calls: list[AwsCall] = []
 
-    def add(self, service: str, operation: str | None = None) -> None:
+    def add(self, service: str, operation: str | None = None, line: int | None = None) -> None:
         ops = self.services.setdefault(service, set())
         if operation:
             ops.add(operation)
+            if line is not None:
+                self.calls.append(AwsCall(service, operation, self.file, line))
 
     def result(self) -> tuple[AwsSdkUsage, ...]:
         return tuple(
@@ -53,6 +57,16 @@ def aws_sdk_usage(
         for service, operations in known.items():
             usage.services.setdefault(service, set()).update(operations)
     return usage.result()
+
+
+def aws_call_sites(files: Iterable[FileFacts], tables: Tables) -> tuple[AwsCall, ...]:
+    """Every AWS operation call site in the function's files, in file and line order."""
+    calls: list[AwsCall] = []
+    for facts in files:
+        usage = _Usage(tables, facts.path)
+        _file_usage(facts, tables, usage)
+        calls.extend(usage.calls)
+    return tuple(sorted(set(calls), key=lambda c: (c.file, c.line, c.service, c.operation)))
 
 
 def _file_usage(facts: FileFacts, tables: Tables, usage: _Usage) -> None:
@@ -89,9 +103,9 @@ def _file_usage(facts: FileFacts, tables: Tables, usage: _Usage) -> None:
             if command.endswith("Command") and len(command) > len("Command"):
                 operation = command[: -len("Command")]
                 if module == LIB_DYNAMODB:
-                    usage.add("dynamodb", tables.dynamodb_document.get(operation, operation))
+                    usage.add("dynamodb", tables.dynamodb_document.get(operation, operation), construct.line)
                 elif v3_service is not None:
-                    usage.add(v3_service, operation)
+                    usage.add(v3_service, operation, construct.line)
             elif (
                 v3_service is not None
                 and construct.assigned_to
@@ -110,15 +124,15 @@ def _file_usage(facts: FileFacts, tables: Tables, usage: _Usage) -> None:
         if construct.assigned_to:
             clients[construct.assigned_to] = (service, document)
 
-    for obj, method, _line in facts.method_calls:
+    for obj, method, line in facts.method_calls:
         client = clients.get(obj)
         if client is None or method in tables.v2_non_operations:
             continue
         service, document = client
         if document:
-            usage.add(service, tables.dynamodb_document.get(method))
+            usage.add(service, tables.dynamodb_document.get(method), line)
         else:
-            usage.add(service, method[:1].upper() + method[1:])
+            usage.add(service, method[:1].upper() + method[1:], line)
 
 
 def _v2_constructor(module: str, names: list[str], tables: Tables) -> str | None:

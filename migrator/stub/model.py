@@ -35,6 +35,7 @@ class Call:
 
     operation: str
     typed: bool  #: the pinned package has `<operation>Input` (else a comment only)
+    sites: tuple[str, ...] = ()  #: where the Node code calls it, "file:line"
 
 
 @dataclass(frozen=True)

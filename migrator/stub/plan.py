@@ -84,9 +84,17 @@ def _clients(function: Function, tables: Tables, long_running: bool) -> tuple[li
         if unit is None:
             unpinned.append(service)
             continue
-        calls = tuple(Call(op, op in unit.operations) for op in wanted[service])
+        calls = tuple(
+            Call(op, op in unit.operations, _sites(function, service, op)) for op in wanted[service]
+        )
         clients.append(Client(service, field, f"{SDK}/service/{service}", calls))
     return clients, unpinned
+
+
+def _sites(function: Function, service: str, operation: str) -> tuple[str, ...]:
+    return tuple(
+        f"{c.file}:{c.line}" for c in function.aws_calls if c.service == service and c.operation == operation
+    )
 
 
 def _mapped_units(function: Function, tables: Tables) -> list[str]:

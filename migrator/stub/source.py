@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from migrator.errors import MigrateError
 from migrator.scan.engine import ScanOptions, scan
-from migrator.scan.model import AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
+from migrator.scan.model import AwsCall, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
 
 T = TypeVar("T")
 _NESTED: dict[str, type[Any]] = {
@@ -22,6 +22,7 @@ _NESTED: dict[str, type[Any]] = {
     "dependencies": Dependency,
     "aws_sdk": AwsSdkUsage,
     "blockers": Blocker,
+    "aws_calls": AwsCall,
 }
 
 
@@ -34,6 +35,8 @@ def _build(cls: type[T], data: Any, where: str) -> T:
         raise StubInputError(f"{where}: expected an object")
     values: dict[str, Any] = {}
     for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if field.name not in data and field.default is not dataclasses.MISSING:
+            continue  # added to the report after this one was written
         if field.name not in data:
             raise StubInputError(
                 f"{where}: missing {field.name!r}: give a `migrate scan --format json` report"

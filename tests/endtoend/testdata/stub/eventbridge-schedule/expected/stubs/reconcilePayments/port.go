@@ -15,12 +15,15 @@ func (a *app) handleEventBridgeEvent(ctx context.Context, event events.EventBrid
 	return &NotImplementedError{Function: "reconcilePayments", Source: "schedule"}
 }
 
-// awsCalls holds a typed call for every AWS operation the Node code makes; it is never called.
-// Move each into the handler and fill in the input fields the Node code sets.
+// awsCalls holds a typed call for every AWS operation the Node code makes, under the Node call
+// sites the scan found; it is never called. Move each into the handler and fill in the input
+// fields the Node code sets.
 func (a *app) awsCalls(ctx context.Context) error {
+	// orders-service/src/handlers/reconcilePayments.js:15: dynamodb Query
 	if _, err := a.clients.Dynamodb.Query(ctx, &dynamodb.QueryInput{}); err != nil {
 		return err
 	}
+	// orders-service/src/handlers/reconcilePayments.js:31: dynamodb UpdateItem
 	if _, err := a.clients.Dynamodb.UpdateItem(ctx, &dynamodb.UpdateItemInput{}); err != nil {
 		return err
 	}

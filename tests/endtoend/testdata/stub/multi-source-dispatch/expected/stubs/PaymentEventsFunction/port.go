@@ -21,9 +21,11 @@ func (a *app) handleSNSEvent(ctx context.Context, event events.SNSEvent) error {
 	return &NotImplementedError{Function: "PaymentEventsFunction", Source: "sns"}
 }
 
-// awsCalls holds a typed call for every AWS operation the Node code makes; it is never called.
-// Move each into the handler and fill in the input fields the Node code sets.
+// awsCalls holds a typed call for every AWS operation the Node code makes, under the Node call
+// sites the scan found; it is never called. Move each into the handler and fill in the input
+// fields the Node code sets.
 func (a *app) awsCalls(ctx context.Context) error {
+	// billing-cfn/src/payments.js:38: dynamodb UpdateItem
 	if _, err := a.clients.Dynamodb.UpdateItem(ctx, &dynamodb.UpdateItemInput{}); err != nil {
 		return err
 	}

@@ -17,12 +17,15 @@ func (a *app) handleSQSEvent(ctx context.Context, event events.SQSEvent) (events
 	return events.SQSEventResponse{}, &NotImplementedError{Function: "fulfillOrder", Source: "sqs"}
 }
 
-// awsCalls holds a typed call for every AWS operation the Node code makes; it is never called.
-// Move each into the handler and fill in the input fields the Node code sets.
+// awsCalls holds a typed call for every AWS operation the Node code makes, under the Node call
+// sites the scan found; it is never called. Move each into the handler and fill in the input
+// fields the Node code sets.
 func (a *app) awsCalls(ctx context.Context) error {
+	// orders-service/src/handlers/fulfillOrder.js:14: dynamodb UpdateItem
 	if _, err := a.clients.Dynamodb.UpdateItem(ctx, &dynamodb.UpdateItemInput{}); err != nil {
 		return err
 	}
+	// orders-service/src/handlers/fulfillOrder.js:38: sqs SendMessage
 	if _, err := a.clients.Sqs.SendMessage(ctx, &sqs.SendMessageInput{}); err != nil {
 		return err
 	}
