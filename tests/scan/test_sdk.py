@@ -76,7 +76,7 @@ def test_call_sites_name_file_and_line_of_each_call() -> None:
         await sqs.sendMessage({ QueueUrl: 'q' }).promise();
         for await (const page of paginateQuery({ client: doc }, {})) {}
         """
-    facts = analyze_file("h.js", textwrap.dedent(source).encode(), "javascript", Grammars())  # type: ignore[arg-type]
+    facts = analyze_file("h.js", textwrap.dedent(source).encode(), "javascript", Grammars())
     assert [(c.service, c.operation, c.file, c.line) for c in aws_call_sites([facts], TABLES)] == [
         ("dynamodb", "PutItem", "h.js", 5),
         ("sqs", "SendMessage", "h.js", 6),
