@@ -3,6 +3,7 @@ partial batch responses), and one module dispatching all kinds at once; gofmt-cl
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -45,3 +46,16 @@ def test_every_event_kind_compiles(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     done = go(["vet", "example.com/stub/..."], tmp_path)
     assert done.returncode == 0, done.stderr
+
+
+def test_sam_events_of_every_kind_pass_cfn_lint(tmp_path: Path) -> None:
+    if shutil.which("cfn-lint") is None:
+        pytest.skip("cfn-lint is not installed")
+    tables = load_tables()
+    long_running = Blocker("long-running", "warning", "", None, None)
+    fn = function(events=tuple(tables.events), env=("ORDERS_TABLE", "LOG_LEVEL"), blockers=(long_running,))
+    plan = plan_module(fn, "all", tables, PlanOptions())
+    [template] = [f for f in render_module(plan, tables, environment()) if f.path == "template.yaml"]
+    (tmp_path / "template.yaml").write_text(template.content)
+    done = subprocess.run(["cfn-lint", str(tmp_path / "template.yaml")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
