@@ -14,7 +14,7 @@ from rich.console import Console
 from codegen.errors import CodegenError
 from migrator.stub.run import StubRequest, build_targets, run_stub
 from migrator.stub.source import StubInputError
-from tests.conftest import FLEET, REPO
+from tests.conftest import FLEET, REPO, WriteTree
 
 
 def _console() -> tuple[Console, io.StringIO]:
@@ -85,3 +85,24 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     assert partial.returncode == 1 and "partial: broken-parser" in partial.stderr
     missing = migrate(str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
     assert missing.returncode == 2 and missing.stderr.startswith("migrate: error:")
+
+
+def test_names_from_configs_cannot_leave_the_output_folder(write_tree: WriteTree, tmp_path: Path) -> None:
+    root = write_tree(
+        {
+            "svc/serverless.yml": """
+                service: svc
+                provider: {name: aws, runtime: nodejs20.x}
+                functions:
+                  "../../escape":
+                    handler: index.handler
+                  "..":
+                    handler: index.handler
+                """,
+            "svc/index.js": "exports.handler = async () => ({ ok: true });\n",
+        }
+    )
+    out = tmp_path / "out"
+    assert run_stub(StubRequest(root, out), _console()[0]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["escape", "function"]
+    assert not (tmp_path / "escape").exists() and not (root / "escape").exists()
