@@ -6,9 +6,11 @@ with a one-line reason) or --check found drift; 2 could not run (raised as our o
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 
@@ -77,16 +79,26 @@ def targets_for(
     return targets, partial
 
 
-def run_stub(request: StubRequest, console: Console, progress: Progress | None = None) -> int:
-    """Write (or check) every module; messages go to `console` (stderr). Returns the exit code."""
+def run_stub(
+    request: StubRequest, console: Console, progress: Progress | None = None, stdout: TextIO | None = None
+) -> int:
+    """Write (or check) every module; messages go to `console` (stderr), --check's diffs to `stdout`.
+    Returns the exit code."""
     targets, partial = build_targets(request, progress)
     if request.check:
         drifts = check_targets(targets)
         for drift in drifts:
-            console.print(drift.diff, end="", markup=False, highlight=False, soft_wrap=True)
+            (stdout or sys.stdout).write(drift.diff)
         for drift in drifts:
             console.print(
                 f"drift: {drift.path} ({drift.kind})", markup=False, highlight=False, soft_wrap=True
+            )
+        if drifts:
+            console.print(
+                f"{len(drifts)} generated file(s) drifted: rerun without --check to rewrite them",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
             )
         return 1 if drifts else 0
     written = write_targets(targets)

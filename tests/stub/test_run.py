@@ -31,12 +31,14 @@ def test_write_then_check_is_in_sync_and_port_go_is_kept(tmp_path: Path) -> None
     (tmp_path / "out" / "getOrder" / "handler.go").unlink()
     check = StubRequest(FLEET, tmp_path / "out", functions=("createOrder", "getOrder"), check=True)
     console, text = _console()
-    assert run_stub(check, console) == 1
+    diffs = io.StringIO()
+    assert run_stub(check, console, stdout=diffs) == 1
+    assert diffs.getvalue().startswith("--- /dev/null")
     drifts = [line for line in text.getvalue().splitlines() if line.startswith("drift: ")]
     assert len(drifts) == 1 and drifts[0].endswith("getOrder/handler.go (missing)")
     assert run_stub(request, _console()[0]) == 0
     assert port.read_text().endswith("// mine\n")
-    assert run_stub(check, _console()[0]) == 0
+    assert run_stub(check, _console()[0], stdout=diffs) == 0
 
 
 def test_a_scan_report_gives_the_same_modules_as_the_folder(tmp_path: Path) -> None:
