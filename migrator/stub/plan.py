@@ -18,7 +18,16 @@ _OPTIONAL_ENV_PREFIXES = ("LOG_", "POWERTOOLS_", "DEBUG")
 CHECKPOINT_ENV = ("CHECKPOINT_BUCKET", "CONTINUATION_QUEUE_URL")
 #: Names the generated Go declares at package level: an error type may not take them.
 _TAKEN = frozenset(
-    {"NotImplementedError", "UnknownEventError", "main", "app", "settings", "clients", "checkpoint"}
+    {
+        "NotImplementedError",
+        "InitError",
+        "UnknownEventError",
+        "main",
+        "app",
+        "settings",
+        "clients",
+        "checkpoint",
+    }
 )
 
 
