@@ -14,11 +14,19 @@ from migrator.scan.events import infer_events
 from migrator.scan.filefacts import ErrorClass, FileFacts, FunctionShape
 from migrator.scan.files import shown
 from migrator.scan.jsparse import TYPESCRIPT_EXTENSIONS
-from migrator.scan.model import EVENT_KINDS, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
+from migrator.scan.model import (
+    EVENT_KINDS,
+    AwsCall,
+    AwsSdkUsage,
+    Blocker,
+    Dependency,
+    EventEvidence,
+    Function,
+)
 from migrator.scan.platform import platform_blockers
 from migrator.scan.readiness import readiness
 from migrator.scan.resolve import TsConfig, inside
-from migrator.scan.sdk import aws_sdk_usage
+from migrator.scan.sdk import aws_call_sites, aws_sdk_usage
 from migrator.scan.tables import Tables
 from migrator.scan.workspace import (
     Workspace,
@@ -164,6 +172,7 @@ class _Code:
     env: tuple[str, ...] = ()
     dependencies: tuple[Dependency, ...] = ()
     aws_sdk: tuple[AwsSdkUsage, ...] = ()
+    aws_calls: tuple[AwsCall, ...] = ()
     blockers: tuple[Blocker, ...] = ()
     error_types: tuple[str, ...] = ()
     source_files: tuple[str, ...] = ()
@@ -221,6 +230,7 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
         env=tuple(sorted(set(cfg.env) | {e.value for f in files for e in f.env if e.value})),
         dependencies=tuple(s.dependency for s in sites),
         aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache, lambda f: imported_clients(ws, f)),
+        aws_calls=aws_call_sites(files, ws.tables, lambda f: imported_clients(ws, f)),
         blockers=tuple(blockers),
         error_types=error_types(files),
         source_files=tuple(f.path for f in files),
@@ -256,4 +266,5 @@ def _function(cfg: FunctionConfig, export: str, code: _Code) -> Function:
         error_types=code.error_types,
         source_files=code.source_files,
         readiness=readiness(ordered, code.dependencies),
+        aws_calls=code.aws_calls,
     )

@@ -78,6 +78,16 @@ class AwsSdkUsage:
 
 
 @dataclass(frozen=True)
+class AwsCall:
+    """One place the code calls an AWS operation (`send(new PutItemCommand(…))`, `sqs.sendMessage(…)`)."""
+
+    service: str  #: aws-sdk-go-v2 package name, e.g. "dynamodb"
+    operation: str  #: API operation name, e.g. "PutItem"
+    file: str
+    line: int  #: 1-based line of the command or method call
+
+
+@dataclass(frozen=True)
 class Blocker:
     """Something that makes the port harder or riskier, with where it was seen."""
 
@@ -112,6 +122,7 @@ class Function:
     error_types: tuple[str, ...]  #: `name` values the handler's errors carry at run time
     source_files: tuple[str, ...]  #: handler file plus the local modules it imports
     readiness: int  #: 0-100, see migrator.scan.readiness
+    aws_calls: tuple[AwsCall, ...] = ()  #: each AWS operation call site, in file and line order
 
 
 SkipReason = Literal["runtime", "provider", "container-image"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from migrator.scan.filefacts import FileFacts
-from migrator.scan.model import AwsSdkUsage
+from migrator.scan.model import AwsCall, AwsSdkUsage
 from migrator.scan.tables import Tables
 
 V2_PACKAGE = "aws-sdk"
@@ -30,14 +30,18 @@ Clients = dict[str, tuple[str, bool]]
 
 
 class _Usage:
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, file: str = "") -> None:
         self.tables = tables
+        self.file = file
         self.services: dict[str, set[str]] = {}
+        self.calls: list[AwsCall] = []
 
-    def add(self, service: str, operation: str | None = None) -> None:
+    def add(self, service: str, operation: str | None = None, line: int | None = None) -> None:
         ops = self.services.setdefault(service, set())
         if operation:
             ops.add(operation)
+            if line is not None:
+                self.calls.append(AwsCall(service, operation, self.file, line))
 
     def result(self) -> tuple[AwsSdkUsage, ...]:
         return tuple(
@@ -71,6 +75,18 @@ def aws_sdk_usage(
     return usage.result()
 
 
+def aws_call_sites(
+    files: Iterable[FileFacts], tables: Tables, imported: Callable[[FileFacts], Clients] | None = None
+) -> tuple[AwsCall, ...]:
+    """Every AWS operation call site in the function's files, in file and line order."""
+    calls: list[AwsCall] = []
+    for facts in files:
+        usage = _Usage(tables, facts.path)
+        _file_usage(facts, tables, usage, imported(facts) if imported is not None else {})
+        calls.extend(usage.calls)
+    return tuple(sorted(set(calls), key=lambda c: (c.file, c.line, c.service, c.operation)))
+
+
 def exported_clients(facts: FileFacts, tables: Tables) -> Clients:
     """Clients a module exports: `module.exports = new X()` as "*", `exports.db = …` as "db"."""
     clients = _clients(facts, tables, _Usage(tables), _bindings(facts, tables, _Usage(tables)))
@@ -84,22 +100,22 @@ def exported_clients(facts: FileFacts, tables: Tables) -> Clients:
 def _file_usage(facts: FileFacts, tables: Tables, usage: _Usage, imported: Clients) -> None:
     bindings = _bindings(facts, tables, usage)
     clients = {**imported, **_clients(facts, tables, usage, bindings)}
-    for obj, method, _line in facts.method_calls:
+    for obj, method, line in facts.method_calls:
         client = clients.get(obj)
         if client is None:
             continue
         service, document = client
         if ":" in method:  # getSignedUrl:putObject
-            usage.add(service, _upper_first(method.split(":", 1)[1]))
+            usage.add(service, _upper_first(method.split(":", 1)[1]), line)
         elif method == "upload" and service == "s3" and not document:
             for operation in tables.s3_managed_upload:
-                usage.add(service, operation)
+                usage.add(service, operation, line)
         elif method in tables.v2_non_operations:
             continue
         elif document:
-            usage.add(service, tables.dynamodb_document.get(method))
+            usage.add(service, tables.dynamodb_document.get(method), line)
         else:
-            usage.add(service, _upper_first(method))
+            usage.add(service, _upper_first(method), line)
 
 
 def _upper_first(name: str) -> str:
@@ -142,7 +158,7 @@ def _clients(
         names = ([] if imported in ("*", "default") else [imported]) + parts[1:]
         if module == LIB_STORAGE and names == ["Upload"]:
             for operation in tables.s3_managed_upload:
-                usage.add("s3", operation)
+                usage.add("s3", operation, construct.line)
             continue
         if module == LIB_DYNAMODB and names == [_DOCUMENT_AGGREGATE]:
             usage.add("dynamodb")
@@ -155,9 +171,9 @@ def _clients(
             if command.endswith("Command") and len(command) > len("Command"):
                 operation = command[: -len("Command")]
                 if module == LIB_DYNAMODB:
-                    usage.add("dynamodb", tables.dynamodb_document.get(operation, operation))
+                    usage.add("dynamodb", tables.dynamodb_document.get(operation, operation), construct.line)
                 elif v3_service is not None:
-                    usage.add(v3_service, operation)
+                    usage.add(v3_service, operation, construct.line)
             elif (
                 v3_service is not None
                 and construct.assigned_to

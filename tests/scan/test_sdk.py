@@ -7,7 +7,7 @@ import textwrap
 from migrator.scan.collect import analyze_file
 from migrator.scan.engine import ScanOptions, scan
 from migrator.scan.jsparse import Grammars
-from migrator.scan.sdk import aws_sdk_usage
+from migrator.scan.sdk import aws_call_sites, aws_sdk_usage
 from migrator.scan.tables import Tables
 from tests.conftest import WriteTree
 
@@ -147,3 +147,19 @@ def test_client_built_in_a_helper_module(write_tree: WriteTree) -> None:
         "dynamodb": ("PutItem",),
         "sqs": ("SendMessage",),
     }
+
+
+def test_call_sites_name_file_and_line_of_each_call() -> None:
+    source = """
+        const { DynamoDBDocumentClient, PutCommand, paginateQuery } = require('@aws-sdk/lib-dynamodb');
+        const AWS = require('aws-sdk');
+        const sqs = new AWS.SQS();
+        await doc.send(new PutCommand({ TableName: 't' }));
+        await sqs.sendMessage({ QueueUrl: 'q' }).promise();
+        for await (const page of paginateQuery({ client: doc }, {})) {}
+        """
+    facts = analyze_file("h.js", textwrap.dedent(source).encode(), "javascript", Grammars())
+    assert [(c.service, c.operation, c.file, c.line) for c in aws_call_sites([facts], TABLES)] == [
+        ("dynamodb", "PutItem", "h.js", 5),
+        ("sqs", "SendMessage", "h.js", 6),
+    ]

@@ -1,0 +1,72 @@
+"""What one stub module holds, decided before anything is rendered (templates see only these)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from migrator.scan.model import Function
+
+
+@dataclass(frozen=True)
+class Source:
+    """One way the function is invoked, as its Go handler sees it."""
+
+    kinds: tuple[str, ...]  #: scan event kinds sharing this Go type (http + function-url, ...)
+    request: str  #: Go type of the event
+    response: str  #: Go type returned beside the error ("" = error only)
+    probe: str  #: how the dispatcher recognises it ("" = fallback only)
+    method: str  #: the app method that handles it, e.g. handleSQS
+    user_owned: bool  #: the method lives in port.go (else generated, like the continuation)
+    partial: bool  #: the response reports partial batch failures
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable the Node code reads, as a field of the Go settings struct."""
+
+    env: str
+    field: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class Call:
+    """One AWS operation the Node code calls, as a typed aws-sdk-go-v2 call."""
+
+    operation: str
+    typed: bool  #: the pinned package has `<operation>Input` (else a comment only)
+    sites: tuple[str, ...] = ()  #: where the Node code calls it, "file:line"
+
+
+@dataclass(frozen=True)
+class Client:
+    """One aws-sdk-go-v2 client, created once at init."""
+
+    service: str  #: Go package name, e.g. dynamodb
+    field: str  #: field of the clients struct, e.g. Dynamodb
+    import_path: str
+    calls: tuple[Call, ...]
+
+
+@dataclass(frozen=True)
+class ModulePlan:
+    """Everything rendered into one module folder."""
+
+    function: Function
+    folder: str  #: path-safe folder under the output folder
+    module: str  #: Go module path
+    sources: tuple[Source, ...]
+    dispatch: bool  #: several Go event types: a dispatcher tells them apart by shape
+    settings: tuple[Setting, ...]
+    clients: tuple[Client, ...]
+    unpinned_services: tuple[str, ...]  #: services the Node code calls that have no pinned Go module
+    error_types: tuple[str, ...]  #: Go error types named exactly like the Node errors
+    skipped_error_types: tuple[str, ...]  #: names that cannot be Go type names
+    long_running: bool
+    attributevalue: bool  #: lib-dynamodb / util-dynamodb: attributevalue marshalling
+    units: tuple[str, ...]  #: pinned units the go.mod is made of
+    architecture: str  #: arm64 or x86_64
+    memory_mb: int
+    timeout_s: int
+    partial_reasons: tuple[str, ...]  #: why the facts are incomplete (shown in the README)
+    source_notes: tuple[str, ...]  #: README lines about the event sources

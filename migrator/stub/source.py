@@ -1,0 +1,86 @@
+"""Where the functions come from: a folder scanned on the fly, or a `migrate scan --format json` report.
+
+A report is read back into the scan's own dataclasses; members this version does not know are
+ignored (the report may come from a newer scan), missing ones make it unreadable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from migrator.errors import MigrateError
+from migrator.scan.engine import ScanOptions, scan
+from migrator.scan.model import AwsCall, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
+
+T = TypeVar("T")
+_NESTED: dict[str, type[Any]] = {
+    "event_evidence": EventEvidence,
+    "dependencies": Dependency,
+    "aws_sdk": AwsSdkUsage,
+    "blockers": Blocker,
+    "aws_calls": AwsCall,
+}
+
+
+class StubInputError(MigrateError):
+    """PATH is neither a folder of functions nor a readable scan report."""
+
+
+def _build(cls: type[T], data: Any, where: str) -> T:
+    if not isinstance(data, dict):
+        raise StubInputError(f"{where}: expected an object")
+    values: dict[str, Any] = {}
+    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if field.name not in data and field.default is not dataclasses.MISSING:
+            continue  # added to the report after this one was written
+        if field.name not in data:
+            raise StubInputError(
+                f"{where}: missing {field.name!r}: give a `migrate scan --format json` report"
+            )
+        value = data[field.name]
+        nested = _NESTED.get(field.name) if cls is Function else None
+        if nested is not None and isinstance(value, list):
+            value = tuple(_build(nested, item, f"{where}.{field.name}[{i}]") for i, item in enumerate(value))
+        elif isinstance(value, list):
+            value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+        values[field.name] = value
+    return cls(**values)
+
+
+def read_report(path: Path) -> tuple[Function, ...]:
+    """The functions of a scan JSON report."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise StubInputError(f"{path}: cannot read it as a scan report: {exc}") from exc
+    functions = data.get("functions") if isinstance(data, dict) else None
+    if not isinstance(functions, list):
+        raise StubInputError(f"{path}: no `functions` list: give a `migrate scan --format json` report")
+    return tuple(_build(Function, f, f"{path}: functions[{i}]") for i, f in enumerate(functions))
+
+
+def load_functions(
+    path: Path, jobs: int | None, progress: Callable[[int, int], None] | None
+) -> tuple[tuple[Function, ...], Path]:
+    """The functions under PATH (scanned) or in the report PATH, and the folder their files are in."""
+    if path.is_dir():
+        report = scan(path, ScanOptions(jobs=jobs, progress=progress))
+        return report.functions, path
+    if path.is_file():
+        return read_report(path), path.parent
+    raise StubInputError(f"{path}: no such folder or file: give a functions folder or a scan JSON report")
+
+
+def reports_failures(root: Path, function: Function) -> bool:
+    """Whether the Node code returns `batchItemFailures` (partial batch responses)."""
+    for rel in function.source_files or ((function.file,) if function.file else ()):
+        try:
+            if "batchItemFailures" in (root / rel).read_text(encoding="utf-8", errors="replace"):
+                return True
+        except OSError:
+            continue
+    return False
