@@ -25,7 +25,10 @@ import re
 import urllib.request
 from typing import Any
 
+from botocore.exceptions import ClientError  # type: ignore[import-untyped]
+
 from golden.effects_bounds import body, messages
+from golden.errors import GoldenError
 from golden.outcome import Json
 
 CAPTURE_PREFIX = "golden-capture-"
@@ -34,9 +37,23 @@ _ARCHIVE_NAME = re.compile(r"[.\-_A-Za-z0-9]{1,48}")
 
 def arm_event_capture(events: Any) -> None:
     """An archive on every event bus the `events` client lists, named after the bus."""
-    buses = events.list_event_buses().get("EventBuses", [])
+    buses: list[dict[str, Any]] = []
+    page: dict[str, Any] = {}
+    while True:
+        got = events.list_event_buses(**page)
+        buses += got.get("EventBuses", [])
+        if not got.get("NextToken"):
+            break
+        page = {"NextToken": got["NextToken"]}
     for bus in sorted(buses, key=lambda b: str(b["Name"])):
-        events.create_archive(ArchiveName=capture_name(bus["Name"]), EventSourceArn=bus["Arn"])
+        name = capture_name(bus["Name"])
+        try:
+            events.create_archive(ArchiveName=name, EventSourceArn=bus["Arn"])
+        except ClientError as exc:
+            raise GoldenError(
+                f"golden's EventBridge capture {name!r} on bus {bus['Name']!r} not made ({exc}); "
+                "an aws-setup archive of that name is in the way: rename it"
+            ) from exc
 
 
 def capture_name(bus: str) -> str:
@@ -49,8 +66,11 @@ def capture_name(bus: str) -> str:
 
 def moto_state(endpoint_url: str) -> dict[str, Any]:
     """moto's state dump (`/moto-api/data.json`): service → model → instances' JSON-able attributes."""
-    with urllib.request.urlopen(f"{endpoint_url}/moto-api/data.json", timeout=60) as response:
-        state: dict[str, Any] = json.load(response)
+    try:
+        with urllib.request.urlopen(f"{endpoint_url}/moto-api/data.json", timeout=60) as response:
+            state: dict[str, Any] = json.load(response)
+    except (OSError, ValueError) as exc:
+        raise GoldenError(f"moto's state dump {endpoint_url}/moto-api/data.json not read: {exc}") from exc
     return state
 
 

@@ -16,6 +16,7 @@ from golden.awssetup import load_setup
 from golden.cases import Case
 from golden.effects import MotoEffects, SideName
 from golden.effects_bounds import MAX_BODY_BYTES, MAX_ENTRIES, MAX_MESSAGES, MORE
+from golden.errors import GoldenError
 from golden.function import FunctionConfig
 from golden.go import GoRunner
 from golden.gobuild import build_go_handler
@@ -152,3 +153,17 @@ def test_snapshots_are_bounded_and_the_same_whatever_the_write_order(probe: Moto
     kept = node["s3"]["receipts"]["big.bin"]["body"]
     assert kept.startswith("sha256:") and f"({MAX_BODY_BYTES + 1} bytes;" in kept
     assert go["s3"]["receipts"]["big.bin"]["body"] != kept  # one byte more: another digest
+
+
+def test_an_aws_setup_archive_in_the_capture_s_way_is_one_line(tmp_path: Path) -> None:
+    bus = "arn:aws:events:us-east-1:123456789012:event-bus/default"
+    params = {"ArchiveName": "golden-capture-default", "EventSourceArn": bus}
+    setup = tmp_path / "aws-setup.json"
+    call = {"service": "events", "operation": "CreateArchive", "params": params}
+    setup.write_text(json.dumps({"calls": [call]}))
+    made = load_setup(setup)
+    with (
+        pytest.raises(GoldenError, match="capture 'golden-capture-default' on bus 'default' not made"),
+        MotoEffects(made, "us-east-1"),
+    ):
+        pass
