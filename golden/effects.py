@@ -7,12 +7,15 @@ run whose effects are compared (the Node noise runs and Go's first run), the sid
 
     {"dynamodb": {TABLE: {KEY: ITEM}},                 # KEY: the item's key values joined with "|"
      "s3": {BUCKET: {KEY: {"body": JSON or str, "content_type": str, "metadata": {..}}}},
-     "sqs": {QUEUE: [{"body": JSON or str, "attributes": {..}}]}}   # messages sent, sorted
+     "sqs": {QUEUE: [{"body": JSON or str, "attributes": {..}}]},   # messages sent, sorted
+     "sns": {TOPIC: [{"message": .., "subject": .., "attributes": {..}, "group_id": ..}]},
+     "eventbridge": {BUS: [{"source": .., "detail-type": .., "detail": .., "resources": .., "time": ..}]}}
 
 DynamoDB items are decoded from their typed form (numbers to int or float, sets to sorted lists,
 binary to base64). SQS messages are received (every message, once) and sorted by their canonical
-JSON, since a standard queue keeps no order. SNS publishes and EventBridge events are not read
-(moto keeps them, but not behind its public API).
+JSON, since a standard queue keeps no order; so are SNS publishes and EventBridge events
+(`golden.effects_notify`, which also says how they are captured). Sizes are capped
+(`golden.effects_bounds`).
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ import boto3  # type: ignore[import-untyped]
 from boto3.dynamodb.types import TypeDeserializer  # type: ignore[import-untyped]
 
 from golden.awssetup import SetupCall, run_calls
+from golden.effects_bounds import body, entries, first_keys, messages, streamed_body
+from golden.effects_notify import arm_event_capture, events_put, moto_state, sns_publishes
 from golden.environment import FAKE_CREDENTIALS
 from golden.moto import MotoServer
 from golden.outcome import Json
@@ -78,7 +83,7 @@ class MotoEffects:
         return self._clients[side, service]
 
     def fresh(self, side: SideName) -> None:
-        """Reset the side's moto state and make the setup calls again."""
+        """Reset the side's moto state, make the setup calls again and arm the EventBridge capture."""
         url = self._servers[side].endpoint_url
         with urllib.request.urlopen(
             urllib.request.Request(f"{url}/moto-api/reset", method="POST"), timeout=30
@@ -87,13 +92,17 @@ class MotoEffects:
         run_calls(
             self._setup, lambda service: self.client(side, service), self._session.get_available_services()
         )
+        arm_event_capture(self.client(side, "events"))
 
     def snapshot(self, side: SideName) -> Json:
-        """The side's DynamoDB items, S3 objects and SQS messages, as plain JSON."""
+        """The side's DynamoDB items, S3 objects, SQS messages, SNS publishes and EventBridge events."""
+        state = moto_state(self._servers[side].endpoint_url)
         return {
             "dynamodb": self._dynamodb(side),
             "s3": self._s3(side),
             "sqs": self._sqs(side),
+            "sns": sns_publishes(state, self._region),
+            "eventbridge": events_put(state, self._region),
         }
 
     def _dynamodb(self, side: SideName) -> dict[str, Json]:
@@ -106,30 +115,33 @@ class MotoEffects:
                 for raw in page.get("Items", []):
                     item = {k: _plain(TypeDeserializer().deserialize(v)) for k, v in raw.items()}
                     items["|".join(str(item.get(k)) for k in keys)] = item
-            tables[name] = items
+            tables[name] = entries(items)
         return tables
 
     def _s3(self, side: SideName) -> dict[str, Json]:
         client = self.client(side, "s3")
         buckets: dict[str, Json] = {}
         for bucket in client.list_buckets().get("Buckets", []):
-            objects: dict[str, Json] = {}
+            listed: list[str] = []
             for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket["Name"]):
-                for entry in page.get("Contents", []):
-                    got = client.get_object(Bucket=bucket["Name"], Key=entry["Key"])
-                    objects[entry["Key"]] = {
-                        "body": _body(got["Body"].read()),
-                        "content_type": got.get("ContentType"),
-                        "metadata": dict(got.get("Metadata", {})),
-                    }
-            buckets[bucket["Name"]] = objects
+                listed += [entry["Key"] for entry in page.get("Contents", [])]
+            kept, more = first_keys(listed)
+            objects: dict[str, Json] = {}
+            for key in kept:
+                got = client.get_object(Bucket=bucket["Name"], Key=key)
+                objects[key] = {
+                    "body": streamed_body(got["Body"]),
+                    "content_type": got.get("ContentType"),
+                    "metadata": dict(got.get("Metadata", {})),
+                }
+            buckets[bucket["Name"]] = entries(objects, more)
         return buckets
 
     def _sqs(self, side: SideName) -> dict[str, Json]:
         client = self.client(side, "sqs")
         queues: dict[str, Json] = {}
         for url in client.list_queues().get("QueueUrls", []):
-            messages: list[Json] = []
+            received: list[Json] = []
             while True:
                 got = client.receive_message(
                     QueueUrl=url, MaxNumberOfMessages=10, VisibilityTimeout=300, MessageAttributeNames=["All"]
@@ -141,25 +153,11 @@ class MotoEffects:
                         name: value.get("StringValue", value.get("BinaryValue"))
                         for name, value in message.get("MessageAttributes", {}).items()
                     }
-                    messages.append(
-                        {"body": _body(message["Body"].encode()), "attributes": _plain(attributes)}
+                    received.append(
+                        {"body": body(message["Body"].encode()), "attributes": _plain(attributes)}
                     )
-            messages.sort(key=lambda m: json.dumps(m, sort_keys=True, default=str))
-            queues[url.rsplit("/", 1)[-1]] = messages
+            queues[url.rsplit("/", 1)[-1]] = messages(received)
         return queues
-
-
-def _body(data: bytes) -> Json:
-    """A body as JSON when it parses as JSON, else as text, else as base64."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return "base64:" + base64.b64encode(data).decode()
-    try:
-        parsed: Json = json.loads(text)
-        return parsed
-    except ValueError:
-        return text
 
 
 def _plain(value: Any) -> Json:

@@ -1,5 +1,5 @@
-"""Side effects compared: a real Node handler and a real Go port writing to DynamoDB, S3 and SQS on
-their own fresh moto states; planted divergences are caught with their category and path."""
+"""Side effects compared: a real Node handler and a real Go port writing to DynamoDB, S3, SQS, SNS and
+EventBridge on their own fresh moto states; planted divergences are caught with their category and path."""
 
 from __future__ import annotations
 
@@ -8,16 +8,20 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from golden.awssetup import load_setup
 from golden.cases import Case
-from golden.effects import MotoEffects
+from golden.effects import MotoEffects, SideName
+from golden.effects_bounds import MAX_BODY_BYTES, MAX_ENTRIES, MAX_MESSAGES, MORE
+from golden.errors import GoldenError
 from golden.function import FunctionConfig
 from golden.go import GoRunner
 from golden.gobuild import build_go_handler
 from golden.node import NodeRunner
+from golden.outcome import Json
 from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES
 
@@ -28,6 +32,8 @@ GO_EFFECTS = FIXTURES / "go" / "effects"
 SETUP = NODE_EFFECTS / "aws-setup.json"
 CASE = Case("order.json", {"id": "42", "total": 12.5}, "order.json", None)
 ORDER = "/effects/dynamodb/orders/42"
+PUBLISHED = "/effects/sns/order-events/0"
+EVENT = "/effects/eventbridge/orders/0"
 
 PLANTED = {
     "faithful": set(),
@@ -38,6 +44,11 @@ PLANTED = {
     "s3-extra-object": {("side-effect-extra", "/effects/s3/receipts/42.bak")},
     "sqs-missing": {("side-effect-missing", "/effects/sqs/shipments/0")},
     "sqs-value": {("side-effect-value", "/effects/sqs/shipments/0/body/kind")},
+    "sns-missing": {("side-effect-missing", PUBLISHED)},
+    "sns-attribute": {("side-effect-value", f"{PUBLISHED}/attributes/kind")},
+    "sns-body": {("side-effect-value", f"{PUBLISHED}/message/total")},
+    "events-extra": {("side-effect-extra", "/effects/eventbridge/default/0")},
+    "events-value": {("side-effect-value", f"{EVENT}/detail/status")},
 }
 
 
@@ -71,7 +82,9 @@ def test_planted_side_effect_is_caught_with_its_category(
     assert case.error is None
     assert {(d.category, d.path) for d in case.differences} == PLANTED[variant]
     assert case.verdict == ("pass" if variant == "faithful" else "fail")
-    assert f"{ORDER}/at" in {n.path for n in case.noise}  # Date.now() differs between the Node runs
+    noisy = {n.path for n in case.noise}
+    assert f"{ORDER}/at" in noisy  # Date.now() differs between the Node runs
+    assert f"{EVENT}/time" in noisy  # moto stamps the event's time when the handler gives none
 
 
 def test_the_cli_compares_side_effects_by_default(tmp_path: Path) -> None:
@@ -91,3 +104,66 @@ def test_the_cli_compares_side_effects_by_default(tmp_path: Path) -> None:
         [*argv, "--env-file", str(env_file), "--effects", "off"], cwd=REPO, capture_output=True
     )
     assert off.returncode == 0  # the outputs agree: only the side effects tell the ports apart
+
+
+def _write_many(probe: MotoEffects, side: SideName, order: list[int], big: bytes) -> None:
+    """More SNS publishes and DynamoDB items than a snapshot keeps, 20 events and a large S3 object."""
+    sns, events = probe.client(side, "sns"), probe.client(side, "events")
+    topic = sns.create_topic(Name="order-events")["TopicArn"]  # made by the setup: the same topic
+    for n in order:
+        sns.publish(TopicArn=topic, Message=json.dumps({"n": n}))
+    ticks = [n for n in order if n < 20]  # the same 20 events on both sides, in the side's order
+    for start in (0, 10):
+        entry = {"EventBusName": "orders", "Source": "shop.orders", "DetailType": "Tick"}
+        batch = [{**entry, "Detail": json.dumps({"n": n})} for n in ticks[start : start + 10]]
+        assert events.put_events(Entries=batch)["FailedEntryCount"] == 0
+    table = probe.client(side, "dynamodb")
+    items = [{"PutRequest": {"Item": {"id": {"S": f"{n:05d}"}}}} for n in range(MAX_ENTRIES + 3)]
+    for start in range(0, len(items), 25):
+        table.batch_write_item(RequestItems={"orders": items[start : start + 25]})
+    probe.client(side, "s3").put_object(Bucket="receipts", Key="big.bin", Body=big)
+
+
+def _timeless(events: Json) -> list[Json]:
+    """Events without the time moto stamped on them."""
+    assert isinstance(events, list)
+    return [{k: v for k, v in e.items() if k != "time"} for e in events if isinstance(e, dict)]
+
+
+def test_snapshots_are_bounded_and_the_same_whatever_the_write_order(probe: MotoEffects) -> None:
+    many = list(range(MAX_MESSAGES + 5))
+    big = b"x" * (MAX_BODY_BYTES + 1)
+    sides: tuple[tuple[SideName, list[int], bytes], ...] = (
+        ("node", many, big),
+        ("go", many[::-1], big + b"y"),
+    )
+    for side, order, body in sides:
+        probe.fresh(side)
+        _write_many(probe, side, order, body)
+    node: Any = probe.snapshot("node")  # plain JSON, walked by key below
+    go: Any = probe.snapshot("go")
+    published = node["sns"]["order-events"]
+    assert len(published) == MAX_MESSAGES + 1
+    assert published[-1] == f"golden: 5 more messages not kept (cap {MAX_MESSAGES})"
+    assert node["sns"] == go["sns"]  # the write order does not matter
+    node_events, go_events = (_timeless(s["eventbridge"]["orders"]) for s in (node, go))
+    assert node_events == go_events and len(node_events) == 20 and node["eventbridge"]["default"] == []
+    table = node["dynamodb"]["orders"]
+    assert len(table) == MAX_ENTRIES + 1 and table[MORE] == f"3 more entries not read (cap {MAX_ENTRIES})"
+    kept = node["s3"]["receipts"]["big.bin"]["body"]
+    assert kept.startswith("sha256:") and f"({MAX_BODY_BYTES + 1} bytes;" in kept
+    assert go["s3"]["receipts"]["big.bin"]["body"] != kept  # one byte more: another digest
+
+
+def test_an_aws_setup_archive_in_the_capture_s_way_is_one_line(tmp_path: Path) -> None:
+    bus = "arn:aws:events:us-east-1:123456789012:event-bus/default"
+    params = {"ArchiveName": "golden-capture-default", "EventSourceArn": bus}
+    setup = tmp_path / "aws-setup.json"
+    call = {"service": "events", "operation": "CreateArchive", "params": params}
+    setup.write_text(json.dumps({"calls": [call]}))
+    made = load_setup(setup)
+    with (
+        pytest.raises(GoldenError, match="capture 'golden-capture-default' on bus 'default' not made"),
+        MotoEffects(made, "us-east-1"),
+    ):
+        pass
