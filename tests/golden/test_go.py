@@ -72,7 +72,9 @@ def test_memory_cap_kills_a_runtime_over_its_memory_size(go: MakeGo) -> None:
     runner = go(function=FunctionConfig(name="hungry", memory_mb=128, timeout_s=10))
     outcome = runner.invoke({"action": "alloc", "mib": 400})
     assert isinstance(outcome.result, Crash) and outcome.result.out_of_memory
-    assert outcome.peak_rss_kib is not None and outcome.peak_rss_kib > 128 * 1024
+    # It grew to its cap before it died: a memory cgroup kills at memory.max, which counts kernel memory
+    # beside the RSS, so the RSS peak sits just under 128 MiB (the sampling fallback sees it over).
+    assert outcome.peak_rss_kib is not None and outcome.peak_rss_kib > 96 * 1024
     assert success(runner.invoke({"action": "alloc", "mib": 8})).value == 8
 
 
