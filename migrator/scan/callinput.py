@@ -66,10 +66,10 @@ def _keys(obj: ts.Node, env_names: dict[str, str]) -> Iterable[InputKey]:
             key, value = child.child_by_field_name("key"), child.child_by_field_name("value")
             if key is None or value is None:
                 continue
-            name = string_value(key) if key.type == "string" else text(key)
-            if not name or key.type == "computed_property_name":
+            written = string_value(key) if key.type == "string" else text(key)
+            if not written or key.type == "computed_property_name":
                 continue
-            yield InputKey(name, _env_of(value, env_names), _short(text(value)))
+            yield InputKey(written, _env_of(value, env_names), _short(text(value)))
 
 
 def _env_of(value: ts.Node, env_names: dict[str, str]) -> str | None:
