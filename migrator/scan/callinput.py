@@ -17,6 +17,7 @@ from migrator.scan.filefacts import CallInput, InputKey
 from migrator.scan.syntax import line, string_value, text
 
 _Captures = dict[str, list[ts.Node]]
+_LITERAL_CHARS = 300  #: string literals up to this long are kept whole
 _VALUE_CHARS = 80  #: longer expression texts are cut (the comment in port.go stays one line)
 _WRAPPERS = ("parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression")
 _SCOPES = ("statement_block", "program")
@@ -24,7 +25,7 @@ _SCOPES = ("statement_block", "program")
 
 def call_inputs(caps: _Captures) -> list[CallInput]:
     """The object-literal input of every `new …Command(…)` and `x.method(…)` call."""
-    env_names = _env_bindings(caps)
+    env_names = env_bindings(caps)
     out: list[CallInput] = []
     for ctor in caps.get("new", ()):
         callee = text(ctor)
@@ -69,7 +70,10 @@ def _keys(obj: ts.Node, env_names: dict[str, str]) -> Iterable[InputKey]:
             written = string_value(key) if key.type == "string" else text(key)
             if not written or key.type == "computed_property_name":
                 continue
-            yield InputKey(written, _env_of(value, env_names), _short(text(value)))
+            whole = text(value)
+            # a plain string literal is kept whole (up to a bound): stub may copy it into Go
+            literal = value.type == "string" and len(whole) <= _LITERAL_CHARS and "\n" not in whole
+            yield InputKey(written, _env_of(value, env_names), whole if literal else _short(whole))
 
 
 def _env_of(value: ts.Node, env_names: dict[str, str]) -> str | None:
@@ -91,7 +95,7 @@ def _env_of(value: ts.Node, env_names: dict[str, str]) -> str | None:
     return None
 
 
-def _env_bindings(caps: _Captures) -> dict[str, str]:
+def env_bindings(caps: _Captures) -> dict[str, str]:
     """Local name → environment variable, for `const X = process.env.Y` and `const { Y } = process.env`."""
     names: dict[str, str] = {}
     for node in [*caps.get("env_name", ()), *caps.get("env_string", ())]:

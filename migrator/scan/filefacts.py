@@ -159,4 +159,6 @@ class FileFacts:
     multi_export: bool = False  #: exports two or more functions (units are read for handler files)
     lambda_globals: tuple[Located, ...] = ()  #: `awslambda.streamifyResponse` and the like
     call_inputs: tuple[CallInput, ...] = ()  #: object-literal inputs of calls (SDK command inputs)
+    #: (name, env var) for names bound to `process.env.X` at any level (`const T = process.env.T`)
+    env_bindings: tuple[tuple[str, str], ...] = ()
     scope: str | None = None  #: set on a copy narrowed to one export (see migrator.scan.export_scope)

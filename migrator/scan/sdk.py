@@ -81,14 +81,23 @@ def aws_sdk_usage(
 
 
 def aws_call_sites(
-    files: Iterable[FileFacts], tables: Tables, imported: Callable[[FileFacts], Clients] | None = None
+    files: Iterable[FileFacts],
+    tables: Tables,
+    imported: Callable[[FileFacts], Clients] | None = None,
+    imported_env: Callable[[FileFacts], dict[str, str]] | None = None,
 ) -> tuple[AwsCall, ...]:
-    """Every AWS operation call site in the function's files, in file and line order."""
+    """Every AWS operation call site in the function's files, in file and line order.
+
+    `imported_env` gives the names a file imports from local modules that hold an env var there.
+    """
     calls: list[AwsCall] = []
     for facts in files:
         usage = _Usage(tables, facts.path)
+        env = imported_env(facts) if imported_env is not None and facts.call_inputs else {}
         usage.inputs = {
-            (c.line, c.callee): tuple(AwsCallField(k.name, k.env, k.value) for k in c.keys)
+            (c.line, c.callee): tuple(
+                AwsCallField(k.name, k.env or env.get(k.value), k.value) for k in c.keys
+            )
             for c in facts.call_inputs
         }
         _file_usage(facts, tables, usage, imported(facts) if imported is not None else {})
