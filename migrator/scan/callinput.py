@@ -26,30 +26,31 @@ _SCOPES = ("statement_block", "program")
 def call_inputs(caps: _Captures) -> list[CallInput]:
     """The object-literal input of every `new …Command(…)` and `x.method(…)` call."""
     env_names = env_bindings(caps)
+    scopes: _Scopes = {}
     out: list[CallInput] = []
     for ctor in caps.get("new", ()):
         callee = text(ctor)
         if callee.endswith("Command") and ctor.parent is not None:
-            found = _input(ctor.parent, env_names)
+            found = _input(ctor.parent, env_names, scopes)
             if found:
                 out.append(CallInput(callee, line(ctor), found))
     for method in caps.get("method_call", ()):
         member = method.parent
         call = member.parent if member is not None else None
         if call is not None and call.type == "call_expression":
-            found = _input(call, env_names)
+            found = _input(call, env_names, scopes)
             if found:
                 out.append(CallInput(text(method), line(method), found))
     return out
 
 
-def _input(call: ts.Node, env_names: dict[str, str]) -> tuple[InputKey, ...]:
+def _input(call: ts.Node, env_names: dict[str, str], scopes: _Scopes) -> tuple[InputKey, ...]:
     args = call.child_by_field_name("arguments")
     if args is None or not args.named_children:
         return ()
     first = _unwrap(args.named_children[0])
     if first.type == "identifier":
-        bound = _local_object(call, text(first))
+        bound = _local_object(call, text(first), scopes)
         if bound is None:
             return ()
         first = bound
@@ -123,23 +124,41 @@ def env_bindings(caps: _Captures) -> dict[str, str]:
     return {local: env for local, env in names.items() if env}
 
 
-def _local_object(call: ts.Node, name: str) -> ts.Node | None:
-    """The object literal `name` is declared with in a block enclosing `call`, nearest first."""
+#: a scope node's (start, end) byte → its declared names: (declaration start byte, value node)
+_Scopes = dict[tuple[int, int], dict[str, tuple[int, ts.Node]]]
+
+
+def _local_object(call: ts.Node, name: str, scopes: _Scopes) -> ts.Node | None:
+    """The object literal `name` is declared with in a block enclosing `call`, nearest first.
+
+    Each block's declarations are listed once (`scopes`), so a file of many calls stays linear.
+    """
     scope = call.parent
     while scope is not None:
         if scope.type in _SCOPES:
-            for statement in scope.named_children:
-                if statement.start_byte > call.start_byte:
-                    break
-                if statement.type not in ("lexical_declaration", "variable_declaration"):
-                    continue
-                for declarator in statement.named_children:
-                    value = declarator.child_by_field_name("value")
-                    if text(declarator.child_by_field_name("name")) == name and value is not None:
-                        value = _unwrap(value)
-                        return value if value.type == "object" else None
+            key = (scope.start_byte, scope.end_byte)
+            declared = scopes.get(key)
+            if declared is None:
+                declared = scopes[key] = _declared(scope)
+            found = declared.get(name)
+            if found is not None and found[0] < call.start_byte:
+                value = _unwrap(found[1])
+                return value if value.type == "object" else None
         scope = scope.parent
     return None
+
+
+def _declared(scope: ts.Node) -> dict[str, tuple[int, ts.Node]]:
+    out: dict[str, tuple[int, ts.Node]] = {}
+    for statement in scope.named_children:
+        if statement.type not in ("lexical_declaration", "variable_declaration"):
+            continue
+        for declarator in statement.named_children:
+            value = declarator.child_by_field_name("value")
+            name = declarator.child_by_field_name("name")
+            if value is not None and name is not None and name.type == "identifier":
+                out.setdefault(text(name), (statement.start_byte, value))
+    return out
 
 
 def _unwrap(node: ts.Node) -> ts.Node:
