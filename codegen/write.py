@@ -23,7 +23,7 @@ from pathlib import Path
 from codegen.emit.interface import GeneratedFile
 from codegen.errors import CodegenError
 from codegen.manifest import strays, with_manifest
-from codegen.paths import inside
+from codegen.paths import check_relative, inside
 
 
 class WriteError(CodegenError):
@@ -94,11 +94,34 @@ def _check_destination(root: Path, rel: str, final: Path) -> None:
             raise WriteError(f"cannot write {final}: {folder} is not a folder; move it away or remove it")
 
 
-def _plan(target: Target) -> tuple[list[tuple[str, Path, str]], list[str]]:
-    """(relative path, final path, content) to write, and the user-owned paths to keep."""
+_Plan = tuple[list[tuple[str, Path, str]], list[str]]
+
+
+def _check_new_root(root: Path, first: Path, folders: set[Path]) -> None:
+    """A missing target folder: nothing but folders may stand on its way (`folders`: seen fine)."""
+    parent = root.absolute().parent
+    if parent in folders:
+        return
+    if any(p.exists() and not p.is_dir() for p in (parent, *parent.parents)):
+        raise WriteError(f"cannot write {first}: a file stands where a folder of {root} must go")
+    folders.add(parent)
+
+
+def _plan(target: Target, folders: set[Path] | None = None) -> _Plan:
+    """(relative path, final path, content) to write, and the user-owned paths to keep.
+
+    A target folder that does not exist (nor is a link) holds no file and no link yet: its paths
+    need no look at the disk beyond its parents (checked once per parent over `folders`).
+    """
     todo: list[tuple[str, Path, str]] = []
     kept: list[str] = []
-    for file in with_manifest(target.files):
+    files = with_manifest(target.files)
+    if files and not (target.root.exists() or target.root.is_symlink()):
+        for file in files:
+            todo.append((file.path, target.root.joinpath(*check_relative(file.path).parts), file.content))
+        _check_new_root(target.root, todo[0][1], set() if folders is None else folders)
+        return todo, kept
+    for file in files:
         final = inside(target.root, file.path)
         if file.owner == "user" and (final.exists() or final.is_symlink()):
             kept.append(file.path)
@@ -108,8 +131,8 @@ def _plan(target: Target) -> tuple[list[tuple[str, Path, str]], list[str]]:
     return todo, kept
 
 
-def _stage(target: Target) -> _Staged:
-    todo, kept = _plan(target)
+def _stage(target: Target, plan: _Plan) -> _Staged:
+    todo, kept = plan
     removed = strays(target.root, target.files) if target.root.exists() else ()
     # Beside the real folder, so that os.replace stays on one filesystem when the root is a link.
     real = _resolve(target.root) if target.root.exists() else target.root.absolute()
@@ -121,10 +144,13 @@ def _stage(target: Target) -> _Staged:
     except OSError as exc:
         raise WriteError(f"cannot create a staging folder beside {target.root}: {exc.strerror}") from exc
     rel = ""
+    made: set[Path] = set()
     try:
         for rel, _final, content in todo:
             path = temp / "new" / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
             path.write_text(content, encoding="utf-8", newline="")
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
@@ -173,13 +199,13 @@ def write_targets(targets: Sequence[Target]) -> tuple[Written, ...]:
     names = [_resolve(t.root) for t in targets]
     if len(set(names)) != len(names):
         raise WriteError("two targets share one folder: give each of --go, --ts and --python its own")
-    for target in targets:
-        _plan(target)  # every path checked before anything touches the disk
+    folders: set[Path] = set()
+    plans = [_plan(target, folders) for target in targets]  # every path checked before any write
     staged: list[_Staged] = []
     undo: list[Callable[[], None]] = []
     try:
-        for target in targets:
-            staged.append(_stage(target))
+        for target, plan in zip(targets, plans, strict=True):
+            staged.append(_stage(target, plan))
         for done in staged:
             _commit(done, undo)
     except BaseException as exc:

@@ -32,6 +32,7 @@ from migrator.scan.workspace import (
     Workspace,
     find_export,
     imported_clients,
+    imported_env,
     reached_files,
     returns_async_import,
 )
@@ -230,7 +231,9 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
         env=tuple(sorted(set(cfg.env) | {e.value for f in files for e in f.env if e.value})),
         dependencies=tuple(s.dependency for s in sites),
         aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache, lambda f: imported_clients(ws, f)),
-        aws_calls=aws_call_sites(files, ws.tables, lambda f: imported_clients(ws, f)),
+        aws_calls=aws_call_sites(
+            files, ws.tables, lambda f: imported_clients(ws, f), lambda f: imported_env(ws, f)
+        ),
         blockers=tuple(blockers),
         error_types=error_types(files),
         source_files=tuple(f.path for f in files),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tree_sitter as ts
 
+from migrator.scan.callinput import call_inputs, env_bindings
 from migrator.scan.exports import ExportReader
 from migrator.scan.filefacts import (
     Construct,
@@ -100,6 +101,8 @@ def analyze_file(
         units=top_level_units(tree.root_node) if handler and len(handlers) > 1 else (),
         multi_export=len(handlers) > 1,
         lambda_globals=tuple(Located(text(n), line(n)) for n in caps.get("lambda_global", ())),
+        call_inputs=tuple(call_inputs(caps)),
+        env_bindings=tuple(sorted(env_bindings(caps).items())),
     )
 
 

@@ -58,6 +58,7 @@ def scoped(facts: FileFacts, line: int, export: str) -> FileFacts:
         evals=_at(facts.evals, keep),
         global_state=_at(facts.global_state, keep),
         lambda_globals=_at(facts.lambda_globals, keep),
+        call_inputs=_at(facts.call_inputs, keep),
         scope=export,
     )
 

@@ -88,6 +88,24 @@ class Construct:
 
 
 @dataclass(frozen=True)
+class InputKey:
+    """A top-level key of the object literal a call passes as its input."""
+
+    name: str
+    env: str | None  #: the environment variable the value reads (`process.env.X`, or a name bound to it)
+    value: str  #: the value's expression text, on one line, cut when long
+
+
+@dataclass(frozen=True)
+class CallInput:
+    """The object-literal input of a `new XCommand({…})` or `x.method({…})` call."""
+
+    callee: str  #: constructor text (`PutCommand`, `ddb.PutCommand`) or method name (`sendMessage`)
+    line: int  #: line of the constructor or method name
+    keys: tuple[InputKey, ...]
+
+
+@dataclass(frozen=True)
 class Located:
     value: str
     line: int
@@ -140,4 +158,7 @@ class FileFacts:
     units: tuple[Unit, ...] = ()  #: top-level functions, for a handler file exporting two or more
     multi_export: bool = False  #: exports two or more functions (units are read for handler files)
     lambda_globals: tuple[Located, ...] = ()  #: `awslambda.streamifyResponse` and the like
+    call_inputs: tuple[CallInput, ...] = ()  #: object-literal inputs of calls (SDK command inputs)
+    #: (name, env var) for names bound to `process.env.X` at any level (`const T = process.env.T`)
+    env_bindings: tuple[tuple[str, str], ...] = ()
     scope: str | None = None  #: set on a copy narrowed to one export (see migrator.scan.export_scope)

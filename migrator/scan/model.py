@@ -78,6 +78,15 @@ class AwsSdkUsage:
 
 
 @dataclass(frozen=True)
+class AwsCallField:
+    """A top-level key of the input object the Node code passes to an AWS call."""
+
+    name: str  #: the key as written, e.g. "TableName"
+    env: str | None  #: the environment variable its value reads (`process.env.X`, or a const bound to it)
+    value: str  #: the Node expression text, on one line (cut when long)
+
+
+@dataclass(frozen=True)
 class AwsCall:
     """One place the code calls an AWS operation (`send(new PutItemCommand(…))`, `sqs.sendMessage(…)`)."""
 
@@ -85,6 +94,7 @@ class AwsCall:
     operation: str  #: API operation name, e.g. "PutItem"
     file: str
     line: int  #: 1-based line of the command or method call
+    fields: tuple[AwsCallField, ...] = ()  #: the keys of the input object literal, when one is passed
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from migrator.scan.filefacts import FileFacts
-from migrator.scan.model import AwsCall, AwsSdkUsage
+from migrator.scan.model import AwsCall, AwsCallField, AwsSdkUsage
 from migrator.scan.tables import Tables
 
 V2_PACKAGE = "aws-sdk"
@@ -35,13 +35,18 @@ class _Usage:
         self.file = file
         self.services: dict[str, set[str]] = {}
         self.calls: list[AwsCall] = []
+        #: (line, callee) → the keys of the object literal the call passes (see FileFacts.call_inputs)
+        self.inputs: dict[tuple[int, str], tuple[AwsCallField, ...]] = {}
 
-    def add(self, service: str, operation: str | None = None, line: int | None = None) -> None:
+    def add(
+        self, service: str, operation: str | None = None, line: int | None = None, callee: str = ""
+    ) -> None:
         ops = self.services.setdefault(service, set())
         if operation:
             ops.add(operation)
             if line is not None:
-                self.calls.append(AwsCall(service, operation, self.file, line))
+                fields = self.inputs.get((line, callee), ())
+                self.calls.append(AwsCall(service, operation, self.file, line, fields))
 
     def result(self) -> tuple[AwsSdkUsage, ...]:
         return tuple(
@@ -76,12 +81,25 @@ def aws_sdk_usage(
 
 
 def aws_call_sites(
-    files: Iterable[FileFacts], tables: Tables, imported: Callable[[FileFacts], Clients] | None = None
+    files: Iterable[FileFacts],
+    tables: Tables,
+    imported: Callable[[FileFacts], Clients] | None = None,
+    imported_env: Callable[[FileFacts], dict[str, str]] | None = None,
 ) -> tuple[AwsCall, ...]:
-    """Every AWS operation call site in the function's files, in file and line order."""
+    """Every AWS operation call site in the function's files, in file and line order.
+
+    `imported_env` gives the names a file imports from local modules that hold an env var there.
+    """
     calls: list[AwsCall] = []
     for facts in files:
         usage = _Usage(tables, facts.path)
+        env = imported_env(facts) if imported_env is not None and facts.call_inputs else {}
+        usage.inputs = {
+            (c.line, c.callee): tuple(
+                AwsCallField(k.name, k.env or env.get(k.value), k.value) for k in c.keys
+            )
+            for c in facts.call_inputs
+        }
         _file_usage(facts, tables, usage, imported(facts) if imported is not None else {})
         calls.extend(usage.calls)
     return tuple(sorted(set(calls), key=lambda c: (c.file, c.line, c.service, c.operation)))
@@ -113,9 +131,9 @@ def _file_usage(facts: FileFacts, tables: Tables, usage: _Usage, imported: Clien
         elif method in tables.v2_non_operations:
             continue
         elif document:
-            usage.add(service, tables.dynamodb_document.get(method), line)
+            usage.add(service, tables.dynamodb_document.get(method), line, method)
         else:
-            usage.add(service, _upper_first(method), line)
+            usage.add(service, _upper_first(method), line, method)
 
 
 def _upper_first(name: str) -> str:
@@ -171,9 +189,10 @@ def _clients(
             if command.endswith("Command") and len(command) > len("Command"):
                 operation = command[: -len("Command")]
                 if module == LIB_DYNAMODB:
-                    usage.add("dynamodb", tables.dynamodb_document.get(operation, operation), construct.line)
+                    document_op = tables.dynamodb_document.get(operation, operation)
+                    usage.add("dynamodb", document_op, construct.line, construct.ctor)
                 elif v3_service is not None:
-                    usage.add(v3_service, operation, construct.line)
+                    usage.add(v3_service, operation, construct.line, construct.ctor)
             elif (
                 v3_service is not None
                 and construct.assigned_to

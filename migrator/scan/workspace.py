@@ -145,3 +145,28 @@ def imported_clients(ws: Workspace, facts: FileFacts) -> Clients:
             if client is not None:
                 out[local] = client
     return out
+
+
+def imported_env(ws: Workspace, facts: FileFacts) -> dict[str, str]:
+    """Local names `facts` imports from local modules that hold an env var there.
+
+    `const { ORDERS_TABLE } = require('../lib/db')` where db.js has
+    `const ORDERS_TABLE = process.env.ORDERS_TABLE` and exports it: ORDERS_TABLE → ORDERS_TABLE.
+    """
+    out: dict[str, str] = {}
+    if not facts.call_inputs:
+        return out
+    path = ws.root / facts.path
+    for ref in facts.imports:
+        if not ref.specifier.startswith(".") or ref.type_only or not ref.bindings:
+            continue
+        target = ws.resolver.import_file(path, ref.specifier)
+        target_facts = ws.facts.get(target) if target is not None else None
+        if target_facts is None or not target_facts.env_bindings:
+            continue
+        exported = {e.name for e in target_facts.exports}
+        bound = {name: env for name, env in target_facts.env_bindings if name in exported}
+        for local, name in ref.bindings:
+            if name in bound:
+                out[local] = bound[name]
+    return out

@@ -30,12 +30,42 @@ class Setting:
 
 
 @dataclass(frozen=True)
+class InputField:
+    """One key the Node code sets in an operation's input, as Go."""
+
+    name: str  #: the Go field (or the Node key, when the Go struct has no such field)
+    value: str | None  #: Go expression when known, e.g. `aws.String(a.settings.OrdersTable)`
+    comment: str | None  #: otherwise what is left to port, with the Node expression
+
+
+@dataclass(frozen=True)
+class Site:
+    """One place the Node code calls an operation."""
+
+    where: str  #: "file:line"
+    fields: tuple[InputField, ...] = ()
+
+    @property
+    def values(self) -> tuple[InputField, ...]:
+        return tuple(f for f in self.fields if f.value is not None)
+
+    @property
+    def comments(self) -> tuple[InputField, ...]:
+        return tuple(f for f in self.fields if f.value is None)
+
+    @property
+    def width(self) -> int:
+        """Column gofmt aligns the values at: the longest `Name:` plus one."""
+        return max((len(f.name) for f in self.values), default=0) + 2
+
+
+@dataclass(frozen=True)
 class Call:
     """One AWS operation the Node code calls, as a typed aws-sdk-go-v2 call."""
 
     operation: str
     typed: bool  #: the pinned package has `<operation>Input` (else a comment only)
-    sites: tuple[str, ...] = ()  #: where the Node code calls it, "file:line"
+    sites: tuple[Site, ...] = ()  #: where the Node code calls it, with the input keys it sets
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from migrator.scan.model import Function
-from migrator.stub.model import Call, Client, ModulePlan, Setting, Source
+from migrator.stub.inputs import load_inputs, site
+from migrator.stub.model import Call, Client, ModulePlan, Setting, Site, Source
 from migrator.stub.naming import exported, is_go_type_name, unique_idents
 from migrator.stub.tables import SDK, EventType, Tables
 
@@ -80,7 +81,9 @@ def _settings(function: Function, long_running: bool) -> tuple[Setting, ...]:
     )
 
 
-def _clients(function: Function, tables: Tables, long_running: bool) -> tuple[list[Client], list[str]]:
+def _clients(
+    function: Function, tables: Tables, long_running: bool, settings: dict[str, str]
+) -> tuple[list[Client], list[str]]:
     wanted: dict[str, tuple[str, ...]] = {u.service: u.operations for u in function.aws_sdk}
     if long_running:
         for service in ("s3", "sqs"):
@@ -94,15 +97,18 @@ def _clients(function: Function, tables: Tables, long_running: bool) -> tuple[li
             unpinned.append(service)
             continue
         calls = tuple(
-            Call(op, op in unit.operations, _sites(function, service, op)) for op in wanted[service]
+            Call(op, op in unit.operations, _sites(function, service, op, settings)) for op in wanted[service]
         )
         clients.append(Client(service, field, f"{SDK}/service/{service}", calls))
     return clients, unpinned
 
 
-def _sites(function: Function, service: str, operation: str) -> tuple[str, ...]:
+def _sites(function: Function, service: str, operation: str, settings: dict[str, str]) -> tuple[Site, ...]:
+    table = load_inputs()
     return tuple(
-        f"{c.file}:{c.line}" for c in function.aws_calls if c.service == service and c.operation == operation
+        site(c, settings, table)
+        for c in function.aws_calls
+        if c.service == service and c.operation == operation
     )
 
 
@@ -134,7 +140,8 @@ def plan_module(function: Function, folder: str, tables: Tables, options: PlanOp
     """What the module of `function` holds."""
     long_running = any(b.rule == "long-running" for b in function.blockers)
     sources = _sources(function, tables, options, long_running)
-    clients, unpinned = _clients(function, tables, long_running)
+    settings = _settings(function, long_running)
+    clients, unpinned = _clients(function, tables, long_running, {s.env: s.field for s in settings})
     attributevalue = any(d.go == ATTRIBUTEVALUE for d in function.dependencies)
     units = ["lambda"]
     if clients:
@@ -154,7 +161,7 @@ def plan_module(function: Function, folder: str, tables: Tables, options: PlanOp
         module=f"example.com/stub/{folder}",
         sources=tuple(sources),
         dispatch=len(sources) > 1,
-        settings=_settings(function, long_running),
+        settings=settings,
         clients=tuple(clients),
         unpinned_services=tuple(unpinned),
         error_types=tuple(e for e in errors if e != "NotImplementedError"),

@@ -20,7 +20,7 @@ from golden.events import template_text
 from migrator.stub.gomod import go_mod, go_sum
 from migrator.stub.model import ModulePlan, Source
 from migrator.stub.sam import sam_template
-from migrator.stub.tables import Tables
+from migrator.stub.tables import SDK, Tables
 
 LAMBDA = "github.com/aws/aws-lambda-go"
 _PACKAGES = {"events.": f"{LAMBDA}/events", "cfn.": f"{LAMBDA}/cfn", "json.": "encoding/json"}
@@ -88,6 +88,8 @@ def _port_imports(plan: ModulePlan) -> list[list[str]]:
     owned = [s for s in plan.sources if s.user_owned]
     paths = {"context"} | _type_imports(t for s in owned for t in (s.request, s.response))
     paths |= {c.import_path for c in plan.clients if any(call.typed for call in c.calls)}
+    if any(site.values for c in plan.clients for call in c.calls if call.typed for site in call.sites):
+        paths.add(f"{SDK}/aws")
     return _split(paths)
 
 

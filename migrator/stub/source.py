@@ -14,7 +14,15 @@ from typing import Any, TypeVar
 
 from migrator.errors import MigrateError
 from migrator.scan.engine import ScanOptions, scan
-from migrator.scan.model import AwsCall, AwsSdkUsage, Blocker, Dependency, EventEvidence, Function
+from migrator.scan.model import (
+    AwsCall,
+    AwsCallField,
+    AwsSdkUsage,
+    Blocker,
+    Dependency,
+    EventEvidence,
+    Function,
+)
 
 T = TypeVar("T")
 _NESTED: dict[str, type[Any]] = {
@@ -43,6 +51,8 @@ def _build(cls: type[T], data: Any, where: str) -> T:
             )
         value = data[field.name]
         nested = _NESTED.get(field.name) if cls is Function else None
+        if cls is AwsCall and field.name == "fields":
+            nested = AwsCallField
         if nested is not None and isinstance(value, list):
             value = tuple(_build(nested, item, f"{where}.{field.name}[{i}]") for i, item in enumerate(value))
         elif isinstance(value, list):

@@ -165,3 +165,19 @@ def test_a_symlink_loop_in_the_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UnsafePathError, match="loop"):
         write_targets([Target("go", root, _files("loop/a.gen.go"))])
     assert os.listdir(root) == ["loop"]
+
+
+def test_new_target_folders_check_their_parents_and_paths_before_anything_is_written(tmp_path: Path) -> None:
+    (tmp_path / "blocker").write_text("a file\n")
+    fine = Target("a", tmp_path / "out" / "a", _files("a.gen.go", "sub/b.gen.go"))
+    blocked = Target("b", tmp_path / "blocker" / "b", _files("a.gen.go"))
+    with pytest.raises(WriteError, match=r"a file stands where a folder of .*blocker/b must go"):
+        write_targets([fine, blocked])
+    assert sorted(os.listdir(tmp_path)) == ["blocker"]
+    escaping = Target("c", tmp_path / "out" / "c", _files("../escape.gen.go"))
+    with pytest.raises(UnsafePathError):
+        write_targets([fine, escaping])
+    assert sorted(os.listdir(tmp_path)) == ["blocker"]
+    many = [Target(n, tmp_path / "out" / n, _files("a.gen.go", "sub/b.gen.go")) for n in ("x", "y")]
+    write_targets(many)
+    assert sorted(_tree(tmp_path / "out" / "y")) == [MANIFEST, "a.gen.go", "sub/b.gen.go"]

@@ -163,3 +163,67 @@ def test_call_sites_name_file_and_line_of_each_call() -> None:
         ("dynamodb", "PutItem", "h.js", 5),
         ("sqs", "SendMessage", "h.js", 6),
     ]
+
+
+def test_call_sites_keep_the_input_keys_and_the_env_vars_behind_them() -> None:
+    source = """
+        const { DynamoDBClient, PutItemCommand } = require('@aws-sdk/client-dynamodb');
+        const AWS = require('aws-sdk');
+        const sqs = new AWS.SQS();
+        const db = new DynamoDBClient({});
+        const TABLE = process.env.ORDERS_TABLE;
+        const { QUEUE_URL, OTHER: renamed } = process.env;
+        exports.handler = async (event) => {
+          await db.send(new PutItemCommand({ TableName: TABLE, Item: { id: { S: event.id } } }));
+          const params = { QueueUrl: QUEUE_URL, MessageBody: JSON.stringify(event) };
+          await sqs.sendMessage(params).promise();
+          const dlq = { QueueUrl: process.env.DLQ || 'x', ReceiptHandle: renamed, 'x-y': 1 };
+          await sqs.deleteMessage(dlq).promise();
+          await sqs.purgeQueue({ QueueUrl: process.env['PURGE_URL'], [computed]: 2 }).promise();
+        };
+        """
+    facts = analyze_file("h.js", textwrap.dedent(source).encode(), "javascript", Grammars())
+    fields = {
+        c.operation: [(f.name, f.env, f.value) for f in c.fields] for c in aws_call_sites([facts], TABLES)
+    }
+    assert fields == {
+        "PutItem": [("TableName", "ORDERS_TABLE", "TABLE"), ("Item", None, "{ id: { S: event.id } }")],
+        "SendMessage": [
+            ("QueueUrl", "QUEUE_URL", "QUEUE_URL"),
+            ("MessageBody", None, "JSON.stringify(event)"),
+        ],
+        "DeleteMessage": [
+            ("QueueUrl", "DLQ", "process.env.DLQ || 'x'"),
+            ("ReceiptHandle", "OTHER", "renamed"),
+            ("x-y", None, "1"),
+        ],
+        "PurgeQueue": [("QueueUrl", "PURGE_URL", "process.env['PURGE_URL']")],
+    }
+
+
+def test_call_input_env_consts_imported_from_a_helper_module(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "fn/package.json": '{"name": "fn"}',
+            "fn/index.js": """
+                const { docClient, ORDERS_TABLE } = require('./db');
+                const { PutCommand } = require('@aws-sdk/lib-dynamodb');
+                exports.handler = async (event) => {
+                  await docClient.send(new PutCommand({ TableName: ORDERS_TABLE, Item: event }));
+                };
+            """,
+            "fn/db.js": """
+                const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+                const { DynamoDBDocumentClient } = require('@aws-sdk/lib-dynamodb');
+                const docClient = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+                const ORDERS_TABLE = process.env.ORDERS_TABLE;
+                module.exports = { docClient, ORDERS_TABLE };
+            """,
+        }
+    )
+    (fn,) = scan(root, ScanOptions(jobs=1)).functions
+    ((call),) = fn.aws_calls
+    assert (call.operation, [(f.name, f.env) for f in call.fields]) == (
+        "PutItem",
+        [("TableName", "ORDERS_TABLE"), ("Item", None)],
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from migrator.scan.model import EVENT_KINDS, AwsSdkUsage, Blocker
+from migrator.scan.model import EVENT_KINDS, AwsCall, AwsCallField, AwsSdkUsage, Blocker
 from migrator.stub.plan import PlanOptions, plan_module
 from migrator.stub.tables import load_tables
 from tests.stub.facts import function
@@ -90,3 +90,31 @@ def test_operations_compile_only_when_the_pinned_package_has_them() -> None:
     assert [(c.operation, c.typed) for c in client.calls] == [("PutItem", True), ("NoSuchOperation", False)]
     assert plan.unpinned_services == ("chime",)
     assert "service/dynamodb" in plan.units and "sdk" in plan.units
+
+
+def test_call_site_input_keys_become_go_fields_only_where_the_go_struct_has_them() -> None:
+    call = AwsCall(
+        "sqs",
+        "SendMessage",
+        "src/index.js",
+        7,
+        (
+            AwsCallField("QueueUrl", "QUEUE_URL", "QUEUE_URL"),
+            AwsCallField("MessageGroupId", None, "'orders'"),
+            AwsCallField("MessageBody", None, "JSON.stringify(event)"),
+            AwsCallField("DelaySeconds", "DELAY", "process.env.DELAY"),
+            AwsCallField("Nope", None, "1"),
+        ),
+    )
+    sdk = (AwsSdkUsage("sqs", ("SendMessage",), ""),)
+    fn = function(env=("QUEUE_URL", "DELAY"), aws_sdk=sdk, aws_calls=(call,))
+    plan = plan_module(fn, "fn", load_tables(), PlanOptions())
+    ((site,),) = [c.sites for client in plan.clients for c in client.calls]
+    assert site.where == "src/index.js:7"
+    assert [(f.name, f.value, f.comment) for f in site.fields] == [
+        ("QueueUrl", "aws.String(a.settings.QueueUrl)", None),
+        ("MessageGroupId", 'aws.String("orders")', None),
+        ("MessageBody", None, "TODO(port): JSON.stringify(event)"),
+        ("DelaySeconds", None, "TODO(port): process.env.DELAY"),  # *int32: not a string
+        ("Nope", None, "not a field of the Go input (Node: 1)"),
+    ]

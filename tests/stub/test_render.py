@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from codegen.write import Target, write_targets
-from migrator.scan.model import AwsSdkUsage, Blocker
+from migrator.scan.model import AwsCall, AwsCallField, AwsSdkUsage, Blocker
 from migrator.stub.plan import PlanOptions, plan_module
 from migrator.stub.render import environment, render_module
 from migrator.stub.tables import load_tables
@@ -35,6 +35,20 @@ def test_every_event_kind_compiles(tmp_path: Path) -> None:
             True,
         )
     )
+    fields = (
+        AwsCallField("TableName", "ORDERS_TABLE", "TABLE"),
+        AwsCallField("ConditionExpression", None, '"attribute_not_exists(id) AND \\"x\\""'),
+        AwsCallField("Item", None, "{ ...order, note: `a\tb */ // c` }"),
+        AwsCallField("ReturnValues", None, "'NONE'"),
+        AwsCallField("x-y", None, "1"),
+    )
+    calls = (
+        AwsCall("dynamodb", "PutItem", "src/index.js", 3, fields),
+        AwsCall("dynamodb", "PutItem", "src/index.js", 9),
+        AwsCall("sqs", "SendMessage", "src/q.js", 4, (AwsCallField("QueueUrl", None, "'https://q'"),)),
+    )
+    sdk = (AwsSdkUsage("dynamodb", ("PutItem",), ""), AwsSdkUsage("sqs", ("SendMessage",), ""))
+    cases.append(("input-fields", function(env=("ORDERS_TABLE",), aws_sdk=sdk, aws_calls=calls), False))
     targets = []
     for folder, fn, failures in cases:
         plan = plan_module(fn, folder, tables, PlanOptions(reports_failures=failures))

@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 )
 
@@ -20,11 +21,23 @@ func (a *app) handleEventBridgeEvent(ctx context.Context, event events.EventBrid
 // fields the Node code sets.
 func (a *app) awsCalls(ctx context.Context) error {
 	// orders-service/src/handlers/reconcilePayments.js:15: dynamodb Query
-	if _, err := a.clients.Dynamodb.Query(ctx, &dynamodb.QueryInput{}); err != nil {
+	if _, err := a.clients.Dynamodb.Query(ctx, &dynamodb.QueryInput{
+		TableName:              aws.String(a.settings.OrdersTable),
+		IndexName:              aws.String("byStatus"),
+		KeyConditionExpression: aws.String("#status = :status AND createdAt BETWEEN :from AND :to"),
+		// ExpressionAttributeNames: TODO(port): { '#status': 'status' }
+		// ExpressionAttributeValues: TODO(port): { ':status': 'CONFIRMED', ':from': from, ':to': to }
+		// ExclusiveStartKey: TODO(port): ExclusiveStartKey
+	}); err != nil {
 		return err
 	}
 	// orders-service/src/handlers/reconcilePayments.js:31: dynamodb UpdateItem
-	if _, err := a.clients.Dynamodb.UpdateItem(ctx, &dynamodb.UpdateItemInput{}); err != nil {
+	if _, err := a.clients.Dynamodb.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName:        aws.String(a.settings.OrdersTable),
+		UpdateExpression: aws.String("SET paymentStatus = :ps, paymentCheck = :detail, updatedAt = :now"),
+		// Key: TODO(port): { orderId }
+		// ExpressionAttributeValues: TODO(port): { ':ps': paymentStatus, ':detail': detail, ':now': new Date().toISOString() }
+	}); err != nil {
 		return err
 	}
 	// DocumentClient / lib-dynamodb: build Item and Key with attributevalue.MarshalMap(v) and read

@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 )
 
@@ -26,7 +27,14 @@ func (a *app) handleSNSEvent(ctx context.Context, event events.SNSEvent) error {
 // fields the Node code sets.
 func (a *app) awsCalls(ctx context.Context) error {
 	// billing-cfn/src/payments.js:38: dynamodb UpdateItem
-	if _, err := a.clients.Dynamodb.UpdateItem(ctx, &dynamodb.UpdateItemInput{}); err != nil {
+	if _, err := a.clients.Dynamodb.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName:           aws.String(a.settings.InvoicesTable),
+		UpdateExpression:    aws.String("SET #status = :status, paymentRef = :ref, paidAmountCents = :amount, updatedAt = :now"),
+		ConditionExpression: aws.String("attribute_exists(invoiceId)"),
+		// Key: TODO(port): { invoiceId: paymentEvent.data.invoiceId }
+		// ExpressionAttributeNames: TODO(port): { '#status': 'status' }
+		// ExpressionAttributeValues: TODO(port): { ':status': status, ':ref': paymentEvent.id, ':amount': paymentEvent.data.amou…
+	}); err != nil {
 		return err
 	}
 	// DocumentClient / lib-dynamodb: build Item and Key with attributevalue.MarshalMap(v) and read

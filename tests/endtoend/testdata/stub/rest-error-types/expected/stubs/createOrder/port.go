@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 )
@@ -21,11 +22,19 @@ func (a *app) handleAPIGatewayProxyRequest(ctx context.Context, event events.API
 // fields the Node code sets.
 func (a *app) awsCalls(ctx context.Context) error {
 	// orders-service/src/handlers/createOrder.js:50: dynamodb PutItem
-	if _, err := a.clients.Dynamodb.PutItem(ctx, &dynamodb.PutItemInput{}); err != nil {
+	if _, err := a.clients.Dynamodb.PutItem(ctx, &dynamodb.PutItemInput{
+		TableName:           aws.String(a.settings.OrdersTable),
+		ConditionExpression: aws.String("attribute_not_exists(orderId)"),
+		// Item: TODO(port): order
+	}); err != nil {
 		return err
 	}
 	// orders-service/src/lib/queue.js:18: sqs SendMessage
-	if _, err := a.clients.Sqs.SendMessage(ctx, &sqs.SendMessageInput{}); err != nil {
+	if _, err := a.clients.Sqs.SendMessage(ctx, &sqs.SendMessageInput{
+		QueueUrl: aws.String(a.settings.OrderEventsQueueUrl),
+		// MessageBody: TODO(port): JSON.stringify(message)
+		// MessageAttributes: TODO(port): { eventType: { DataType: 'String', StringValue: type }, }
+	}); err != nil {
 		return err
 	}
 	// DocumentClient / lib-dynamodb: build Item and Key with attributevalue.MarshalMap(v) and read

@@ -37,11 +37,16 @@ func (a *app) runJob(ctx context.Context, cp checkpoint) error {
 // fields the Node code sets.
 func (a *app) awsCalls(ctx context.Context) error {
 	// orders-service/src/handlers/importOrders.js:21: dynamodb BatchWriteItem
-	if _, err := a.clients.Dynamodb.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{}); err != nil {
+	if _, err := a.clients.Dynamodb.BatchWriteItem(ctx, &dynamodb.BatchWriteItemInput{
+		// RequestItems: TODO(port): { [ORDERS_TABLE]: items.map((Item) => ({ PutRequest: { Item } })) }
+	}); err != nil {
 		return err
 	}
 	// orders-service/src/handlers/importOrders.js:61: s3 GetObject
-	if _, err := a.clients.S3.GetObject(ctx, &s3.GetObjectInput{}); err != nil {
+	if _, err := a.clients.S3.GetObject(ctx, &s3.GetObjectInput{
+		// Bucket: TODO(port): bucket
+		// Key: TODO(port): key
+	}); err != nil {
 		return err
 	}
 	// DocumentClient / lib-dynamodb: build Item and Key with attributevalue.MarshalMap(v) and read

@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/aws/aws-lambda-go/events"
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 )
 
@@ -20,7 +21,10 @@ func (a *app) handleAPIGatewayV2HTTPRequest(ctx context.Context, event events.AP
 // fields the Node code sets.
 func (a *app) awsCalls(ctx context.Context) error {
 	// orders-service/src/handlers/getOrder.mjs:20: dynamodb GetItem
-	if _, err := a.clients.Dynamodb.GetItem(ctx, &dynamodb.GetItemInput{}); err != nil {
+	if _, err := a.clients.Dynamodb.GetItem(ctx, &dynamodb.GetItemInput{
+		TableName: aws.String(a.settings.OrdersTable),
+		// Key: TODO(port): { orderId }
+	}); err != nil {
 		return err
 	}
 	// DocumentClient / lib-dynamodb: build Item and Key with attributevalue.MarshalMap(v) and read
