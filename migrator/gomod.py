@@ -19,7 +19,8 @@ _PACKAGE = re.compile(r"[a-z_][a-z0-9_]*")
 #: Names the generated `cmd/lambda/main.go` uses besides the package: the aws-lambda-go import and a
 #: local variable that later statements refer to.
 _CLASHES = frozenset({"lambda", "handlers"})
-_KEYWORDS = frozenset(
+#: Go's keywords (the language spec's list).
+GO_KEYWORDS = frozenset(
     [
         "break",
         "case",
@@ -92,7 +93,7 @@ def _check_module(module: str) -> str:
 
 def go_options(folder: Path, module: str | None, package: str) -> GoOptions:
     """GoOptions for the Go target folder; raises GoTargetError when the options do not fit it."""
-    if not _PACKAGE.fullmatch(package) or package in _KEYWORDS or package in ("_", "main"):
+    if not _PACKAGE.fullmatch(package) or package in GO_KEYWORDS or package in ("_", "main"):
         raise GoTargetError(
             f"--go-package {package!r} is not a usable Go package name: "
             "use a lower-case identifier (letters, digits, _) like api, not a Go keyword, `_` or `main`"

@@ -10,37 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from migrator.gomod import GO_KEYWORDS
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 #: Go keywords and predeclared identifiers a generated name must not take.
-GO_RESERVED = frozenset(
+GO_RESERVED = GO_KEYWORDS | frozenset(
     [
-        "break",
-        "case",
-        "chan",
-        "const",
-        "continue",
-        "default",
-        "defer",
-        "else",
-        "fallthrough",
-        "for",
-        "func",
-        "go",
-        "goto",
-        "if",
-        "import",
-        "interface",
-        "map",
-        "package",
-        "range",
-        "return",
-        "select",
-        "struct",
-        "switch",
-        "type",
-        "var",
         "any",
         "bool",
         "byte",
