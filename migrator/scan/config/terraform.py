@@ -40,9 +40,6 @@ def _resource_function(module: TfModule, block: TfBlock, events: list[Any]) -> F
     body = block.body
     environment = _first(body.get("environment"))
     variables = environment.get("variables") if isinstance(environment, dict) else None
-    skip: Skip | None = None
-    if module.value(body.get("package_type")) == "Image" or "image_uri" in body:
-        skip = ("container-image", "package_type Image")
     return FunctionConfig(
         name=block.name,
         config=block.file,
@@ -55,15 +52,19 @@ def _resource_function(module: TfModule, block: TfBlock, events: list[Any]) -> F
         architecture=_architecture(module, body),
         env=env_names(variables),
         events=tuple(events),
-        skip=skip,
+        skip=_image_skip(module, body),
     )
+
+
+def _image_skip(module: TfModule, body: dict[str, Any]) -> Skip | None:
+    """A container-image function (`package_type = "Image"` or an `image_uri`) is skipped."""
+    if module.value(body.get("package_type")) == "Image" or "image_uri" in body:
+        return ("container-image", "package_type Image")
+    return None
 
 
 def _module_function(module: TfModule, block: TfBlock, events: list[Any]) -> FunctionConfig:
     body = block.body
-    skip: Skip | None = None
-    if module.value(body.get("package_type")) == "Image" or "image_uri" in body:
-        skip = ("container-image", "package_type Image")
     return FunctionConfig(
         name=block.name,
         config=block.file,
@@ -76,7 +77,7 @@ def _module_function(module: TfModule, block: TfBlock, events: list[Any]) -> Fun
         architecture=_architecture(module, body),
         env=env_names(body.get("environment_variables")),
         events=tuple(events),
-        skip=skip,
+        skip=_image_skip(module, body),
     )
 
 
