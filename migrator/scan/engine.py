@@ -15,15 +15,17 @@ import queue
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from migrator import __version__
 from migrator.errors import ScanError
 from migrator.scan.discover import discover
 from migrator.scan.model import Function, ScanProblem, ScanReport, SkippedFunction, ToolInfo
-from migrator.scan.project import ProjectResult, ProjectScanner
 from migrator.scan.resolve import inside, relative
-from migrator.scan.tables import Tables
+
+if TYPE_CHECKING:
+    from migrator.scan.project import ProjectResult
+    from migrator.scan.tables import Tables
 
 Progress = Callable[[int, int], None]
 ProjectKind = Literal["serverless", "template", "package", "terraform", "cdk"]
@@ -49,6 +51,10 @@ def _worker_loop(
     results: mp.Queue[ProjectResult],
 ) -> None:
     """A worker process: warm up its parsers, then scan projects until told to stop."""
+    # Imported here, not at the top: an empty folder never loads the readers and parsers.
+    from migrator.scan.project import ProjectScanner
+    from migrator.scan.tables import Tables
+
     scanner = ProjectScanner(root, tables or Tables.load())
     scanner.warm_up()
     for project in iter(tasks.get, None):
@@ -149,6 +155,9 @@ def _in_process(root: Path, tables: Tables | None, projects: list[Project]) -> I
     """Scan in this process (--jobs 1); the tables are loaded only when there is work."""
     if not projects:
         return
+    from migrator.scan.project import ProjectScanner
+    from migrator.scan.tables import Tables
+
     scanner = ProjectScanner(root, tables or Tables.load())
     for project in projects:
         yield scanner.scan(project.kind, Path(project.path))

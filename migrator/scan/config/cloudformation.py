@@ -44,7 +44,7 @@ def _invoke_mode(url: Any) -> str | None:
 
 def looks_like_template(text: str) -> bool:
     """Cheap check before parsing: does the text declare a Lambda function resource?"""
-    return SERVERLESS_FUNCTION in text or LAMBDA_FUNCTION in text
+    return any(marker in text for marker in (SERVERLESS_FUNCTION, LAMBDA_FUNCTION))
 
 
 def read_template(path: Path, rel: str, root: Path | None = None) -> ConfigResult:
