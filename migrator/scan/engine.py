@@ -201,19 +201,25 @@ def _weight(project: Project) -> int:
 
 def _merge(root: Path, results: list[ProjectResult], problems: list[ScanProblem]) -> ScanReport:
     """One report from per-project results: bare folders that configs already cover drop out."""
-    # Every folder that holds a claimed handler file: one set lookup per bare folder.
-    claimed = {folder for result in results for p in result.claimed for folder in Path(p).parents}
-    claimed |= {Path(p) for result in results for p in result.claimed}
+    # Every claimed handler file and each folder above it (on strings: pathlib is slow here), so
+    # that a bare folder is one set lookup.
+    claimed: set[str] = set()
+    for result in results:
+        for path in result.claimed:
+            while path not in claimed:
+                claimed.add(path)
+                parent = os.path.dirname(path)
+                if parent == path:
+                    break
+                path = parent
     functions: list[Function] = []
     skipped: list[SkippedFunction] = []
     all_problems = set(problems)
     for result in results:
         all_problems.update(result.problems)
         skipped.extend(result.skipped)
-        if result.bare_dir is not None:
-            base = Path(result.bare_dir)
-            if base in claimed:
-                continue
+        if result.bare_dir is not None and os.path.normpath(result.bare_dir) in claimed:
+            continue
         functions.extend(result.functions)
     return ScanReport(
         tool=ToolInfo("migrate", __version__),
