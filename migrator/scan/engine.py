@@ -212,10 +212,14 @@ def _merge(root: Path, results: list[ProjectResult], problems: list[ScanProblem]
                 if parent == path:
                     break
                 path = parent
+    # A Terraform folder some other folder calls as a local module was read there, with its inputs.
+    modules = {folder for result in results for folder in result.modules}
     functions: list[Function] = []
     skipped: list[SkippedFunction] = []
     all_problems = set(problems)
     for result in results:
+        if result.terraform_dir is not None and result.terraform_dir in modules:
+            continue
         all_problems.update(result.problems)
         skipped.extend(result.skipped)
         if result.bare_dir is not None and os.path.normpath(result.bare_dir) in claimed:

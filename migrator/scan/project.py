@@ -7,7 +7,7 @@ process it lives in; projects scanned one after another share them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from migrator.scan.assemble import assemble
@@ -38,6 +38,8 @@ class ProjectResult:
     claimed: tuple[str, ...]  #: handler files of config-declared functions (absolute)
     bare_dir: str | None  #: the folder, for a bare package.json project
     skipped: tuple[SkippedFunction, ...] = ()  #: declared functions that are no Node.js candidates
+    modules: tuple[str, ...] = ()  #: Terraform folders this project read as its local modules (real paths)
+    terraform_dir: str | None = None  #: the folder (real path), for a Terraform project
 
 
 class ProjectScanner:
@@ -83,7 +85,10 @@ class ProjectScanner:
             config = read_cdk_app(path, rel, self.grammars, self.root)
         else:
             config = read_bare_package(path, relative(path / "package.json", self.root), self.root)
-        return self._functions(config, path if kind == "package" else None)
+        result = self._functions(config, path if kind == "package" else None)
+        if kind != "terraform":
+            return result
+        return replace(result, modules=tuple(config.module_dirs), terraform_dir=os.path.realpath(path))
 
     def _functions(self, config: ConfigResult, bare_dir: Path | None) -> ProjectResult:
         ws = Workspace(

@@ -40,6 +40,8 @@ class ConfigResult:
 
     functions: list[FunctionConfig] = field(default_factory=list)
     problems: list[ScanProblem] = field(default_factory=list)
+    #: Terraform folders read as local modules of this one (absolute, real paths): not roots
+    module_dirs: list[str] = field(default_factory=list)
 
 
 def as_int(value: Any) -> int | None:

@@ -8,6 +8,7 @@ literal value, and `${path.module}` into a plain value; anything only known at p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -23,9 +24,11 @@ from migrator.scan.config.yamlload import ConfigReadError
 from migrator.scan.model import ScanProblem
 
 _INTERPOLATION = re.compile(r"\$\{([^${}]*)\}")
-_PATH_REFS = frozenset({"path.module", "path.root", "path.cwd"})
+_PATH_REFS = frozenset({"path.root", "path.cwd"})
 _MAX_DEPTH = 10
 _DECLARES = ("aws_lambda_function", "terraform-aws-modules/lambda")
+#: `source = "./modules/x"`: a local module, which may declare the functions.
+LOCAL_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.\.?/[^"]*)"', re.M)
 #: Resource types the readers look at; other blocks are blanked out before parsing.
 RELEVANT_RESOURCES = frozenset(
     {
@@ -60,6 +63,17 @@ class TfModule:
     modules: dict[str, TfBlock] = field(default_factory=dict)
     variables: dict[str, Any] = field(default_factory=dict)
     locals: dict[str, Any] = field(default_factory=dict)
+    #: plain values a calling module passes in (None: known only at plan time); they win over
+    #: `variables`, which hold raw defaults and `.tfvars` values
+    inputs: dict[str, Any] = field(default_factory=dict)
+    #: the root module's folder, where Terraform runs: plain relative paths start there
+    cwd: Path | None = None
+    path_module: str = "."  #: `path.module`: this folder relative to `cwd`
+
+    @property
+    def base(self) -> Path:
+        """The folder relative file paths (`source_dir = "${path.module}/src"`) start from."""
+        return self.cwd or self.folder
 
     def value(self, raw: Any, depth: int = 0) -> Any:
         """A plain value for `raw`, or None when it is only known at plan or apply time."""
@@ -80,9 +94,13 @@ class TfModule:
         return None
 
     def _reference(self, expression: str, depth: int) -> Any:
+        if expression == "path.module":
+            return self.path_module
         if expression in _PATH_REFS:
             return "."
         head, _, rest = expression.partition(".")
+        if head == "var" and rest in self.inputs:
+            return self.inputs[rest]
         if head == "var" and rest in self.variables:
             return self.value(self.variables[rest], depth + 1)
         if head == "local" and rest in self.locals:
@@ -123,7 +141,7 @@ def load_module(
             texts[path] = read_config_text(path, rel[path], root or folder)
         except ConfigReadError as exc:
             problems.append(exc.problem)
-    if not any(marker in text for text in texts.values() for marker in _DECLARES):
+    if not _declares(texts.values(), folder, root or folder):
         return None
     module = TfModule(folder)
     variables = referenced_variables(texts.values())
@@ -131,20 +149,40 @@ def load_module(
         try:
             document = _parse_reduced(original, variables)
         except Exception as exc:  # lark raises many types; each is a syntax error in the file
-            line = getattr(exc, "line", None)
-            column = getattr(exc, "column", None)
-            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            problems.append(
-                ScanProblem(
-                    rel[path],
-                    line if isinstance(line, int) else None,
-                    column if isinstance(column, int) else None,
-                    f"invalid HCL: {message[:200]}; fix the file and re-run",
-                )
-            )
+            problems.append(hcl_problem(rel[path], exc))
             continue
         _collect(module, document, original, rel[path])
     return module
+
+
+def _declares(texts: Iterable[str], folder: Path, root: Path) -> bool:
+    """Does the folder, or a local module it calls, declare a Lambda function?"""
+    texts = list(texts)
+    if any(marker in text for text in texts for marker in _DECLARES):
+        return True
+    for text in texts:
+        for match in LOCAL_SOURCE.finditer(text):
+            child = folder / match.group(1)
+            for path in sorted(child.glob("*.tf")) if child.is_dir() else ():
+                try:
+                    if any(marker in read_config_text(path, path.name, root) for marker in _DECLARES):
+                        return True
+                except ConfigReadError:
+                    return True  # read it for real, and report why it cannot be
+    return False
+
+
+def hcl_problem(rel: str, exc: Exception) -> ScanProblem:
+    """A python-hcl2 failure as a located problem."""
+    line = getattr(exc, "line", None)
+    column = getattr(exc, "column", None)
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return ScanProblem(
+        rel,
+        line if isinstance(line, int) else None,
+        column if isinstance(column, int) else None,
+        f"invalid HCL: {message[:200]}; fix the file and re-run",
+    )
 
 
 def _parse_reduced(original: str, variables: frozenset[str]) -> dict[str, Any]:

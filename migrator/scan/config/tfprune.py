@@ -24,6 +24,7 @@ _BLOCK_START = re.compile(
 _DEFAULT = re.compile(r"\bdefault\s*=")
 _HEREDOC = re.compile(r"<<-?([A-Za-z_][\w-]*)$")
 _ENTRY = re.compile(r'^\s*"?([A-Za-z_][\w-]*)"?\s*(=|\{|")')
+_LOCAL_SOURCE = re.compile(r'^\s*source\s*=\s*"\.\.?/', re.M)
 _VAR_REFERENCE = re.compile(r"\bvar\.([A-Za-z_][\w-]*)")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 #: Attributes any reader looks at, whatever the resource type (the wiring table adds its own).
@@ -66,7 +67,7 @@ def relevant_blocks(
 
     Kept: resources whose type is in `wanted`, `archive_file`, locals, variables with a default
     (only those named in `variables`, when given: the ones some `var.x` refers to) and modules
-    that mention Lambda. Trailing blanks are dropped: hcl2 rejects them after a
+    that mention Lambda or have a local `source`. Trailing blanks are dropped: hcl2 rejects them after a
     heredoc's closing marker.
     """
     lines = [line.rstrip() for line in text.splitlines()]
@@ -81,7 +82,7 @@ def relevant_blocks(
                 and (variables is None or label in variables)
                 and _DEFAULT.search(block) is not None
             )
-            or (kind == "module" and "lambda" in block)
+            or (kind == "module" and ("lambda" in block or _LOCAL_SOURCE.search(block) is not None))
             or (kind == "resource" and label in wanted)
             or (kind == "data" and label == "archive_file")
         )
