@@ -31,6 +31,7 @@ class FunctionConfig:
     skip: Skip | None = None  #: set when the config alone shows it is no Node.js Lambda candidate
     layers: tuple[str, ...] = ()  #: Lambda layers, as ARNs or references ("Ref MyLayer")
     invoke_mode: str | None = None  #: function URL InvokeMode (RESPONSE_STREAM streams)
+    invoke_mode_at: tuple[str, int | None] | None = None  #: (file, line) setting it, if not the function's
     inline_code: str | None = None  #: ZipFile/InlineCode source, scanned in place of a file
 
 

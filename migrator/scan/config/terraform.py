@@ -15,7 +15,7 @@ from typing import Any
 from migrator.scan.config.model import ConfigResult, FunctionConfig, Skip, as_int, as_str, env_names
 from migrator.scan.config.tfload import TfBlock, TfModule, load_module
 from migrator.scan.config.tfmodules import local_source, module_folder, module_inputs, tfvars
-from migrator.scan.config.tftriggers import find_triggers
+from migrator.scan.config.tftriggers import find_triggers, url_modes
 from migrator.scan.model import EventEvidence
 from migrator.scan.resolve import relative
 
@@ -53,10 +53,13 @@ def _read(
         module.cwd = call.cwd
         module.path_module = os.path.relpath(folder, call.cwd)
     triggers = find_triggers(module)
+    modes = url_modes(module)
     own: list[FunctionConfig] = []
     for (rtype, name), block in sorted(module.resources.items()):
         if rtype == "aws_lambda_function":
-            own.append(_resource_function(module, block, triggers.get(f"{rtype}.{name}", [])))
+            fn = _resource_function(module, block, triggers.get(f"{rtype}.{name}", []))
+            mode = modes.get(f"{rtype}.{name}")
+            own.append(replace(fn, invoke_mode=mode[0], invoke_mode_at=mode[1]) if mode else fn)
     for name, block in sorted(module.modules.items()):
         source = module.value(block.body.get("source"))
         events = triggers.get(f"module.{name}", [])

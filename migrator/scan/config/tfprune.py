@@ -56,6 +56,7 @@ READ_ATTRIBUTES = frozenset(
         "api_id",
         "protocol_type",
         "principal",
+        "invoke_mode",
     }
 )
 
