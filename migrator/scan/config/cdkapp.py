@@ -61,6 +61,7 @@ def read_cdk_app(folder: Path, rel: str, grammars: Grammars, root: Path | None =
         tree = grammars.parse(source.encode("utf-8"), grammar_for(path.suffix))
         files.append(read_cdk_source(tree.root_node, source, path, file_rel, folder))
     functions = [f for file in files for f in file.functions]
+    result.problems += [p for file in files for p in file.problems]
     events = _wire(functions, [w for file in files for w in file.wires])
     for fn in functions:
         if fn.inline and fn.inline_code is None:
