@@ -23,7 +23,7 @@ from migrator.scan.config.terraform import read_terraform
 from migrator.scan.filefacts import FileFacts
 from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, shown
 from migrator.scan.jsparse import Grammars, grammar_for
-from migrator.scan.model import Dependency, Function, ScanProblem, SkippedFunction
+from migrator.scan.model import AwsCall, Dependency, Function, ScanProblem, SkippedFunction
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
 from migrator.scan.workspace import Workspace, find_export
@@ -54,6 +54,7 @@ class ProjectScanner:
         self.file_problems: dict[Path, list[ScanProblem]] = {}
         self.versions: dict[Path, dict[str, str] | None] = {}
         self.sdk_usage: dict[str, dict[str, set[str]]] = {}
+        self.call_sites: dict[str, tuple[AwsCall, ...]] = {}
         self.dependencies: dict[tuple[str, str | None], Dependency] = {}
 
     def warm_up(self) -> None:
@@ -100,6 +101,7 @@ class ProjectScanner:
             self.versions,
             self.sdk_usage,
             self.dependencies,
+            self.call_sites,
         )
         functions: list[Function] = []
         skipped: list[SkippedFunction] = []
