@@ -16,7 +16,7 @@ from migrator.scan.config.model import ConfigResult, FunctionConfig, Skip, as_in
 from migrator.scan.config.tfload import TfBlock, TfModule, load_module
 from migrator.scan.config.tfmodules import local_source, module_folder, module_inputs, tfvars
 from migrator.scan.config.tftriggers import find_triggers, url_modes
-from migrator.scan.model import EventEvidence
+from migrator.scan.model import EventEvidence, ScanProblem
 from migrator.scan.resolve import relative
 
 LAMBDA_MODULE = "terraform-aws-modules/lambda"
@@ -41,7 +41,12 @@ def _read(
     call: _Call | None,
     chain: tuple[str, ...],
 ) -> None:
-    files = sorted(p for p in folder.iterdir() if p.suffix == ".tf" and p.is_file())
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix == ".tf" and p.is_file())
+    except OSError as exc:
+        where = rel_folder or "."
+        result.problems.append(ScanProblem(where, None, None, f"cannot list folder: {exc.strerror or exc}"))
+        return
     rel = {p: f"{rel_folder}/{p.name}" if rel_folder else p.name for p in files}
     module = load_module(folder, files, rel, result.problems, root)
     if module is None:
