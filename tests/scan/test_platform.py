@@ -209,3 +209,44 @@ def test_a_separate_function_url_resource_with_response_stream_flags_the_functio
     assert [b.rule for b in fns["Other"].blockers if b.rule == "response-streaming"] == []
     tf_stream = [b for b in fns["tf"].blockers if b.rule == "response-streaming"]
     assert [(b.file, b.line) for b in tf_stream] == [("infra/url.tf", 1)]
+
+
+def test_a_cdk_function_url_with_response_stream_flags_the_function(write_tree: WriteTree) -> None:
+    stack = """
+        import * as lambda from 'aws-cdk-lib/aws-lambda';
+        const streamed = new lambda.Function(this, 'Streamed', {
+          runtime: lambda.Runtime.NODEJS_20_X,
+          code: lambda.Code.fromAsset('src'),
+          handler: 'index.handler',
+        });
+        streamed.addFunctionUrl({ invokeMode: lambda.InvokeMode.RESPONSE_STREAM });
+        const plain = new lambda.Function(this, 'Plain', {
+          runtime: lambda.Runtime.NODEJS_20_X,
+          code: lambda.Code.fromAsset('src'),
+          handler: 'index.handler',
+        });
+        plain.addFunctionUrl({ invokeMode: lambda.InvokeMode.BUFFERED });
+        const other = new lambda.Function(this, 'Other', {
+          runtime: lambda.Runtime.NODEJS_20_X,
+          code: lambda.Code.fromAsset('src'),
+          handler: 'index.handler',
+        });
+        new lambda.FunctionUrl(this, 'Url', {
+          function: other,
+          invokeMode: lambda.InvokeMode.RESPONSE_STREAM,
+        });
+    """
+    root = write_tree(
+        {
+            "cdk.json": "{}",
+            "lib/stack.ts": stack,
+            "src/index.js": "exports.handler = async () => ({ statusCode: 200 });\n",
+        }
+    )
+    fns = {f.name: f for f in scan(root, ScanOptions(jobs=1)).functions}
+    streaming = {
+        name: [(b.file, b.line) for b in fn.blockers if b.rule == "response-streaming"]
+        for name, fn in fns.items()
+    }
+    assert streaming == {"Streamed": [("lib/stack.ts", 7)], "Plain": [], "Other": [("lib/stack.ts", 19)]}
+    assert all(fn.events == ("function-url",) for fn in fns.values())
