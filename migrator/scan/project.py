@@ -55,6 +55,7 @@ class ProjectScanner:
         self.versions: dict[Path, dict[str, str] | None] = {}
         self.sdk_usage: dict[str, dict[str, set[str]]] = {}
         self.call_sites: dict[str, tuple[AwsCall, ...]] = {}
+        self.real_dirs: dict[Path, str] = {}
         self.dependencies: dict[tuple[str, str | None], Dependency] = {}
 
     def warm_up(self) -> None:
@@ -119,7 +120,9 @@ class ProjectScanner:
                 reached.add(inline)
             elif cfg.handler is None and cfg.config is not None:
                 problems.extend(_no_handler(cfg, problems))
-            elif (outside := _outside_code(cfg, self.resolver.real_root)) is not None:
+            elif (
+                outside := _outside_code(cfg, self._real(cfg.base_dir), self.resolver.real_root)
+            ) is not None:
                 problems.append(outside)
             elif cfg.handler is not None:
                 module, export = split_handler(cfg.handler)
@@ -148,6 +151,13 @@ class ProjectScanner:
             str(bare_dir) if bare_dir else None,
             tuple(skipped),
         )
+
+    def _real(self, folder: Path) -> str:
+        """`folder` with symlinks resolved, once per folder (the functions of a config share one)."""
+        real = self.real_dirs.get(folder)
+        if real is None:
+            real = self.real_dirs[folder] = os.path.realpath(folder)
+        return real
 
     def _bare(self, ws: Workspace, cfg: FunctionConfig) -> tuple[Function | None, list[Path]]:
         """A bare package.json folder is a function when a candidate file exports `handler`.
@@ -223,10 +233,9 @@ class ProjectScanner:
         return facts
 
 
-def _outside_code(cfg: FunctionConfig, real_root: str) -> ScanProblem | None:
-    """A config whose code folder (CodeUri, CDK entry or asset, Terraform archive source) leaves PATH:
-    said at the config, and nothing there is looked at."""
-    real = os.path.realpath(cfg.base_dir)
+def _outside_code(cfg: FunctionConfig, real: str, real_root: str) -> ScanProblem | None:
+    """A config whose code folder (CodeUri, CDK entry or asset, Terraform archive source; `real`
+    with links resolved) leaves PATH: said at the config, and nothing there is looked at."""
     if cfg.config is None or is_inside(real, real_root):
         return None
     message = (
