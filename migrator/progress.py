@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:
+    from rich.console import Console
 
 #: Small fleets finish before a bar would be readable.
 MIN_PROJECTS_FOR_BAR = 20
@@ -23,6 +24,9 @@ def progress_bar(
     if not enabled or not console.is_terminal:
         yield None
         return
+    # Imported here: a scan piped to a file or another program never draws a bar.
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     bar = Progress(
         TextColumn(label),
         BarColumn(),

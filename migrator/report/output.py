@@ -14,15 +14,21 @@ import re
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING, cast
 
 from migrator.errors import ReportError
-from migrator.report import jsonfmt, markdown, sarif, table
-from migrator.scan.model import ScanReport
 
-TEXT_FORMATS = {"json": jsonfmt.render, "sarif": sarif.render, "markdown": markdown.render}
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from migrator.scan.model import ScanReport
+
+#: Format name → module of `migrator.report` with a `render(report) -> str`, imported on use
+#: (SARIF pulls in the rule tables; a table on a terminal needs none of them).
+TEXT_FORMATS = {"json": "jsonfmt", "sarif": "sarif", "markdown": "markdown"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -34,13 +40,17 @@ def escape_surrogates(text: str) -> str:
 def render_text(report: ScanReport, fmt: str, width: int = 120) -> str:
     """The report as text; the table format renders without colour."""
     if fmt == "table":
+        from rich.console import Console
+
+        from migrator.report import table
+
         buffer = io.StringIO()
         table.render(report, Console(file=buffer, width=width, color_system=None, force_terminal=False))
         return escape_surrogates(buffer.getvalue())
-    try:
-        return escape_surrogates(TEXT_FORMATS[fmt](report))
-    except KeyError:
-        raise ReportError(f"unknown format {fmt!r}; use one of table, {', '.join(TEXT_FORMATS)}") from None
+    if fmt not in TEXT_FORMATS:
+        raise ReportError(f"unknown format {fmt!r}; use one of table, {', '.join(TEXT_FORMATS)}")
+    render = cast("Callable[[ScanReport], str]", import_module(f"migrator.report.{TEXT_FORMATS[fmt]}").render)
+    return escape_surrogates(render(report))
 
 
 def emit(report: ScanReport, fmt: str, output: Path | None, console: Console) -> None:
@@ -48,6 +58,8 @@ def emit(report: ScanReport, fmt: str, output: Path | None, console: Console) ->
         write_atomic(output, render_text(report, fmt))
         return
     if fmt == "table":
+        from migrator.report import table
+
         with console.capture() as captured:
             table.render(report, console)
         text = escape_surrogates(captured.get())

@@ -232,7 +232,11 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
         dependencies=tuple(s.dependency for s in sites),
         aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache, lambda f: imported_clients(ws, f)),
         aws_calls=aws_call_sites(
-            files, ws.tables, lambda f: imported_clients(ws, f), lambda f: imported_env(ws, f)
+            files,
+            ws.tables,
+            lambda f: imported_clients(ws, f),
+            lambda f: imported_env(ws, f),
+            ws.call_cache,
         ),
         blockers=tuple(blockers),
         error_types=error_types(files),

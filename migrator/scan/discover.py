@@ -6,7 +6,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from migrator.scan.config.cloudformation import looks_like_template
 from migrator.scan.files import CONFIG_LIMIT, Reader, Unreadable, shown
 from migrator.scan.model import ScanProblem
 
@@ -35,6 +34,8 @@ EXECUTABLE_SERVERLESS_NAMES = frozenset(
     {"serverless.ts", "serverless.js", "serverless.cjs", "serverless.mjs"}
 )
 TEMPLATE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".template"})
+#: A file that names one of these may declare a function (the template reader is loaded only then).
+TEMPLATE_MARKERS = ("AWS::Serverless::Function", "AWS::Lambda::Function")
 _NOT_TEMPLATES = frozenset(
     {"package.json", "package-lock.json", "tsconfig.json", "samconfig.yaml", "samconfig.yml"}
 )
@@ -102,7 +103,8 @@ def discover(root: Path) -> Discovery:
 def _is_template(path: Path, root: Path, reader: Reader, problems: list[ScanProblem]) -> bool:
     """Does the file declare a Lambda function? FIFOs, devices and links out of PATH are reported."""
     try:
-        return looks_like_template(reader.read_text(path, CONFIG_LIMIT))
+        text = reader.read_text(path, CONFIG_LIMIT)
+        return any(marker in text for marker in TEMPLATE_MARKERS)
     except Unreadable as exc:
         if exc.cause in ("outside", "special"):
             problems.append(ScanProblem(shown(path, root), None, None, exc.reason))

@@ -11,8 +11,6 @@ from importlib import resources
 from typing import Literal
 
 import tree_sitter as ts
-import tree_sitter_javascript
-import tree_sitter_typescript
 
 GrammarName = Literal["javascript", "typescript", "tsx"]
 
@@ -45,6 +43,10 @@ class Grammars:
     def language(self, grammar: GrammarName) -> ts.Language:
         lang = self._languages.get(grammar)
         if lang is None:
+            # The grammar packages load on first use: a folder with no source never pays for them.
+            import tree_sitter_javascript
+            import tree_sitter_typescript
+
             if grammar == "javascript":
                 lang = ts.Language(tree_sitter_javascript.language())
             elif grammar == "typescript":

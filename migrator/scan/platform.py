@@ -42,8 +42,7 @@ def platform_blockers(
             blocker(
                 "response-streaming",
                 f"InvokeMode {STREAMING_MODE}: {_STREAMING_ADVICE}",
-                cfg.config,
-                cfg.line,
+                *(cfg.invoke_mode_at or (cfg.config, cfg.line)),
             )
         )
     for layer in cfg.layers:

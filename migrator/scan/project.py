@@ -7,7 +7,7 @@ process it lives in; projects scanned one after another share them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from migrator.scan.assemble import assemble
@@ -23,7 +23,7 @@ from migrator.scan.config.terraform import read_terraform
 from migrator.scan.filefacts import FileFacts
 from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, shown
 from migrator.scan.jsparse import Grammars, grammar_for
-from migrator.scan.model import Dependency, Function, ScanProblem, SkippedFunction
+from migrator.scan.model import AwsCall, Dependency, Function, ScanProblem, SkippedFunction
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
 from migrator.scan.workspace import Workspace, find_export
@@ -38,6 +38,8 @@ class ProjectResult:
     claimed: tuple[str, ...]  #: handler files of config-declared functions (absolute)
     bare_dir: str | None  #: the folder, for a bare package.json project
     skipped: tuple[SkippedFunction, ...] = ()  #: declared functions that are no Node.js candidates
+    modules: tuple[str, ...] = ()  #: Terraform folders this project read as its local modules (real paths)
+    terraform_dir: str | None = None  #: the folder (real path), for a Terraform project
 
 
 class ProjectScanner:
@@ -52,6 +54,8 @@ class ProjectScanner:
         self.file_problems: dict[Path, list[ScanProblem]] = {}
         self.versions: dict[Path, dict[str, str] | None] = {}
         self.sdk_usage: dict[str, dict[str, set[str]]] = {}
+        self.call_sites: dict[str, tuple[AwsCall, ...]] = {}
+        self.real_dirs: dict[Path, str] = {}
         self.dependencies: dict[tuple[str, str | None], Dependency] = {}
 
     def warm_up(self) -> None:
@@ -83,7 +87,10 @@ class ProjectScanner:
             config = read_cdk_app(path, rel, self.grammars, self.root)
         else:
             config = read_bare_package(path, relative(path / "package.json", self.root), self.root)
-        return self._functions(config, path if kind == "package" else None)
+        result = self._functions(config, path if kind == "package" else None)
+        if kind != "terraform":
+            return result
+        return replace(result, modules=tuple(config.module_dirs), terraform_dir=os.path.realpath(path))
 
     def _functions(self, config: ConfigResult, bare_dir: Path | None) -> ProjectResult:
         ws = Workspace(
@@ -95,6 +102,7 @@ class ProjectScanner:
             self.versions,
             self.sdk_usage,
             self.dependencies,
+            self.call_sites,
         )
         functions: list[Function] = []
         skipped: list[SkippedFunction] = []
@@ -112,7 +120,9 @@ class ProjectScanner:
                 reached.add(inline)
             elif cfg.handler is None and cfg.config is not None:
                 problems.extend(_no_handler(cfg, problems))
-            elif (outside := _outside_code(cfg, self.resolver.real_root)) is not None:
+            elif (
+                outside := _outside_code(cfg, self._real(cfg.base_dir), self.resolver.real_root)
+            ) is not None:
                 problems.append(outside)
             elif cfg.handler is not None:
                 module, export = split_handler(cfg.handler)
@@ -141,6 +151,13 @@ class ProjectScanner:
             str(bare_dir) if bare_dir else None,
             tuple(skipped),
         )
+
+    def _real(self, folder: Path) -> str:
+        """`folder` with symlinks resolved, once per folder (the functions of a config share one)."""
+        real = self.real_dirs.get(folder)
+        if real is None:
+            real = self.real_dirs[folder] = os.path.realpath(folder)
+        return real
 
     def _bare(self, ws: Workspace, cfg: FunctionConfig) -> tuple[Function | None, list[Path]]:
         """A bare package.json folder is a function when a candidate file exports `handler`.
@@ -216,10 +233,9 @@ class ProjectScanner:
         return facts
 
 
-def _outside_code(cfg: FunctionConfig, real_root: str) -> ScanProblem | None:
-    """A config whose code folder (CodeUri, CDK entry or asset, Terraform archive source) leaves PATH:
-    said at the config, and nothing there is looked at."""
-    real = os.path.realpath(cfg.base_dir)
+def _outside_code(cfg: FunctionConfig, real: str, real_root: str) -> ScanProblem | None:
+    """A config whose code folder (CodeUri, CDK entry or asset, Terraform archive source; `real`
+    with links resolved) leaves PATH: said at the config, and nothing there is looked at."""
     if cfg.config is None or is_inside(real, real_root):
         return None
     message = (

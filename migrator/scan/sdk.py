@@ -85,24 +85,39 @@ def aws_call_sites(
     tables: Tables,
     imported: Callable[[FileFacts], Clients] | None = None,
     imported_env: Callable[[FileFacts], dict[str, str]] | None = None,
+    cache: dict[str, tuple[AwsCall, ...]] | None = None,
 ) -> tuple[AwsCall, ...]:
     """Every AWS operation call site in the function's files, in file and line order.
 
-    `imported_env` gives the names a file imports from local modules that hold an env var there.
+    `imported_env` gives the names a file imports from local modules that hold an env var there;
+    `cache` keeps each file's call sites (a helper module serves many functions).
     """
     calls: list[AwsCall] = []
     for facts in files:
-        usage = _Usage(tables, facts.path)
-        env = imported_env(facts) if imported_env is not None and facts.call_inputs else {}
-        usage.inputs = {
-            (c.line, c.callee): tuple(
-                AwsCallField(k.name, k.env or env.get(k.value), k.value) for k in c.keys
-            )
-            for c in facts.call_inputs
-        }
-        _file_usage(facts, tables, usage, imported(facts) if imported is not None else {})
-        calls.extend(usage.calls)
+        key = facts.path if facts.scope is None else f"{facts.path}#{facts.scope}"
+        known = cache.get(key) if cache is not None else None
+        if known is None:
+            known = _file_call_sites(facts, tables, imported, imported_env)
+            if cache is not None:
+                cache[key] = known
+        calls.extend(known)
     return tuple(sorted(set(calls), key=lambda c: (c.file, c.line, c.service, c.operation)))
+
+
+def _file_call_sites(
+    facts: FileFacts,
+    tables: Tables,
+    imported: Callable[[FileFacts], Clients] | None,
+    imported_env: Callable[[FileFacts], dict[str, str]] | None,
+) -> tuple[AwsCall, ...]:
+    usage = _Usage(tables, facts.path)
+    env = imported_env(facts) if imported_env is not None and facts.call_inputs else {}
+    usage.inputs = {
+        (c.line, c.callee): tuple(AwsCallField(k.name, k.env or env.get(k.value), k.value) for k in c.keys)
+        for c in facts.call_inputs
+    }
+    _file_usage(facts, tables, usage, imported(facts) if imported is not None else {})
+    return tuple(usage.calls)
 
 
 def exported_clients(facts: FileFacts, tables: Tables) -> Clients:

@@ -8,13 +8,13 @@ modules; `returns_async_import` tells a plain handler that hands back another mo
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from migrator.scan.config.packagejson import read_manifest
 from migrator.scan.export_scope import scoped
 from migrator.scan.filefacts import Export, FileFacts
-from migrator.scan.model import Dependency
+from migrator.scan.model import AwsCall, Dependency
 from migrator.scan.resolve import Resolver, nearest, relative
 from migrator.scan.sdk import Clients, exported_clients
 from migrator.scan.tables import Tables
@@ -32,6 +32,7 @@ class Workspace:
     versions: dict[Path, dict[str, str] | None]  #: declared dependency versions by folder (a cache)
     sdk_cache: dict[str, dict[str, set[str]]]  #: AWS services and operations per file (a cache)
     dependency_cache: dict[tuple[str, str | None], Dependency]  #: by (package, version) (a cache)
+    call_cache: dict[str, tuple[AwsCall, ...]] = field(default_factory=dict)  #: call sites per file
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)

@@ -149,3 +149,104 @@ def test_a_plain_handler_returning_a_plain_function_stays_sync(write_tree: Write
     )
     (fn,) = scan(root, ScanOptions(jobs=1)).functions
     assert fn.handler_style == "sync" and rules(fn) == ["sync-handler"]
+
+
+def test_a_separate_function_url_resource_with_response_stream_flags_the_function(
+    write_tree: WriteTree,
+) -> None:
+    root = write_tree(
+        {
+            "template.yaml": """
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: nodejs20.x
+                      Handler: index.handler
+                      Role: arn:aws:iam::123456789012:role/r
+                      Code: src/
+                  Other:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: nodejs20.x
+                      Handler: index.handler
+                      Role: arn:aws:iam::123456789012:role/r
+                      Code: src/
+                  StreamUrl:
+                    Type: AWS::Lambda::Url
+                    Properties:
+                      AuthType: NONE
+                      InvokeMode: RESPONSE_STREAM
+                      TargetFunctionArn: !GetAtt Fn.Arn
+                  BufferedUrl:
+                    Type: AWS::Lambda::Url
+                    Properties:
+                      AuthType: NONE
+                      InvokeMode: BUFFERED
+                      TargetFunctionArn: !Ref Other
+            """,
+            "src/index.js": "exports.handler = async () => ({ statusCode: 200, body: 'ok' });\n",
+            "infra/main.tf": """
+                resource "aws_lambda_function" "tf" {
+                  filename = "../src/index.zip"
+                  handler  = "index.handler"
+                  runtime  = "nodejs20.x"
+                }
+            """,
+            "infra/url.tf": """
+                resource "aws_lambda_function_url" "u" {
+                  function_name      = aws_lambda_function.tf.function_name
+                  authorization_type = "NONE"
+                  invoke_mode        = "RESPONSE_STREAM"
+                }
+            """,
+        }
+    )
+    fns = {f.name: f for f in scan(root, ScanOptions(jobs=1)).functions}
+    stream = [b for b in fns["Fn"].blockers if b.rule == "response-streaming"]
+    assert [(b.file, b.line) for b in stream] == [("template.yaml", 16)]
+    assert fns["Fn"].events == ("function-url",)
+    assert [b.rule for b in fns["Other"].blockers if b.rule == "response-streaming"] == []
+    tf_stream = [b for b in fns["tf"].blockers if b.rule == "response-streaming"]
+    assert [(b.file, b.line) for b in tf_stream] == [("infra/url.tf", 1)]
+
+
+def test_a_cdk_function_url_with_response_stream_flags_the_function(write_tree: WriteTree) -> None:
+    stack = """
+        import * as lambda from 'aws-cdk-lib/aws-lambda';
+        const streamed = new lambda.Function(this, 'Streamed', {
+          runtime: lambda.Runtime.NODEJS_20_X,
+          code: lambda.Code.fromAsset('src'),
+          handler: 'index.handler',
+        });
+        streamed.addFunctionUrl({ invokeMode: lambda.InvokeMode.RESPONSE_STREAM });
+        const plain = new lambda.Function(this, 'Plain', {
+          runtime: lambda.Runtime.NODEJS_20_X,
+          code: lambda.Code.fromAsset('src'),
+          handler: 'index.handler',
+        });
+        plain.addFunctionUrl({ invokeMode: lambda.InvokeMode.BUFFERED });
+        const other = new lambda.Function(this, 'Other', {
+          runtime: lambda.Runtime.NODEJS_20_X,
+          code: lambda.Code.fromAsset('src'),
+          handler: 'index.handler',
+        });
+        new lambda.FunctionUrl(this, 'Url', {
+          function: other,
+          invokeMode: lambda.InvokeMode.RESPONSE_STREAM,
+        });
+    """
+    root = write_tree(
+        {
+            "cdk.json": "{}",
+            "lib/stack.ts": stack,
+            "src/index.js": "exports.handler = async () => ({ statusCode: 200 });\n",
+        }
+    )
+    fns = {f.name: f for f in scan(root, ScanOptions(jobs=1)).functions}
+    streaming = {
+        name: [(b.file, b.line) for b in fn.blockers if b.rule == "response-streaming"]
+        for name, fn in fns.items()
+    }
+    assert streaming == {"Streamed": [("lib/stack.ts", 7)], "Plain": [], "Other": [("lib/stack.ts", 19)]}
+    assert all(fn.events == ("function-url",) for fn in fns.values())

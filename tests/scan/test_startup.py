@@ -24,3 +24,30 @@ def test_scan_imports_nothing_of_golden_codegen_or_boto3(tmp_path: Path) -> None
     assert "migrator.scan.engine" in modules
     heavy = sorted(m for m in modules if m.split(".")[0] in ("golden", "codegen", "boto3", "botocore"))
     assert heavy == []
+
+
+def test_an_empty_folder_loads_no_reader_parser_or_report_it_does_not_use(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "migrator", "scan", str(tmp_path), "--no-progress"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert done.returncode == 0, done.stderr
+    modules = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.count("|") == 2}
+    assert "migrator.report.table" in modules
+    unused = {
+        "yaml",
+        "hcl2",
+        "lark",
+        "tree_sitter_javascript",
+        "tree_sitter_typescript",
+        "rich.progress",
+        "migrator.scan.project",
+        "migrator.scan.config.cloudformation",
+        "migrator.report.sarif",
+        "migrator.report.jsonfmt",
+    }
+    assert sorted(unused & modules) == []

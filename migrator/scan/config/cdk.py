@@ -8,17 +8,19 @@ function URLs, …). Which function a wiring names is settled for the whole app 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
 import tree_sitter as ts
 
 from migrator.scan.config import cdkvalues as values
+from migrator.scan.config.cdkdynamic import uses
 from migrator.scan.config.cdkvalues import FileScope, call_args, reference_key
 from migrator.scan.config.cdkwiring import CdkWire, call_wires, construct_wires
 from migrator.scan.config.model import Skip
 from migrator.scan.config.vocabulary import vocabulary
+from migrator.scan.model import ScanProblem
 from migrator.scan.syntax import line, text
 
 #: Constructs that declare a function, and what they are.
@@ -61,6 +63,7 @@ class CdkFunction:
 class CdkFile:
     functions: list[CdkFunction] = field(default_factory=list)
     wires: list[CdkWire] = field(default_factory=list)
+    problems: list[ScanProblem] = field(default_factory=list)  #: constructs that cannot be read
 
 
 def read_cdk_source(root: ts.Node, source: str, path: Path, rel: str, app_dir: Path) -> CdkFile:
@@ -73,31 +76,69 @@ def read_cdk_source(root: ts.Node, source: str, path: Path, rel: str, app_dir: P
         node = stack.pop()
         stack.extend(reversed(node.named_children))
         if node.type == "new_expression":
-            _new(node, scope, path, rel, bare_function, out)
+            _new(node, root, scope, path, rel, bare_function, out)
         elif node.type == "call_expression":
             out.wires += call_wires(node, scope, rel)
     return out
 
 
-def _new(node: ts.Node, scope: FileScope, path: Path, rel: str, bare_function: bool, out: CdkFile) -> None:
+def _new(
+    node: ts.Node, root: ts.Node, scope: FileScope, path: Path, rel: str, bare_function: bool, out: CdkFile
+) -> None:
     ctor = text(node.child_by_field_name("constructor"))
     short = ctor.rsplit(".", 1)[-1]
     args = call_args(node)
-    if (
+    if not (
         short in FUNCTION_CONSTRUCTS
         and (short != "Function" or "." in ctor or bare_function)
         and len(args) >= 2
     ):
-        fn = _function(node, short, args, scope, path, rel)
-        out.functions.append(fn)
-        props = values.object_props(args[2] if len(args) > 2 else None, scope)
-        listed = values.resolve(props.get("events"), scope)
-        for source in listed.named_children if listed is not None and listed.type == "array" else ():
-            name = values.source_name(source, scope)
-            source_kind = vocabulary().cdk_event_sources.get(name, "unknown")
-            out.wires.append(CdkWire(fn.key, source_kind, rel, line(source), f"events: {name}"))
+        out.wires += construct_wires(node, short, args, scope, rel)
         return
-    out.wires += construct_wires(node, short, args, scope, rel)
+    found = uses(node, scope, root)
+    if found is None:  # no helper parameter or loop variable in it: read as written
+        _add(_function(node, short, args, scope, path, rel), args, scope, rel, out)
+        return
+    if not found:  # no call or array item in this file: what is written may still name the code
+        fn = _function(node, short, args, scope, path, rel)
+        readable = fn.handler is not None or fn.skip is not None or fn.inline
+        out.problems.append(ScanProblem(rel, line(node), None, _SCANNED_ONCE if readable else _NOT_EVIDENT))
+        if readable:
+            _add(fn, args, scope, rel, out)
+    for number, use in enumerate(found):
+        bound = replace(scope, consts={**scope.consts, **use.bindings})
+        fn = _function(node, short, args, bound, path, rel)
+        if values.string(args[1], bound) is None or (
+            fn.handler is None and fn.skip is None and not fn.inline
+        ):
+            out.problems.append(ScanProblem(rel, line(use.site), None, _NOT_EVIDENT))
+            continue
+        key = use.key or f"{fn.key}#{number}"
+        _add(replace(fn, key=key, line=line(use.site)), args, bound, rel, out)
+
+
+_NOT_EVIDENT = (
+    "CDK function built in a helper or a loop: its id, entry or code is known only when the app runs "
+    "(no call or array item in this file gives it); it is not scanned. Use literal arguments, or "
+    "run `cdk synth` so that cdk.out is read"
+)
+
+
+_SCANNED_ONCE = (
+    "CDK function built in a helper or a loop whose calls or items are not in this file: its code is "
+    "scanned once, under the name the code gives it; run `cdk synth` so that cdk.out names each one"
+)
+
+
+def _add(fn: CdkFunction, args: list[ts.Node], scope: FileScope, rel: str, out: CdkFile) -> None:
+    """The function, and the event sources listed in its props (`events: [new SqsEventSource(q)]`)."""
+    out.functions.append(fn)
+    props = values.object_props(args[2] if len(args) > 2 else None, scope)
+    listed = values.resolve(props.get("events"), scope)
+    for source in listed.named_children if listed is not None and listed.type == "array" else ():
+        name = values.source_name(source, scope)
+        source_kind = vocabulary().cdk_event_sources.get(name, "unknown")
+        out.wires.append(CdkWire(fn.key, source_kind, rel, line(source), f"events: {name}"))
 
 
 def _function(

@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from migrator.scan.config.cdk import CdkFile, CdkFunction, read_cdk_source
 from migrator.scan.config.cdkout import read_cdk_out
-from migrator.scan.config.cdkwiring import CdkWire
+from migrator.scan.config.cdkwiring import STREAMING_DETAIL, CdkWire
 from migrator.scan.config.model import ConfigResult, FunctionConfig
 from migrator.scan.config.textread import read_config_text
 from migrator.scan.config.yamlload import ConfigReadError
@@ -61,6 +61,7 @@ def read_cdk_app(folder: Path, rel: str, grammars: Grammars, root: Path | None =
         tree = grammars.parse(source.encode("utf-8"), grammar_for(path.suffix))
         files.append(read_cdk_source(tree.root_node, source, path, file_rel, folder))
     functions = [f for file in files for f in file.functions]
+    result.problems += [p for file in files for p in file.problems]
     events = _wire(functions, [w for file in files for w in file.wires])
     for fn in functions:
         if fn.inline and fn.inline_code is None:
@@ -97,6 +98,7 @@ def read_cdk_app(folder: Path, rel: str, grammars: Grammars, root: Path | None =
 def _config(fn: CdkFunction, events: list[EventEvidence]) -> FunctionConfig:
     if fn.edge:
         events = [*events, EventEvidence("lambda-edge", "config", fn.file, fn.line, "new EdgeFunction")]
+    streams = [e for e in events if e.kind == "function-url" and e.detail.endswith(STREAMING_DETAIL)]
     return FunctionConfig(
         name=fn.name,
         config=fn.file,
@@ -112,6 +114,8 @@ def _config(fn: CdkFunction, events: list[EventEvidence]) -> FunctionConfig:
         entry_points=fn.entry_points,
         skip=fn.skip,
         inline_code=fn.inline_code,
+        invoke_mode="RESPONSE_STREAM" if streams else None,
+        invoke_mode_at=(streams[0].file or fn.file, streams[0].line) if streams else None,
     )
 
 

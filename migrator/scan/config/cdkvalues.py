@@ -58,14 +58,28 @@ def resolve(node: ts.Node | None, scope: FileScope, depth: int = 0) -> ts.Node |
     if node is None or depth > _MAX_DEPTH:
         return None
     node = unwrap(node)
-    if node.type == "identifier" and text(node) in scope.consts:
+    if node.type in ("identifier", "shorthand_property_identifier") and text(node) in scope.consts:
         return resolve(scope.consts[text(node)], scope, depth + 1)
     return node
 
 
-def string(node: ts.Node | None, scope: FileScope) -> str | None:
+def string(node: ts.Node | None, scope: FileScope, depth: int = 0) -> str | None:
+    """A string literal, or a template string whose every `${…}` is itself a known string."""
     found = resolve(node, scope)
-    return string_value(found) if found is not None else None
+    if found is None or depth > _MAX_DEPTH:
+        return None
+    if found.type != "template_string":
+        return string_value(found)
+    parts: list[str] = []
+    for child in found.named_children:
+        if child.type == "template_substitution":
+            inner = string(child.named_children[0], scope, depth + 1) if child.named_children else None
+            if inner is None:
+                return None
+            parts.append(inner)
+        else:
+            parts.append(text(child))
+    return "".join(parts)
 
 
 def path_value(node: ts.Node | None, scope: FileScope, depth: int = 0) -> Path | None:
@@ -73,7 +87,7 @@ def path_value(node: ts.Node | None, scope: FileScope, depth: int = 0) -> Path |
     found = resolve(node, scope)
     if found is None or depth > _MAX_DEPTH:
         return None
-    literal = string_value(found)
+    literal = string(found, scope)
     if literal is not None:
         return (scope.app_dir / literal).resolve()
     if found.type == "identifier" and text(found) == "__dirname":

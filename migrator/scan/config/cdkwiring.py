@@ -80,9 +80,20 @@ def construct_wires(
         return out
     if kind is None:
         return out
+    mode = streaming_mode(args[2] if len(args) > 2 else None, scope) if short == "FunctionUrl" else ""
     for target in _targets(args, scope):
-        out.append(CdkWire(target, kind, rel, line(node), f"new {short}"))
+        out.append(CdkWire(target, kind, rel, line(node), f"new {short}{mode}"))
     return out
+
+
+#: How a function URL wire's detail says the URL streams (cdkapp turns it into the InvokeMode).
+STREAMING_DETAIL = " (invokeMode RESPONSE_STREAM)"
+
+
+def streaming_mode(options: ts.Node | None, scope: FileScope) -> str:
+    """STREAMING_DETAIL for function URL options `{invokeMode: InvokeMode.RESPONSE_STREAM}`, else ""."""
+    mode = values.object_props(options, scope).get("invokeMode")
+    return STREAMING_DETAIL if mode is not None and text(mode).endswith("RESPONSE_STREAM") else ""
 
 
 def mapping_kind(props: dict[str, ts.Node], scope: FileScope) -> str:
@@ -111,7 +122,8 @@ def call_wires(node: ts.Node, scope: FileScope, rel: str) -> list[CdkWire]:
         kind = vocabulary().cdk_event_sources.get(name, "unknown")
         out.append(CdkWire(receiver, kind, rel, line(node), f"addEventSource({name})"))
     elif method == "addFunctionUrl":
-        out.append(CdkWire(receiver, "function-url", rel, line(node), "addFunctionUrl"))
+        mode = streaming_mode(args[0] if args else None, scope)
+        out.append(CdkWire(receiver, "function-url", rel, line(node), f"addFunctionUrl{mode}"))
     elif method == "addTrigger" and len(args) >= 2:
         out.append(
             CdkWire(reference_key(args[1]), "cognito", rel, line(node), f"addTrigger({text(args[0])})")

@@ -44,7 +44,7 @@ def _invoke_mode(url: Any) -> str | None:
 
 def looks_like_template(text: str) -> bool:
     """Cheap check before parsing: does the text declare a Lambda function resource?"""
-    return SERVERLESS_FUNCTION in text or LAMBDA_FUNCTION in text
+    return any(marker in text for marker in (SERVERLESS_FUNCTION, LAMBDA_FUNCTION))
 
 
 def read_template(path: Path, rel: str, root: Path | None = None) -> ConfigResult:
@@ -88,7 +88,22 @@ class _Template:
         globals_ = document.get("Globals")
         function_globals = globals_.get("Function") if isinstance(globals_, dict) else None
         self.globals: dict[str, Any] = function_globals if isinstance(function_globals, dict) else {}
-        self.triggers, self.permissions = Triggers(path, rel, resources, problems, root).find()
+        triggers = Triggers(path, rel, resources, problems, root)
+        self.triggers, self.permissions = triggers.find()
+        self.url_modes = self._url_modes(triggers)
+
+    def _url_modes(self, triggers: Triggers) -> dict[str, tuple[str, int | None]]:
+        """Function → the `InvokeMode` of an `AWS::Lambda::Url` pointing at it, with that resource's line."""
+        out: dict[str, tuple[str, int | None]] = {}
+        for rid, resource in self.resources.items():
+            props = resource.get("Properties") if isinstance(resource, dict) else None
+            if not isinstance(props, dict) or resource.get("Type") != "AWS::Lambda::Url":
+                continue
+            mode = as_str(self.value(props.get("InvokeMode")))
+            if mode is not None:
+                for target in triggers.targets(props.get("TargetFunctionArn")):
+                    out[target] = (mode, self._line(self.resources, rid))
+        return out
 
     def value(self, value: Any) -> Any:
         """A literal, or the default of the parameter a `Ref` names."""
@@ -130,6 +145,8 @@ class _Template:
                     EventEvidence("function-url", "config", self.rel, url_line, "FunctionUrlConfig")
                 )
         events.extend(self.triggers.get(logical_id, []))
+        sam_mode = _invoke_mode(props.get("FunctionUrlConfig")) if sam else None
+        url_mode = (sam_mode, line) if sam_mode else self.url_modes.get(logical_id)
         granted = {logical_id: self.permissions.get(logical_id, [])}
         events = with_permissions({logical_id: events}, granted).get(logical_id, events)
         return FunctionConfig(
@@ -146,7 +163,8 @@ class _Template:
             events=tuple(events),
             entry_points=_entry_points(resource.get("Metadata")),
             layers=layer_names(self.value(merged.get("Layers"))),
-            invoke_mode=_invoke_mode(props.get("FunctionUrlConfig")) if sam else None,
+            invoke_mode=url_mode[0] if url_mode else None,
+            invoke_mode_at=(self.rel, url_mode[1]) if url_mode else None,
             inline_code=_inline_code(merged.get("InlineCode") if sam else _zip_file(merged.get("Code"))),
         )
 

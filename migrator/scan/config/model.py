@@ -31,6 +31,7 @@ class FunctionConfig:
     skip: Skip | None = None  #: set when the config alone shows it is no Node.js Lambda candidate
     layers: tuple[str, ...] = ()  #: Lambda layers, as ARNs or references ("Ref MyLayer")
     invoke_mode: str | None = None  #: function URL InvokeMode (RESPONSE_STREAM streams)
+    invoke_mode_at: tuple[str, int | None] | None = None  #: (file, line) setting it, if not the function's
     inline_code: str | None = None  #: ZipFile/InlineCode source, scanned in place of a file
 
 
@@ -40,6 +41,8 @@ class ConfigResult:
 
     functions: list[FunctionConfig] = field(default_factory=list)
     problems: list[ScanProblem] = field(default_factory=list)
+    #: Terraform folders read as local modules of this one (absolute, real paths): not roots
+    module_dirs: list[str] = field(default_factory=list)
 
 
 def as_int(value: Any) -> int | None:

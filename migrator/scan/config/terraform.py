@@ -7,33 +7,93 @@ literal `var`/`local` defaults (see tfload). Triggers are read in tftriggers.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from migrator.scan.config.model import ConfigResult, FunctionConfig, Skip, as_int, as_str, env_names
 from migrator.scan.config.tfload import TfBlock, TfModule, load_module
-from migrator.scan.config.tftriggers import find_triggers
+from migrator.scan.config.tfmodules import local_source, module_folder, module_inputs, tfvars
+from migrator.scan.config.tftriggers import find_triggers, url_modes
+from migrator.scan.model import EventEvidence, ScanProblem
+from migrator.scan.resolve import relative
 
 LAMBDA_MODULE = "terraform-aws-modules/lambda"
 
 
 def read_terraform(folder: Path, rel_folder: str, root: Path | None = None) -> ConfigResult:
-    """The Lambda functions one Terraform folder declares; nothing outside `root` is read."""
+    """The Lambda functions one Terraform folder declares; nothing outside `root` is read.
+
+    The folder is read as a root module (its `.tfvars` apply); local modules it calls are read
+    with the values it passes in, and listed in `module_dirs`.
+    """
     result = ConfigResult()
-    files = sorted(p for p in folder.iterdir() if p.suffix == ".tf" and p.is_file())
+    _read(folder, rel_folder, root or folder, result, None, (str(Path(os.path.realpath(folder))),))
+    return result
+
+
+def _read(
+    folder: Path,
+    rel_folder: str,
+    root: Path,
+    result: ConfigResult,
+    call: _Call | None,
+    chain: tuple[str, ...],
+) -> None:
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix == ".tf" and p.is_file())
+    except OSError as exc:
+        where = rel_folder or "."
+        result.problems.append(ScanProblem(where, None, None, f"cannot list folder: {exc.strerror or exc}"))
+        return
     rel = {p: f"{rel_folder}/{p.name}" if rel_folder else p.name for p in files}
     module = load_module(folder, files, rel, result.problems, root)
     if module is None:
-        return result
+        return
+    if call is None:
+        module.variables.update(tfvars(folder, rel_folder, root, result.problems))
+    else:
+        module.inputs.update(call.inputs)
+        module.cwd = call.cwd
+        module.path_module = os.path.relpath(folder, call.cwd)
     triggers = find_triggers(module)
+    modes = url_modes(module)
+    own: list[FunctionConfig] = []
     for (rtype, name), block in sorted(module.resources.items()):
         if rtype == "aws_lambda_function":
-            result.functions.append(_resource_function(module, block, triggers.get(f"{rtype}.{name}", [])))
+            fn = _resource_function(module, block, triggers.get(f"{rtype}.{name}", []))
+            mode = modes.get(f"{rtype}.{name}")
+            own.append(replace(fn, invoke_mode=mode[0], invoke_mode_at=mode[1]) if mode else fn)
     for name, block in sorted(module.modules.items()):
         source = module.value(block.body.get("source"))
+        events = triggers.get(f"module.{name}", [])
         if isinstance(source, str) and source.startswith(LAMBDA_MODULE):
-            result.functions.append(_module_function(module, block, triggers.get(f"module.{name}", [])))
-    return result
+            own.append(_module_function(module, block, events))
+        elif (local := local_source(module, block)) is not None:
+            child, problem = module_folder(module, block, local, root, chain)
+            if problem is not None:
+                result.problems.append(problem)
+            elif child is not None:
+                result.module_dirs.append(str(child))
+                call_here = _Call(name, module_inputs(module, block), tuple(events), module.base)
+                child_rel = relative(child, Path(os.path.realpath(root)))
+                _read(child, child_rel, root, result, call_here, (*chain, str(child)))
+    if call is not None and len(own) == 1:  # the module is the function: named and wired by the call
+        own = [replace(own[0], name=call.name, events=own[0].events + call.events)]
+    elif call is not None:
+        own = [replace(fn, name=f"{call.name}.{fn.name}") for fn in own]
+    result.functions.extend(own)
+
+
+@dataclass(frozen=True)
+class _Call:
+    """A local module call: its label, the values passed in, the triggers wired to `module.<label>`."""
+
+    name: str
+    inputs: dict[str, Any]
+    events: tuple[EventEvidence, ...]
+    cwd: Path  #: the root module's folder
 
 
 def _resource_function(module: TfModule, block: TfBlock, events: list[Any]) -> FunctionConfig:
@@ -93,14 +153,14 @@ def _code_dir(module: TfModule, body: dict[str, Any]) -> Path:
         if referenced or (wanted is not None and output == wanted):
             source_dir = module.value(archive.body.get("source_dir"))
             if isinstance(source_dir, str):
-                return (module.folder / source_dir).resolve()
+                return (module.base / source_dir).resolve()
             source_file = module.value(archive.body.get("source_file"))
             if isinstance(source_file, str):
-                return (module.folder / source_file).resolve().parent
+                return (module.base / source_file).resolve().parent
     if isinstance(wanted, str) and wanted.endswith(".zip"):
         # A zip built outside Terraform (`dist/index.zip`): its folder, which maps back to the
         # sources like any build output (`dist/` → `src/`, tsconfig `outDir`).
-        return (module.folder / wanted).resolve().parent
+        return (module.base / wanted).resolve().parent
     return module.folder
 
 
@@ -111,7 +171,7 @@ def _source_path(module: TfModule, raw: Any) -> Path:
     if isinstance(value, dict):
         value = value.get("path")
     if isinstance(value, str):
-        path = (module.folder / value).resolve()
+        path = (module.base / value).resolve()
         return path if path.is_dir() else path.parent
     return module.folder
 

@@ -8,24 +8,27 @@ literal value, and `${path.module}` into a plain value; anything only known at p
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from migrator.scan.config.textread import read_config_text
+from migrator.scan.config.tfprune import (
+    READ_ATTRIBUTES,
+    prune_attributes,
+    referenced_variables,
+    relevant_blocks,
+)
 from migrator.scan.config.yamlload import ConfigReadError
 from migrator.scan.model import ScanProblem
 
 _INTERPOLATION = re.compile(r"\$\{([^${}]*)\}")
-_PATH_REFS = frozenset({"path.module", "path.root", "path.cwd"})
+_PATH_REFS = frozenset({"path.root", "path.cwd"})
 _MAX_DEPTH = 10
 _DECLARES = ("aws_lambda_function", "terraform-aws-modules/lambda")
-_BLOCK_START = re.compile(
-    r'^(resource|data|module|variable|locals|output|provider|terraform|moved|import|check)\b(?:\s+"([^"]*)")?',
-    re.M,
-)
-_DEFAULT = re.compile(r"\bdefault\s*=")
-_HEREDOC = re.compile(r"<<-?([A-Za-z_][\w-]*)$")
+#: `source = "./modules/x"`: a local module, which may declare the functions.
+LOCAL_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.\.?/[^"]*)"', re.M)
 #: Resource types the readers look at; other blocks are blanked out before parsing.
 RELEVANT_RESOURCES = frozenset(
     {
@@ -60,6 +63,17 @@ class TfModule:
     modules: dict[str, TfBlock] = field(default_factory=dict)
     variables: dict[str, Any] = field(default_factory=dict)
     locals: dict[str, Any] = field(default_factory=dict)
+    #: plain values a calling module passes in (None: known only at plan time); they win over
+    #: `variables`, which hold raw defaults and `.tfvars` values
+    inputs: dict[str, Any] = field(default_factory=dict)
+    #: the root module's folder, where Terraform runs: plain relative paths start there
+    cwd: Path | None = None
+    path_module: str = "."  #: `path.module`: this folder relative to `cwd`
+
+    @property
+    def base(self) -> Path:
+        """The folder relative file paths (`source_dir = "${path.module}/src"`) start from."""
+        return self.cwd or self.folder
 
     def value(self, raw: Any, depth: int = 0) -> Any:
         """A plain value for `raw`, or None when it is only known at plan or apply time."""
@@ -80,9 +94,13 @@ class TfModule:
         return None
 
     def _reference(self, expression: str, depth: int) -> Any:
+        if expression == "path.module":
+            return self.path_module
         if expression in _PATH_REFS:
             return "."
         head, _, rest = expression.partition(".")
+        if head == "var" and rest in self.inputs:
+            return self.inputs[rest]
         if head == "var" and rest in self.variables:
             return self.value(self.variables[rest], depth + 1)
         if head == "local" and rest in self.locals:
@@ -114,7 +132,7 @@ def load_module(
 ) -> TfModule | None:
     """Parse the `.tf` files of a folder that declares Lambda functions (else None).
 
-    Only the blocks a reader needs are parsed (see `_relevant_blocks`); a file that does not
+    Only the blocks and attributes a reader needs are parsed (see tfprune); a file that does not
     parse is a located problem.
     """
     texts: dict[Path, str] = {}
@@ -123,84 +141,70 @@ def load_module(
             texts[path] = read_config_text(path, rel[path], root or folder)
         except ConfigReadError as exc:
             problems.append(exc.problem)
-    if not any(marker in text for text in texts.values() for marker in _DECLARES):
+    if not _declares(texts.values(), folder, root or folder):
         return None
-    import hcl2  # imported here: only Terraform projects need the parser
-
     module = TfModule(folder)
+    variables = referenced_variables(texts.values())
     for path, original in texts.items():
-        text = _relevant_blocks(original)
-        if not text.strip():
-            continue
         try:
-            document = hcl2.loads(text)
+            document = _parse_reduced(original, variables)
         except Exception as exc:  # lark raises many types; each is a syntax error in the file
-            line = getattr(exc, "line", None)
-            column = getattr(exc, "column", None)
-            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            problems.append(
-                ScanProblem(
-                    rel[path],
-                    line if isinstance(line, int) else None,
-                    column if isinstance(column, int) else None,
-                    f"invalid HCL: {message[:200]}; fix the file and re-run",
-                )
-            )
+            problems.append(hcl_problem(rel[path], exc))
             continue
         _collect(module, document, original, rel[path])
     return module
 
 
-def _relevant_blocks(text: str) -> str:
-    """The file with the top-level blocks no reader needs blanked out (line numbers kept).
+def _declares(texts: Iterable[str], folder: Path, root: Path) -> bool:
+    """Does the folder, or a local module it calls, declare a Lambda function?"""
+    texts = list(texts)
+    if any(marker in text for text in texts for marker in _DECLARES):
+        return True
+    for text in texts:
+        for match in LOCAL_SOURCE.finditer(text):
+            child = folder / match.group(1)
+            for path in sorted(child.glob("*.tf")) if child.is_dir() else ():
+                try:
+                    if any(marker in read_config_text(path, path.name, root) for marker in _DECLARES):
+                        return True
+                except ConfigReadError:
+                    return True  # read it for real, and report why it cannot be
+    return False
 
-    HCL parsing is the slow part of a Terraform scan (pure Python, about 60 ms a file), and IAM
-    policies, buckets, networks and variable descriptions make most of a file. Kept: Lambda
-    resources and the resources that wire triggers, `archive_file`, locals, variables with a
-    default and modules that mention Lambda. Blocks start at column 0 (`terraform fmt`).
-    Trailing blanks are dropped: hcl2 rejects them after a heredoc's closing marker.
-    """
+
+def hcl_problem(rel: str, exc: Exception) -> ScanProblem:
+    """A python-hcl2 failure as a located problem."""
+    line = getattr(exc, "line", None)
+    column = getattr(exc, "column", None)
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return ScanProblem(
+        rel,
+        line if isinstance(line, int) else None,
+        column if isinstance(column, int) else None,
+        f"invalid HCL: {message[:200]}; fix the file and re-run",
+    )
+
+
+def _parse_reduced(original: str, variables: frozenset[str]) -> dict[str, Any]:
+    """Parse only what the readers use; if the reduced text does not parse, the relevant blocks whole."""
+    import hcl2  # imported here: only Terraform projects need the parser
+
     from migrator.scan.config.vocabulary import vocabulary
 
-    wanted = RELEVANT_RESOURCES | set(vocabulary().tf_wiring)
-    lines = [line.rstrip() for line in text.splitlines()]
-    starts = _block_starts(lines)
-    ends = [start for start, _, _ in starts[1:]] + [len(lines)]
-    for (start, kind, label), end in zip(starts, ends, strict=False):
-        block = "\n".join(lines[start:end])
-        keep = (
-            kind == "locals"
-            or (kind == "variable" and _DEFAULT.search(block) is not None)
-            or (kind == "module" and "lambda" in block)
-            or (kind == "resource" and label in wanted)
-            or (kind == "data" and label == "archive_file")
+    wiring = vocabulary().tf_wiring
+    blocks = relevant_blocks(original, RELEVANT_RESOURCES | set(wiring), variables)
+    if not blocks.strip():
+        return {}
+    keep = READ_ATTRIBUTES.union(
+        *(
+            {path.split(".")[0] for path in rule.values} | {key for key, _ in rule.when}
+            for rule in wiring.values()
         )
-        if not keep:
-            lines[start:end] = [""] * (end - start)
-    head = starts[0][0] if starts else len(lines)
-    lines[:head] = [""] * head  # comments before the first block
-    return "\n".join(lines) + "\n"
-
-
-def _block_starts(lines: list[str]) -> list[tuple[int, str, str | None]]:
-    """(line index, block type, first label) of every top-level block, outside heredocs and comments."""
-    starts: list[tuple[int, str, str | None]] = []
-    heredoc: str | None = None  # the closing marker while inside a heredoc
-    comment = False  # inside /* … */
-    for number, line in enumerate(lines):
-        if heredoc is not None:
-            heredoc = None if line.strip() == heredoc else heredoc
-        elif comment:
-            comment = "*/" not in line
-        else:
-            match = _BLOCK_START.match(line)
-            if match is not None:
-                starts.append((number, match.group(1), match.group(2)))
-            opened = _HEREDOC.search(line)
-            heredoc = opened.group(1) if opened else None
-            # Only a comment that opens a line: "/*" inside a string (an ARN glob) is common.
-            comment = line.lstrip().startswith("/*") and "*/" not in line
-    return starts
+    )
+    try:
+        return cast(dict[str, Any], hcl2.loads(prune_attributes(blocks, keep)))
+    except Exception:  # the pruning cut something it should not have: the slow way
+        return cast(dict[str, Any], hcl2.loads(blocks))
 
 
 def _collect(module: TfModule, document: dict[str, Any], text: str, rel: str) -> None:

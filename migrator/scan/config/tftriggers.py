@@ -54,6 +54,18 @@ def find_triggers(module: TfModule) -> Evidence:
     return with_permissions(found, permissions)
 
 
+def url_modes(module: TfModule) -> dict[str, tuple[str, tuple[str, int | None]]]:
+    """`aws_lambda_function.<name>` → the `invoke_mode` of a function URL on it, and that URL's line."""
+    out: dict[str, tuple[str, tuple[str, int | None]]] = {}
+    for (rtype, _), block in sorted(module.resources.items()):
+        if rtype == "aws_lambda_function_url":
+            mode = module.value(block.body.get("invoke_mode"))
+            if isinstance(mode, str):
+                for target in _targets(module, block.body.get("function_name")):
+                    out[target] = (mode, (block.file, block.line))
+    return out
+
+
 def _targets(module: TfModule, value: Any) -> set[str]:
     """Functions of this module that `value` references, through aliases too."""
     text = json.dumps(value) if value is not None else ""
