@@ -18,6 +18,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from golden.kept_file import KeptFile, counter
+
 ROOT = Path("/sys/fs/cgroup")
 
 
@@ -33,27 +35,20 @@ class Cgroup:
     def procs_file(self) -> Path:
         return self.path / "cgroup.procs"
 
+    @property
+    def oom_file(self) -> Path:
+        """The file whose `oom_kill` line counts the OOM killer's kills in this cgroup."""
+        return self.path / ("memory.events" if self.version == 2 else "memory.oom_control")
+
     def oom_kills(self) -> int:
         """How many processes the kernel's OOM killer has killed in this cgroup so far.
 
-        Read after every invoke, so with one `os.read` and a bytes search (pathlib and splitlines cost
-        a measurable share of the harness's time per invoke)."""
-        name = "memory.events" if self.version == 2 else "memory.oom_control"
+        Opens the file each time; `golden.process` keeps it open instead (`golden.kept_file`)."""
+        file = KeptFile(str(self.oom_file))
         try:
-            fd = os.open(self.path / name, os.O_RDONLY)
-        except OSError:
-            return 0
-        try:
-            data = os.read(fd, 4096)
-        except OSError:
-            return 0
+            return counter(file.read(), b"oom_kill")
         finally:
-            os.close(fd)
-        start = data.find(b"oom_kill ")
-        if start < 0:
-            return 0
-        end = data.find(b"\n", start)
-        return int(data[start + 9 : end if end >= 0 else len(data)])
+            file.close()
 
     def pids(self) -> list[int]:
         try:

@@ -11,6 +11,9 @@ against `now + 10 min`) still fails. The window closes when both compared outcom
 the warm latency runs. A value the case itself stored and read back within that window is beyond
 what this rule can tell from a fresh reading.
 
+Side effects too: a timestamp a side wrote to AWS (a raw email's `Date`, an item's `at`) is a
+`side-effect-value` difference judged by the same rule.
+
 Recognised: ISO 8601 date-times (`2026-05-01T08:30:00.123Z`, naive ones read as UTC, as TZ=UTC
 makes them), HTTP dates (`Fri, 01 May 2026 08:30:00 GMT`), and integer epoch seconds or milliseconds.
 """
@@ -79,7 +82,7 @@ def split_clock_readings(
 
 
 def _is_reading(difference: Difference, window: ClockWindow) -> bool:
-    if difference.category not in ("value", "header"):
+    if difference.category not in ("value", "header", "side-effect-value"):
         return False
     if not (difference.node_present and difference.go_present):
         return False

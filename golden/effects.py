@@ -9,12 +9,16 @@ run whose effects are compared (the Node noise runs and Go's first run), the sid
      "s3": {BUCKET: {KEY: {"body": JSON or str, "content_type": str, "metadata": {..}}}},
      "sqs": {QUEUE: [{"body": JSON or str, "attributes": {..}}]},   # messages sent, sorted
      "sns": {TOPIC: [{"message": .., "subject": .., "attributes": {..}, "group_id": ..}]},
-     "eventbridge": {BUS: [{"source": .., "detail-type": .., "detail": .., "resources": .., "time": ..}]}}
+     "eventbridge": {BUS: [{"source": .., "detail-type": .., "detail": .., "resources": .., "time": ..}]},
+     "kinesis": {STREAM: {PARTITION_KEY: [DATA]}},      # in the stream's order per key
+     "stepfunctions": {STATE_MACHINE: [{"name": str, "input": JSON}]},
+     "ses": {"email" | "raw" | "templated" | "bulk_templated": [MESSAGE]}}
 
 DynamoDB items are decoded from their typed form (numbers to int or float, sets to sorted lists,
 binary to base64). SQS messages are received (every message, once) and sorted by their canonical
 JSON, since a standard queue keeps no order; so are SNS publishes and EventBridge events
-(`golden.effects_notify`, which also says how they are captured). Sizes are capped
+(`golden.effects_notify`, which also says how they are captured). Kinesis records, Step Functions
+executions and SES mail are read by `golden.effects_more`. Sizes are capped
 (`golden.effects_bounds`).
 """
 
@@ -33,6 +37,7 @@ from boto3.dynamodb.types import TypeDeserializer  # type: ignore[import-untyped
 
 from golden.awssetup import SetupCall, run_calls
 from golden.effects_bounds import body, entries, first_keys, messages, streamed_body
+from golden.effects_more import kinesis_records, ses_messages, step_function_executions
 from golden.effects_notify import arm_event_capture, events_put, moto_state, sns_publishes
 from golden.environment import FAKE_CREDENTIALS
 from golden.moto import MotoServer
@@ -95,7 +100,8 @@ class MotoEffects:
         arm_event_capture(self.client(side, "events"))
 
     def snapshot(self, side: SideName) -> Json:
-        """The side's DynamoDB items, S3 objects, SQS messages, SNS publishes and EventBridge events."""
+        """The side's DynamoDB items, S3 objects, SQS messages, SNS publishes, EventBridge events, Kinesis
+        records, Step Functions executions and SES mail."""
         state = moto_state(self._servers[side].endpoint_url)
         return {
             "dynamodb": self._dynamodb(side),
@@ -103,6 +109,9 @@ class MotoEffects:
             "sqs": self._sqs(side),
             "sns": sns_publishes(state, self._region),
             "eventbridge": events_put(state, self._region),
+            "kinesis": kinesis_records(self.client(side, "kinesis")),
+            "stepfunctions": step_function_executions(self.client(side, "stepfunctions")),
+            "ses": ses_messages(state),
         }
 
     def _dynamodb(self, side: SideName) -> dict[str, Json]:

@@ -50,6 +50,15 @@ class Isolation:
     cgroup tree."""
 
 
+NAMESPACES_VARIABLE = "MIGRATE_GOLDEN_NAMESPACES"
+"""Set to `off`, every runtime gets the fallback (mode `none`), as on a machine refusing namespaces."""
+
+
+def namespaces_forced_off(environ: Mapping[str, str]) -> bool:
+    """Whether `MIGRATE_GOLDEN_NAMESPACES` forces the fallback."""
+    return environ.get(NAMESPACES_VARIABLE, "").lower() in {"off", "0", "no", "false"}
+
+
 SANDBOXED = Isolation()
 """Namespaces, no masks: what runners use unless told otherwise."""
 
@@ -61,7 +70,7 @@ def caller_isolation(environ: Mapping[str, str]) -> Isolation:
         homes.add(pwd.getpwuid(os.geteuid()).pw_dir)
     masks = tuple(sorted(str(Path(home) / ".aws") for home in homes if home))
     files = tuple(sorted({environ[k] for k in _CREDENTIAL_FILE_VARIABLES if environ.get(k)}))
-    return Isolation(masks, files)
+    return Isolation(masks, files, namespaces=not namespaces_forced_off(environ))
 
 
 @dataclass(frozen=True)

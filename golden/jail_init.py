@@ -14,7 +14,8 @@ of the new PID namespace, and waits for it, mirroring its exit. The runtime, bef
 
 Without a user namespace (refused by the kernel, e.g. `user.max_user_namespaces = 0`) a root caller
 still gets the PID and mount namespaces; when those are refused too, the runtime is exec'd as it is
-(the status line says which: `mode user+pid+mount`, `mode pid+mount`, `mode none`). CONFIG is JSON:
+(the status line says which: `mode user+pid+mount`, `mode pid+mount`, `mode none`; `--probe`
+prints it without starting anything). CONFIG is JSON:
 `{"status_fd": int, "env": {str: str}, "cgroup_procs": str|null, "masks": [str], "files": [str],
 "namespaces": bool, "lifeline_fd": int|null}` (false: mode `none` without trying; the lifeline is
 the read end of a pipe only golden writes to: its EOF means golden died, and the init kills the tree); the
@@ -139,7 +140,20 @@ def _wait_or_lifeline(pid: int, lifeline: int | None) -> None:
             os._exit(128 + signal.SIGKILL)
 
 
+def probe() -> None:
+    """`jail_init.py --probe`: print the mode a runtime would get here (tries them; starts nothing)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    try:
+        mode = _unshare(libc)
+    except OSError:
+        mode = "none"
+    sys.stdout.write(f"mode {mode}\n")
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--probe"]:
+        probe()
+        return
     config: dict[str, Any] = json.loads(sys.argv[1])
     argv = sys.argv[3:]
     status = int(config["status_fd"])

@@ -11,7 +11,8 @@ the runtime and every descendant, the kernel's OOM killer enforces it, and an OO
 tree flags the exit `out_of_memory` (the tree is then killed). Elsewhere a sampler thread sums the
 resident memory of the runtime and its descendants every `poll_s` and kills the tree past the cap:
 softer (a burst shorter than one poll can pass it). `VmHWM` of the runtime process (the kernel's own
-peak-RSS high-water mark) is what outcomes report.
+peak-RSS high-water mark) is what outcomes report. Both are read after every invoke and by the
+sampler, from descriptors opened once per runtime (`golden.kept_file`).
 
 Output. stdout and stderr are read in chunks with a bound (`golden.output`): the last lines are kept,
 the rest counted, so a handler writing without newlines cannot grow the harness.
@@ -32,6 +33,7 @@ from pathlib import Path
 from golden.cgroup import Cgroup, open_cgroup
 from golden.errors import RunnerError
 from golden.jail import Isolation, start_jailed
+from golden.kept_file import KeptFile, counter, kib_fields
 from golden.output import OutputTail
 
 
@@ -81,6 +83,10 @@ class RuntimeProcess:
         self._exited = threading.Event()
         self._out_of_memory = False
         self._peak_kib: int | None = None
+        self._status_file: KeptFile | None = None
+        """`/proc/<runtime pid>/status`, open while the runtime runs."""
+        self._oom_file: KeptFile | None = None
+        """The cgroup's OOM counter file, open while the cgroup exists."""
 
     def start(self) -> None:
         """Start the process (sandboxed when asked); raises RunnerError when it cannot be executed."""
@@ -105,6 +111,9 @@ class RuntimeProcess:
             self._popen = self._plain()
             self._runtime_pid = self._popen.pid
         assert self._popen.stdout is not None and self._popen.stderr is not None
+        self._status_file = KeptFile(f"/proc/{self.runtime_pid}/status")
+        if self._cgroup is not None:
+            self._oom_file = KeptFile(str(self._cgroup.oom_file))
         self._threads = [
             threading.Thread(target=self._stdout.read_all, args=(self._popen.stdout,), daemon=True),
             threading.Thread(target=self._stderr.read_all, args=(self._popen.stderr,), daemon=True),
@@ -152,7 +161,7 @@ class RuntimeProcess:
 
     def oom_killed(self) -> bool:
         """Whether memory ran out anywhere in the tree (an OOM kill in its cgroup, or the sampler's cap)."""
-        if self._cgroup is not None and self._cgroup.oom_kills() > 0:
+        if self._oom_file is not None and counter(self._oom_file.read(), b"oom_kill") > 0:
             self._out_of_memory = True
         return self._out_of_memory
 
@@ -163,9 +172,7 @@ class RuntimeProcess:
     def peak_rss_kib(self) -> int | None:
         """Peak resident memory so far (VmHWM), or the last value sampled once the process is gone."""
         if self._popen is not None and not self._exited.is_set():
-            status = _read_status(self.runtime_pid)
-            if "VmHWM" in status:
-                self._peak_kib = max(self._peak_kib or 0, status["VmHWM"])
+            self._sample_once()
         return self._peak_kib
 
     def output_tail(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -186,6 +193,9 @@ class RuntimeProcess:
         for thread in self._threads:
             if thread is not threading.current_thread():
                 thread.join(timeout=5)
+        for file in (self._status_file, self._oom_file):
+            if file is not None:
+                file.close()
         if self._cgroup is not None:
             self._cgroup.remove()
         lifeline, self._lifeline = self._lifeline, None
@@ -233,8 +243,10 @@ class RuntimeProcess:
                 return
 
     def _sample_once(self) -> int | None:
-        assert self._popen is not None
-        status = _read_status(self.runtime_pid)
+        """Update the peak from the runtime's status; its resident memory now (None once it is gone)."""
+        if self._status_file is None:
+            return None
+        status = kib_fields(self._status_file.read())
         if "VmHWM" in status:
             self._peak_kib = max(self._peak_kib or 0, status["VmHWM"])
         return status.get("VmRSS")
@@ -278,24 +290,9 @@ def _tree_rss_kib(pid: int) -> int:
 
 
 def _read_status(pid: int) -> dict[str, int]:
-    """The `kB` fields of /proc/<pid>/status that we use; empty once the process is gone.
-
-    Read with one `os.read` and searched as bytes: this runs after every invoke (the outcome's peak
-    RSS), and the pathlib-and-splitlines version was a fifth of the harness's Python time per invoke.
-    """
+    """The `kB` fields of /proc/<pid>/status that we use; empty once the process is gone."""
+    file = KeptFile(f"/proc/{pid}/status")
     try:
-        fd = os.open(f"/proc/{pid}/status", os.O_RDONLY)
-    except OSError:
-        return {}
-    try:
-        data = os.read(fd, 4096)  # the fields we read are in the first kilobyte
-    except OSError:
-        return {}
+        return kib_fields(file.read())
     finally:
-        os.close(fd)
-    fields: dict[str, int] = {}
-    for key in ("VmHWM", "VmRSS"):
-        start = data.find(b"\n" + key.encode() + b":")
-        if start >= 0:
-            fields[key] = int(data[start + len(key) + 2 : data.index(b"kB", start)])
-    return fields
+        file.close()

@@ -168,8 +168,9 @@ class Runner(ABC):
                     self._stop()
                     self._start(emulator)
                 assert self._process is not None
-                outcome = emulator.invoke(payload, timeout_s=timeout_s)
-                outcome = dataclasses.replace(outcome, peak_rss_kib=self._process.peak_rss_kib())
+                done = emulator.invoke(payload, timeout_s=timeout_s)
+                peak = self._process.peak_rss_kib()
+                outcome = Outcome(done.request_id, done.result, done.timing, done.cold, peak)
                 if not isinstance(outcome.result, Crash) and self._process.oom_killed():
                     # A process of the handler's tree ran out of memory (its cgroup's OOM killer, or
                     # the sampler's cap): as on Lambda, the invoke fails with the sandbox's memory.

@@ -3,10 +3,10 @@
 Per case, the Node side runs `settings.node_runs` times (the runs that find noise), then the Go side runs
 once; then each side runs `runs` more warm invokes for latency. Node's first outcome is compared with Go's
 first under `settings.compare` with that case's noise ignored; clock readings the Node runs could not
-tell apart are noise too (`golden.clock`). Latency percentiles are over every warm
-invoke of a side that completed (a response or a function error; the extra Node noise runs count too):
-a crash or a timeout measures nothing about speed. A case whose harness fails (a runner error, a
-runtime that cannot start) is verdict `error` and the run goes on with the next case.
+tell apart are noise too (`golden.clock`), in outputs and side effects. Latency percentiles are over
+every warm invoke of a side that completed (a response or a function error; the extra Node noise runs
+count too): a crash or a timeout measures nothing about speed. A harness failure in a case (a runner
+error, a runtime that cannot start) is verdict `error` and the run goes on with the next case.
 
 JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` writes it)::
 
@@ -43,16 +43,13 @@ JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` w
 
 where `Latency` is `{"init_ms": float|null, "p50_ms": float|null, "p95_ms": float|null, "warm_runs": int}`.
 
-Why the two sides never run at the same time, although they are separate processes on separate
-emulators: overlapping them (Go's invokes of a case on a second thread while Node runs its own) was
-measured for issue 5's throughput bar and left out. In paired runs on a shared 2-core machine it gave
-about 1.2 times the cases per second (306 against 250 with `--runs 3`), but (1) every completed invoke
-is a latency sample, and with both sides in flight the two runtimes and the harness compete for two
-cores, and the harness's threads for the GIL, which delays the timestamp that ends an invoke: p95
-durations about doubled (Node 0.3 to 0.6 ms, Go 0.4 to 0.5-0.7 ms), and unevenly between the sides,
-which is what the latency verdict compares; (2) both sides share the moto server, so a handler with
-state there would see the other side's writes in an order that changes from run to run, and a verdict
-must not. Cases per second come from a cheaper invoke instead (emulator.py, connection.py).
+Why the two sides never run at the same time: overlapping them (Go's invokes of a case on a second
+thread while Node runs its own) was measured for issue 5 and left out. On a shared 2-core machine it
+gave about 1.2 times the cases per second (306 against 250 with `--runs 3`), but (1) the two runtimes
+and the harness then compete for two cores and the harness's threads for the GIL, which delays the
+timestamp that ends an invoke: p95 durations about doubled, unevenly between the sides, which is what
+the latency verdict compares; (2) with one shared moto server a handler would see the other side's
+writes in an order that changes from run to run. Cases per second come from a cheaper invoke instead.
 """
 
 from __future__ import annotations
@@ -190,8 +187,7 @@ def run_golden(
     what it left there is compared too (`golden.effects_diff`)."""
     if runs < 0:
         raise ValueError(f"runs must be 0 or more, not {runs}")
-    settings = settings or GoldenSettings()
-    results: list[CaseResult] = []
+    settings, results = settings or GoldenSettings(), []
     for done, case in enumerate(cases, start=1):
         results.append(run_case(case, node_runner, go_runner, settings, runs=runs, effects=effects))
         if progress is not None:
@@ -228,11 +224,13 @@ def run_case(
         return _errored(case, node, go, f"{type(exc).__name__}: {exc}")
     noise = find_noise(node[: max(settings.node_runs, 1)], settings.compare)
     compared = compare(node[0], go[0], noise.ignoring(settings.compare))
-    differences, clock = split_clock_readings(compared, ClockWindow(started, compared_until))
+    window = ClockWindow(started, compared_until)
+    differences, clock = split_clock_readings(compared, window)
     effect_noise: list[NoisyPath] = []
-    if node_effects and go_effects:
+    if node_effects and go_effects:  # a timestamp written to AWS (an email's `Date`) is a clock reading too
         found, effect_noise = effect_differences(node_effects, go_effects[0], settings.compare)
-        differences = (*differences, *found)
+        kept, effect_clock = split_clock_readings(found, window)
+        differences, effect_noise = (*differences, *kept), [*effect_noise, *effect_clock]
     return CaseResult(
         case.id,
         "fail" if differences else "pass",

@@ -19,7 +19,7 @@ from golden.aws import AwsMode, AwsSetup
 from golden.errors import GoldenError
 from golden.function import FunctionConfig
 from golden.go import GoRunner
-from golden.jail import SANDBOXED, Isolation, caller_isolation
+from golden.jail import Isolation, caller_isolation, namespaces_forced_off
 from golden.node import NodeRunner
 from golden.remote import FunctionRef, LambdaClient, RemoteInvoker
 from golden.scan_target import is_scan_reference, scan_function
@@ -135,4 +135,6 @@ def _env(aws: AwsSetup, options: LocalOptions) -> dict[str, str]:
 
 def _isolation(aws: AwsSetup) -> Isolation:
     """The sandbox hides the caller's AWS files, except with `--aws real`, which hands them over."""
-    return SANDBOXED if aws.mode is AwsMode.real else caller_isolation(os.environ)
+    if aws.mode is AwsMode.real:
+        return Isolation(namespaces=not namespaces_forced_off(os.environ))
+    return caller_isolation(os.environ)

@@ -30,6 +30,7 @@ from golden.events import SOURCES, template_text
 from golden.parallel import run_golden_parallel
 from golden.remote import LambdaClient, lambda_client
 from golden.report import render
+from golden.scrub import reexec_if_exposed
 from golden.sides import LocalOptions, go_side, node_side
 from golden.signals import terminate_cleanly
 from golden.wiring import report_cost, run_aws, sandbox_warnings
@@ -177,6 +178,11 @@ def golden_command(
     """Judge the Go port against the Node original on every case (subcommands: events)."""
     if ctx.invoked_subcommand is not None:
         return
+    if (node is not None or go is not None) and not (node_lambda or go_lambda) and aws is not AwsMode.real:
+        # Runtimes that would share golden's /proc (no namespaces here) must find no secret in its
+        # environment: re-exec with a scrubbed one (returns when not needed). Deployed sides and
+        # --aws real need the caller's credentials in golden itself.
+        reexec_if_exposed(os.environ, sys.orig_argv)
     if (cases is None) == (from_spec is None):
         raise typer.BadParameter("give the cases once: --cases PATH, or --from-spec SPEC --operation ID")
     if (node is None and node_lambda is None) or (go is None and go_lambda is None):

@@ -41,7 +41,8 @@ def test_timestamps_read_during_the_case_are_recognised_by_shape() -> None:
     assert reading("2026-05-01T08:30:00", WINDOW) is not None  # naive: UTC, as TZ=UTC makes it
     for stale in (iso(NOW - timedelta(hours=1)), iso(NOW + timedelta(minutes=15)), "2026-05-01"):
         assert reading(stale, WINDOW) is None
-    for other in (True, 7, 1.5, "soon", None, [iso(NOW)], "ord_2026-05-01T08:30:00.123Z"):
+    others: tuple[Json, ...] = (True, 7, 1.5, "soon", None, [iso(NOW)], "ord_2026-05-01T08:30:00.123Z")
+    for other in others:
         assert reading(other, WINDOW) is None
 
 
@@ -110,3 +111,13 @@ def test_slow_warm_runs_do_not_widen_the_window() -> None:
     node = FakeInvoker(lambda event, call: ok({"at": iso(datetime.now(UTC))}))
     case = run_golden([_case(1)], node, FakeInvoker(ahead), GoldenSettings(), runs=1).cases[0]
     assert [(d.path, d.category) for d in case.differences] == [("/at", "value")]
+
+
+def test_a_timestamp_written_as_a_side_effect_is_a_clock_reading_too() -> None:
+    path = "/effects/ses/raw/0/message/headers/date"
+    later = NOW + timedelta(seconds=1)
+    written = Difference(path, "side-effect-value", http_date(NOW), http_date(later), note="value")
+    stale = Difference(path, "side-effect-value", http_date(NOW), http_date(NOW - timedelta(days=1)))
+    missing = Difference(path, "side-effect-missing", http_date(NOW), None, go_present=False)
+    kept, noise = split_clock_readings([written, stale, missing], WINDOW)
+    assert kept == (stale, missing) and [n.path for n in noise] == [path]

@@ -1,5 +1,6 @@
-"""Side effects compared: a real Node handler and a real Go port writing to DynamoDB, S3, SQS, SNS and
-EventBridge on their own fresh moto states; planted divergences are caught with their category and path."""
+"""Side effects compared: a real Node handler and a real Go port writing to DynamoDB, S3, SQS, SNS,
+EventBridge, Kinesis, Step Functions and SES on their own fresh moto states; planted divergences are
+caught with their category and path."""
 
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ CASE = Case("order.json", {"id": "42", "total": 12.5}, "order.json", None)
 ORDER = "/effects/dynamodb/orders/42"
 PUBLISHED = "/effects/sns/order-events/0"
 EVENT = "/effects/eventbridge/orders/0"
+STREAM = "/effects/kinesis/order-stream"
+EXECUTIONS = "/effects/stepfunctions/fulfil"
 
 PLANTED = {
     "faithful": set(),
@@ -49,6 +52,16 @@ PLANTED = {
     "sns-body": {("side-effect-value", f"{PUBLISHED}/message/total")},
     "events-extra": {("side-effect-extra", "/effects/eventbridge/default/0")},
     "events-value": {("side-effect-value", f"{EVENT}/detail/status")},
+    "kinesis-missing": {("side-effect-missing", f"{STREAM}/order-42")},
+    "kinesis-order": {
+        ("side-effect-value", f"{STREAM}/audit-42/0/step"),
+        ("side-effect-value", f"{STREAM}/audit-42/1/step"),
+    },
+    "sfn-input": {("side-effect-value", f"{EXECUTIONS}/0/input/total")},
+    "sfn-extra": {("side-effect-extra", f"{EXECUTIONS}/1")},
+    "ses-subject": {("side-effect-value", "/effects/ses/email/0/subject")},
+    "ses-recipient": {("side-effect-value", "/effects/ses/email/0/destinations/ToAddresses/0")},
+    "ses-raw-missing": {("side-effect-missing", "/effects/ses/raw/0")},
 }
 
 
@@ -85,6 +98,7 @@ def test_planted_side_effect_is_caught_with_its_category(
     noisy = {n.path for n in case.noise}
     assert f"{ORDER}/at" in noisy  # Date.now() differs between the Node runs
     assert f"{EVENT}/time" in noisy  # moto stamps the event's time when the handler gives none
+    assert f"{EXECUTIONS}/0/name" in noisy  # a name left to AWS is a generated id
 
 
 def test_the_cli_compares_side_effects_by_default(tmp_path: Path) -> None:

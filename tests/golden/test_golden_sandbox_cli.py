@@ -82,6 +82,38 @@ def test_the_hunter_finds_no_secret_of_the_caller(tmp_path: Path) -> None:
     assert SECRET not in proc.stdout and SECRET not in proc.stderr
 
 
+def _hunt_without_namespaces(tmp_path: Path, **extra: str) -> tuple[subprocess.CompletedProcess[str], str]:
+    """`migrate golden` forced into the fallback (no namespaces: the runtime shares golden's /proc),
+    with a secret in golden's environment. Returns the run and what the hunter read, as text."""
+    cases = write_cases(tmp_path / "cases", {"hunt.json": {"action": "hunt"}})
+    secrets = {"AWS_SECRET_ACCESS_KEY": SECRET, "GITHUB_TOKEN": f"{SECRET}-gh", "DB_URL": f"{SECRET}-db"}
+    env = {**os.environ, **go_caches(), "MIGRATE_GOLDEN_NAMESPACES": "off", **secrets, **extra}
+    proc = subprocess.run(
+        command(cases, "--runs", "0", "--aws", "none", "--format", "json"),
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1, proc.stderr  # Go answers null: a divergence, as expected
+    node = json.loads(proc.stdout)["cases"][0]["node"]
+    assert node["kind"] == "success" and len(node["value"]["pids"]) > 1  # golden's /proc: no namespace
+    return proc, json.dumps(node["value"]["found"])
+
+
+def test_without_namespaces_golden_reexecs_with_no_secret_in_its_environment(tmp_path: Path) -> None:
+    proc, found = _hunt_without_namespaces(tmp_path)
+    # The hunter read golden's own environment (the re-exec's mark is there), and no secret was in it.
+    assert "MIGRATE_GOLDEN_SCRUBBED=1" in found
+    assert SECRET not in proc.stdout and SECRET not in proc.stderr
+    assert "weaker sandbox (none)" in proc.stderr
+
+
+def test_without_the_scrub_the_hunter_reads_golden_s_environment(tmp_path: Path) -> None:
+    _, found = _hunt_without_namespaces(tmp_path, MIGRATE_GOLDEN_SCRUBBED="1")  # the control
+    assert all(secret in found for secret in (SECRET, SECRET + "-gh", SECRET + "-db"))
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL])
 def test_a_signal_to_golden_leaves_nothing_running(tmp_path: Path, signum: int) -> None:
     seconds = 987_000 + signum * 10
