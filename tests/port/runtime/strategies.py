@@ -99,8 +99,10 @@ numeric_strings = st.one_of(
     strings,
 )
 
+# "__proto__" is left out: o["__proto__"] = v sets the prototype in JavaScript,
+# while jsrt (like JSON.parse) makes it an ordinary own property.
 keys = st.one_of(
-    strings,
+    strings.filter(lambda k: k != "__proto__"),
     st.integers(0, 2**33).map(str),
     st.sampled_from(["0", "01", "-1", "1.5", "4294967294", "4294967295", "length", "constructor", "", "1e3"]),
 )
