@@ -40,7 +40,7 @@ func inspect(v Value, depth int) string {
 	case KindObject:
 		switch v.o.class {
 		case "Error":
-			return toUTF8(ToString(v.o.Get("stack")))
+			return toUTF8(ToString(getMember(v, "stack")))
 		case "Date":
 			return ISOStringOrInvalid(v)
 		case "Object":

@@ -44,6 +44,9 @@ type Func func(r *Realm, this Value, args []Value) Value
 
 // Fn returns a callable Value named name.
 func Fn(name string, f Func) Value {
+	if f == nil {
+		f = func(*Realm, Value, []Value) Value { return Undefined }
+	}
 	return Obj(&Object{class: "Function", fn: f, name: name})
 }
 

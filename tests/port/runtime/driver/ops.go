@@ -112,6 +112,8 @@ func run(r *jsrt.Realm, op string, a []jsrt.Value) jsrt.Value {
 			jsrt.Throw(jsrt.NewError(r, "Unsupported", jsrt.Str(err.Error())))
 		}
 		return jsrt.CallMethod(r, arg(a, 3), jsrt.ToString(arg(a, 2)), append([]jsrt.Value{re}, a[4:]...)...)
+	case "scenario":
+		return scenarios[jsrt.ToString(x)](r)
 	case "uuid":
 		return jsrt.CryptoRandomUUID()
 	}

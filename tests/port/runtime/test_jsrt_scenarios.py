@@ -1,0 +1,37 @@
+"""Whole programs (exceptions, classes, promises, collections, JSON, dates, regexps) agree with node,
+and the jsrt package is vet- and gofmt-clean as port copies it."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .harness import Case, Pair
+
+SCENARIOS = [
+    "tryCatchFinally", "errorSubclass", "errorWithoutName", "builtinErrors", "readUndefined", "thrownString",
+    "promises", "mapsAndSets", "spreadAndKeys", "frozen", "jsonSpecials", "numbersFormatting", "dates",
+    "regexpExec", "typeofAndCoercion",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_scenario_matches_node(pair: Pair, name: str) -> None:
+    pair.check([Case("scenario", (name,))], messages=True)
+
+
+def test_go_vet_and_gofmt_clean(driver_module: Path) -> None:
+    vet = subprocess.run(["go", "vet", "./..."], cwd=driver_module, capture_output=True, text=True)
+    assert vet.returncode == 0, vet.stderr
+    fmt = subprocess.run(["gofmt", "-l", "."], cwd=driver_module, capture_output=True, text=True, check=True)
+    assert fmt.stdout == "", f"not gofmt-clean: {fmt.stdout}"
+
+
+def test_uuid_is_version_4(pair: Pair) -> None:
+    answers = pair.go.run([Case("uuid", ()).wire() for _ in range(50)])
+    uuids = {bytes(a["ok"]["v"]).decode() for a in answers}
+    assert len(uuids) == 50
+    for u in uuids:
+        assert len(u) == 36 and u[14] == "4" and u[19] in "89ab", u
