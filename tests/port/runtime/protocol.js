@@ -102,6 +102,7 @@ function run(op, a) {
     case 'buffer': return Buffer.from(x, y).toString(a[2]);
     case 'regexp': return a[3][a[2]](new RegExp(x, y), ...a.slice(4));
     case 'scenario': return scenarios[x]();
+    case 'format': return require('util').format(...a);
   }
   throw new Error('unknown op ' + op);
 }

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .harness import Case, Pair
+from .harness import UNDEFINED, Case, Pair
 
 SCENARIOS = [
     "tryCatchFinally", "errorSubclass", "errorWithoutName", "builtinErrors", "readUndefined", "thrownString",
@@ -35,3 +35,22 @@ def test_uuid_is_version_4(pair: Pair) -> None:
     assert len(uuids) == 50
     for u in uuids:
         assert len(u) == 36 and u[14] == "4" and u[19] in "89ab", u
+
+
+FORMAT_CASES = [
+    ("a", 1, {"k": "v"}),
+    ("x", [1, 2.5, "s"], None, UNDEFINED, True),
+    ({"a": [], "b": {}},),
+    ("multi word", -1, 1e21),
+]
+
+
+def test_console_format_matches_node(pair: Pair) -> None:
+    pair.check([Case("format", args) for args in FORMAT_CASES], messages=True)
+
+
+def test_console_writes_to_the_realms_slog_logger(pair: Pair) -> None:
+    cases = [Case("console", (m, "hello", 1, {"k": "v"})) for m in ("log", "info", "warn", "error", "debug")]
+    lines = [bytes(a["ok"]["v"]).decode() for a in pair.go.run([c.wire() for c in cases])]
+    for line, level in zip(lines, ("INFO", "INFO", "WARN", "ERROR", "DEBUG"), strict=True):
+        assert f"level={level}" in line and "msg=\"hello 1 { k: 'v' }\"" in line, line

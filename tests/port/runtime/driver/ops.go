@@ -1,6 +1,9 @@
 package main
 
 import (
+	"bytes"
+	"log/slog"
+
 	"jsrtdriver/jsrt"
 )
 
@@ -114,6 +117,14 @@ func run(r *jsrt.Realm, op string, a []jsrt.Value) jsrt.Value {
 		return jsrt.CallMethod(r, arg(a, 3), jsrt.ToString(arg(a, 2)), append([]jsrt.Value{re}, a[4:]...)...)
 	case "scenario":
 		return scenarios[jsrt.ToString(x)](r)
+	case "format":
+		return jsrt.Str(jsrt.ConsoleFormat(a...))
+	case "console":
+		var buf bytes.Buffer
+		rr := jsrt.NewRealm(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug})))
+		console := rr.Global("console")
+		jsrt.CallMethod(rr, console, jsrt.ToString(x), a[1:]...)
+		return jsrt.Str(buf.String())
 	case "uuid":
 		return jsrt.CryptoRandomUUID()
 	}
