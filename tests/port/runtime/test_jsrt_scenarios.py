@@ -37,7 +37,7 @@ def test_uuid_is_version_4(pair: Pair) -> None:
         assert len(u) == 36 and u[14] == "4" and u[19] in "89ab", u
 
 
-FORMAT_CASES = [
+FORMAT_CASES: list[tuple[object, ...]] = [
     ("a", 1, {"k": "v"}),
     ("x", [1, 2.5, "s"], None, UNDEFINED, True),
     ({"a": [], "b": {}},),
