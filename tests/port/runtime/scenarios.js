@@ -39,6 +39,11 @@ module.exports = {
     const e = new ValidationError('bad input');
     return [e.name, e.message, e instanceof ValidationError, e instanceof Error, String(e), e.stack.split('\n')[0]];
   },
+  errorEnumeration: () => {
+    const e = new ValidationError('m');
+    e.statusCode = 400;
+    return [JSON.stringify(e), Object.keys(e), JSON.stringify({ ...e }), JSON.stringify(new Error('x')), Object.keys(new TypeError('t'))];
+  },
   errorWithoutName: () => {
     const e = new PlainError('m');
     return [e.name, String(e), e instanceof PlainError, e instanceof TypeError];

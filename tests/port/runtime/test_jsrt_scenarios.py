@@ -11,7 +11,8 @@ import pytest
 from .harness import UNDEFINED, Case, Pair
 
 SCENARIOS = [
-    "tryCatchFinally", "errorSubclass", "errorWithoutName", "builtinErrors", "readUndefined", "thrownString",
+    "tryCatchFinally", "errorSubclass", "errorEnumeration", "errorWithoutName", "builtinErrors",
+    "readUndefined", "thrownString",
     "promises", "mapsAndSets", "spreadAndKeys", "frozen", "jsonSpecials", "numbersFormatting", "dates",
     "regexpExec", "typeofAndCoercion",
 ]  # fmt: skip

@@ -112,10 +112,10 @@ var errorProtos = func() map[string]*Object {
 	return m
 }()
 
-// ErrorName returns the name of a thrown value as Lambda reports it:
-// the error's name property, else typeof the value.
+// ErrorName returns the name of a thrown value as Node's Lambda runtime
+// reports it: an error's name property, else typeof the value.
 func ErrorName(v Value) string {
-	if v.IsObject() {
+	if IsError(v) {
 		if n := v.o.Get("name"); n.k == KindString {
 			return toUTF8(n.s)
 		}

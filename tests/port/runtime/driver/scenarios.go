@@ -52,6 +52,16 @@ var scenarios = map[string]fn{
 		return jsrt.NewArray(jsrt.GetS(e, "name"), jsrt.GetS(e, "message"), jsrt.Bool(jsrt.InstanceOf(e, validation)),
 			jsrt.Bool(jsrt.InstanceOf(e, r.Global("Error"))), jsrt.String(e), jsrt.Get(stack, n(0)))
 	},
+	"errorEnumeration": func(r *jsrt.Realm) jsrt.Value {
+		validation, _ := userErrors(r)
+		e := jsrt.New(r, validation, s("m"))
+		jsrt.SetS(e, "statusCode", n(400))
+		spread := jsrt.NewObject()
+		jsrt.ObjectAssignInto(spread, e)
+		str := func(v jsrt.Value) jsrt.Value { return jsrt.JSONStringifyValue(r, v) }
+		return jsrt.NewArray(str(e), jsrt.ObjectKeys(e), str(jsrt.Obj(spread)), str(jsrt.New(r, r.Global("Error"), s("x"))),
+			jsrt.ObjectKeys(jsrt.NewError(r, "TypeError", s("t"))))
+	},
 	"errorWithoutName": func(r *jsrt.Realm) jsrt.Value {
 		_, plain := userErrors(r)
 		e := jsrt.New(r, plain, s("m"))
