@@ -74,6 +74,9 @@ module.exports = {
   jsonSpecials: () => [
     JSON.stringify({ d: new Date(0), u: undefined, f() {}, n: NaN, z: -0, a: [undefined, () => 1, Infinity] }),
     JSON.stringify('\ud800\n\u2028'), JSON.stringify(undefined), JSON.stringify([new Map(), new Set([1])]),
+    JSON.stringify({ b: 1, a: { b: 2, c: 3 }, c: 4 }, ['b', 'a']),
+    JSON.stringify({ x: 1, y: 'two', z: [3] }, (k, v) => (typeof v === 'number' ? v * 2 : v), 1),
+    JSON.parse('{"a":[1,{"b":2}]}', (k, v) => (typeof v === 'number' ? v + 1 : v)),
   ],
   numbersFormatting: () => [(1234567.891).toLocaleString(), (0.1 + 0.2).toFixed(2), (255).toString(16), (-7.5).toString(2), Number('0x1F'), 1e21 + '', 1 / 3],
   dates: () => {

@@ -55,3 +55,9 @@ def test_console_writes_to_the_realms_slog_logger(pair: Pair) -> None:
     lines = [bytes(a["ok"]["v"]).decode() for a in pair.go.run([c.wire() for c in cases])]
     for line, level in zip(lines, ("INFO", "INFO", "WARN", "ERROR", "DEBUG"), strict=True):
         assert f"level={level}" in line and "msg=\"hello 1 { k: 'v' }\"" in line, line
+
+
+def test_try_never_swallows_go_runtime_panics(pair: Pair) -> None:
+    (answer,) = pair.go.run([Case("goPanic", ()).wire()])
+    flags = [x["v"] for x in answer["ok"]["v"]]
+    assert flags == [True, True, False], "runtime.Error re-panicked, finally ran, catch did not"

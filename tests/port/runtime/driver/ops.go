@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"log/slog"
+	"runtime"
 
 	"jsrtdriver/jsrt"
 )
@@ -125,8 +126,26 @@ func run(r *jsrt.Realm, op string, a []jsrt.Value) jsrt.Value {
 		console := rr.Global("console")
 		jsrt.CallMethod(rr, console, jsrt.ToString(x), a[1:]...)
 		return jsrt.Str(buf.String())
+	case "goPanic":
+		return goPanicThroughTry()
 	case "uuid":
 		return jsrt.CryptoRandomUUID()
 	}
 	panic("unknown op " + op)
+}
+
+// goPanicThroughTry checks that Try neither catches nor hides a Go runtime
+// panic (it re-panics it, after running finally).
+func goPanicThroughTry() (out jsrt.Value) {
+	finallyRan, caught := false, false
+	defer func() {
+		p := recover()
+		_, isRuntime := p.(runtime.Error)
+		out = jsrt.NewArray(jsrt.Bool(isRuntime), jsrt.Bool(finallyRan), jsrt.Bool(caught))
+	}()
+	jsrt.Try(func() {
+		var m map[string]int
+		m["x"] = 1
+	}, func(jsrt.Value) { caught = true }, func() { finallyRan = true })
+	return jsrt.Undefined
 }

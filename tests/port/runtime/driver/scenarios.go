@@ -154,8 +154,24 @@ var scenarios = map[string]fn{
 		o.Set("z", jsrt.Neg(n(0)))
 		o.Set("a", jsrt.NewArray(jsrt.Undefined, jsrt.Fn("", nil), jsrt.Div(n(1), n(0))))
 		str := func(v jsrt.Value) jsrt.Value { return jsrt.JSONStringifyValue(r, v) }
+		nested, _ := jsrt.FromJSON([]byte(`{"b": 1, "a": {"b": 2, "c": 3}, "c": 4}`))
+		xyz, _ := jsrt.FromJSON([]byte(`{"x": 1, "y": "two", "z": [3]}`))
+		double := jsrt.Fn("", func(_ *jsrt.Realm, _ jsrt.Value, a []jsrt.Value) jsrt.Value {
+			if a[1].Kind() == jsrt.KindNumber {
+				return jsrt.Mul(a[1], n(2))
+			}
+			return a[1]
+		})
+		inc := jsrt.Fn("", func(_ *jsrt.Realm, _ jsrt.Value, a []jsrt.Value) jsrt.Value {
+			if a[1].Kind() == jsrt.KindNumber {
+				return jsrt.Add(a[1], n(1))
+			}
+			return a[1]
+		})
 		return jsrt.NewArray(str(jsrt.Obj(o)), str(jsrt.StrUTF16([]uint16{0xD800, '\n', 0x2028})), str(jsrt.Undefined),
-			str(jsrt.NewArray(jsrt.NewMap(jsrt.Undefined), jsrt.NewSet(jsrt.NewArray(n(1))))))
+			str(jsrt.NewArray(jsrt.NewMap(jsrt.Undefined), jsrt.NewSet(jsrt.NewArray(n(1))))),
+			jsrt.JSONStringifyValue(r, nested, jsrt.NewArray(s("b"), s("a"))), jsrt.JSONStringifyValue(r, xyz, double, n(1)),
+			jsrt.JSONParse(r, s(`{"a":[1,{"b":2}]}`), inc))
 	},
 	"numbersFormatting": func(r *jsrt.Realm) jsrt.Value {
 		return jsrt.NewArray(jsrt.CallMethod(r, n(1234567.891), "toLocaleString"), jsrt.CallMethod(r, jsrt.Add(n(0.1), n(0.2)), "toFixed", n(2)),
