@@ -90,5 +90,12 @@ module.exports = {
     while ((m = re.exec('ab1 cd ef2')) !== null) out.push([m[0], m[1], m[2], m.index, m.groups.word, re.lastIndex]);
     return [out, 'a-b_c'.replace(/[-_]/g, (c) => c === '-' ? '+' : '='), 'x1y22z'.split(/(\d+)/), /^\s*$/.test(' \u00a0\ufeff')];
   },
+  globals: () => [
+    decodeURI('%E2%82%AC%23%20'), decodeURIComponent('%E2%82%AC%23%20'), encodeURIComponent('a b&c/\u20ac'),
+    encodeURI('http://x/a b?q=\u20ac#h'), Object.hasOwn({ a: 1 }, 'a'), Object.getOwnPropertyNames({ b: 1, a: 2 }),
+    String.fromCharCode(72, 105), Number.parseFloat('1.5x'), Array.from({ length: 3 }, (_, i) => i * 2), Array.of(7),
+    structuredClone({ a: [1, { b: 2 }] }), isNaN('x'), Number.isInteger(5.0), Math.max(...[1, 5, 3]), [0, 1, ''].filter(Boolean),
+    [1, 2].map(String), ['1', '2.5'].map(Number), Number.MAX_SAFE_INTEGER, Math.PI, typeof crypto.randomUUID(),
+  ],
   typeofAndCoercion: () => [typeof null, typeof [], typeof (() => 1), [] + {}, [1, [2, 3]] + '', `${[1, 2]}${null}${undefined}`, +[], +{}, +'  12  ', null + 1, undefined + 1, '3' * '4', true + true],
 };

@@ -14,7 +14,7 @@ SCENARIOS = [
     "tryCatchFinally", "errorSubclass", "errorEnumeration", "errorWithoutName", "builtinErrors",
     "readUndefined", "thrownString",
     "promises", "mapsAndSets", "spreadAndKeys", "frozen", "jsonSpecials", "numbersFormatting", "dates",
-    "regexpExec", "typeofAndCoercion",
+    "regexpExec", "globals", "typeofAndCoercion",
 ]  # fmt: skip
 
 

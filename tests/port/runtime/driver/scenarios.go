@@ -205,6 +205,33 @@ var scenarios = map[string]fn{
 			jsrt.CallMethod(r, s("x1y22z"), "split", jsrt.MustRegExp(`(\d+)`, "")),
 			jsrt.CallMethod(r, jsrt.MustRegExp(`^\s*$`, ""), "test", s(" \u00a0\ufeff")))
 	},
+	"globals": func(r *jsrt.Realm) jsrt.Value {
+		g := r.Global
+		call := func(name string, args ...jsrt.Value) jsrt.Value {
+			return jsrt.Call(r, g(name), jsrt.Undefined, args...)
+		}
+		method := func(name, m string, args ...jsrt.Value) jsrt.Value { return jsrt.CallMethod(r, g(name), m, args...) }
+		obj := func(pairs ...jsrt.Value) jsrt.Value {
+			o := jsrt.NewObject()
+			for i := 0; i < len(pairs); i += 2 {
+				o.Set(jsrt.ToString(pairs[i]), pairs[i+1])
+			}
+			return jsrt.Obj(o)
+		}
+		twice := jsrt.Fn("", func(_ *jsrt.Realm, _ jsrt.Value, a []jsrt.Value) jsrt.Value { return jsrt.Mul(a[1], n(2)) })
+		inner := jsrt.NewArray(n(1), obj(s("b"), n(2)))
+		return jsrt.NewArray(call("decodeURI", s("%E2%82%AC%23%20")), call("decodeURIComponent", s("%E2%82%AC%23%20")),
+			call("encodeURIComponent", s("a b&c/\u20ac")), call("encodeURI", s("http://x/a b?q=\u20ac#h")),
+			method("Object", "hasOwn", obj(s("a"), n(1)), s("a")), method("Object", "getOwnPropertyNames", obj(s("b"), n(1), s("a"), n(2))),
+			method("String", "fromCharCode", n(72), n(105)), method("Number", "parseFloat", s("1.5x")),
+			method("Array", "from", obj(s("length"), n(3)), twice), method("Array", "of", n(7)),
+			call("structuredClone", obj(s("a"), inner)), call("isNaN", s("x")), method("Number", "isInteger", n(5)),
+			jsrt.CallMethod(r, g("Math"), "max", jsrt.AppendSpread(nil, jsrt.NewArray(n(1), n(5), n(3)))...),
+			jsrt.CallMethod(r, jsrt.NewArray(n(0), n(1), s("")), "filter", g("Boolean")),
+			jsrt.CallMethod(r, jsrt.NewArray(n(1), n(2)), "map", g("String")),
+			jsrt.CallMethod(r, jsrt.NewArray(s("1"), s("2.5")), "map", g("Number")),
+			jsrt.GetS(g("Number"), "MAX_SAFE_INTEGER"), jsrt.GetS(g("Math"), "PI"), jsrt.TypeOf(method("crypto", "randomUUID")))
+	},
 	"typeofAndCoercion": func(r *jsrt.Realm) jsrt.Value {
 		empty := jsrt.Obj(jsrt.NewObject())
 		return jsrt.NewArray(jsrt.TypeOf(jsrt.Null()), jsrt.TypeOf(jsrt.NewArray()), jsrt.TypeOf(jsrt.Fn("", nil)),
