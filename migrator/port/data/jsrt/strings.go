@@ -5,6 +5,9 @@ import (
 	"strings"
 )
 
+// maxStringLength is V8's String::kMaxLength on 64-bit hosts; longer results throw a RangeError.
+const maxStringLength = 1<<29 - 24
+
 // toInteger is ToIntegerOrInfinity.
 func toInteger(v Value) float64 {
 	f := ToNumber(v)
@@ -263,6 +266,9 @@ func strPad(s string, a []Value, start bool) Value {
 	if n <= l || fill == "" {
 		return Str(s)
 	}
+	if n > maxStringLength {
+		ThrowRangeError("Invalid string length")
+	}
 	fu := toUnits(fill)
 	pad := make([]uint16, 0, n-l)
 	for len(pad) < n-l {
@@ -283,11 +289,15 @@ func strRepeat(_ *Realm, this Value, a []Value) Value {
 	if s == "" || n == 0 {
 		return Str("")
 	}
-	out := s
-	for i := 1; i < int(n); i++ {
-		out = concat(out, s)
+	u := toUnits(s)
+	if n*float64(len(u)) > maxStringLength {
+		ThrowRangeError("Invalid string length")
 	}
-	return Str(out)
+	out := make([]uint16, 0, int(n)*len(u))
+	for i := 0; i < int(n); i++ {
+		out = append(out, u...)
+	}
+	return StrUTF16(out)
 }
 
 func strConcat(_ *Realm, this Value, a []Value) Value {
