@@ -125,6 +125,5 @@ def render_operations(module_path: str, calls: Sequence[tuple[str, str]]) -> str
     out.append("func installAWS(r *jsrt.Realm, cfg aws.Config) {\n\tjsaws.Install(r, cfg, awsOperations...)\n}\n")
     if "s3" in services:
         out.append(_S3_PATH_STYLE)
-    for op in ops:
-        out.append("\n" + _function(op))
+    out += ["\n" + _function(op) for op in ops]
     return "".join(out)

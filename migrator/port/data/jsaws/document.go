@@ -2,7 +2,7 @@ package jsaws
 
 import (
 	"math"
-	gostrings "strings"
+	"strings"
 
 	"migrate.local/port/jsrt"
 )
@@ -222,6 +222,6 @@ func ConvertToNative(r *jsrt.Realm, a jsrt.Value) jsrt.Value {
 			fail(r, "Unsupported type passed: "+k)
 		}
 	}
-	fail(r, "No value defined: "+gostrings.Join(o.Keys(), ","))
+	fail(r, "No value defined: "+strings.Join(o.Keys(), ","))
 	return jsrt.Undefined
 }
