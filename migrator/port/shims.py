@@ -86,15 +86,13 @@ def load_shims() -> ShimTable:
         table = tomllib.loads((_data() / "shims.toml").read_text(encoding="utf-8"))
         operations = {
             service: sorted(entry["ops"])
-            for service, entry in json.loads((_data() / "sdk_fields.json").read_text(encoding="utf-8")).items()
+            for service, entry in json.loads(
+                (_data() / "sdk_fields.json").read_text(encoding="utf-8")
+            ).items()
         }
     except (OSError, tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise ShimError(f"shim table unreadable: {exc}") from exc
-    v2 = {name: service for name, service in table["aws_v2"].items() if service in operations}
-    shims = [
-        _with_v2(_module(spec, entry), v2) if spec == "aws-sdk" else _module(spec, entry)
-        for spec, entry in table["modules"].items()
-    ]
+    shims = [_module(spec, entry) for spec, entry in table["modules"].items()]
     for service, (npm, prefix) in sorted(table["aws_v3"].items()):
         if service not in operations:
             continue
@@ -126,16 +124,4 @@ def _module(specifier: str, entry: dict[str, object]) -> Shim:
         exports=frozenset(str(e) for e in exports),
         status=str(entry.get("status", "subset")),
         services=services,
-    )
-
-
-def _with_v2(shim: Shim, v2: dict[str, str]) -> Shim:
-    return Shim(
-        specifier=shim.specifier,
-        go_dir=shim.go_dir,
-        package=shim.package,
-        constructor=shim.constructor,
-        exports=shim.exports | frozenset(v2),
-        status=shim.status,
-        services=tuple(sorted(set(v2.values()))),
     )

@@ -119,9 +119,9 @@ func numberText(r *jsrt.Realm, f float64, opts MarshallOptions) string {
 	}
 	if !opts.AllowImpreciseNumbers {
 		if f > maxSafeInteger {
-			fail(r, "Number "+s+" is greater than Number.MAX_SAFE_INTEGER. Use BigInt.")
+			fail(r, "Number "+s+" is greater than Number.MAX_SAFE_INTEGER. Use NumberValue from @aws-sdk/lib-dynamodb.")
 		} else if f < -maxSafeInteger {
-			fail(r, "Number "+s+" is lesser than Number.MIN_SAFE_INTEGER. Use BigInt.")
+			fail(r, "Number "+s+" is lesser than Number.MIN_SAFE_INTEGER. Use NumberValue from @aws-sdk/lib-dynamodb.")
 		}
 	}
 	return s

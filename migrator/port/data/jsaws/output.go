@@ -30,6 +30,9 @@ func Output(r *jsrt.Realm, service, operation string, camel bool, out any, err e
 	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv = rv.Elem()
 		fillStruct(o, rv, camel)
+		if f := rv.FieldByName("Metadata"); service == "s3" && f.Kind() == reflect.Map && !o.Has("Metadata") {
+			o.Set("Metadata", jsrt.Obj(jsrt.NewObject())) // the JS SDK always gives the x-amz-meta-* map
+		}
 		if md, ok := rv.FieldByName("ResultMetadata").Interface().(middleware.Metadata); ok {
 			o.Set("$metadata", metadata(md, 0, ""))
 		}
