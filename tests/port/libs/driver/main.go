@@ -16,9 +16,11 @@ import (
 
 	"migrate.local/port/jsrt"
 	"migrate.local/port/shims/awsv3"
+	"migrate.local/port/shims/middy"
 )
 
 type step struct {
+	Middy   json.RawMessage `json:"middy"`
 	Module  string          `json:"module"`
 	Client  string          `json:"client"`
 	Config  json.RawMessage `json:"config"`
@@ -54,9 +56,39 @@ func value(raw json.RawMessage) jsrt.Value {
 	return v
 }
 
+// runMiddy wraps a handler that throws spec.throw (an object of error
+// properties) or returns spec.return in middy with the JSON body parser and
+// the HTTP error handler, and invokes it with spec.event.
+func runMiddy(r *jsrt.Realm, raw json.RawMessage) jsrt.Value {
+	spec := value(raw)
+	handler := jsrt.Fn("handler", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+		if t := jsrt.GetS(spec, "throw"); t.IsObject() {
+			e := jsrt.NewError(r, "Error", jsrt.GetS(t, "message"))
+			for _, k := range t.Object().Keys() {
+				e.Object().Set(k, t.Object().Get(k))
+			}
+			jsrt.Throw(e)
+		}
+		ret := jsrt.NewObject()
+		ret.Set("statusCode", jsrt.Num(200))
+		ret.Set("body", jsrt.GetS(args[0], "body"))
+		return jsrt.Obj(ret)
+	})
+	quiet := jsrt.NewObject()
+	quiet.Set("logger", jsrt.Bool(false))
+	m := jsrt.Call(r, jsrt.GetS(middy.Core(r), "default"), jsrt.Undefined, handler)
+	m = jsrt.CallMethod(r, m, "use", jsrt.Call(r, jsrt.GetS(middy.HTTPJSONBodyParser(r), "default"), jsrt.Undefined))
+	m = jsrt.CallMethod(r, m, "use", jsrt.Call(r, jsrt.GetS(middy.HTTPErrorHandler(r), "default"), jsrt.Undefined, jsrt.Obj(quiet)))
+	return jsrt.Await(jsrt.Call(r, m, jsrt.Undefined, jsrt.GetS(spec, "event"), jsrt.Obj(jsrt.NewObject())))
+}
+
 func run(r *jsrt.Realm, s step) (result jsrt.Value) {
 	out := jsrt.NewObject()
 	jsrt.Try(func() {
+		if len(s.Middy) > 0 {
+			out.Set("ok", runMiddy(r, s.Middy))
+			return
+		}
 		var cl jsrt.Value
 		if s.Module == "@aws-sdk/lib-dynamodb" {
 			base := jsrt.New(r, jsrt.GetS(exports(r, "@aws-sdk/client-dynamodb"), "DynamoDBClient"), jsrt.Obj(jsrt.NewObject()))
