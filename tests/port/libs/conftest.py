@@ -128,6 +128,8 @@ def go_module(tmp_path_factory: pytest.TempPathFactory) -> GoModule:
     for argv in (["go", "mod", "tidy"], ["go", "build", "-o", "driver", "."], ["go", "vet", "./..."]):
         done = subprocess.run(argv, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, f"{' '.join(argv)}: {done.stderr}"
+    unformatted = subprocess.run(["gofmt", "-l", "."], cwd=folder, capture_output=True, text=True, check=True)
+    assert unformatted.stdout == "", f"not gofmt-clean: {unformatted.stdout}"
     return GoModule(folder, folder / "driver")
 
 
