@@ -2,9 +2,10 @@
 const steps = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 
 async function runMiddy(spec) {
-  const middy = (await import('@middy/core')).default;
-  const jsonBodyParser = (await import('@middy/http-json-body-parser')).default;
-  const httpErrorHandler = (await import('@middy/http-error-handler')).default;
+  const prefix = spec.major === 4 ? 'middy4-' : '@middy/';
+  const middy = (await import(`${prefix}core`)).default;
+  const jsonBodyParser = (await import(`${prefix}http-json-body-parser`)).default;
+  const httpErrorHandler = (await import(`${prefix}http-error-handler`)).default;
   const handler = middy(async (event) => {
     if (spec.throw) throw Object.assign(new Error(spec.throw.message), spec.throw);
     return { statusCode: 200, body: event.body };

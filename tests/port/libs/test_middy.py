@@ -31,12 +31,16 @@ CASES = {
         "throw": {"message": "db down", "statusCode": 503, "expose": True, "headers": {"Retry-After": "5"}},
     },
     "plain error": {"event": {"headers": JSON, "body": "{}"}, "throw": {"message": "boom"}},
+    "no body": {"event": {"headers": JSON, "body": "{}"}, "throw": {"statusCode": 409, "message": ""}},
 }
 
 
+@pytest.mark.parametrize("major", [4, 5])
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_middy_matches_the_npm_packages(go_module: GoModule, node_modules: Path, case: str) -> None:
-    steps: list[dict[str, object]] = [{"middy": CASES[case]}]
+def test_middy_matches_the_npm_packages(
+    go_module: GoModule, node_modules: Path, case: str, major: int
+) -> None:
+    steps: list[dict[str, object]] = [{"middy": {**CASES[case], "major": major}}]
     js = run_steps(["node", str(node_modules / "driver.js")], steps, "http://127.0.0.1:9", node_modules)
     go = run_steps([str(go_module.driver)], steps, "http://127.0.0.1:9", go_module.folder)
     assert go == js

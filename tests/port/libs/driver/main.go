@@ -77,8 +77,12 @@ func runMiddy(r *jsrt.Realm, raw json.RawMessage) jsrt.Value {
 	quiet := jsrt.NewObject()
 	quiet.Set("logger", jsrt.Bool(false))
 	m := jsrt.Call(r, jsrt.GetS(middy.Core(r), "default"), jsrt.Undefined, handler)
-	m = jsrt.CallMethod(r, m, "use", jsrt.Call(r, jsrt.GetS(middy.HTTPJSONBodyParser(r), "default"), jsrt.Undefined))
-	m = jsrt.CallMethod(r, m, "use", jsrt.Call(r, jsrt.GetS(middy.HTTPErrorHandler(r), "default"), jsrt.Undefined, jsrt.Obj(quiet)))
+	parser, errors := middy.HTTPJSONBodyParser(r), middy.HTTPErrorHandler(r)
+	if jsrt.ToNumber(jsrt.GetS(spec, "major")) >= 5 {
+		parser, errors = middy.HTTPJSONBodyParser5(r), middy.HTTPErrorHandler5(r)
+	}
+	m = jsrt.CallMethod(r, m, "use", jsrt.Call(r, jsrt.GetS(parser, "default"), jsrt.Undefined))
+	m = jsrt.CallMethod(r, m, "use", jsrt.Call(r, jsrt.GetS(errors, "default"), jsrt.Undefined, jsrt.Obj(quiet)))
 	return jsrt.Await(jsrt.Call(r, m, jsrt.Undefined, jsrt.GetS(spec, "event"), jsrt.Obj(jsrt.NewObject())))
 }
 
