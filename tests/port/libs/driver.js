@@ -15,8 +15,33 @@ async function runMiddy(spec) {
   return handler(spec.event, {});
 }
 
+function schema(z, d) {
+  let s;
+  if (d.t === 'object') s = z.object(Object.fromEntries(Object.entries(d.shape).map(([k, v]) => [k, schema(z, v)])));
+  else if (d.t === 'array') s = z.array(schema(z, d.of));
+  else if (d.t === 'enum') s = z.enum(d.values);
+  else s = z[d.t]();
+  for (const [method, ...args] of d.chain ?? []) {
+    if (method === 'regex') args[0] = new RegExp(args[0]);
+    if (method === 'refine') args[0] = (n) => n !== 0;
+    s = s[method](...args);
+  }
+  return s;
+}
+
+function runZod(spec) {
+  const { z } = require('zod');
+  const res = schema(z, spec.schema).safeParse(spec.input);
+  const out = { success: res.success, data: res.data };
+  if (!res.success) {
+    Object.assign(out, { name: res.error.name, message: res.error.message, issues: res.error.issues, flatten: res.error.flatten() });
+  }
+  return out;
+}
+
 async function run(s) {
   try {
+    if (s.zod) return { ok: runZod(s.zod) };
     if (s.middy) return { ok: await runMiddy(s.middy) };
     const mod = require(s.module);
     let client;

@@ -17,9 +17,11 @@ import (
 	"migrate.local/port/jsrt"
 	"migrate.local/port/shims/awsv3"
 	"migrate.local/port/shims/middy"
+	"migrate.local/port/shims/zod"
 )
 
 type step struct {
+	Zod     json.RawMessage `json:"zod"`
 	Middy   json.RawMessage `json:"middy"`
 	Module  string          `json:"module"`
 	Client  string          `json:"client"`
@@ -86,9 +88,76 @@ func runMiddy(r *jsrt.Realm, raw json.RawMessage) jsrt.Value {
 	return jsrt.Await(jsrt.Call(r, m, jsrt.Undefined, jsrt.GetS(spec, "event"), jsrt.Obj(jsrt.NewObject())))
 }
 
+// schema builds a zod schema from its JSON description: {t: kind, shape?,
+// of?, values?, chain: [[method, ...args]]}; a "regex" argument is a
+// pattern source and "refine" takes the name of a predicate.
+func schema(r *jsrt.Realm, z jsrt.Value, d jsrt.Value) jsrt.Value {
+	kind := jsrt.ToString(jsrt.GetS(d, "t"))
+	var s jsrt.Value
+	switch kind {
+	case "object":
+		shape := jsrt.NewObject()
+		fields := jsrt.GetS(d, "shape")
+		for _, k := range fields.Object().Keys() {
+			shape.Set(k, schema(r, z, fields.Object().Get(k)))
+		}
+		s = jsrt.CallMethod(r, z, "object", jsrt.Obj(shape))
+	case "array":
+		s = jsrt.CallMethod(r, z, "array", schema(r, z, jsrt.GetS(d, "of")))
+	case "enum":
+		s = jsrt.CallMethod(r, z, "enum", jsrt.GetS(d, "values"))
+	default:
+		s = jsrt.CallMethod(r, z, kind)
+	}
+	chain := jsrt.GetS(d, "chain")
+	if chain.IsUndefined() {
+		return s
+	}
+	for _, link := range chain.Object().Items() {
+		parts := link.Object().Items()
+		method, args := jsrt.ToString(parts[0]), parts[1:]
+		switch method {
+		case "regex":
+			re, err := jsrt.NewRegExp(jsrt.ToString(args[0]), "")
+			if err != nil {
+				panic(err)
+			}
+			args = append([]jsrt.Value{re}, args[1:]...)
+		case "refine":
+			nonzero := jsrt.Fn("nonzero", func(_ *jsrt.Realm, _ jsrt.Value, a []jsrt.Value) jsrt.Value {
+				return jsrt.Bool(jsrt.ToNumber(a[0]) != 0)
+			})
+			args = append([]jsrt.Value{nonzero}, args[1:]...)
+		}
+		s = jsrt.CallMethod(r, s, method, args...)
+	}
+	return s
+}
+
+func runZod(r *jsrt.Realm, raw json.RawMessage) jsrt.Value {
+	spec := value(raw)
+	z := jsrt.GetS(zod.Exports(r), "z")
+	s := schema(r, z, jsrt.GetS(spec, "schema"))
+	res := jsrt.CallMethod(r, s, "safeParse", jsrt.GetS(spec, "input"))
+	out := jsrt.NewObject()
+	out.Set("success", jsrt.GetS(res, "success"))
+	out.Set("data", jsrt.GetS(res, "data"))
+	if e := jsrt.GetS(res, "error"); !e.IsUndefined() {
+		out.Set("name", jsrt.GetS(e, "name"))
+		out.Set("message", jsrt.GetS(e, "message"))
+		out.Set("issues", jsrt.GetS(e, "issues"))
+		out.Set("flatten", jsrt.CallMethod(r, e, "flatten"))
+	}
+	return jsrt.Obj(out)
+}
+
 func run(r *jsrt.Realm, s step) (result jsrt.Value) {
 	out := jsrt.NewObject()
 	jsrt.Try(func() {
+		if len(s.Zod) > 0 {
+			out.Set("ok", runZod(r, s.Zod))
+			return
+		}
 		if len(s.Middy) > 0 {
 			out.Set("ok", runMiddy(r, s.Middy))
 			return
