@@ -5,6 +5,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -17,10 +18,12 @@ import (
 	"migrate.local/port/jsrt"
 	"migrate.local/port/shims/awsv3"
 	"migrate.local/port/shims/middy"
+	"migrate.local/port/shims/powertools"
 	"migrate.local/port/shims/zod"
 )
 
 type step struct {
+	Logger  json.RawMessage `json:"logger"`
 	Zod     json.RawMessage `json:"zod"`
 	Middy   json.RawMessage `json:"middy"`
 	Module  string          `json:"module"`
@@ -151,9 +154,48 @@ func runZod(r *jsrt.Realm, raw json.RawMessage) jsrt.Value {
 	return jsrt.Obj(out)
 }
 
+// runLogger logs through a Powertools Logger made with spec.options inside
+// a middy handler wrapped by injectLambdaContext, and returns the records
+// written (JSON objects, time dropped).
+func runLogger(raw json.RawMessage) jsrt.Value {
+	spec := value(raw)
+	var buf bytes.Buffer
+	r := jsrt.NewRealm(slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug - 4})))
+	r.WithContext(context.Background())
+	exports := powertools.Logger(r)
+	logger := jsrt.New(r, jsrt.GetS(exports, "Logger"), jsrt.GetS(spec, "options"))
+	handler := jsrt.Fn("handler", func(r *jsrt.Realm, _ jsrt.Value, _ []jsrt.Value) jsrt.Value {
+		for _, call := range jsrt.GetS(spec, "calls").Object().Items() {
+			parts := call.Object().Items()
+			args := parts[1:]
+			if len(args) > 1 && jsrt.GetOpt(args[1], "error").Kind() == jsrt.KindString {
+				args = []jsrt.Value{args[0], jsrt.NewError(r, "TypeError", jsrt.GetS(args[1], "error"))}
+			}
+			jsrt.CallMethod(r, logger, jsrt.ToString(parts[0]), args...)
+		}
+		return jsrt.Undefined
+	})
+	m := jsrt.Call(r, jsrt.GetS(middy.Core(r), "default"), jsrt.Undefined, handler)
+	m = jsrt.CallMethod(r, m, "use", jsrt.Call(r, jsrt.GetS(exports, "injectLambdaContext"), jsrt.Undefined, logger))
+	jsrt.Await(jsrt.Call(r, m, jsrt.Undefined, jsrt.Obj(jsrt.NewObject()), jsrt.GetS(spec, "context")))
+	var records []jsrt.Value
+	for _, line := range bytes.Split(bytes.TrimSpace(buf.Bytes()), []byte("\n")) {
+		if len(line) > 0 {
+			rec := value(line)
+			rec.Object().Delete("time")
+			records = append(records, rec)
+		}
+	}
+	return jsrt.ArrayOf(records)
+}
+
 func run(r *jsrt.Realm, s step) (result jsrt.Value) {
 	out := jsrt.NewObject()
 	jsrt.Try(func() {
+		if len(s.Logger) > 0 {
+			out.Set("ok", runLogger(s.Logger))
+			return
+		}
 		if len(s.Zod) > 0 {
 			out.Set("ok", runZod(r, s.Zod))
 			return
