@@ -99,7 +99,7 @@ def load_shims() -> ShimTable:
         }
     except (OSError, tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise ShimError(f"shim table unreadable: {exc}") from exc
-    shims = [_module(spec, entry) for spec, entry in table["modules"].items()]
+    shims = [_module(spec, entry, operations) for spec, entry in table["modules"].items()]
     for service, (npm, prefix) in sorted(table["aws_v3"].items()):
         if service not in operations:
             continue
@@ -118,11 +118,13 @@ def load_shims() -> ShimTable:
     return ShimTable(tuple(sorted(shims, key=lambda s: s.specifier)))
 
 
-def _module(specifier: str, entry: dict[str, object]) -> Shim:
+def _module(specifier: str, entry: dict[str, object], operations: dict[str, list[str]]) -> Shim:
     package = str(entry["dir"])
     exports = entry.get("exports", [])
     assert isinstance(exports, list)
     services = ("dynamodb",) if package == "awsv3" else ()
+    if package == "awsv2":
+        services = tuple(sorted(operations))
     since = entry.get("since", {})
     assert isinstance(since, dict)
     return Shim(

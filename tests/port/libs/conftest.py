@@ -34,6 +34,7 @@ NPM_PACKAGES = [
     "middy4-http-error-handler@npm:@middy/http-error-handler@4",
     "middy4-http-json-body-parser@npm:@middy/http-json-body-parser@4",
     "zod@3",
+    "aws-sdk@2",
 ]
 CALLS = [
     ("dynamodb", "GetItem"),

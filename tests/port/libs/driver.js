@@ -42,6 +42,12 @@ function runZod(spec) {
 async function run(s) {
   try {
     if (s.zod) return { ok: runZod(s.zod) };
+    if (s.v2) {
+      const AWS = require('aws-sdk');
+      const cfg = { endpoint: process.env.AWS_ENDPOINT_URL };
+      const client = s.v2 === 'DynamoDB.DocumentClient' ? new AWS.DynamoDB.DocumentClient(cfg) : new AWS[s.v2](cfg);
+      return { ok: await client[s.method](s.input).promise() };
+    }
     if (s.middy) return { ok: await runMiddy(s.middy) };
     const mod = require(s.module);
     let client;
@@ -55,7 +61,12 @@ async function run(s) {
     if (s.body) res.Body = await res.Body.transformToString();
     return { ok: res };
   } catch (e) {
-    return { error: { name: e.name, message: e.message, $fault: e.$fault, status: e.$metadata?.httpStatusCode } };
+    return {
+      error: {
+        name: e.name, message: e.message, $fault: e.$fault, status: e.$metadata?.httpStatusCode,
+        code: e.code, statusCode: e.statusCode,
+      },
+    };
   }
 }
 

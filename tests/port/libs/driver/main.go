@@ -16,6 +16,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 
 	"migrate.local/port/jsrt"
+	"migrate.local/port/shims/awsv2"
 	"migrate.local/port/shims/awsv3"
 	"migrate.local/port/shims/middy"
 	"migrate.local/port/shims/powertools"
@@ -23,6 +24,8 @@ import (
 )
 
 type step struct {
+	V2      string          `json:"v2"`
+	Method  string          `json:"method"`
 	Logger  json.RawMessage `json:"logger"`
 	Zod     json.RawMessage `json:"zod"`
 	Middy   json.RawMessage `json:"middy"`
@@ -196,6 +199,17 @@ func run(r *jsrt.Realm, s step) (result jsrt.Value) {
 			out.Set("ok", runLogger(s.Logger))
 			return
 		}
+		if s.V2 != "" {
+			aws := awsv2.Exports(r)
+			var cl jsrt.Value
+			if s.V2 == "DynamoDB.DocumentClient" {
+				cl = jsrt.New(r, jsrt.GetS(jsrt.GetS(aws, "DynamoDB"), "DocumentClient"))
+			} else {
+				cl = jsrt.New(r, jsrt.GetS(aws, s.V2))
+			}
+			out.Set("ok", jsrt.Await(jsrt.CallMethod(r, jsrt.CallMethod(r, cl, s.Method, value(s.Input)), "promise")))
+			return
+		}
 		if len(s.Zod) > 0 {
 			out.Set("ok", runZod(r, s.Zod))
 			return
@@ -224,6 +238,8 @@ func run(r *jsrt.Realm, s step) (result jsrt.Value) {
 		errObj.Set("message", jsrt.GetS(e, "message"))
 		errObj.Set("$fault", jsrt.GetS(e, "$fault"))
 		errObj.Set("status", jsrt.GetOpt(jsrt.GetS(e, "$metadata"), "httpStatusCode"))
+		errObj.Set("code", jsrt.GetS(e, "code"))
+		errObj.Set("statusCode", jsrt.GetS(e, "statusCode"))
 		out.Set("error", jsrt.Obj(errObj))
 	}, nil)
 	return jsrt.Obj(out)
