@@ -122,7 +122,7 @@ def _module(specifier: str, entry: dict[str, object], operations: dict[str, list
     package = str(entry["dir"])
     exports = entry.get("exports", [])
     assert isinstance(exports, list)
-    services = ("dynamodb",) if package == "awsv3" else ()
+    services: tuple[str, ...] = ("dynamodb",) if package == "awsv3" else ()
     if package == "awsv2":
         services = tuple(sorted(operations))
     since = entry.get("since", {})

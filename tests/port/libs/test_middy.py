@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.port.libs.conftest import GoModule, run_steps
 
 JSON = {"content-type": "application/json"}
-CASES = {
+CASES: dict[str, dict[str, Any]] = {
     "parsed body": {"event": {"headers": JSON, "body": '{"a":[1,2]}'}},
     "base64 body": {"event": {"headers": JSON, "body": "eyJiIjp0cnVlfQ==", "isBase64Encoded": True}},
     "not json": {"event": {"headers": {"content-type": "text/plain"}, "body": "x"}},

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.port.libs.conftest import GoModule, run_steps
 
 SKU = ["regex", "^[A-Z0-9-]{4,32}$"]
-ADJUSTMENT = {
+ADJUSTMENT: dict[str, Any] = {
     "t": "object",
     "shape": {
         "sku": {"t": "string", "chain": [SKU]},
@@ -20,7 +21,7 @@ ADJUSTMENT = {
         "reference": {"t": "string", "chain": [["max", 64], ["optional"]]},
     },
 }
-ORDER = {
+ORDER: dict[str, Any] = {
     "t": "object",
     "shape": {
         "currency": {"t": "enum", "values": ["EUR", "USD", "GBP"], "chain": [["default", "EUR"]]},
@@ -48,7 +49,7 @@ ORDER = {
     },
 }
 ADDRESS = {"name": "Ann", "country": "FR"}
-CASES: dict[str, tuple[dict[str, object], object]] = {
+CASES: dict[str, tuple[dict[str, Any], Any]] = {
     "adjustment ok": (ADJUSTMENT, {"sku": "AB-12", "delta": -3, "reason": "SOLD", "extra": 1}),
     "adjustment zero float bad enum": (ADJUSTMENT, {"sku": "ab", "delta": 0, "reason": "LOST"}),
     "adjustment float": (ADJUSTMENT, {"sku": "ABCD", "delta": 1.5, "reason": "SOLD", "reference": "x" * 70}),
