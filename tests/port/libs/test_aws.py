@@ -11,6 +11,8 @@ import pytest
 
 from tests.port.libs.conftest import CREDENTIALS, GoModule, run_steps
 
+pytestmark = pytest.mark.slow  # go build, node and npm
+
 DOC = "@aws-sdk/lib-dynamodb"
 _VOLATILE = {"requestId", "attempts", "totalRetryDelay", "extendedRequestId", "cfId", "MessageId"}
 #: the JS SDK sends a CRC32 checksum with every S3 upload by default; the Go SDK over plain HTTP does not

@@ -9,6 +9,8 @@ import pytest
 
 from tests.port.libs.conftest import GoModule, run_steps
 
+pytestmark = pytest.mark.slow  # go build, node and npm
+
 JSON = {"content-type": "application/json"}
 CASES: dict[str, dict[str, Any]] = {
     "parsed body": {"event": {"headers": JSON, "body": '{"a":[1,2]}'}},

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.port.libs.conftest import GoModule, run_steps
+
+pytestmark = pytest.mark.slow  # go build, node and npm
 
 CONTEXT = {
     "functionName": "getItem",

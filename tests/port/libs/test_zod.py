@@ -11,6 +11,8 @@ import pytest
 
 from tests.port.libs.conftest import GoModule, run_steps
 
+pytestmark = pytest.mark.slow  # go build, node and npm
+
 SKU = ["regex", "^[A-Z0-9-]{4,32}$"]
 ADJUSTMENT: dict[str, Any] = {
     "t": "object",
