@@ -57,8 +57,10 @@ def known(service: str, operation: str) -> Operation | None:
 
 
 def required_modules(calls: Iterable[tuple[str, str]]) -> set[str]:
-    """The Go module paths `aws_ops.gen.go` and jsaws import for these calls (all in the stub pins)."""
-    mods = {SDK, SMITHY}
+    """The Go module paths `aws_ops.gen.go` and jsaws import for these calls (all in the stub pins).
+
+    jsaws always imports DynamoDB's `types` (AttributeValue conversions), so service/dynamodb is in."""
+    mods = {SDK, SMITHY, f"{SDK}/service/dynamodb"}
     for service, operation in calls:
         if known(service, operation) is not None:
             mods.add(f"{SDK}/service/{service}")
