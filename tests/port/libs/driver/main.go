@@ -50,6 +50,10 @@ func exports(r *jsrt.Realm, module string) jsrt.Value {
 		return awsv3.Client(r, "sqs", "SQS")
 	case "@aws-sdk/client-sns":
 		return awsv3.Client(r, "sns", "SNS")
+	case "@aws-sdk/client-ses":
+		return awsv3.Client(r, "ses", "SES")
+	case "@aws-sdk/client-eventbridge":
+		return awsv3.Client(r, "eventbridge", "EventBridge")
 	}
 	panic("driver: unknown module " + module)
 }
