@@ -20,10 +20,12 @@ import (
 	"migrate.local/port/shims/awsv3"
 	"migrate.local/port/shims/middy"
 	"migrate.local/port/shims/powertools"
+	"migrate.local/port/shims/uuid"
 	"migrate.local/port/shims/zod"
 )
 
 type step struct {
+	UUID     bool            `json:"uuid"`
 	Paginate string          `json:"paginate"`
 	V2       string          `json:"v2"`
 	Method   string          `json:"method"`
@@ -202,6 +204,18 @@ func run(r *jsrt.Realm, s step) (result jsrt.Value) {
 	jsrt.Try(func() {
 		if len(s.Logger) > 0 {
 			out.Set("ok", runLogger(s.Logger))
+			return
+		}
+		if s.UUID {
+			u := uuid.Exports(r)
+			id := jsrt.CallMethod(r, u, "v4")
+			res := jsrt.NewObject()
+			res.Set("v4", id)
+			res.Set("other", jsrt.CallMethod(r, u, "v4"))
+			res.Set("valid", jsrt.CallMethod(r, u, "validate", id))
+			res.Set("nil", jsrt.CallMethod(r, u, "validate", jsrt.GetS(u, "NIL")))
+			res.Set("bad", jsrt.CallMethod(r, u, "validate", jsrt.Str("not-a-uuid")))
+			out.Set("ok", jsrt.Obj(res))
 			return
 		}
 		if s.V2 != "" {
