@@ -172,10 +172,16 @@ func (e ValidationErrors) orNil() error {
 	return e
 }
 
+// validator is every named type that can have methods: validate appends the problems of the value
+// located under at. Pointer receivers, so that no method copies a struct or needs a wrapper.
+type validator interface {
+	validate(at string, errs *ValidationErrors)
+}
+
 // runValidate runs a type's validate from the document root: every Validate() method is this call.
-func runValidate(validate func(at string, errs *ValidationErrors)) error {
+func runValidate(v validator) error {
 	var errs ValidationErrors
-	validate("", &errs)
+	v.validate("", &errs)
 	return errs.orNil()
 }
 
