@@ -110,6 +110,15 @@ class _IdSet(list[int]):
         return item in self._members
 
 
+COLLECT_BUDGET = 100_000
+"""Schema nodes the `required` check of one schema may visit through allOf/anyOf/oneOf/items/not
+(each counted once); past it the check is skipped with a located warning."""
+
+
+class _TooMuchWork(Exception):
+    """The property names reachable from one schema took more than COLLECT_BUDGET nodes."""
+
+
 class _SchemaValidator(keywords.OpenAPIV31SchemaValidator):
     """Checks each Schema Object against the OAS 3.1 dialect with jsonschema-rs, keeping every error."""
 
@@ -153,7 +162,48 @@ class _SchemaValidator(keywords.OpenAPIV31SchemaValidator):
                 if problems:
                     return  # as the library does: the rest assumes a well-formed schema
                 meta_checked = True
-        yield from super().__call__(schema, require_properties, meta_checked)
+        try:
+            yield from super().__call__(schema, require_properties, meta_checked)
+        except _TooMuchWork:
+            warning = LocatedError(
+                f"the allOf/anyOf/oneOf members here reach more than {COLLECT_BUDGET:,} schemas; "
+                "the check that each `required` name is a defined property was skipped"
+            )
+            warning.where = here()
+            warning.warning = True
+            yield warning
+
+    def _collect_properties(self, schema: SchemaPath) -> set[str]:
+        """The property names reachable from `schema`, as the library's version finds them, but
+        each schema visited once (the library's walk is exponential in a chain of allOfs that each
+        name the previous schema twice) and a `$ref` cycle cut, under COLLECT_BUDGET."""
+        return set(self._collect(schema, {}, set()))
+
+    def _collect(
+        self, schema: SchemaPath, seen: dict[int, frozenset[str]], active: set[int]
+    ) -> frozenset[str]:
+        value = schema.read_value()
+        key = id(value)
+        if key in seen:
+            return seen[key]
+        if key in active or not isinstance(value, Mapping):
+            return frozenset()  # a cycle adds nothing its first visit does not
+        if len(seen) + len(active) >= COLLECT_BUDGET:  # every schema entered so far
+            raise _TooMuchWork
+        active.add(key)
+        names: set[str] = set()
+        if isinstance(value.get("properties"), Mapping):
+            names.update(str(name) for name in value["properties"])
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            if keyword in value:
+                for member in schema / keyword:
+                    names |= self._collect(member, seen, active)
+        for keyword in ("items", "not"):
+            if keyword in value:
+                names |= self._collect(schema / keyword, seen, active)
+        active.discard(key)
+        seen[key] = frozenset(names)
+        return seen[key]
 
 
 class _DefaultValidator(keywords.OpenAPIV31ValueValidator):

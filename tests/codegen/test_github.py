@@ -81,7 +81,7 @@ def test_the_go_builds_and_vets(generated: Path, go_build: BuildCost) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 12 item 2 is open: 6.3 GiB peak, 167 s CPU measured (was 8.3 GiB, 240 s)",
+    reason="issue 12 item 2 is open: 4.5-4.9 GiB peak, 132-153 s CPU (was 5.7-6.2 GiB, 155-209 s)",
 )
 def test_the_go_build_stays_within_the_memory_and_cpu_budget(go_build: BuildCost) -> None:
     assert go_build.returncode == 0, go_build.output[-4000:]

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 
 import pytest
 
+from codegen import oasvalidator
 from codegen.errors import Level, SpecError
 from codegen.load import load_spec
 from codegen.upgrade import upgrade
@@ -130,3 +133,36 @@ def test_remote_refs_are_never_fetched_and_say_what_to_do(tmp_path: Path) -> Non
         "`$ref: https://example.com/a.json` is a remote reference; codegen does not fetch them: "
         "download the file next to the spec and refer to it by relative path"
     )
+
+
+def _allof_chain(path: Path, length: int) -> Path:
+    """`S{i}: allOf: [S{i-1}, S{i-1}]`: the library's walk of `required` names visited 2**length schemas."""
+    schemas: dict[str, object] = {"S0": {"type": "object", "properties": {"x": {"type": "string"}}}}
+    for i in range(1, length):
+        member = {"$ref": f"#/components/schemas/S{i - 1}"}
+        schemas[f"S{i}"] = {"allOf": [member, member], "required": ["x"]}
+    schemas["Wrong"] = {"allOf": [{"$ref": f"#/components/schemas/S{length - 1}"}], "required": ["y"]}
+    document = {"openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}
+    path.write_text(json.dumps({**document, "components": {"schemas": schemas}}))
+    return path
+
+
+def test_a_long_allof_chain_is_checked_in_linear_time(tmp_path: Path) -> None:
+    spec = load_spec(_allof_chain(tmp_path / "chain.json", 60))
+    start = time.perf_counter()
+    found = collect(spec)
+    assert time.perf_counter() - start < 30  # 2**60 visits before; ~1 s now
+    assert [(d.pointer, d.message) for d in found] == [
+        ("/components/schemas/Wrong", "Required list has not defined properties: ['y']")
+    ]
+
+
+def test_past_the_work_limit_the_required_check_is_a_located_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(oasvalidator, "COLLECT_BUDGET", 10)
+    found = collect(load_spec(_allof_chain(tmp_path / "chain.json", 30)))
+    assert found
+    assert all(d.level is Level.WARNING for d in found)
+    assert found[0].pointer.startswith("/components/schemas/S")
+    assert "reach more than 10 schemas; the check that each `required` name" in found[0].message

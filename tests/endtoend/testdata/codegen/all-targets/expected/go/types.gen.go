@@ -41,25 +41,25 @@ type Item struct {
 }
 
 var fieldsOfItem = []fieldSpec{
-	{"sku", false, false},
-	{"price", true, false},
-	{"quantity", false, false},
-	{"secret", false, false},
-	{"legacyCode", false, false},
-	{"createdAt", false, false},
-	{"releaseDate", false, false},
-	{"contactEmail", false, false},
-	{"homepage", false, false},
-	{"blob", false, false},
-	{"file", false, false},
-	{"ratio", false, false},
-	{"count", false, false},
-	{"extra", false, true},
-	{"tags", false, false},
-	{"supplier", false, false},
-	{"status", false, false},
-	{"priority", false, true},
-	{"parent", false, false},
+	{"sku", false, false, false},
+	{"price", true, false, false},
+	{"quantity", false, false, false},
+	{"secret", false, false, false},
+	{"legacyCode", false, false, false},
+	{"createdAt", false, false, false},
+	{"releaseDate", false, false, false},
+	{"contactEmail", false, false, false},
+	{"homepage", false, false, false},
+	{"blob", false, false, false},
+	{"file", false, false, false},
+	{"ratio", false, false, false},
+	{"count", false, false, false},
+	{"extra", false, true, false},
+	{"tags", false, false, false},
+	{"supplier", false, false, false},
+	{"status", false, false, false},
+	{"priority", false, true, false},
+	{"parent", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -67,11 +67,9 @@ func (v *Item) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfItem, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Item) MarshalJSON() ([]byte, error) {
-	type plain Item
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfItem, v.AdditionalProperties)
 }
 
 type Status string
@@ -227,8 +225,8 @@ type Tree struct {
 }
 
 var fieldsOfTree = []fieldSpec{
-	{"value", false, false},
-	{"children", false, false},
+	{"value", false, false, false},
+	{"children", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -236,11 +234,9 @@ func (v *Tree) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfTree, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Tree) MarshalJSON() ([]byte, error) {
-	type plain Tree
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfTree, v.AdditionalProperties)
 }
 
 type Cat struct {
@@ -251,8 +247,8 @@ type Cat struct {
 }
 
 var fieldsOfCat = []fieldSpec{
-	{"kind", true, false},
-	{"meows", false, false},
+	{"kind", true, false, false},
+	{"meows", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -260,11 +256,9 @@ func (v *Cat) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfCat, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Cat) MarshalJSON() ([]byte, error) {
-	type plain Cat
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfCat, v.AdditionalProperties)
 }
 
 type Dog struct {
@@ -275,8 +269,8 @@ type Dog struct {
 }
 
 var fieldsOfDog = []fieldSpec{
-	{"kind", true, false},
-	{"barks", false, false},
+	{"kind", true, false, false},
+	{"barks", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -284,11 +278,9 @@ func (v *Dog) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfDog, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Dog) MarshalJSON() ([]byte, error) {
-	type plain Dog
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfDog, v.AdditionalProperties)
 }
 
 // Exactly one field is set (oneOf); none when the value is null.
@@ -505,8 +497,8 @@ type Base struct {
 }
 
 var fieldsOfBase = []fieldSpec{
-	{"id", true, false},
-	{"createdAt", false, false},
+	{"id", true, false, false},
+	{"createdAt", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -514,11 +506,9 @@ func (v *Base) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfBase, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Base) MarshalJSON() ([]byte, error) {
-	type plain Base
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfBase, v.AdditionalProperties)
 }
 
 type Extended struct {
@@ -530,9 +520,9 @@ type Extended struct {
 }
 
 var fieldsOfExtended = []fieldSpec{
-	{"id", true, false},
-	{"createdAt", false, false},
-	{"name", true, false},
+	{"id", true, false, false},
+	{"createdAt", false, false, false},
+	{"name", true, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -540,11 +530,9 @@ func (v *Extended) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfExtended, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Extended) MarshalJSON() ([]byte, error) {
-	type plain Extended
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfExtended, v.AdditionalProperties)
 }
 
 type Stamped struct {
@@ -554,7 +542,7 @@ type Stamped struct {
 }
 
 var fieldsOfStamped = []fieldSpec{
-	{"at", false, false},
+	{"at", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -562,11 +550,9 @@ func (v *Stamped) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfStamped, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Stamped) MarshalJSON() ([]byte, error) {
-	type plain Stamped
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfStamped, v.AdditionalProperties)
 }
 
 type Refined struct {
@@ -578,9 +564,9 @@ type Refined struct {
 }
 
 var fieldsOfRefined = []fieldSpec{
-	{"id", true, false},
-	{"createdAt", true, false},
-	{"note", false, false},
+	{"id", true, false, false},
+	{"createdAt", true, false, false},
+	{"note", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -588,11 +574,9 @@ func (v *Refined) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfRefined, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Refined) MarshalJSON() ([]byte, error) {
-	type plain Refined
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfRefined, v.AdditionalProperties)
 }
 
 type UserID string
@@ -608,9 +592,9 @@ type Error struct {
 }
 
 var fieldsOfError = []fieldSpec{
-	{"code", false, false},
-	{"message", false, false},
-	{"details", false, false},
+	{"code", false, false, false},
+	{"message", false, false, false},
+	{"details", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -618,11 +602,9 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfError, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Error) MarshalJSON() ([]byte, error) {
-	type plain Error
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfError, v.AdditionalProperties)
 }
 
 // collides with Status once made PascalCase
@@ -633,7 +615,7 @@ type Status2 struct {
 }
 
 var fieldsOfStatus2 = []fieldSpec{
-	{"ok", false, false},
+	{"ok", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -641,11 +623,9 @@ func (v *Status2) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfStatus2, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Status2) MarshalJSON() ([]byte, error) {
-	type plain Status2
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfStatus2, v.AdditionalProperties)
 }
 
 type ItemSupplierContact struct {
@@ -655,7 +635,7 @@ type ItemSupplierContact struct {
 }
 
 var fieldsOfItemSupplierContact = []fieldSpec{
-	{"phone", false, true},
+	{"phone", false, true, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -663,11 +643,9 @@ func (v *ItemSupplierContact) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfItemSupplierContact, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v ItemSupplierContact) MarshalJSON() ([]byte, error) {
-	type plain ItemSupplierContact
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfItemSupplierContact, v.AdditionalProperties)
 }
 
 type ItemSupplier struct {
@@ -678,8 +656,8 @@ type ItemSupplier struct {
 }
 
 var fieldsOfItemSupplier = []fieldSpec{
-	{"name", false, false},
-	{"contact", false, false},
+	{"name", false, false, false},
+	{"contact", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -687,11 +665,9 @@ func (v *ItemSupplier) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfItemSupplier, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v ItemSupplier) MarshalJSON() ([]byte, error) {
-	type plain ItemSupplier
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfItemSupplier, v.AdditionalProperties)
 }
 
 type CatKind string
@@ -731,7 +707,7 @@ type Detail struct {
 }
 
 var fieldsOfDetail = []fieldSpec{
-	{"field", false, false},
+	{"field", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -739,11 +715,9 @@ func (v *Detail) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfDetail, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Detail) MarshalJSON() ([]byte, error) {
-	type plain Detail
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfDetail, v.AdditionalProperties)
 }
 
 type CreateOrderRequest struct {
@@ -754,8 +728,8 @@ type CreateOrderRequest struct {
 }
 
 var fieldsOfCreateOrderRequest = []fieldSpec{
-	{"items", true, false},
-	{"note", false, true},
+	{"items", true, false, false},
+	{"note", false, true, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -763,11 +737,9 @@ func (v *CreateOrderRequest) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfCreateOrderRequest, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v CreateOrderRequest) MarshalJSON() ([]byte, error) {
-	type plain CreateOrderRequest
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfCreateOrderRequest, v.AdditionalProperties)
 }
 
 type CreateOrder201Response struct {
@@ -777,7 +749,7 @@ type CreateOrder201Response struct {
 }
 
 var fieldsOfCreateOrder201Response = []fieldSpec{
-	{"id", false, false},
+	{"id", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -785,11 +757,9 @@ func (v *CreateOrder201Response) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfCreateOrder201Response, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v CreateOrder201Response) MarshalJSON() ([]byte, error) {
-	type plain CreateOrder201Response
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfCreateOrder201Response, v.AdditionalProperties)
 }
 
 type ListOrdersStatusItem string

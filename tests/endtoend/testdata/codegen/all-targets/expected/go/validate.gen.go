@@ -5,9 +5,9 @@ package shop
 var pattern0 = newPattern("^x-")
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Item) Validate() error { return runValidate(v.validate) }
+func (v *Item) Validate() error { return runValidate(v) }
 
-func (v Item) validate(at string, errs *ValidationErrors) {
+func (v *Item) validate(at string, errs *ValidationErrors) {
 	checkExclusiveMinimum(errs, pointerTo(at, "price"), float64(v.Price), 0)
 	if v.Quantity != nil {
 		checkMinimum(errs, pointerTo(at, "quantity"), float64((*v.Quantity)), 1)
@@ -30,74 +30,77 @@ func (v Item) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Status) Validate() error { return runValidate(v.validate) }
+func (v *Status) Validate() error { return runValidate(v) }
 
-func (v Status) validate(at string, errs *ValidationErrors) {
+func (pv *Status) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Priority) Validate() error { return runValidate(v.validate) }
+func (v *Priority) Validate() error { return runValidate(v) }
 
-func (v Priority) validate(at string, errs *ValidationErrors) {
+func (pv *Priority) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Version) Validate() error { return runValidate(v.validate) }
+func (v *Version) Validate() error { return runValidate(v) }
 
-func (v Version) validate(at string, errs *ValidationErrors) {
+func (pv *Version) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Point) Validate() error { return runValidate(v.validate) }
+func (v *Point) Validate() error { return runValidate(v) }
 
-func (Point) validate(string, *ValidationErrors) {}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Labels) Validate() error { return runValidate(v.validate) }
-
-func (Labels) validate(string, *ValidationErrors) {}
+func (*Point) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Anything) Validate() error { return runValidate(v.validate) }
+func (v *Labels) Validate() error { return runValidate(v) }
 
-func (Anything) validate(string, *ValidationErrors) {}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Headers) Validate() error { return runValidate(v.validate) }
-
-func (Headers) validate(string, *ValidationErrors) {}
+func (*Labels) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Empty) Validate() error { return runValidate(v.validate) }
+func (v *Anything) Validate() error { return runValidate(v) }
 
-func (Empty) validate(string, *ValidationErrors) {}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Tree) Validate() error { return runValidate(v.validate) }
-
-func (Tree) validate(string, *ValidationErrors) {}
+func (*Anything) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Cat) Validate() error { return runValidate(v.validate) }
+func (v *Headers) Validate() error { return runValidate(v) }
 
-func (v Cat) validate(at string, errs *ValidationErrors) {
+func (*Headers) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v *Empty) Validate() error { return runValidate(v) }
+
+func (*Empty) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v *Tree) Validate() error { return runValidate(v) }
+
+func (*Tree) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v *Cat) Validate() error { return runValidate(v) }
+
+func (v *Cat) validate(at string, errs *ValidationErrors) {
 	v.Kind.validate(pointerTo(at, "kind"), errs)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Dog) Validate() error { return runValidate(v.validate) }
+func (v *Dog) Validate() error { return runValidate(v) }
 
-func (v Dog) validate(at string, errs *ValidationErrors) {
+func (v *Dog) validate(at string, errs *ValidationErrors) {
 	v.Kind.validate(pointerTo(at, "kind"), errs)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error { return runValidate(v.validate) }
+func (v *Pet) Validate() error { return runValidate(v) }
 
-func (v Pet) validate(at string, errs *ValidationErrors) {
+func (v *Pet) validate(at string, errs *ValidationErrors) {
 	if v.Cat != nil {
 		(*v.Cat).validate(at, errs)
 	}
@@ -107,9 +110,9 @@ func (v Pet) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v PetExplicit) Validate() error { return runValidate(v.validate) }
+func (v *PetExplicit) Validate() error { return runValidate(v) }
 
-func (v PetExplicit) validate(at string, errs *ValidationErrors) {
+func (v *PetExplicit) validate(at string, errs *ValidationErrors) {
 	if v.Cat != nil {
 		(*v.Cat).validate(at, errs)
 	}
@@ -119,102 +122,106 @@ func (v PetExplicit) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v IDOrName) Validate() error { return runValidate(v.validate) }
+func (v *IDOrName) Validate() error { return runValidate(v) }
 
-func (IDOrName) validate(string, *ValidationErrors) {}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Scalars) Validate() error { return runValidate(v.validate) }
-
-func (Scalars) validate(string, *ValidationErrors) {}
+func (*IDOrName) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Base) Validate() error { return runValidate(v.validate) }
+func (v *Scalars) Validate() error { return runValidate(v) }
 
-func (Base) validate(string, *ValidationErrors) {}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Extended) Validate() error { return runValidate(v.validate) }
-
-func (Extended) validate(string, *ValidationErrors) {}
+func (*Scalars) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Stamped) Validate() error { return runValidate(v.validate) }
+func (v *Base) Validate() error { return runValidate(v) }
 
-func (Stamped) validate(string, *ValidationErrors) {}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Refined) Validate() error { return runValidate(v.validate) }
-
-func (Refined) validate(string, *ValidationErrors) {}
+func (*Base) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v UserID) Validate() error { return runValidate(v.validate) }
+func (v *Extended) Validate() error { return runValidate(v) }
 
-func (v UserID) validate(at string, errs *ValidationErrors) {
+func (*Extended) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v *Stamped) Validate() error { return runValidate(v) }
+
+func (*Stamped) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v *Refined) Validate() error { return runValidate(v) }
+
+func (*Refined) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v *UserID) Validate() error { return runValidate(v) }
+
+func (pv *UserID) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkFormat(errs, at, string(v), "uuid")
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Error) Validate() error { return runValidate(v.validate) }
+func (v *Error) Validate() error { return runValidate(v) }
 
-func (Error) validate(string, *ValidationErrors) {}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Status2) Validate() error { return runValidate(v.validate) }
-
-func (Status2) validate(string, *ValidationErrors) {}
+func (*Error) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ItemSupplierContact) Validate() error { return runValidate(v.validate) }
+func (v *Status2) Validate() error { return runValidate(v) }
 
-func (ItemSupplierContact) validate(string, *ValidationErrors) {}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ItemSupplier) Validate() error { return runValidate(v.validate) }
-
-func (ItemSupplier) validate(string, *ValidationErrors) {}
+func (*Status2) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CatKind) Validate() error { return runValidate(v.validate) }
+func (v *ItemSupplierContact) Validate() error { return runValidate(v) }
 
-func (v CatKind) validate(at string, errs *ValidationErrors) {
+func (*ItemSupplierContact) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v *ItemSupplier) Validate() error { return runValidate(v) }
+
+func (*ItemSupplier) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v *CatKind) Validate() error { return runValidate(v) }
+
+func (pv *CatKind) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v DogKind) Validate() error { return runValidate(v.validate) }
+func (v *DogKind) Validate() error { return runValidate(v) }
 
-func (v DogKind) validate(at string, errs *ValidationErrors) {
+func (pv *DogKind) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Detail) Validate() error { return runValidate(v.validate) }
+func (v *Detail) Validate() error { return runValidate(v) }
 
-func (Detail) validate(string, *ValidationErrors) {}
+func (*Detail) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CreateOrderRequest) Validate() error { return runValidate(v.validate) }
+func (v *CreateOrderRequest) Validate() error { return runValidate(v) }
 
-func (v CreateOrderRequest) validate(at string, errs *ValidationErrors) {
+func (v *CreateOrderRequest) validate(at string, errs *ValidationErrors) {
 	for i0, item0 := range v.Items {
 		item0.validate(pointerAt(pointerTo(at, "items"), i0), errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CreateOrder201Response) Validate() error { return runValidate(v.validate) }
+func (v *CreateOrder201Response) Validate() error { return runValidate(v) }
 
-func (v CreateOrder201Response) validate(at string, errs *ValidationErrors) {
+func (v *CreateOrder201Response) validate(at string, errs *ValidationErrors) {
 	if v.ID != nil {
 		checkFormat(errs, pointerTo(at, "id"), string((*v.ID)), "uuid")
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ListOrdersStatusItem) Validate() error { return runValidate(v.validate) }
+func (v *ListOrdersStatusItem) Validate() error { return runValidate(v) }
 
-func (v ListOrdersStatusItem) validate(at string, errs *ValidationErrors) {
+func (pv *ListOrdersStatusItem) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }

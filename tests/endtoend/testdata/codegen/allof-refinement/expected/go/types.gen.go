@@ -10,8 +10,8 @@ type Station struct {
 }
 
 var fieldsOfStation = []fieldSpec{
-	{"id", true, false},
-	{"name", false, false},
+	{"id", true, false, false},
+	{"name", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -19,11 +19,9 @@ func (v *Station) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfStation, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Station) MarshalJSON() ([]byte, error) {
-	type plain Station
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfStation, v.AdditionalProperties)
 }
 
 type WrapperCollection struct {
@@ -35,8 +33,8 @@ type WrapperCollection struct {
 }
 
 var fieldsOfWrapperCollection = []fieldSpec{
-	{"data", false, false},
-	{"links", false, false},
+	{"data", false, false, false},
+	{"links", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -44,11 +42,9 @@ func (v *WrapperCollection) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfWrapperCollection, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v WrapperCollection) MarshalJSON() ([]byte, error) {
-	type plain WrapperCollection
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfWrapperCollection, v.AdditionalProperties)
 }
 
 type GetStations200Response struct {
@@ -60,8 +56,8 @@ type GetStations200Response struct {
 }
 
 var fieldsOfGetStations200Response = []fieldSpec{
-	{"data", false, false},
-	{"links", false, false},
+	{"data", false, false, false},
+	{"links", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -69,9 +65,7 @@ func (v *GetStations200Response) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfGetStations200Response, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v GetStations200Response) MarshalJSON() ([]byte, error) {
-	type plain GetStations200Response
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfGetStations200Response, v.AdditionalProperties)
 }

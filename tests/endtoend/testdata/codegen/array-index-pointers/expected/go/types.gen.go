@@ -10,8 +10,8 @@ type Calendar struct {
 }
 
 var fieldsOfCalendar = []fieldSpec{
-	{"dates", true, false},
-	{"holidays", false, false},
+	{"dates", true, false, false},
+	{"holidays", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -19,9 +19,7 @@ func (v *Calendar) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfCalendar, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Calendar) MarshalJSON() ([]byte, error) {
-	type plain Calendar
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfCalendar, v.AdditionalProperties)
 }

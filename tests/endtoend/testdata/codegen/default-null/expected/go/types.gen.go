@@ -14,9 +14,9 @@ type Settings struct {
 }
 
 var fieldsOfSettings = []fieldSpec{
-	{"theme", false, false},
-	{"retries", false, false},
-	{"owner", false, false},
+	{"theme", false, false, false},
+	{"retries", false, false, false},
+	{"owner", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -24,11 +24,9 @@ func (v *Settings) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfSettings, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Settings) MarshalJSON() ([]byte, error) {
-	type plain Settings
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfSettings, v.AdditionalProperties)
 }
 
 type Owner struct {
@@ -38,7 +36,7 @@ type Owner struct {
 }
 
 var fieldsOfOwner = []fieldSpec{
-	{"name", false, false},
+	{"name", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -46,9 +44,7 @@ func (v *Owner) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfOwner, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Owner) MarshalJSON() ([]byte, error) {
-	type plain Owner
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfOwner, v.AdditionalProperties)
 }

@@ -11,9 +11,9 @@ type Empty struct {
 }
 
 var fieldsOfEmpty = []fieldSpec{
-	{"/abs/path", false, false},
-	{"..", false, false},
-	{"dotdot", false, false},
+	{"/abs/path", false, false, false},
+	{"..", false, false, false},
+	{"dotdot", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -21,11 +21,9 @@ func (v *Empty) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfEmpty, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Empty) MarshalJSON() ([]byte, error) {
-	type plain Empty
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfEmpty, v.AdditionalProperties)
 }
 
 type Empty2 string

@@ -3,17 +3,18 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Empty) Validate() error { return runValidate(v.validate) }
+func (v *Empty) Validate() error { return runValidate(v) }
 
-func (v Empty) validate(at string, errs *ValidationErrors) {
+func (v *Empty) validate(at string, errs *ValidationErrors) {
 	if v.Dotdot != nil {
 		(*v.Dotdot).validate(pointerTo(at, "dotdot"), errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Empty2) Validate() error { return runValidate(v.validate) }
+func (v *Empty2) Validate() error { return runValidate(v) }
 
-func (v Empty2) validate(at string, errs *ValidationErrors) {
+func (pv *Empty2) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }

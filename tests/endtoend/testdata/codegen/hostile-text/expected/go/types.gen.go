@@ -14,8 +14,8 @@ type Pet struct {
 }
 
 var fieldsOfPet = []fieldSpec{
-	{"na\nme", false, false},
-	{"tag", false, false},
+	{"na\nme", false, false, true},
+	{"tag", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -23,14 +23,9 @@ func (v *Pet) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfPet, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Pet) MarshalJSON() ([]byte, error) {
-	type plain Pet
-	special := map[string]any{}
-	if !isZeroValue(v.NaMe) {
-		special["na\nme"] = v.NaMe
-	}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfPet, v.AdditionalProperties)
 }
 
 // n

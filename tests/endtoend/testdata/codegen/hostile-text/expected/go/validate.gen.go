@@ -3,17 +3,18 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error { return runValidate(v.validate) }
+func (v *Pet) Validate() error { return runValidate(v) }
 
-func (v Pet) validate(at string, errs *ValidationErrors) {
+func (v *Pet) validate(at string, errs *ValidationErrors) {
 	if v.Tag != nil {
 		(*v.Tag).validate(pointerTo(at, "tag"), errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v PetTag) Validate() error { return runValidate(v.validate) }
+func (v *PetTag) Validate() error { return runValidate(v) }
 
-func (v PetTag) validate(at string, errs *ValidationErrors) {
+func (pv *PetTag) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }

@@ -9,7 +9,7 @@ type Circle struct {
 }
 
 var fieldsOfCircle = []fieldSpec{
-	{"radius", true, false},
+	{"radius", true, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -17,11 +17,9 @@ func (v *Circle) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfCircle, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Circle) MarshalJSON() ([]byte, error) {
-	type plain Circle
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfCircle, v.AdditionalProperties)
 }
 
 type Square struct {
@@ -31,7 +29,7 @@ type Square struct {
 }
 
 var fieldsOfSquare = []fieldSpec{
-	{"side", true, false},
+	{"side", true, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -39,11 +37,9 @@ func (v *Square) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfSquare, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Square) MarshalJSON() ([]byte, error) {
-	type plain Square
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfSquare, v.AdditionalProperties)
 }
 
 // Exactly one field is set (oneOf); none when the value is null.

@@ -3,21 +3,21 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Circle) Validate() error { return runValidate(v.validate) }
+func (v *Circle) Validate() error { return runValidate(v) }
 
-func (Circle) validate(string, *ValidationErrors) {}
-
-// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Square) Validate() error { return runValidate(v.validate) }
-
-func (Square) validate(string, *ValidationErrors) {}
+func (*Circle) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Shape) Validate() error { return runValidate(v.validate) }
+func (v *Square) Validate() error { return runValidate(v) }
 
-func (Shape) validate(string, *ValidationErrors) {}
+func (*Square) validate(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v MaybeShape) Validate() error { return runValidate(v.validate) }
+func (v *Shape) Validate() error { return runValidate(v) }
 
-func (MaybeShape) validate(string, *ValidationErrors) {}
+func (*Shape) validate(string, *ValidationErrors) {}
+
+// Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
+func (v *MaybeShape) Validate() error { return runValidate(v) }
+
+func (*MaybeShape) validate(string, *ValidationErrors) {}

@@ -10,8 +10,8 @@ type Card struct {
 }
 
 var fieldsOfCard = []fieldSpec{
-	{"object", false, false},
-	{"number", true, false},
+	{"object", false, false, false},
+	{"number", true, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -19,11 +19,9 @@ func (v *Card) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfCard, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Card) MarshalJSON() ([]byte, error) {
-	type plain Card
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfCard, v.AdditionalProperties)
 }
 
 type BankAccount struct {
@@ -34,8 +32,8 @@ type BankAccount struct {
 }
 
 var fieldsOfBankAccount = []fieldSpec{
-	{"object", false, false},
-	{"iban", true, false},
+	{"object", false, false, false},
+	{"iban", true, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -43,11 +41,9 @@ func (v *BankAccount) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfBankAccount, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v BankAccount) MarshalJSON() ([]byte, error) {
-	type plain BankAccount
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfBankAccount, v.AdditionalProperties)
 }
 
 // Exactly one field is set (oneOf); none when the value is null.

@@ -3,27 +3,27 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Card) Validate() error { return runValidate(v.validate) }
+func (v *Card) Validate() error { return runValidate(v) }
 
-func (v Card) validate(at string, errs *ValidationErrors) {
+func (v *Card) validate(at string, errs *ValidationErrors) {
 	if v.Object != nil {
 		(*v.Object).validate(pointerTo(at, "object"), errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v BankAccount) Validate() error { return runValidate(v.validate) }
+func (v *BankAccount) Validate() error { return runValidate(v) }
 
-func (v BankAccount) validate(at string, errs *ValidationErrors) {
+func (v *BankAccount) validate(at string, errs *ValidationErrors) {
 	if v.Object != nil {
 		(*v.Object).validate(pointerTo(at, "object"), errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Payment) Validate() error { return runValidate(v.validate) }
+func (v *Payment) Validate() error { return runValidate(v) }
 
-func (v Payment) validate(at string, errs *ValidationErrors) {
+func (v *Payment) validate(at string, errs *ValidationErrors) {
 	if v.Card != nil {
 		(*v.Card).validate(at, errs)
 	}
@@ -33,15 +33,17 @@ func (v Payment) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v CardObject) Validate() error { return runValidate(v.validate) }
+func (v *CardObject) Validate() error { return runValidate(v) }
 
-func (v CardObject) validate(at string, errs *ValidationErrors) {
+func (pv *CardObject) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v BankAccountObject) Validate() error { return runValidate(v.validate) }
+func (v *BankAccountObject) Validate() error { return runValidate(v) }
 
-func (v BankAccountObject) validate(at string, errs *ValidationErrors) {
+func (pv *BankAccountObject) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }

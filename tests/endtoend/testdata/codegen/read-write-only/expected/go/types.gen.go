@@ -17,9 +17,9 @@ type Account struct {
 }
 
 var fieldsOfAccount = []fieldSpec{
-	{"id", false, false},
-	{"name", true, false},
-	{"password", true, false},
+	{"id", false, false, false},
+	{"name", true, false, false},
+	{"password", true, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -27,9 +27,7 @@ func (v *Account) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfAccount, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Account) MarshalJSON() ([]byte, error) {
-	type plain Account
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfAccount, v.AdditionalProperties)
 }

@@ -30,9 +30,9 @@ type Pet2 struct {
 }
 
 var fieldsOfPet2 = []fieldSpec{
-	{"name", true, false},
-	{"nickname", false, false},
-	{"kind", false, false},
+	{"name", true, false, false},
+	{"nickname", false, false, false},
+	{"kind", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -40,11 +40,9 @@ func (v *Pet2) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfPet2, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Pet2) MarshalJSON() ([]byte, error) {
-	type plain Pet2
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfPet2, v.AdditionalProperties)
 }
 
 type PetsList200Response struct {
@@ -54,7 +52,7 @@ type PetsList200Response struct {
 }
 
 var fieldsOfPetsList200Response = []fieldSpec{
-	{"pets", false, false},
+	{"pets", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -62,11 +60,9 @@ func (v *PetsList200Response) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfPetsList200Response, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v PetsList200Response) MarshalJSON() ([]byte, error) {
-	type plain PetsList200Response
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfPetsList200Response, v.AdditionalProperties)
 }
 
 type Error struct {
@@ -77,8 +73,8 @@ type Error struct {
 }
 
 var fieldsOfError = []fieldSpec{
-	{"id", true, false},
-	{"message", true, false},
+	{"id", true, false, false},
+	{"message", true, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -86,9 +82,7 @@ func (v *Error) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfError, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Error) MarshalJSON() ([]byte, error) {
-	type plain Error
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfError, v.AdditionalProperties)
 }

@@ -29,9 +29,9 @@ type Pet struct {
 }
 
 var fieldsOfPet = []fieldSpec{
-	{"name", true, false},
-	{"owner", false, false},
-	{"tag", false, false},
+	{"name", true, false, false},
+	{"owner", false, false, false},
+	{"tag", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -39,11 +39,9 @@ func (v *Pet) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfPet, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Pet) MarshalJSON() ([]byte, error) {
-	type plain Pet
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfPet, v.AdditionalProperties)
 }
 
 type Owner2 struct {
@@ -54,8 +52,8 @@ type Owner2 struct {
 }
 
 var fieldsOfOwner2 = []fieldSpec{
-	{"name", false, false},
-	{"pets", false, false},
+	{"name", false, false, false},
+	{"pets", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -63,9 +61,7 @@ func (v *Owner2) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfOwner2, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Owner2) MarshalJSON() ([]byte, error) {
-	type plain Owner2
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfOwner2, v.AdditionalProperties)
 }

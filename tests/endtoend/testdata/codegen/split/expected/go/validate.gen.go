@@ -3,16 +3,17 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Tag) Validate() error { return runValidate(v.validate) }
+func (v *Tag) Validate() error { return runValidate(v) }
 
-func (v Tag) validate(at string, errs *ValidationErrors) {
+func (pv *Tag) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error { return runValidate(v.validate) }
+func (v *Pet) Validate() error { return runValidate(v) }
 
-func (v Pet) validate(at string, errs *ValidationErrors) {
+func (v *Pet) validate(at string, errs *ValidationErrors) {
 	if v.Owner != nil {
 		(*v.Owner).validate(pointerTo(at, "owner"), errs)
 	}
@@ -22,9 +23,9 @@ func (v Pet) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Owner2) Validate() error { return runValidate(v.validate) }
+func (v *Owner2) Validate() error { return runValidate(v) }
 
-func (v Owner2) validate(at string, errs *ValidationErrors) {
+func (v *Owner2) validate(at string, errs *ValidationErrors) {
 	if v.Pets != nil {
 		for i1, item1 := range v.Pets {
 			item1.validate(pointerAt(pointerTo(at, "pets"), i1), errs)

@@ -13,11 +13,11 @@ type Thing struct {
 }
 
 var fieldsOfThing = []fieldSpec{
-	{"name", false, true},
-	{"size", false, false},
-	{"color", false, true},
-	{"parent", false, true},
-	{"kind", false, true},
+	{"name", false, true, false},
+	{"size", false, false, false},
+	{"color", false, true, false},
+	{"parent", false, true, false},
+	{"kind", false, true, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -25,11 +25,9 @@ func (v *Thing) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfThing, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Thing) MarshalJSON() ([]byte, error) {
-	type plain Thing
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfThing, v.AdditionalProperties)
 }
 
 type ThingColor string

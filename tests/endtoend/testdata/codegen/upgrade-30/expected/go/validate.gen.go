@@ -3,9 +3,9 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Thing) Validate() error { return runValidate(v.validate) }
+func (v *Thing) Validate() error { return runValidate(v) }
 
-func (v Thing) validate(at string, errs *ValidationErrors) {
+func (v *Thing) validate(at string, errs *ValidationErrors) {
 	if v.Size != nil {
 		checkExclusiveMaximum(errs, pointerTo(at, "size"), float64((*v.Size)), 10)
 	}
@@ -21,13 +21,14 @@ func (v Thing) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ThingColor) Validate() error { return runValidate(v.validate) }
+func (v *ThingColor) Validate() error { return runValidate(v) }
 
-func (v ThingColor) validate(at string, errs *ValidationErrors) {
+func (pv *ThingColor) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v ThingKind) Validate() error { return runValidate(v.validate) }
+func (v *ThingKind) Validate() error { return runValidate(v) }
 
-func (ThingKind) validate(string, *ValidationErrors) {}
+func (*ThingKind) validate(string, *ValidationErrors) {}

@@ -172,10 +172,16 @@ func (e ValidationErrors) orNil() error {
 	return e
 }
 
+// validator is every named type that can have methods: validate appends the problems of the value
+// located under at. Pointer receivers, so that no method copies a struct or needs a wrapper.
+type validator interface {
+	validate(at string, errs *ValidationErrors)
+}
+
 // runValidate runs a type's validate from the document root: every Validate() method is this call.
-func runValidate(validate func(at string, errs *ValidationErrors)) error {
+func runValidate(v validator) error {
 	var errs ValidationErrors
-	validate("", &errs)
+	v.validate("", &errs)
 	return errs.orNil()
 }
 
@@ -294,12 +300,14 @@ func decodeAt(data json.RawMessage, dst any, at string, nullable bool, errs *Val
 	}
 }
 
-// fieldSpec is one property of a generated struct, for decodeStruct: its JSON name, whether it
-// must be present, whether it may be null.
+// fieldSpec is one property of a generated struct, for decodeStruct and marshalStruct: its JSON
+// name, whether it must be present, whether it may be null, and, for a property whose name cannot
+// be a json tag (its field is tagged "-"), whether it is left out when zero.
 type fieldSpec struct {
-	name     string
-	required bool
-	nullable bool
+	name      string
+	required  bool
+	nullable  bool
+	omitEmpty bool
 }
 
 const (
@@ -428,6 +436,94 @@ func marshalObject(known any, extras ...any) ([]byte, error) {
 		out = append(out, more[1:]...)
 	}
 	return out, nil
+}
+
+// marshalStruct writes v, a generated struct whose first len(fields) fields hold the properties,
+// as encoding/json writes it by its tags (name, omitempty, omitzero), then the properties whose name
+// cannot be a tag, then the members of extras: what json.Marshal of a method-less copy of the type
+// writes, from one reflective body instead of one converted copy per type.
+func marshalStruct(v any, fields []fieldSpec, extras ...any) ([]byte, error) {
+	s := reflect.ValueOf(v)
+	t := s.Type()
+	out := []byte{'{'}
+	special := map[string]any{}
+	for i, f := range fields {
+		x := s.Field(i)
+		name, options, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name == "-" && options == "" {
+			if !f.omitEmpty || !isZeroValue(x.Interface()) {
+				special[f.name] = x.Interface()
+			}
+			continue
+		}
+		if omitted(x, options) {
+			continue
+		}
+		key, err := json.Marshal(name)
+		if err != nil {
+			return nil, err
+		}
+		value, err := json.Marshal(x.Interface())
+		if err != nil {
+			return nil, err
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(append(append(out, key...), ':'), value...)
+	}
+	return marshalObject(json.RawMessage(append(out, '}')), append([]any{special}, extras...)...)
+}
+
+// omitted is encoding/json's rule for a field tagged omitempty or omitzero.
+func omitted(x reflect.Value, options string) bool {
+	for _, option := range strings.Split(options, ",") {
+		switch {
+		case option == "omitempty" && isEmptyJSON(x):
+			return true
+		case option == "omitzero" && isZeroJSON(x):
+			return true
+		}
+	}
+	return false
+}
+
+// isEmptyJSON is what omitempty leaves out: false, 0, a nil pointer or interface, an empty array,
+// slice, map or string (never a struct).
+func isEmptyJSON(x reflect.Value) bool {
+	switch x.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return x.Len() == 0
+	case reflect.Bool:
+		return !x.Bool()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return x.Int() == 0
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return x.Uint() == 0
+	case reflect.Float32, reflect.Float64:
+		return x.Float() == 0
+	case reflect.Interface, reflect.Pointer:
+		return x.IsNil()
+	}
+	return false
+}
+
+// isZeroJSON is what omitzero leaves out: IsZero() when the type has it (on a copy for a pointer
+// method), else the zero value.
+func isZeroJSON(x reflect.Value) bool {
+	type zeroer interface{ IsZero() bool }
+	if x.Kind() == reflect.Pointer && x.IsNil() {
+		return true
+	}
+	if z, ok := x.Interface().(zeroer); ok {
+		return z.IsZero()
+	}
+	if reflect.PointerTo(x.Type()).Implements(reflect.TypeFor[zeroer]()) {
+		boxed := reflect.New(x.Type())
+		boxed.Elem().Set(x)
+		return boxed.Interface().(zeroer).IsZero()
+	}
+	return x.IsZero()
 }
 
 // newPattern compiles a `pattern` once, on first use; nil when Go's RE2 cannot (look-arounds,

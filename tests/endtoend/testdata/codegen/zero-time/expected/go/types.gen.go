@@ -15,8 +15,8 @@ type Event struct {
 }
 
 var fieldsOfEvent = []fieldSpec{
-	{"name", true, false},
-	{"at", false, false},
+	{"name", true, false, false},
+	{"at", false, false, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -24,9 +24,7 @@ func (v *Event) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfEvent, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Event) MarshalJSON() ([]byte, error) {
-	type plain Event
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfEvent, v.AdditionalProperties)
 }

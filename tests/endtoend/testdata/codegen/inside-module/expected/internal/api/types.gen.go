@@ -14,10 +14,10 @@ type Pet struct {
 }
 
 var fieldsOfPet = []fieldSpec{
-	{"id", false, false},
-	{"name", true, false},
-	{"kind", false, false},
-	{"nickname", false, true},
+	{"id", false, false, false},
+	{"name", true, false, false},
+	{"kind", false, false, false},
+	{"nickname", false, true, false},
 }
 
 // UnmarshalJSON decodes member by member (see decodeStruct); problems (missing required properties, values of the wrong type) come back as ValidationErrors.
@@ -25,11 +25,9 @@ func (v *Pet) UnmarshalJSON(data []byte) error {
 	return decodeStruct(data, v, fieldsOfPet, restMap, true)
 }
 
-// MarshalJSON writes the properties, then the members of the maps.
+// MarshalJSON writes the properties, then the members of the map (see marshalStruct).
 func (v Pet) MarshalJSON() ([]byte, error) {
-	type plain Pet
-	special := map[string]any{}
-	return marshalObject(plain(v), special, v.AdditionalProperties)
+	return marshalStruct(v, fieldsOfPet, v.AdditionalProperties)
 }
 
 type PetKind string

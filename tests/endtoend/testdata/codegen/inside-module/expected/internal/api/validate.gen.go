@@ -3,9 +3,9 @@
 package pets
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v Pet) Validate() error { return runValidate(v.validate) }
+func (v *Pet) Validate() error { return runValidate(v) }
 
-func (v Pet) validate(at string, errs *ValidationErrors) {
+func (v *Pet) validate(at string, errs *ValidationErrors) {
 	checkFormat(errs, pointerTo(at, "id"), string(v.ID), "uuid")
 	checkMinLength(errs, pointerTo(at, "name"), string(v.Name), 1)
 	if v.Kind != nil {
@@ -14,8 +14,9 @@ func (v Pet) validate(at string, errs *ValidationErrors) {
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v PetKind) Validate() error { return runValidate(v.validate) }
+func (v *PetKind) Validate() error { return runValidate(v) }
 
-func (v PetKind) validate(at string, errs *ValidationErrors) {
+func (pv *PetKind) validate(at string, errs *ValidationErrors) {
+	v := *pv
 	checkEnum(errs, at, v.Valid(), v)
 }
