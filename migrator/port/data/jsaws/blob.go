@@ -1,0 +1,70 @@
+package jsaws
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"io"
+	"time"
+
+	"migrate.local/port/jsrt"
+)
+
+// Blob is a Buffer (a Uint8Array in the JS SDK's outputs) holding b.
+func Blob(b []byte) jsrt.Value {
+	v := jsrt.HostObject("Buffer", nil)
+	v.Object().SetSlot(append([]byte(nil), b...))
+	return v
+}
+
+// BlobBytes returns the bytes of a Buffer/Uint8Array value.
+func BlobBytes(v jsrt.Value) ([]byte, bool) {
+	if !v.IsObject() {
+		return nil, false
+	}
+	b, ok := v.Object().Slot().([]byte)
+	return b, ok
+}
+
+// Date is a JS Date at t.
+func Date(t time.Time) jsrt.Value {
+	return jsrt.NewDate(jsrt.Num(float64(t.UnixMilli())))
+}
+
+// Stream is the JS SDK's streaming body (S3 GetObject's Body, Lambda's
+// payload stream…): an object with transformToString(encoding?),
+// transformToByteArray() and transformToWebStream is left out. The Go body is
+// read once, when the output is converted.
+func Stream(rd io.Reader) jsrt.Value {
+	b, err := io.ReadAll(rd)
+	if c, ok := rd.(io.Closer); ok {
+		_ = c.Close()
+	}
+	return jsrt.HostObject("IncomingMessage", map[string]jsrt.Value{
+		"transformToString": jsrt.Fn("transformToString", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+			if err != nil {
+				jsrt.Throw(jsrt.NewError(r, "Error", jsrt.Str(err.Error())))
+			}
+			enc := "utf8"
+			if len(args) > 0 && !args[0].IsUndefined() {
+				enc = jsrt.ToString(args[0])
+			}
+			return jsrt.Resolved(jsrt.Str(encode(b, enc)))
+		}),
+		"transformToByteArray": jsrt.Fn("transformToByteArray", func(r *jsrt.Realm, _ jsrt.Value, _ []jsrt.Value) jsrt.Value {
+			if err != nil {
+				jsrt.Throw(jsrt.NewError(r, "Error", jsrt.Str(err.Error())))
+			}
+			return jsrt.Resolved(Blob(b))
+		}),
+	})
+}
+
+func encode(b []byte, enc string) string {
+	switch enc {
+	case "base64":
+		return base64.StdEncoding.EncodeToString(b)
+	case "hex":
+		return hex.EncodeToString(b)
+	}
+	return string(b)
+}

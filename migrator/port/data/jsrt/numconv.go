@@ -1,0 +1,359 @@
+package jsrt
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// NumberToString formats f exactly as JavaScript's String(f) does: the
+// shortest digits that round-trip, plain notation for exponents in
+// [-7, 21), exponent notation otherwise (1e+21, 1e-7).
+func NumberToString(f float64) string {
+	switch {
+	case math.IsNaN(f):
+		return "NaN"
+	case math.IsInf(f, 1):
+		return "Infinity"
+	case math.IsInf(f, -1):
+		return "-Infinity"
+	case f == 0:
+		return "0"
+	}
+	if f < 0 {
+		return "-" + NumberToString(-f)
+	}
+	if f < 1e15 && f == math.Trunc(f) {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	e := strconv.FormatFloat(f, 'e', -1, 64) // d.ddde±XX
+	mant, exp, _ := strings.Cut(e, "e")
+	digits := strings.Replace(mant, ".", "", 1)
+	x, _ := strconv.Atoi(exp)
+	return formatDigits(digits, x+1)
+}
+
+// formatDigits applies Number::toString's layout to digits with decimal point position n.
+func formatDigits(digits string, n int) string {
+	k := len(digits)
+	switch {
+	case k <= n && n <= 21:
+		return digits + strings.Repeat("0", n-k)
+	case 0 < n && n <= 21:
+		return digits[:n] + "." + digits[n:]
+	case -6 < n && n <= 0:
+		return "0." + strings.Repeat("0", -n) + digits
+	}
+	sign := "+"
+	if n-1 < 0 {
+		sign = "-"
+	}
+	exp := "e" + sign + strconv.Itoa(abs(n-1))
+	if k == 1 {
+		return digits + exp
+	}
+	return digits[:1] + "." + digits[1:] + exp
+}
+
+func abs(i int) int {
+	if i < 0 {
+		return -i
+	}
+	return i
+}
+
+// isJSSpace reports JavaScript's WhiteSpace and LineTerminator code points (what trim removes).
+func isJSSpace(r rune) bool {
+	switch r {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+func trimJS(s string, left, right bool) string {
+	if left {
+		s = strings.TrimLeftFunc(s, isJSSpace)
+	}
+	if right {
+		s = strings.TrimRightFunc(s, isJSSpace)
+	}
+	return s
+}
+
+// StringToNumber is ToNumber on a string: whitespace trimmed, "" is 0,
+// decimal, 0x/0o/0b integers and Infinity, anything else NaN.
+func StringToNumber(s string) float64 {
+	s = trimJS(s, true, true)
+	if s == "" {
+		return 0
+	}
+	if len(s) > 2 && s[0] == '0' {
+		base := map[byte]int{'x': 16, 'X': 16, 'o': 8, 'O': 8, 'b': 2, 'B': 2}[s[1]]
+		if base != 0 {
+			f, n := parseIntDigits(s[2:], base)
+			if n != len(s)-2 {
+				return math.NaN()
+			}
+			return f
+		}
+	}
+	if n := decimalPrefix(s, true); n == len(s) {
+		return parseDecimal(s)
+	}
+	return math.NaN()
+}
+
+// decimalPrefix returns the length of the longest StrDecimalLiteral prefix of s
+// (0 if none). withSign allows a leading + or -.
+func decimalPrefix(s string, withSign bool) int {
+	i := 0
+	if withSign && i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	if strings.HasPrefix(s[i:], "Infinity") {
+		return i + 8
+	}
+	start := i
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	intDigits := i - start
+	fracDigits := 0
+	if i < len(s) && s[i] == '.' {
+		j := i + 1
+		for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+			j++
+		}
+		fracDigits = j - i - 1
+		if intDigits > 0 || fracDigits > 0 {
+			i = j
+		}
+	}
+	if intDigits == 0 && fracDigits == 0 {
+		return 0
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		j := i + 1
+		if j < len(s) && (s[j] == '+' || s[j] == '-') {
+			j++
+		}
+		k := j
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		if k > j {
+			i = k
+		}
+	}
+	return i
+}
+
+func parseDecimal(s string) float64 {
+	switch strings.TrimLeft(s, "+") {
+	case "Infinity":
+		return math.Inf(1)
+	case "-Infinity":
+		return math.Inf(-1)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil && !math.IsInf(f, 0) && f != 0 {
+		return math.NaN()
+	}
+	return f
+}
+
+// parseIntDigits reads the longest prefix of digits in base and returns its
+// exactly rounded value and the count of digits read.
+func parseIntDigits(s string, base int) (float64, int) {
+	n := 0
+	for n < len(s) && digitVal(s[n]) < base {
+		n++
+	}
+	if n == 0 {
+		return math.NaN(), 0
+	}
+	if n <= 10 {
+		v, _ := strconv.ParseInt(s[:n], base, 64)
+		return float64(v), n
+	}
+	b, _ := new(big.Int).SetString(s[:n], base)
+	f, _ := new(big.Float).SetInt(b).Float64()
+	return f, n
+}
+
+func digitVal(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'z':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'Z':
+		return int(c-'A') + 10
+	}
+	return 99
+}
+
+// ParseIntString is parseInt(s, radix) (radix 0 means "not given").
+func ParseIntString(s string, radix int) float64 {
+	s = trimJS(s, true, false)
+	sign := 1.0
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		if s[0] == '-' {
+			sign = -1
+		}
+		s = s[1:]
+	}
+	strip := true
+	if radix != 0 {
+		if radix < 2 || radix > 36 {
+			return math.NaN()
+		}
+		strip = radix == 16
+	} else {
+		radix = 10
+	}
+	if strip && len(s) >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') {
+		s, radix = s[2:], 16
+	}
+	f, _ := parseIntDigits(s, radix)
+	return sign * f
+}
+
+// ParseFloatString is parseFloat(s).
+func ParseFloatString(s string) float64 {
+	s = trimJS(s, true, false)
+	n := decimalPrefix(s, true)
+	if n == 0 {
+		return math.NaN()
+	}
+	return parseDecimal(s[:n])
+}
+
+// ToFixed is Number.prototype.toFixed: exact decimal rounding, ties away from zero.
+func ToFixed(x float64, digits int) string {
+	if digits < 0 || digits > 100 {
+		ThrowRangeError("toFixed() digits argument must be between 0 and 100")
+	}
+	if math.IsNaN(x) {
+		return "NaN"
+	}
+	if math.Abs(x) >= 1e21 {
+		return NumberToString(x)
+	}
+	sign := ""
+	if x < 0 {
+		sign, x = "-", -x
+	}
+	r := new(big.Rat).SetFloat64(x)
+	r.Mul(r, new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)))
+	r.Add(r, big.NewRat(1, 2))
+	n := new(big.Int).Quo(r.Num(), r.Denom())
+	s := n.String()
+	if digits == 0 {
+		return sign + s
+	}
+	if len(s) <= digits {
+		s = strings.Repeat("0", digits-len(s)+1) + s
+	}
+	return sign + s[:len(s)-digits] + "." + s[len(s)-digits:]
+}
+
+// ToPrecision is Number.prototype.toPrecision(p) for p in 1..100.
+func ToPrecision(x float64, p int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return NumberToString(x)
+	}
+	if p < 1 || p > 100 {
+		ThrowRangeError("toPrecision() argument must be between 1 and 100")
+	}
+	sign := ""
+	if x < 0 {
+		sign, x = "-", -x
+	}
+	if x == 0 {
+		if p == 1 {
+			return sign + "0"
+		}
+		return "0." + strings.Repeat("0", p-1)
+	}
+	digits, e := roundSignificant(x, p)
+	if e < -6 || e >= p {
+		m := digits[:1]
+		if p > 1 {
+			m += "." + digits[1:]
+		}
+		es := "+"
+		if e < 0 {
+			es = "-"
+		}
+		return sign + m + "e" + es + strconv.Itoa(abs(e))
+	}
+	if e == p-1 {
+		return sign + digits
+	}
+	if e >= 0 {
+		return sign + digits[:e+1] + "." + digits[e+1:]
+	}
+	return sign + "0." + strings.Repeat("0", -(e+1)) + digits
+}
+
+// roundSignificant rounds x > 0 to p significant digits, ties away from zero,
+// returning the digits and the decimal exponent of the first digit.
+func roundSignificant(x float64, p int) (string, int) {
+	r := new(big.Rat).SetFloat64(x)
+	e := int(math.Floor(math.Log10(x)))
+	for attempt := 0; attempt < 3; attempt++ {
+		scaled := new(big.Rat).Set(r)
+		shift := p - 1 - e
+		pow := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(shift))), nil))
+		if shift >= 0 {
+			scaled.Mul(scaled, pow)
+		} else {
+			scaled.Quo(scaled, pow)
+		}
+		scaled.Add(scaled, big.NewRat(1, 2))
+		n := new(big.Int).Quo(scaled.Num(), scaled.Denom()).String()
+		switch {
+		case len(n) == p:
+			return n, e
+		case len(n) > p:
+			e++
+		default:
+			e--
+		}
+	}
+	return strconv.FormatFloat(x, 'e', p-1, 64)[:1], e
+}
+
+// NumberToRadix is Number.prototype.toString(radix) for radix 2..36.
+func NumberToRadix(f float64, radix int) string {
+	if radix < 2 || radix > 36 {
+		ThrowRangeError("toString() radix must be between 2 and 36")
+	}
+	if radix == 10 || math.IsNaN(f) || math.IsInf(f, 0) {
+		return NumberToString(f)
+	}
+	if f == math.Trunc(f) && math.Abs(f) < 1<<53 {
+		return strconv.FormatInt(int64(f), radix)
+	}
+	sign := ""
+	if f < 0 {
+		sign, f = "-", -f
+	}
+	ip := math.Floor(f)
+	bi, _ := new(big.Float).SetFloat64(ip).Int(nil)
+	s := bi.Text(radix)
+	frac := f - ip
+	if frac > 0 {
+		s += "."
+		for i := 0; i < 52 && frac > 0; i++ {
+			frac *= float64(radix)
+			d := int(frac)
+			s += strconv.FormatInt(int64(d), radix)
+			frac -= float64(d)
+		}
+	}
+	return sign + s
+}

@@ -1,0 +1,391 @@
+package jsrt
+
+import (
+	"math"
+	"strings"
+)
+
+// toInteger is ToIntegerOrInfinity.
+func toInteger(v Value) float64 {
+	f := ToNumber(v)
+	if math.IsNaN(f) {
+		return 0
+	}
+	return math.Trunc(f)
+}
+
+// relIndex resolves a relative index argument (negative counts from the end) into [0, n].
+func relIndex(v Value, n int, def int) int {
+	if v.IsUndefined() {
+		return def
+	}
+	f := toInteger(v)
+	if f < 0 {
+		return int(math.Max(float64(n)+f, 0))
+	}
+	return int(math.Min(f, float64(n)))
+}
+
+// clampIndex resolves an absolute index argument into [0, n].
+func clampIndex(v Value, n int, def int) int {
+	if v.IsUndefined() {
+		return def
+	}
+	return int(math.Max(0, math.Min(toInteger(v), float64(n))))
+}
+
+// indexUnits finds sub in s (code units) at or after from; -1 if absent.
+func indexUnits(s, sub []uint16, from int) int {
+	for i := from; i+len(sub) <= len(s); i++ {
+		match := true
+		for j := range sub {
+			if s[i+j] != sub[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return i
+		}
+	}
+	return -1
+}
+
+func lastIndexUnits(s, sub []uint16, from int) int {
+	for i := min(from, len(s)-len(sub)); i >= 0; i-- {
+		if indexUnits(s[i:i+len(sub)], sub, 0) == 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// strThis converts a string method's receiver.
+func strThis(this Value) string {
+	if this.IsNullish() {
+		ThrowTypeError("String.prototype method called on null or undefined")
+	}
+	return ToString(this)
+}
+
+func strArg(args []Value, i int) string { return ToString(arg(args, i)) }
+
+func stringMethod(name string) Func {
+	m, ok := stringMethods[name]
+	if !ok {
+		return nil
+	}
+	return m
+}
+
+// stringMethods is filled once by init (a table, never changed afterwards).
+var stringMethods map[string]Func
+
+func init() {
+	stringMethods = map[string]Func{
+		"toString": func(_ *Realm, this Value, _ []Value) Value { return this },
+		"valueOf":  func(_ *Realm, this Value, _ []Value) Value { return this },
+		"slice": func(_ *Realm, this Value, a []Value) Value {
+			s := strThis(this)
+			n := unitLen(s)
+			return Str(unitSlice(s, relIndex(arg(a, 0), n, 0), relIndex(arg(a, 1), n, n)))
+		},
+		"substring": func(_ *Realm, this Value, a []Value) Value {
+			s := strThis(this)
+			n := unitLen(s)
+			i, j := clampIndex(arg(a, 0), n, 0), clampIndex(arg(a, 1), n, n)
+			return Str(unitSlice(s, min(i, j), max(i, j)))
+		},
+		"substr": func(_ *Realm, this Value, a []Value) Value {
+			s := strThis(this)
+			n := unitLen(s)
+			i := relIndex(arg(a, 0), n, 0)
+			l := n - i
+			if !arg(a, 1).IsUndefined() {
+				l = int(math.Min(math.Max(toInteger(arg(a, 1)), 0), float64(n-i)))
+			}
+			return Str(unitSlice(s, i, i+l))
+		},
+		"charAt": func(_ *Realm, this Value, a []Value) Value {
+			s := strThis(this)
+			i := toInteger(arg(a, 0))
+			if i < 0 || i >= float64(unitLen(s)) {
+				return Str("")
+			}
+			return Str(unitSlice(s, int(i), int(i)+1))
+		},
+		"charCodeAt": func(_ *Realm, this Value, a []Value) Value {
+			u := toUnits(strThis(this))
+			i := toInteger(arg(a, 0))
+			if i < 0 || i >= float64(len(u)) {
+				return Num(math.NaN())
+			}
+			return Int(int(u[int(i)]))
+		},
+		"codePointAt": func(_ *Realm, this Value, a []Value) Value {
+			u := toUnits(strThis(this))
+			i := toInteger(arg(a, 0))
+			if i < 0 || i >= float64(len(u)) {
+				return Undefined
+			}
+			c := int(u[int(i)])
+			if c >= 0xD800 && c < 0xDC00 && int(i)+1 < len(u) && u[int(i)+1] >= 0xDC00 && u[int(i)+1] < 0xE000 {
+				return Int((c-0xD800)<<10 + int(u[int(i)+1]) - 0xDC00 + 0x10000)
+			}
+			return Int(c)
+		},
+		"at": func(_ *Realm, this Value, a []Value) Value {
+			s := strThis(this)
+			n := unitLen(s)
+			i := toInteger(arg(a, 0))
+			if i < 0 {
+				i += float64(n)
+			}
+			if i < 0 || i >= float64(n) {
+				return Undefined
+			}
+			return Str(unitSlice(s, int(i), int(i)+1))
+		},
+		"indexOf": func(_ *Realm, this Value, a []Value) Value {
+			u, sub := toUnits(strThis(this)), toUnits(strArg(a, 0))
+			return Int(indexUnits(u, sub, clampIndex(arg(a, 1), len(u), 0)))
+		},
+		"lastIndexOf": func(_ *Realm, this Value, a []Value) Value {
+			u, sub := toUnits(strThis(this)), toUnits(strArg(a, 0))
+			from := len(u)
+			if f := ToNumber(arg(a, 1)); !math.IsNaN(f) {
+				from = int(math.Max(0, math.Min(math.Trunc(f), float64(len(u)))))
+			}
+			return Int(lastIndexUnits(u, sub, from))
+		},
+		"includes": func(_ *Realm, this Value, a []Value) Value {
+			noRegExp(arg(a, 0), "includes")
+			u, sub := toUnits(strThis(this)), toUnits(strArg(a, 0))
+			return Bool(indexUnits(u, sub, clampIndex(arg(a, 1), len(u), 0)) >= 0)
+		},
+		"startsWith": func(_ *Realm, this Value, a []Value) Value {
+			noRegExp(arg(a, 0), "startsWith")
+			u, sub := toUnits(strThis(this)), toUnits(strArg(a, 0))
+			p := clampIndex(arg(a, 1), len(u), 0)
+			return Bool(p+len(sub) <= len(u) && indexUnits(u[p:p+len(sub)], sub, 0) == 0)
+		},
+		"endsWith": func(_ *Realm, this Value, a []Value) Value {
+			noRegExp(arg(a, 0), "endsWith")
+			u, sub := toUnits(strThis(this)), toUnits(strArg(a, 0))
+			e := clampIndex(arg(a, 1), len(u), len(u))
+			return Bool(e-len(sub) >= 0 && indexUnits(u[e-len(sub):e], sub, 0) == 0)
+		},
+		"split":       strSplit,
+		"trim":        func(_ *Realm, this Value, _ []Value) Value { return Str(trimJS(strThis(this), true, true)) },
+		"trimStart":   func(_ *Realm, this Value, _ []Value) Value { return Str(trimJS(strThis(this), true, false)) },
+		"trimEnd":     func(_ *Realm, this Value, _ []Value) Value { return Str(trimJS(strThis(this), false, true)) },
+		"padStart":    func(_ *Realm, this Value, a []Value) Value { return strPad(strThis(this), a, true) },
+		"padEnd":      func(_ *Realm, this Value, a []Value) Value { return strPad(strThis(this), a, false) },
+		"repeat":      strRepeat,
+		"concat":      strConcat,
+		"replace":     func(r *Realm, this Value, a []Value) Value { return strReplace(r, strThis(this), a, false) },
+		"replaceAll":  func(r *Realm, this Value, a []Value) Value { return strReplace(r, strThis(this), a, true) },
+		"toUpperCase": func(_ *Realm, this Value, _ []Value) Value { return Str(ToUpper(strThis(this))) },
+		"toLowerCase": func(_ *Realm, this Value, _ []Value) Value { return Str(ToLower(strThis(this))) },
+		"toLocaleUpperCase": func(_ *Realm, this Value, _ []Value) Value {
+			return Str(ToUpper(strThis(this)))
+		},
+		"toLocaleLowerCase": func(_ *Realm, this Value, _ []Value) Value {
+			return Str(ToLower(strThis(this)))
+		},
+		"localeCompare": func(_ *Realm, this Value, a []Value) Value {
+			return Int(compareUnits(strThis(this), strArg(a, 0)))
+		},
+		"normalize": func(_ *Realm, this Value, _ []Value) Value { return Str(strThis(this)) },
+		"match":     strMatch,
+		"matchAll":  strMatchAll,
+		"search":    strSearch,
+	}
+}
+
+func noRegExp(v Value, method string) {
+	if v.IsObject() && v.o.class == "RegExp" {
+		ThrowTypeError("First argument to String.prototype." + method + " must not be a regular expression")
+	}
+}
+
+func strSplit(r *Realm, this Value, a []Value) Value {
+	s := strThis(this)
+	if sep := arg(a, 0); sep.IsObject() && sep.o.class == "RegExp" {
+		return regexpSplit(sep.o, s, arg(a, 1))
+	}
+	limit := math.MaxUint32
+	if !arg(a, 1).IsUndefined() {
+		limit = int(toUint32(ToNumber(arg(a, 1))))
+	}
+	if arg(a, 0).IsUndefined() {
+		if limit == 0 {
+			return NewArray()
+		}
+		return NewArray(Str(s))
+	}
+	sep := strArg(a, 0)
+	var parts []Value
+	if sep == "" {
+		for _, u := range toUnits(s) {
+			parts = append(parts, StrUTF16([]uint16{u}))
+		}
+	} else if isASCII(s) && isASCII(sep) {
+		for _, p := range strings.Split(s, sep) {
+			parts = append(parts, Str(p))
+		}
+	} else {
+		u, su := toUnits(s), toUnits(sep)
+		start := 0
+		for {
+			i := indexUnits(u, su, start)
+			if i < 0 {
+				break
+			}
+			parts = append(parts, StrUTF16(u[start:i]))
+			start = i + len(su)
+		}
+		parts = append(parts, StrUTF16(u[start:]))
+	}
+	if len(parts) > limit {
+		parts = parts[:limit]
+	}
+	return ArrayOf(parts)
+}
+
+func strPad(s string, a []Value, start bool) Value {
+	n := int(toInteger(arg(a, 0)))
+	l := unitLen(s)
+	fill := " "
+	if !arg(a, 1).IsUndefined() {
+		fill = strArg(a, 1)
+	}
+	if n <= l || fill == "" {
+		return Str(s)
+	}
+	fu := toUnits(fill)
+	pad := make([]uint16, 0, n-l)
+	for len(pad) < n-l {
+		pad = append(pad, fu[len(pad)%len(fu)])
+	}
+	if start {
+		return Str(concat(fromUnits(pad), s))
+	}
+	return Str(concat(s, fromUnits(pad)))
+}
+
+func strRepeat(_ *Realm, this Value, a []Value) Value {
+	s := strThis(this)
+	n := toInteger(arg(a, 0))
+	if n < 0 || math.IsInf(n, 0) {
+		ThrowRangeError("Invalid count value: " + NumberToString(n))
+	}
+	if s == "" || n == 0 {
+		return Str("")
+	}
+	out := s
+	for i := 1; i < int(n); i++ {
+		out = concat(out, s)
+	}
+	return Str(out)
+}
+
+func strConcat(_ *Realm, this Value, a []Value) Value {
+	s := strThis(this)
+	for _, x := range a {
+		s = concat(s, ToString(x))
+	}
+	return Str(s)
+}
+
+// strReplace is replace/replaceAll with a string or RegExp pattern and a
+// string (with $ patterns) or function replacement.
+func strReplace(r *Realm, s string, a []Value, all bool) Value {
+	if p := arg(a, 0); p.IsObject() && p.o.class == "RegExp" {
+		return regexpReplace(r, p.o, s, arg(a, 1), all)
+	}
+	u, pat := toUnits(s), toUnits(strArg(a, 0))
+	repl := arg(a, 1)
+	var out []uint16
+	pos, last := 0, 0
+	for {
+		i := indexUnits(u, pat, pos)
+		if i < 0 {
+			break
+		}
+		out = append(out, u[last:i]...)
+		var rep string
+		if repl.k == KindFunction {
+			rep = ToString(Call(r, repl, Undefined, StrUTF16(pat), Int(i), Str(s)))
+		} else {
+			rep = expandReplacement(ToString(repl), u, i, i+len(pat), nil, nil)
+		}
+		out = append(out, toUnits(rep)...)
+		last = i + len(pat)
+		pos = last
+		if len(pat) == 0 {
+			pos++
+		}
+		if !all || pos > len(u) {
+			break
+		}
+	}
+	out = append(out, u[last:]...)
+	return StrUTF16(out)
+}
+
+// expandReplacement applies $$, $&, $`, $', $n and $<name> (GetSubstitution).
+func expandReplacement(tpl string, u []uint16, start, end int, groups []Value, named *Object) string {
+	if !strings.Contains(tpl, "$") {
+		return tpl
+	}
+	t := toUnits(tpl)
+	var out []uint16
+	for i := 0; i < len(t); i++ {
+		if t[i] != '$' || i+1 >= len(t) {
+			out = append(out, t[i])
+			continue
+		}
+		c := t[i+1]
+		switch {
+		case c == '$':
+			out = append(out, '$')
+			i++
+		case c == '&':
+			out = append(out, u[start:end]...)
+			i++
+		case c == '`':
+			out = append(out, u[:start]...)
+			i++
+		case c == '\'':
+			out = append(out, u[end:]...)
+			i++
+		case c >= '0' && c <= '9' && groups != nil:
+			n, w := int(c-'0'), 1
+			if i+2 < len(t) && t[i+2] >= '0' && t[i+2] <= '9' && n*10+int(t[i+2]-'0') <= len(groups) {
+				n, w = n*10+int(t[i+2]-'0'), 2
+			}
+			if n >= 1 && n <= len(groups) {
+				if g := groups[n-1]; g.k == KindString {
+					out = append(out, toUnits(g.s)...)
+				}
+				i += w
+			} else {
+				out = append(out, '$')
+			}
+		case c == '<' && named != nil:
+			closeAt := indexUnits(t, []uint16{'>'}, i+2)
+			if closeAt < 0 {
+				out = append(out, '$')
+				continue
+			}
+			if g := named.Get(fromUnits(t[i+2 : closeAt])); g.k == KindString {
+				out = append(out, toUnits(g.s)...)
+			}
+			i = closeAt
+		default:
+			out = append(out, '$')
+		}
+	}
+	return fromUnits(out)
+}
