@@ -457,4 +457,5 @@ class Module:
     file: str  #: relative to the scan root
     body: tuple[Stmt, ...]
     statements: int  #: statements seen (translated + untranslated)
+    failed: int  #: statements not translated
     untranslated: tuple[Untranslated, ...]

@@ -103,7 +103,9 @@ class _Builder:
             ir.ExprStmt(ir.Assign(ir.Member(ir.Name("exports"), name), "=", value)) for name, value in cx.exports
         )
         self.env |= _env_reads(body)
-        return ir.Module(number, file, body + exports, cx.statements, tuple(cx.untranslated + pending))
+        imports = sum(1 for p in pending if p.construct.startswith("import "))
+        spots = tuple(cx.untranslated + pending)
+        return ir.Module(number, file, body + exports, cx.statements, cx.failed + imports, spots)
 
 
 def _env_reads(body: object) -> set[str]:
