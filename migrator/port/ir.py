@@ -428,6 +428,7 @@ class Untranslated:
     line: int
     construct: str
     why: str
+    names: tuple[str, ...] = ()  #: names the statement would have declared (still declared, undefined)
 
 
 Stmt = (

@@ -98,7 +98,7 @@ def lower_class(node: ts.Node, cx: LowerContext) -> ir.Expr:
             super_args = lower_args(args, cx) if args is not None else ()
             cx.statements += 1
             for stmt in statements[1:]:
-                ctor_body.append(lower_statement(stmt, cx))
+                ctor_body += lower_statement(stmt, cx)
         elif member.type != "comment":
             raise Unsupported(member, f"class member in {name}", "only fields and a constructor are translated")
     for stmt in ctor_body:

@@ -49,9 +49,35 @@ def lower_statement(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
         cx.statements, cx.failed = before[0] + n, before[1] + n
         del cx.untranslated[before[2] :]
         del cx.exports[before[3] :]
-        spot = ir.Untranslated(cx.file, cx.line(exc.node), exc.construct, exc.why)
+        spot = ir.Untranslated(cx.file, cx.line(exc.node), exc.construct, exc.why, _binds(node, cx))
         cx.untranslated.append(spot)
         return (spot,)
+
+
+def _binds(node: ts.Node, cx: LowerContext) -> tuple[str, ...]:
+    """The names a declaration statement binds (so later references still compile)."""
+    if node.type == "export_statement":
+        inner = node.child_by_field_name("declaration")
+        return _binds(inner, cx) if inner is not None else ()
+    if node.type in ("function_declaration", "class_declaration", "generator_function_declaration"):
+        name = node.child_by_field_name("name")
+        return (cx.text(name),) if name is not None else ()
+    if node.type not in ("lexical_declaration", "variable_declaration"):
+        return ()
+    names: list[str] = []
+    for declarator in named(node):
+        target = declarator.child_by_field_name("name")
+        stack = [target] if target is not None else []
+        while stack:
+            item = stack.pop()
+            if item.type in ("identifier", "shorthand_property_identifier_pattern"):
+                names.append(cx.text(item))
+            elif item.type in ("object_pattern", "array_pattern", "rest_pattern", "pair_pattern"):
+                stack.extend(c for c in item.named_children if c != item.child_by_field_name("key"))
+            elif item.type in ("assignment_pattern", "object_assignment_pattern"):
+                left = item.child_by_field_name("left")
+                stack.extend([left] if left is not None else [])
+    return tuple(names)
 
 
 def _body(node: ts.Node | None, cx: LowerContext) -> ir.Stmt:

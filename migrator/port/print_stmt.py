@@ -42,6 +42,8 @@ def _declared(stmts: tuple[ir.Stmt, ...]) -> list[str]:
             names.append(stmt.name)
         elif isinstance(stmt, ir.Decl):
             names += pattern_names(stmt.pattern)
+        elif isinstance(stmt, ir.Untranslated):
+            names += stmt.names
     return names
 
 
@@ -70,6 +72,25 @@ def _terminates(stmts: tuple[ir.Stmt, ...]) -> bool:
         return _terminates(last.body)
     if isinstance(last, ir.If) and last.other is not None:
         return _terminates((last.then,)) and _terminates((last.other,))
+    if isinstance(last, ir.Switch):
+        if not any(c.test is None for c in last.cases) or any(_breaks(c.body) for c in last.cases):
+            return False
+        n = len(last.cases)
+        return all(_terminates(c.body) or (i < n - 1 and not _abrupt(c.body)) for i, c in enumerate(last.cases))
+    return False
+
+
+def _breaks(stmts: tuple[ir.Stmt, ...]) -> bool:
+    """Whether a `break` that targets the enclosing switch occurs (not inside a nested loop/switch)."""
+    for stmt in stmts:
+        if isinstance(stmt, ir.Break):
+            return True
+        if isinstance(stmt, ir.Block) and _breaks(stmt.body):
+            return True
+        if isinstance(stmt, ir.Try) and any(_breaks(b) for b in (stmt.body, stmt.handler or (), stmt.finalizer or ())):
+            return True
+        if isinstance(stmt, ir.If) and (_breaks((stmt.then,)) or (stmt.other is not None and _breaks((stmt.other,)))):
+            return True
     return False
 
 
@@ -158,6 +179,7 @@ class StmtPrinter(ExprPrinter):
         else:
             head = [f"for _, {item} := range jsrt.Iterate({self.expr(s.iterable)}) {{"]
         decl = [f"var {', '.join(var(n) for n in names)} jsrt.Value"] if names else []
+        decl += [f"{', '.join('_' for _ in names)} = {', '.join(var(n) for n in names)}"] if names else []
         bind = self.pattern_assign(s.pattern, item)
         return [*head, "{", *decl, *bind, *self._nested(s.body, inner), "}", "}"]
 
@@ -247,7 +269,8 @@ class StmtPrinter(ExprPrinter):
 
     def _catch(self, names: tuple[str, ...], bind: list[str], body: tuple[ir.Stmt, ...], ctx: Ctx) -> list[str]:
         decl = [f"var {', '.join(var(n) for n in names)} jsrt.Value"] if names else []
-        return [*decl, *bind, *self.block(body, ctx)]
+        used = [f"{', '.join('_' for _ in names)} = {', '.join(var(n) for n in names)}"] if names else []
+        return [*decl, *used, *bind, *self.block(body, ctx)]
 
     # ---- functions and classes
 

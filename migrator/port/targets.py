@@ -52,7 +52,7 @@ def port_target(function: Function, root: Path, target: Target, shims: ShimTable
         clients_value=" clients: c," if has_clients else "",
     )
     translation.files["handler.go"] = gofmt(handler, "handler.go")
-    replaced = set(translation.files) | {"port.go"}
+    replaced = set(translation.files) | {"port.go", "checkpoint.go"}
     files = [f for f in target.files if f.path not in replaced]
     files += [GeneratedFile(p, text) for p, text in sorted(translation.files.items())]
     files.append(GeneratedFile("port.go", delegating, owner="user"))
