@@ -53,9 +53,7 @@ def known(service: str, operation: str) -> Operation | None:
     op = ops.get(operation)
     if op is None:
         return None
-    return Operation(
-        service, operation, tuple((n, t) for n, t in op["in"]), camel=bool(entry["camel"])
-    )
+    return Operation(service, operation, tuple((n, t) for n, t in op["in"]), camel=bool(entry["camel"]))
 
 
 def required_modules(calls: Iterable[tuple[str, str]]) -> set[str]:
@@ -96,7 +94,8 @@ def _constructor(service: str) -> str:
 _S3_PATH_STYLE = """
 // s3PathStyle builds the S3 client; with a custom endpoint (an emulator) it addresses buckets by path.
 func s3PathStyle(cfg aws.Config, opts ...func(*s3.Options)) *s3.Client {
-\treturn s3.NewFromConfig(cfg, append(opts, func(o *s3.Options) { o.UsePathStyle = cfg.BaseEndpoint != nil })...)
+\tpath := func(o *s3.Options) { o.UsePathStyle = cfg.BaseEndpoint != nil }
+\treturn s3.NewFromConfig(cfg, append(opts, path)...)
 }
 """
 
@@ -118,13 +117,17 @@ def render_operations(module_path: str, calls: Sequence[tuple[str, str]]) -> str
         out.append(f'\t{{Service: "{op.service}", Name: "{op.name}", Call: {op.go_func}}},\n')
     for service, name in missing:
         out.append(
-            f'\t{{Service: "{service}", Name: "{name}", Call: jsaws.NotImplemented("{service}", "{name}")}},\n'
+            f'\t{{Service: "{service}", Name: "{name}", '
+            f'Call: jsaws.NotImplemented("{service}", "{name}")}},\n'
         )
     out.append("}\n\n")
-    out.append("// installAWS puts the AWS config and the operations into the Realm (clients are made on first use).\n")
-    out.append("func installAWS(r *jsrt.Realm, cfg aws.Config) {\n\tjsaws.Install(r, cfg, awsOperations...)\n}\n")
+    out.append(
+        "// installAWS puts the AWS config and the operations into the Realm (clients come on first use).\n"
+    )
+    out.append(
+        "func installAWS(r *jsrt.Realm, cfg aws.Config) {\n\tjsaws.Install(r, cfg, awsOperations...)\n}\n"
+    )
     if "s3" in services:
         out.append(_S3_PATH_STYLE)
-    for op in ops:
-        out.append("\n" + _function(op))
+    out += ["\n" + _function(op) for op in ops]
     return "".join(out)

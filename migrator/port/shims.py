@@ -15,6 +15,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 
 V3_PREFIX = "@aws-sdk/client-"
+#: the module path the Go sources import each other by; `files` rewrites it to the generated module's
+SOURCE_MODULE = "migrate.local/port"
 _DATA = ("port", "data")
 
 
@@ -53,24 +55,26 @@ class ShimTable:
         """The shim of an npm import specifier (`node:`-less), or None when there is none."""
         return next((s for s in self.shims if s.specifier == specifier), None)
 
-    def files(self, shim: Shim) -> dict[str, bytes]:
-        """The shim package's Go sources: path relative to the module root → content."""
-        return _go_files(_data() / "shims" / shim.package, shim.go_dir)
+    def files(self, shim: Shim, module_path: str = SOURCE_MODULE) -> dict[str, bytes]:
+        """The shim package's Go sources (path relative to the module root → content), importing
+        jsrt and jsaws from `module_path`."""
+        return _go_files(_data() / "shims" / shim.package, shim.go_dir, module_path)
 
-    def runtime_files(self) -> dict[str, bytes]:
+    def runtime_files(self, module_path: str = SOURCE_MODULE) -> dict[str, bytes]:
         """Package jsaws (SDK value conversions), needed by every shim that calls AWS."""
-        return _go_files(_data() / "jsaws", "jsaws")
+        return _go_files(_data() / "jsaws", "jsaws", module_path)
 
 
 def _data() -> Traversable:
     return files("migrator").joinpath(*_DATA)
 
 
-def _go_files(folder: Traversable, prefix: str) -> dict[str, bytes]:
+def _go_files(folder: Traversable, prefix: str, module_path: str) -> dict[str, bytes]:
     if not folder.is_dir():
         raise ShimError(f"{folder}: shim sources missing; reinstall migrate")
+    old, new = f'"{SOURCE_MODULE}/'.encode(), f'"{module_path}/'.encode()
     return {
-        f"{prefix}/{entry.name}": entry.read_bytes()
+        f"{prefix}/{entry.name}": entry.read_bytes().replace(old, new)
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".go") and not entry.name.endswith("_test.go")
     }
@@ -82,15 +86,13 @@ def load_shims() -> ShimTable:
         table = tomllib.loads((_data() / "shims.toml").read_text(encoding="utf-8"))
         operations = {
             service: sorted(entry["ops"])
-            for service, entry in json.loads((_data() / "sdk_fields.json").read_text(encoding="utf-8")).items()
+            for service, entry in json.loads(
+                (_data() / "sdk_fields.json").read_text(encoding="utf-8")
+            ).items()
         }
     except (OSError, tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise ShimError(f"shim table unreadable: {exc}") from exc
-    v2 = {name: service for name, service in table["aws_v2"].items() if service in operations}
-    shims = [
-        _with_v2(_module(spec, entry), v2) if spec == "aws-sdk" else _module(spec, entry)
-        for spec, entry in table["modules"].items()
-    ]
+    shims = [_module(spec, entry) for spec, entry in table["modules"].items()]
     for service, (npm, prefix) in sorted(table["aws_v3"].items()):
         if service not in operations:
             continue
@@ -122,16 +124,4 @@ def _module(specifier: str, entry: dict[str, object]) -> Shim:
         exports=frozenset(str(e) for e in exports),
         status=str(entry.get("status", "subset")),
         services=services,
-    )
-
-
-def _with_v2(shim: Shim, v2: dict[str, str]) -> Shim:
-    return Shim(
-        specifier=shim.specifier,
-        go_dir=shim.go_dir,
-        package=shim.package,
-        constructor=shim.constructor,
-        exports=shim.exports | frozenset(v2),
-        status=shim.status,
-        services=tuple(sorted(set(v2.values()))),
     )

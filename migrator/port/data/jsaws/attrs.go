@@ -87,9 +87,9 @@ func AttributeValueJS(a ddb.AttributeValue) jsrt.Value {
 	case *ddb.AttributeValueMemberNULL:
 		o.Set("NULL", jsrt.Bool(a.Value))
 	case *ddb.AttributeValueMemberSS:
-		o.Set("SS", strings(a.Value))
+		o.Set("SS", stringList(a.Value))
 	case *ddb.AttributeValueMemberNS:
-		o.Set("NS", strings(a.Value))
+		o.Set("NS", stringList(a.Value))
 	case *ddb.AttributeValueMemberBS:
 		items := make([]jsrt.Value, len(a.Value))
 		for i, b := range a.Value {
@@ -114,7 +114,7 @@ func AttributeValueJS(a ddb.AttributeValue) jsrt.Value {
 	return jsrt.Obj(o)
 }
 
-func strings(ss []string) jsrt.Value {
+func stringList(ss []string) jsrt.Value {
 	items := make([]jsrt.Value, len(ss))
 	for i, s := range ss {
 		items[i] = jsrt.Str(s)

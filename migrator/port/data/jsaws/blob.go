@@ -1,8 +1,6 @@
 package jsaws
 
 import (
-	"encoding/base64"
-	"encoding/hex"
 	"io"
 	"time"
 
@@ -10,19 +8,17 @@ import (
 )
 
 // Blob is a Buffer (a Uint8Array in the JS SDK's outputs) holding b.
-func Blob(b []byte) jsrt.Value {
-	v := jsrt.HostObject("Buffer", nil)
-	v.Object().SetSlot(append([]byte(nil), b...))
-	return v
-}
+func Blob(b []byte) jsrt.Value { return jsrt.NewBuffer(append([]byte(nil), b...)) }
 
 // BlobBytes returns the bytes of a Buffer/Uint8Array value.
 func BlobBytes(v jsrt.Value) ([]byte, bool) {
 	if !v.IsObject() {
 		return nil, false
 	}
-	b, ok := v.Object().Slot().([]byte)
-	return b, ok
+	if v.Object().Class() != "Buffer" {
+		return nil, false
+	}
+	return jsrt.BufferBytes(v), true
 }
 
 // Date is a JS Date at t.
@@ -60,11 +56,5 @@ func Stream(rd io.Reader) jsrt.Value {
 }
 
 func encode(b []byte, enc string) string {
-	switch enc {
-	case "base64":
-		return base64.StdEncoding.EncodeToString(b)
-	case "hex":
-		return hex.EncodeToString(b)
-	}
-	return string(b)
+	return jsrt.BufferToString(b, enc)
 }

@@ -2,7 +2,7 @@ package jsaws
 
 import (
 	"math"
-	gostrings "strings"
+	"strings"
 
 	"migrate.local/port/jsrt"
 )
@@ -119,9 +119,9 @@ func numberText(r *jsrt.Realm, f float64, opts MarshallOptions) string {
 	}
 	if !opts.AllowImpreciseNumbers {
 		if f > maxSafeInteger {
-			fail(r, "Number "+s+" is greater than Number.MAX_SAFE_INTEGER. Use BigInt.")
+			fail(r, "Number "+s+" is greater than Number.MAX_SAFE_INTEGER. Use NumberValue from @aws-sdk/lib-dynamodb.")
 		} else if f < -maxSafeInteger {
-			fail(r, "Number "+s+" is lesser than Number.MIN_SAFE_INTEGER. Use BigInt.")
+			fail(r, "Number "+s+" is lesser than Number.MIN_SAFE_INTEGER. Use NumberValue from @aws-sdk/lib-dynamodb.")
 		}
 	}
 	return s
@@ -222,6 +222,6 @@ func ConvertToNative(r *jsrt.Realm, a jsrt.Value) jsrt.Value {
 			fail(r, "Unsupported type passed: "+k)
 		}
 	}
-	fail(r, "No value defined: "+gostrings.Join(o.Keys(), ","))
+	fail(r, "No value defined: "+strings.Join(o.Keys(), ","))
 	return jsrt.Undefined
 }

@@ -19,7 +19,7 @@ import (
 )
 
 // Output turns an operation's result into the JS SDK v3's: the output object
-// with `$metadata` first and the members named as in JavaScript (camel for
+// with `$metadata` last (as the JS SDK's deserializers add it) and the members named as in JavaScript (camel for
 // services whose model uses lowerCamelCase), or a thrown service exception.
 func Output(r *jsrt.Realm, service, operation string, camel bool, out any, err error) jsrt.Value {
 	if err != nil {
@@ -29,10 +29,13 @@ func Output(r *jsrt.Realm, service, operation string, camel bool, out any, err e
 	rv := reflect.ValueOf(out)
 	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv = rv.Elem()
+		fillStruct(o, rv, camel)
+		if f := rv.FieldByName("Metadata"); service == "s3" && f.Kind() == reflect.Map && !o.Has("Metadata") {
+			o.Set("Metadata", jsrt.Obj(jsrt.NewObject())) // the JS SDK always gives the x-amz-meta-* map
+		}
 		if md, ok := rv.FieldByName("ResultMetadata").Interface().(middleware.Metadata); ok {
 			o.Set("$metadata", metadata(md, 0, ""))
 		}
-		fillStruct(o, rv, camel)
 	}
 	return jsrt.Obj(o)
 }

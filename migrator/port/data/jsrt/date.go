@@ -97,9 +97,6 @@ func DateParse(s string) float64 {
 		return math.NaN()
 	}
 	t := time.Date(y, time.Month(mo), d, h, mi, sec, ms*1e6, time.UTC)
-	if t.Day() != d && h != 24 {
-		return math.NaN()
-	}
 	off := 0
 	if z := m[8]; len(z) == 6 {
 		off = (num(z[1:3], 0)*60 + num(z[4:6], 0)) * 60000

@@ -303,8 +303,9 @@ func ToPrecision(x float64, p int) string {
 // returning the digits and the decimal exponent of the first digit.
 func roundSignificant(x float64, p int) (string, int) {
 	r := new(big.Rat).SetFloat64(x)
-	e := int(math.Floor(math.Log10(x)))
-	for attempt := 0; attempt < 3; attempt++ {
+	_, exp, _ := strings.Cut(strconv.FormatFloat(x, 'e', 40, 64), "e") // the exact value's exponent
+	e, _ := strconv.Atoi(exp)
+	for {
 		scaled := new(big.Rat).Set(r)
 		shift := p - 1 - e
 		pow := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(shift))), nil))
@@ -324,7 +325,6 @@ func roundSignificant(x float64, p int) (string, int) {
 			e--
 		}
 	}
-	return strconv.FormatFloat(x, 'e', p-1, 64)[:1], e
 }
 
 // NumberToRadix is Number.prototype.toString(radix) for radix 2..36.

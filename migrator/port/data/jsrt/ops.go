@@ -1,6 +1,9 @@
 package jsrt
 
-import "math"
+import (
+	"math"
+	"math/big"
+)
 
 // Truthy is JavaScript's ToBoolean (if (v), !!v, &&, ||).
 func Truthy(v Value) bool {
@@ -178,9 +181,26 @@ func Mod(a, b Value) Value { return Num(math.Mod(ToNumber(a), ToNumber(b))) }
 // Exp is a ** b.
 func Exp(a, b Value) Value { return Num(jsPow(ToNumber(a), ToNumber(b))) }
 
+// jsPow is Number::exponentiate. Integer exponents up to 64 in magnitude
+// are computed exactly and rounded once; other exponents use math.Pow.
+// V8 uses fdlibm's pow, so results can differ in the last bit (exact
+// results such as 10 ** 3, 2 ** -4 or x ** 2 agree).
 func jsPow(x, y float64) float64 {
 	if math.IsNaN(y) || (math.Abs(x) == 1 && math.IsInf(y, 0)) {
 		return math.NaN()
+	}
+	if y == math.Trunc(y) && math.Abs(y) <= 64 && y != 0 && x != 0 && !math.IsInf(x, 0) && !math.IsNaN(x) {
+		n := int(math.Abs(y))
+		acc := new(big.Float).SetPrec(uint(53*n + 64)).SetFloat64(1)
+		bx := new(big.Float).SetFloat64(x)
+		for i := 0; i < n; i++ {
+			acc.Mul(acc, bx)
+		}
+		if y < 0 {
+			acc.Quo(new(big.Float).SetPrec(acc.Prec()).SetFloat64(1), acc)
+		}
+		f, _ := acc.Float64()
+		return f
 	}
 	return math.Pow(x, y)
 }

@@ -47,6 +47,27 @@ func (st *regexpState) matchAt(s string, from int, sticky bool) []int {
 	return nil
 }
 
+// allMatches lists the matches a global regexp visits, as JavaScript does:
+// Go's FindAll drops an empty match right after a non-empty one, JavaScript
+// keeps it, so those are put back.
+func (st *regexpState) allMatches(s string) [][]int {
+	var out [][]int
+	for _, m := range st.re.FindAllStringSubmatchIndex(s, -1) {
+		out = append(out, m)
+		if e := m[1]; e > m[0] {
+			if n := st.re.FindStringSubmatchIndex(s[e:]); n != nil && n[0] == 0 && n[1] == 0 {
+				for i := range n {
+					if n[i] >= 0 {
+						n[i] += e
+					}
+				}
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
 // matchResult builds exec's result array: match, groups, index, input, groups.
 func (st *regexpState) matchResult(s string, m []int) Value {
 	items := make([]Value, len(m)/2)
@@ -132,7 +153,7 @@ func strMatch(_ *Realm, this Value, a []Value) Value {
 	}
 	o.Set("lastIndex", Num(0))
 	var out []Value
-	for _, m := range st.re.FindAllStringIndex(s, -1) {
+	for _, m := range st.allMatches(s) {
 		out = append(out, Str(s[m[0]:m[1]]))
 	}
 	if out == nil {
@@ -149,7 +170,7 @@ func strMatchAll(_ *Realm, this Value, a []Value) Value {
 		ThrowTypeError("String.prototype.matchAll called with a non-global RegExp argument")
 	}
 	var out []Value
-	for _, m := range st.re.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range st.allMatches(s) {
 		out = append(out, st.matchResult(s, m))
 	}
 	return ArrayOf(out)
@@ -184,7 +205,7 @@ func regexpReplace(r *Realm, o *Object, s string, repl Value, all bool) Value {
 	}
 	var matches [][]int
 	if st.global {
-		matches = st.re.FindAllStringSubmatchIndex(s, -1)
+		matches = st.allMatches(s)
 		o.Set("lastIndex", Num(0))
 	} else if m := st.matchAt(s, 0, st.sticky); m != nil {
 		matches = [][]int{m}

@@ -1,0 +1,136 @@
+package middy
+
+import (
+	"regexp"
+
+	"migrate.local/port/jsrt"
+)
+
+func middleware(kind string, f jsrt.Func) jsrt.Value {
+	o := jsrt.NewObject()
+	o.Set(kind, jsrt.Fn(kind, func(r *jsrt.Realm, this jsrt.Value, args []jsrt.Value) jsrt.Value {
+		return jsrt.Async(func() jsrt.Value { return f(r, this, args) })
+	}))
+	return jsrt.Obj(o)
+}
+
+// HTTPErrorHandler is the exports of @middy/http-error-handler: an onError
+// that turns an error with statusCode (exposed when < 500, or expose: true)
+// into {statusCode, headers, body: message}, anything else into a bare 500.
+func HTTPErrorHandler(r *jsrt.Realm) jsrt.Value {
+	exports := jsrt.NewObject()
+	exports.Set("default", jsrt.Fn("httpErrorHandler", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+		opts := arg(args, 0)
+		logger := jsrt.Fn("logger", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+			e := arg(args, 0)
+			r.Logger().Error(jsrt.ErrorMessage(e), "name", jsrt.ErrorName(e))
+			return jsrt.Undefined
+		})
+		fallback := jsrt.Undefined
+		if opts.IsObject() {
+			if opts.Object().Has("logger") {
+				logger = opts.Object().Get("logger")
+			}
+			fallback = opts.Object().Get("fallbackMessage")
+		}
+		return middleware("onError", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+			onError(r, arg(args, 0), logger, fallback)
+			return jsrt.Undefined
+		})
+	}))
+	return jsrt.Obj(exports)
+}
+
+func onError(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
+	req := request.Object()
+	if !req.Get("response").IsUndefined() {
+		return
+	}
+	if logger.Kind() == jsrt.KindFunction {
+		jsrt.Call(r, logger, jsrt.Undefined, req.Get("error"))
+	}
+	e := req.Get("error")
+	status := jsrt.GetOpt(e, "statusCode")
+	if jsrt.Truthy(status) && jsrt.GetOpt(e, "expose").IsUndefined() {
+		jsrt.SetS(e, "expose", jsrt.Bool(jsrt.Less(status, jsrt.Num(500))))
+	}
+	if !jsrt.Truthy(jsrt.GetOpt(e, "expose")) || !jsrt.Truthy(status) {
+		fb := jsrt.NewObject()
+		fb.Set("statusCode", jsrt.Num(500))
+		fb.Set("message", fallback)
+		fb.Set("expose", jsrt.Bool(true))
+		e = jsrt.Obj(fb)
+		req.Set("error", e)
+	}
+	// normalizeHttpResponse on an undefined response gives {statusCode: 500, headers: {}}.
+	headers := jsrt.NewObject()
+	jsrt.ObjectAssignInto(headers, jsrt.GetS(e, "headers"))
+	resp := jsrt.NewObject()
+	resp.Set("statusCode", jsrt.GetS(e, "statusCode"))
+	resp.Set("headers", jsrt.Obj(headers))
+	if message := jsrt.GetS(e, "message"); jsrt.Truthy(message) {
+		contentType := "application/json"
+		if jsonSafeParse(r, message).Kind() == jsrt.KindString {
+			contentType = "text/plain"
+		}
+		resp.Set("body", message)
+		headers.Set("Content-Type", jsrt.Str(contentType))
+	}
+	req.Set("response", jsrt.Obj(resp))
+}
+
+// jsonSafeParse is @middy/util's: JSON.parse for text starting with {, [ or ", else the text.
+func jsonSafeParse(r *jsrt.Realm, text jsrt.Value) jsrt.Value {
+	if text.Kind() != jsrt.KindString {
+		return text
+	}
+	s := jsrt.ToString(text)
+	if s == "" || (s[0] != '{' && s[0] != '[' && s[0] != '"') {
+		return text
+	}
+	out := text
+	jsrt.Recover(func() { out = jsrt.JSONParse(r, text) })
+	return out
+}
+
+var jsonMime = regexp.MustCompile(`^application/(.+\+)?json($|;.+)`)
+
+// HTTPJSONBodyParser is the exports of @middy/http-json-body-parser: a
+// before that parses a JSON body (base64 too) or throws middy's 415 errors.
+func HTTPJSONBodyParser(r *jsrt.Realm) jsrt.Value {
+	exports := jsrt.NewObject()
+	exports.Set("default", jsrt.Fn("httpJsonBodyParser", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+		disable := jsrt.Truthy(jsrt.GetOpt(arg(args, 0), "disableContentTypeError"))
+		return middleware("before", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+			event := jsrt.GetS(arg(args, 0), "event")
+			headers := jsrt.GetS(event, "headers")
+			ct := jsrt.Coalesce(jsrt.GetOpt(headers, "Content-Type"), jsrt.GetOpt(headers, "content-type"))
+			if !jsonMime.MatchString(jsrt.ToString(ct)) {
+				if disable {
+					return jsrt.Undefined
+				}
+				jsrt.Throw(httpError(r, 415, "Unsupported Media Type"))
+			}
+			body := jsrt.GetS(event, "body")
+			if jsrt.Truthy(jsrt.GetS(event, "isBase64Encoded")) {
+				body = jsrt.Str(jsrt.BufferToString(jsrt.BufferBytes(jsrt.BufferFrom(body, jsrt.Str("base64"))), "utf8"))
+			}
+			var parsed jsrt.Value
+			if t := jsrt.Recover(func() { parsed = jsrt.JSONParse(r, body) }); t != nil {
+				jsrt.Throw(httpError(r, 415, "Invalid or malformed JSON was provided"))
+			}
+			jsrt.SetS(event, "body", parsed)
+			return jsrt.Undefined
+		})
+	}))
+	return jsrt.Obj(exports)
+}
+
+// httpError is @middy/util's createError(status, message).
+func httpError(r *jsrt.Realm, status int, message string) jsrt.Value {
+	e := jsrt.NewError(r, "UnsupportedMediaTypeError", jsrt.Str(message))
+	e.Object().Set("status", jsrt.Num(float64(status)))
+	e.Object().Set("statusCode", jsrt.Num(float64(status)))
+	e.Object().Set("expose", jsrt.Bool(status < 500))
+	return e
+}
