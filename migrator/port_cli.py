@@ -31,19 +31,25 @@ def port_command(
         Path | None, typer.Option("--spec", help="OpenAPI spec (accepted; not used by the translation yet).")
     ] = None,
     verify: Annotated[
-        bool, typer.Option("--verify", help="Run migrate golden on each function's cases; record the verdict.")
+        bool,
+        typer.Option("--verify", help="Run migrate golden on each function's cases; record the verdict."),
     ] = False,
     cases: Annotated[
         Path | None, typer.Option("--cases", help="Cases for --verify (default: the module's golden/cases).")
     ] = None,
     env_file: Annotated[
-        Path | None, typer.Option("--env-file", help="Settings for --verify (default: the module's golden/env).")
+        Path | None,
+        typer.Option("--env-file", help="Settings for --verify (default: the module's golden/env)."),
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 when generated files differ from the disk; write nothing.")
     ] = False,
-    output_format: Annotated[PortFormat, typer.Option("--format", "-f", help="Report format.")] = PortFormat.table,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    output_format: Annotated[
+        PortFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = PortFormat.table,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr (terminal only).")] = True,
 ) -> None:
     """Translate Node handlers to Go (on top of migrate stub) and report what was translated."""

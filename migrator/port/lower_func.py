@@ -85,28 +85,41 @@ def lower_class(node: ts.Node, cx: LowerContext) -> ir.Expr:
             if prop == "name" and isinstance(init, ir.Lit) and init.kind == "str":
                 error_name = str(init.value)
             fields.append(ir.ExprStmt(ir.Assign(ir.Member(ir.This(), prop), "=", init)))
-        elif member.type == "method_definition" and cx.text(member.child_by_field_name("name") or member) == "constructor":
+        elif (
+            member.type == "method_definition"
+            and cx.text(member.child_by_field_name("name") or member) == "constructor"
+        ):
             params, param_fields = _ctor_params(member, cx)
             block = member.child_by_field_name("body")
             assert block is not None
             statements = named(block)
             first = statements[0] if statements else None
             call = named(first)[0] if first is not None and first.type == "expression_statement" else None
-            if call is None or call.type != "call_expression" or cx.text(call.child_by_field_name("function") or call) != "super":
-                raise Unsupported(member, "constructor", "an error class constructor must start with super(...)")
+            if (
+                call is None
+                or call.type != "call_expression"
+                or cx.text(call.child_by_field_name("function") or call) != "super"
+            ):
+                raise Unsupported(
+                    member, "constructor", "an error class constructor must start with super(...)"
+                )
             args = call.child_by_field_name("arguments")
             super_args = lower_args(args, cx) if args is not None else ()
             cx.statements += 1
             for stmt in statements[1:]:
                 ctor_body += lower_statement(stmt, cx)
         elif member.type != "comment":
-            raise Unsupported(member, f"class member in {name}", "only fields and a constructor are translated")
+            raise Unsupported(
+                member, f"class member in {name}", "only fields and a constructor are translated"
+            )
     for stmt in ctor_body:
         if isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.Assign):
             target, value = stmt.expr.target, stmt.expr.value
             if target == ir.Member(ir.This(), "name") and isinstance(value, ir.Lit) and value.kind == "str":
                 error_name = str(value.value)
-    return ir.ErrorClass(name, parent, params, super_args, tuple(fields + param_fields + ctor_body), error_name)
+    return ir.ErrorClass(
+        name, parent, params, super_args, tuple(fields + param_fields + ctor_body), error_name
+    )
 
 
 def _ctor_params(member: ts.Node, cx: LowerContext) -> tuple[tuple[ir.Pattern, ...], list[ir.Stmt]]:
@@ -117,7 +130,9 @@ def _ctor_params(member: ts.Node, cx: LowerContext) -> tuple[tuple[ir.Pattern, .
     out: list[ir.Pattern] = []
     fields: list[ir.Stmt] = []
     for child in named(params) if params is not None else []:
-        modifiers = [c for c in child.children if c.type in ("accessibility_modifier", "readonly", "override_modifier")]
+        modifiers = [
+            c for c in child.children if c.type in ("accessibility_modifier", "readonly", "override_modifier")
+        ]
         if not modifiers:
             out.append(lower_pattern(child, cx))
             continue

@@ -177,7 +177,11 @@ def _for_in(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
 def _while(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     cond = node.child_by_field_name("condition")
     assert cond is not None
-    return (ir.While(lower_expr(cond, cx), _body(node.child_by_field_name("body"), cx), node.type == "do_statement"),)
+    return (
+        ir.While(
+            lower_expr(cond, cx), _body(node.child_by_field_name("body"), cx), node.type == "do_statement"
+        ),
+    )
 
 
 def _switch(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:

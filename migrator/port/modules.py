@@ -86,7 +86,9 @@ class _Builder:
                 target = resolve_relative(path, specifier)
                 if target is not None and target.suffix in _PROBE:
                     return ir.Require(self.number(target))
-                pending.append(ir.Untranslated(file, line, f"import {specifier}", "the file does not resolve"))
+                pending.append(
+                    ir.Untranslated(file, line, f"import {specifier}", "the file does not resolve")
+                )
                 return ir.Missing(f"module {specifier}")
             if self.has_shim(specifier):
                 if specifier not in self.shims:
@@ -100,7 +102,8 @@ class _Builder:
         if tree.root_node.has_error:
             pending.append(ir.Untranslated(file, 1, "syntax error", "the file does not parse"))
         exports = tuple(
-            ir.ExprStmt(ir.Assign(ir.Member(ir.Name("exports"), name), "=", value)) for name, value in cx.exports
+            ir.ExprStmt(ir.Assign(ir.Member(ir.Name("exports"), name), "=", value))
+            for name, value in cx.exports
         )
         self.env |= _env_reads(body)
         imports = sum(1 for p in pending if p.construct.startswith("import "))

@@ -156,6 +156,13 @@ class ExprPrinter:
         return f"jsrt.Call(r, {self.expr(callee)}, jsrt.Undefined{self.args(e.args)})"
 
     def _new(self, e: ir.New) -> str:
+        callee = e.callee
+        if (
+            isinstance(callee, ir.Missing)
+            or isinstance(callee, ir.Member)
+            and isinstance(callee.obj, ir.Missing)
+        ):
+            return f"jsrt.Call(r, {self.expr(callee)}, jsrt.Undefined{self.args(e.args)})"  # throws NotImplemented
         return f"jsrt.New(r, {self.expr(e.callee)}{self.args(e.args)})"
 
     def _optchain(self, e: ir.OptChain) -> str:
@@ -175,7 +182,11 @@ class ExprPrinter:
         if e.op == "delete":
             target = e.operand
             assert isinstance(target, ir.Member)
-            key = quote(target.prop) if isinstance(target.prop, str) else f"jsrt.PropertyKey({self.expr(target.prop)})"
+            key = (
+                quote(target.prop)
+                if isinstance(target.prop, str)
+                else f"jsrt.PropertyKey({self.expr(target.prop)})"
+            )
             return f"portDelete({self.expr(target.obj)}, {key})"
         raise ValueError(f"unary {e.op}")
 
@@ -267,7 +278,9 @@ class ExprPrinter:
             new = self.expr(e.value)
         elif e.op in ("&&=", "||=", "??="):
             old, new_value = self.state.temp(), self.state.temp()
-            test = {"&&=": f"jsrt.Truthy({old})", "||=": f"!jsrt.Truthy({old})", "??=": f"{old}.IsNullish()"}[e.op]
+            test = {"&&=": f"jsrt.Truthy({old})", "||=": f"!jsrt.Truthy({old})", "??=": f"{old}.IsNullish()"}[
+                e.op
+            ]
             lines = [*setup, f"{old} := {get}", f"{new_value} := {old}", f"if {test} {{"]
             lines += [f"{new_value} = {self.expr(e.value)}", put(new_value), "}"]
             return lines + ([f"{keep}{new_value}"] if keep else [])
@@ -283,7 +296,13 @@ class ExprPrinter:
         old, new = self.state.temp(), self.state.temp()
         delta = "1" if e.op == "++" else "-1"
         keep = f"{result} := {new if e.prefix else old}" if result else f"_ = {old}"
-        return [*setup, f"{old} := jsrt.Plus({get})", f"{new} := jsrt.Num(jsrt.ToNumber({old}) + {delta})", put(new), keep]
+        return [
+            *setup,
+            f"{old} := jsrt.Plus({get})",
+            f"{new} := jsrt.Num(jsrt.ToNumber({old}) + {delta})",
+            put(new),
+            keep,
+        ]
 
     def _place(self, target: ir.Expr) -> tuple[str, Callable[[str], str], list[str]]:
         """(read expression, writer of a value, setup lines) for a Name or Member target."""

@@ -76,7 +76,9 @@ def _terminates(stmts: tuple[ir.Stmt, ...]) -> bool:
         if not any(c.test is None for c in last.cases) or any(_breaks(c.body) for c in last.cases):
             return False
         n = len(last.cases)
-        return all(_terminates(c.body) or (i < n - 1 and not _abrupt(c.body)) for i, c in enumerate(last.cases))
+        return all(
+            _terminates(c.body) or (i < n - 1 and not _abrupt(c.body)) for i, c in enumerate(last.cases)
+        )
     return False
 
 
@@ -87,9 +89,13 @@ def _breaks(stmts: tuple[ir.Stmt, ...]) -> bool:
             return True
         if isinstance(stmt, ir.Block) and _breaks(stmt.body):
             return True
-        if isinstance(stmt, ir.Try) and any(_breaks(b) for b in (stmt.body, stmt.handler or (), stmt.finalizer or ())):
+        if isinstance(stmt, ir.Try) and any(
+            _breaks(b) for b in (stmt.body, stmt.handler or (), stmt.finalizer or ())
+        ):
             return True
-        if isinstance(stmt, ir.If) and (_breaks((stmt.then,)) or (stmt.other is not None and _breaks((stmt.other,)))):
+        if isinstance(stmt, ir.If) and (
+            _breaks((stmt.then,)) or (stmt.other is not None and _breaks((stmt.other,)))
+        ):
             return True
     return False
 
@@ -175,7 +181,10 @@ class StmtPrinter(ExprPrinter):
         inner = self._loop_ctx(ctx)
         if s.keys:
             key = self.state.temp()
-            head = [f"for _, {key} := range jsrt.ForInKeys({self.expr(s.iterable)}) {{", f"{item} := jsrt.Str({key})"]
+            head = [
+                f"for _, {key} := range jsrt.ForInKeys({self.expr(s.iterable)}) {{",
+                f"{item} := jsrt.Str({key})",
+            ]
         else:
             head = [f"for _, {item} := range jsrt.Iterate({self.expr(s.iterable)}) {{"]
         decl = [f"var {', '.join(var(n) for n in names)} jsrt.Value"] if names else []
@@ -188,7 +197,11 @@ class StmtPrinter(ExprPrinter):
         if not s.do:
             return [f"for {self.cond(s.test)} {{", *self._nested(s.body, inner), "}"]
         first = self.state.temp()
-        return [f"for {first} := true; {first} || {self.cond(s.test)}; {first} = false {{", *self._nested(s.body, inner), "}"]
+        return [
+            f"for {first} := true; {first} || {self.cond(s.test)}; {first} = false {{",
+            *self._nested(s.body, inner),
+            "}",
+        ]
 
     def _s_switch(self, s: ir.Switch, ctx: Ctx) -> list[str]:
         value = self.state.temp()
@@ -200,7 +213,11 @@ class StmtPrinter(ExprPrinter):
         lines.append("switch {")
         inner = replace(ctx, breakables=ctx.breakables + 1)
         for i, case in enumerate(s.cases):
-            head = "default:" if case.test is None else f"case jsrt.StrictEquals({value}, {self.expr(case.test)}):"
+            head = (
+                "default:"
+                if case.test is None
+                else f"case jsrt.StrictEquals({value}, {self.expr(case.test)}):"
+            )
             lines.append(head)
             for stmt in case.body:
                 if isinstance(stmt, ir.FuncDecl):
@@ -259,7 +276,11 @@ class StmtPrinter(ExprPrinter):
         after: list[str] = []
         if "return" in boundary.used:
             decl.append(f"var {boundary.ret} jsrt.Value")
-            after += [f"if {boundary.ctl} == 1 {{", *self._s_return(ir.Return(ir.Raw(boundary.ret)), ctx), "}"]
+            after += [
+                f"if {boundary.ctl} == 1 {{",
+                *self._s_return(ir.Return(ir.Raw(boundary.ret)), ctx),
+                "}",
+            ]
         for kind, code in (("break", 2), ("continue", 3)):
             if kind in boundary.used:
                 after += [f"if {boundary.ctl} == {code} {{", *self._jump(kind, ctx), "}"]
@@ -267,7 +288,9 @@ class StmtPrinter(ExprPrinter):
             decl.append(f"var {boundary.ctl} int")
         return [*decl, *call, *after]
 
-    def _catch(self, names: tuple[str, ...], bind: list[str], body: tuple[ir.Stmt, ...], ctx: Ctx) -> list[str]:
+    def _catch(
+        self, names: tuple[str, ...], bind: list[str], body: tuple[ir.Stmt, ...], ctx: Ctx
+    ) -> list[str]:
         decl = [f"var {', '.join(var(n) for n in names)} jsrt.Value"] if names else []
         used = [f"{', '.join('_' for _ in names)} = {', '.join(var(n) for n in names)}"] if names else []
         return [*decl, *used, *bind, *self.block(body, ctx)]
@@ -322,7 +345,12 @@ class StmtPrinter(ExprPrinter):
             return self.assign_lines(ir.Assign(pattern.target, "=", ir.Raw(value)), None)
         tmp = self.state.temp()
         if isinstance(pattern, ir.WithDefault):
-            lines = [f"{tmp} := {value}", f"if {tmp}.IsUndefined() {{", f"{tmp} = {self.expr(pattern.default)}", "}"]
+            lines = [
+                f"{tmp} := {value}",
+                f"if {tmp}.IsUndefined() {{",
+                f"{tmp} = {self.expr(pattern.default)}",
+                "}",
+            ]
             return lines + self.pattern_assign(pattern.pattern, tmp)
         if isinstance(pattern, ir.ObjectPattern):
             lines = [f"{tmp} := portObjectPattern({value})"]
@@ -337,7 +365,9 @@ class StmtPrinter(ExprPrinter):
                     keys.append(k)
                     lines += self.pattern_assign(sub, f"jsrt.GetS({tmp}, {k})")
             if pattern.rest is not None:
-                lines += self.pattern_assign(pattern.rest, f"portObjectRest({tmp}{''.join(', ' + k for k in keys)})")
+                lines += self.pattern_assign(
+                    pattern.rest, f"portObjectRest({tmp}{''.join(', ' + k for k in keys)})"
+                )
             return lines
         lines = [f"{tmp} := jsrt.Iterate({value})"]
         for i, item in enumerate(pattern.items):

@@ -79,7 +79,9 @@ def to_json(report: PortReport) -> str:
             "complete": sum(1 for f in report.functions if f.complete),
             "statements": report.statements,
             "translated": report.translated,
-            "verified": sum(1 for f in report.functions if f.verify is not None and f.verify.verdict == "pass"),
+            "verified": sum(
+                1 for f in report.functions if f.verify is not None and f.verify.verdict == "pass"
+            ),
             "failed_verify": report.failed_verify,
         },
     }
@@ -104,7 +106,11 @@ def to_markdown(report: PortReport) -> str:
         lines.append(
             f"| {f.name} | `{f.file}` | {f.translated}/{f.statements} | {cov} | {_verdict_text(f)} | {f.port_go} |"
         )
-    lines += ["", f"**Total**: {report.translated}/{report.statements} statements ({coverage(report.translated, report.statements)})", ""]
+    lines += [
+        "",
+        f"**Total**: {report.translated}/{report.statements} statements ({coverage(report.translated, report.statements)})",
+        "",
+    ]
     spots = [(f, s) for f in report.functions for s in f.untranslated]
     if spots:
         lines += ["## Untranslated", "", "| function | where | construct | why |", "|---|---|---|---|"]
@@ -119,7 +125,13 @@ def print_table(report: PortReport, console: Console) -> None:
         table.add_column(column, justify="right" if column in ("translated", "coverage") else "left")
     for f in report.functions:
         name = f"{f.name}\n{f.file or '-'}"
-        table.add_row(name, f"{f.translated}/{f.statements}", coverage(f.translated, f.statements), _verdict_text(f), f.port_go)
+        table.add_row(
+            name,
+            f"{f.translated}/{f.statements}",
+            coverage(f.translated, f.statements),
+            _verdict_text(f),
+            f.port_go,
+        )
     console.print(table)
     complete = sum(1 for f in report.functions if f.complete)
     console.print(
@@ -130,11 +142,20 @@ def print_table(report: PortReport, console: Console) -> None:
     )
     for f in report.functions:
         if f.problem:
-            console.print(f"not translated {f.name}: {f.problem}", markup=False, highlight=False, soft_wrap=True)
+            console.print(
+                f"not translated {f.name}: {f.problem}", markup=False, highlight=False, soft_wrap=True
+            )
         for s in f.untranslated:
-            console.print(f"untranslated {s.file}:{s.line}: {s.construct}: {s.why}", markup=False, highlight=False, soft_wrap=True)
+            console.print(
+                f"untranslated {s.file}:{s.line}: {s.construct}: {s.why}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
         if f.verify is not None and f.verify.detail:
-            console.print(f"verify {f.name}: {f.verify.detail}", markup=False, highlight=False, soft_wrap=True)
+            console.print(
+                f"verify {f.name}: {f.verify.detail}", markup=False, highlight=False, soft_wrap=True
+            )
         if f.port_go == "edited":
             console.print(
                 f"{f.module}/port.go is edited: make handleEvent return a.port.portHandle(ctx, event) to use the translation",

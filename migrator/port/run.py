@@ -46,7 +46,9 @@ class PortResult:
     drift: tuple[str, ...]  #: --check: drifted files
 
 
-def plan(request: PortRequest, progress: Progress | None = None) -> tuple[list[PortTarget], Path, dict[str, Function]]:
+def plan(
+    request: PortRequest, progress: Progress | None = None
+) -> tuple[list[PortTarget], Path, dict[str, Function]]:
     """Every selected function's module, translated."""
     functions, root = load_functions(request.path, None, None)
     stub = StubRequest(request.path, request.out, request.functions)
@@ -68,7 +70,15 @@ def _report(item: PortTarget, port_go: str, verdict: Verdict | None, file: str |
     t = item.translation
     spots = tuple(Spot(u.file, u.line, u.construct, u.why) for u in t.untranslated)
     return FunctionReport(
-        t.function, file, item.target.name, t.statements, t.statements - t.failed, spots, port_go, t.problem, verdict
+        t.function,
+        file,
+        item.target.name,
+        t.statements,
+        t.statements - t.failed,
+        spots,
+        port_go,
+        t.problem,
+        verdict,
     )
 
 

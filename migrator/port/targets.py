@@ -48,7 +48,9 @@ def port_target(function: Function, root: Path, target: Target, shims: ShimTable
     handler = template(
         "handler.go.tmpl",
         clients_field="\tclients  clients\n" if has_clients else "",
-        clients_init="\tc, err := newClients(ctx)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n" if has_clients else "",
+        clients_init="\tc, err := newClients(ctx)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n"
+        if has_clients
+        else "",
         clients_value=" clients: c," if has_clients else "",
     )
     translation.files["handler.go"] = gofmt(handler, "handler.go")
