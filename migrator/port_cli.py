@@ -35,11 +35,14 @@ def port_command(
         typer.Option("--verify", help="Run migrate golden on each function's cases; record the verdict."),
     ] = False,
     cases: Annotated[
-        Path | None, typer.Option("--cases", help="Cases for --verify (default: the module's golden/cases).")
+        Path | None, typer.Option("--cases", help="Cases for --verify: DIR/<function>/cases (+ env) or DIR (default: the module's golden/cases).")
     ] = None,
     env_file: Annotated[
         Path | None,
         typer.Option("--env-file", help="Settings for --verify (default: the module's golden/env)."),
+    ] = None,
+    runs: Annotated[
+        int | None, typer.Option("--runs", min=1, help="Node runs per case for --verify (golden's default).")
     ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 when generated files differ from the disk; write nothing.")
@@ -57,7 +60,7 @@ def port_command(
     if spec is not None and not spec.is_file():
         stderr.print(f"migrate: error: --spec {spec}: no such file", markup=False, highlight=False)
         raise typer.Exit(2)
-    request = PortRequest(path, out, tuple(function or ()), verify, cases, env_file, check, spec)
+    request = PortRequest(path, out, tuple(function or ()), verify, cases, env_file, runs, check, spec)
     with progress_bar(stderr, enabled=progress, label="porting", min_total=2) as advance:
         result = run_port(request, advance)
     report = result.report

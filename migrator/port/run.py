@@ -36,6 +36,7 @@ class PortRequest:
     verify: bool = False
     cases: Path | None = None  #: --cases: golden cases for --verify (default: the module's golden/cases)
     env_file: Path | None = None  #: --env-file for --verify (default: the module's golden/env)
+    runs: int | None = None  #: --runs for golden (Node runs per case)
     check: bool = False
     spec: Path | None = None  #: accepted; not used by the translation yet
 
@@ -82,6 +83,17 @@ def _report(item: PortTarget, port_go: str, verdict: Verdict | None, file: str |
     )
 
 
+def cases_for(request: PortRequest, module: Path, name: str) -> tuple[Path, Path | None]:
+    """The cases and settings golden uses for one function: `--cases DIR/<name>/cases` (with
+    `DIR/<name>/env`) when that folder exists, else `--cases DIR`, else the module's golden/ folder."""
+    if request.cases is None:
+        return module / "golden" / "cases", request.env_file or module / "golden" / "env"
+    own = request.cases / name
+    if (own / "cases").is_dir():
+        return own / "cases", request.env_file or own / "env"
+    return request.cases, request.env_file
+
+
 def run_port(request: PortRequest, progress: Progress | None = None) -> PortResult:
     """Translate (and write, or check) every selected function; verify when asked."""
     items, root, functions = plan(request, progress)
@@ -96,9 +108,7 @@ def run_port(request: PortRequest, progress: Progress | None = None) -> PortResu
         verdict = None
         function = functions.get(item.translation.function)
         if request.verify and function is not None and function.file is not None:
-            module = item.target.root
-            cases = request.cases or module / "golden" / "cases"
-            env = request.env_file or module / "golden" / "env"
-            verdict = verify(root / function.file, function.export, module, cases, env)
+            cases, env = cases_for(request, item.target.root, function.name)
+            verdict = verify(root / function.file, function.export, item.target.root, cases, env, request.runs)
         reports.append(_report(item, port_go, verdict, function.file if function else None))
     return PortResult(PortReport(tuple(reports)), ())

@@ -10,7 +10,9 @@ from pathlib import Path
 from migrator.port.report import Verdict
 
 
-def verify(node: Path, export: str, module: Path, cases: Path, env_file: Path | None) -> Verdict:
+def verify(
+    node: Path, export: str, module: Path, cases: Path, env_file: Path | None, runs: int | None = None
+) -> Verdict:
     """Golden's verdict on `cases` for the Node handler `node:export` against the Go module."""
     if not cases.exists():
         return Verdict("error", 0, 0, f"no cases at {cases}: give --cases DIR")
@@ -19,6 +21,8 @@ def verify(node: Path, export: str, module: Path, cases: Path, env_file: Path | 
         "--node", f"{node}:{export}", "--go", str(module), "--cases", str(cases),
         "--format", "json", "--latency", "report",
     ]  # fmt: skip
+    if runs is not None:
+        command += ["--runs", str(runs)]
     if env_file is not None and env_file.is_file():
         command += ["--env-file", str(env_file)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
