@@ -35,10 +35,17 @@ class Shim:
     exports: frozenset[str]  #: the names an import may take from the module
     status: str  #: "full" or "subset" (see docs/port-libraries.md)
     services: tuple[str, ...] = ()  #: aws-sdk-go-v2 service packages the module's clients call
+    #: (major version, constructor) from which on another constructor applies, ascending
+    since: tuple[tuple[int, str], ...] = ()
 
-    def go_call(self, realm: str = "r") -> str:
-        """The Go expression (type jsrt.Value) of the module's exports object."""
-        return self.constructor.replace("{r}", realm)
+    def go_call(self, realm: str = "r", major: int | None = None) -> str:
+        """The Go expression (type jsrt.Value) of the module's exports object; `major` is the npm
+        package's major version when known (from package.json), else the oldest supported one."""
+        constructor = self.constructor
+        for since, other in self.since:
+            if major is not None and major >= since:
+                constructor = other
+        return constructor.replace("{r}", realm)
 
     def import_path(self, module_path: str) -> str:
         """The Go import path of the shim package inside the generated module."""
@@ -92,7 +99,7 @@ def load_shims() -> ShimTable:
         }
     except (OSError, tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         raise ShimError(f"shim table unreadable: {exc}") from exc
-    shims = [_module(spec, entry) for spec, entry in table["modules"].items()]
+    shims = [_module(spec, entry, operations) for spec, entry in table["modules"].items()]
     for service, (npm, prefix) in sorted(table["aws_v3"].items()):
         if service not in operations:
             continue
@@ -111,11 +118,15 @@ def load_shims() -> ShimTable:
     return ShimTable(tuple(sorted(shims, key=lambda s: s.specifier)))
 
 
-def _module(specifier: str, entry: dict[str, object]) -> Shim:
+def _module(specifier: str, entry: dict[str, object], operations: dict[str, list[str]]) -> Shim:
     package = str(entry["dir"])
     exports = entry.get("exports", [])
     assert isinstance(exports, list)
-    services = ("dynamodb",) if package == "awsv3" else ()
+    services: tuple[str, ...] = ("dynamodb",) if package == "awsv3" else ()
+    if package == "awsv2":
+        services = tuple(sorted(operations))
+    since = entry.get("since", {})
+    assert isinstance(since, dict)
     return Shim(
         specifier=specifier,
         go_dir=f"shims/{package}",
@@ -124,4 +135,5 @@ def _module(specifier: str, entry: dict[str, object]) -> Shim:
         exports=frozenset(str(e) for e in exports),
         status=str(entry.get("status", "subset")),
         services=services,
+        since=tuple(sorted((int(k), f"{package}.{v}({{r}})") for k, v in since.items())),
     )

@@ -30,7 +30,11 @@ NPM_PACKAGES = [
     "@middy/core@5",
     "@middy/http-error-handler@5",
     "@middy/http-json-body-parser@5",
+    "middy4-core@npm:@middy/core@4",
+    "middy4-http-error-handler@npm:@middy/http-error-handler@4",
+    "middy4-http-json-body-parser@npm:@middy/http-json-body-parser@4",
     "zod@3",
+    "aws-sdk@2",
 ]
 CALLS = [
     ("dynamodb", "GetItem"),

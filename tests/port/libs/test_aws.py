@@ -11,6 +11,8 @@ import pytest
 
 from tests.port.libs.conftest import CREDENTIALS, GoModule, run_steps
 
+pytestmark = pytest.mark.slow  # go build, node and npm
+
 DOC = "@aws-sdk/lib-dynamodb"
 _VOLATILE = {"requestId", "attempts", "totalRetryDelay", "extendedRequestId", "cfId", "MessageId"}
 #: the JS SDK sends a CRC32 checksum with every S3 upload by default; the Go SDK over plain HTTP does not
@@ -181,3 +183,35 @@ def test_marshall_refuses_special_numbers_as_util_dynamodb_does(
     go = run_steps([str(go_module.driver)], steps, moto_endpoint, go_module.folder)
     assert _scrub(go, w) == _scrub(js, w)
     assert "error" in js[0]
+
+
+def test_v2_sdk_matches_aws_sdk_v2(go_module: GoModule, node_modules: Path, moto_endpoint: str) -> None:
+    """`aws-sdk` v2: DocumentClient put/get/update (with its ConditionalCheckFailedException) and SQS."""
+
+    def steps(w: dict[str, str]) -> list[dict[str, object]]:
+        doc = {"v2": "DynamoDB.DocumentClient"}
+        item = {"pk": "o1", "status": "PLACED", "totalCents": 2500}
+        update = {
+            "TableName": w["table"],
+            "Key": {"pk": "o1"},
+            "UpdateExpression": "SET #s = :c",
+            "ConditionExpression": "#s = :p",
+            "ExpressionAttributeNames": {"#s": "status"},
+            "ExpressionAttributeValues": {":c": "CONFIRMED", ":p": "PLACED"},
+            "ReturnValues": "ALL_NEW",
+        }
+        return [
+            {**doc, "method": "put", "input": {"TableName": w["table"], "Item": item}},
+            {**doc, "method": "get", "input": {"TableName": w["table"], "Key": {"pk": "o1"}}},
+            {**doc, "method": "update", "input": update},
+            {**doc, "method": "update", "input": update},
+            {"v2": "SQS", "method": "sendMessage", "input": {"QueueUrl": w["queue"], "MessageBody": "hi"}},
+        ]
+
+    js_world, go_world = _world(moto_endpoint), _world(moto_endpoint)
+    js = run_steps(["node", str(node_modules / "driver.js")], steps(js_world), moto_endpoint, node_modules)
+    go = run_steps([str(go_module.driver)], steps(go_world), moto_endpoint, go_module.folder)
+    assert js[3]["error"]["code"] == "ConditionalCheckFailedException"  # type: ignore[index]
+    for i, (want, got) in enumerate(zip(js, go, strict=True)):
+        g, w = _scrub(got, go_world), _scrub(want, js_world)
+        assert g == w, f"step {i}: go {g} != js {w}"

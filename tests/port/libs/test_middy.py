@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.port.libs.conftest import GoModule, run_steps
 
+pytestmark = pytest.mark.slow  # go build, node and npm
+
 JSON = {"content-type": "application/json"}
-CASES = {
+CASES: dict[str, dict[str, Any]] = {
     "parsed body": {"event": {"headers": JSON, "body": '{"a":[1,2]}'}},
     "base64 body": {"event": {"headers": JSON, "body": "eyJiIjp0cnVlfQ==", "isBase64Encoded": True}},
     "not json": {"event": {"headers": {"content-type": "text/plain"}, "body": "x"}},
@@ -31,12 +34,16 @@ CASES = {
         "throw": {"message": "db down", "statusCode": 503, "expose": True, "headers": {"Retry-After": "5"}},
     },
     "plain error": {"event": {"headers": JSON, "body": "{}"}, "throw": {"message": "boom"}},
+    "no body": {"event": {"headers": JSON, "body": "{}"}, "throw": {"statusCode": 409, "message": ""}},
 }
 
 
+@pytest.mark.parametrize("major", [4, 5])
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_middy_matches_the_npm_packages(go_module: GoModule, node_modules: Path, case: str) -> None:
-    steps: list[dict[str, object]] = [{"middy": CASES[case]}]
+def test_middy_matches_the_npm_packages(
+    go_module: GoModule, node_modules: Path, case: str, major: int
+) -> None:
+    steps: list[dict[str, object]] = [{"middy": {**CASES[case], "major": major}}]
     js = run_steps(["node", str(node_modules / "driver.js")], steps, "http://127.0.0.1:9", node_modules)
     go = run_steps([str(go_module.driver)], steps, "http://127.0.0.1:9", go_module.folder)
     assert go == js

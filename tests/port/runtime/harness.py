@@ -110,7 +110,7 @@ def show(answer: dict[str, Any]) -> str:
         return struct.pack(f"<{len(u)}H", *u).decode("utf-16-le", "replace")
 
     def value(v: dict[str, Any]) -> str:
-        t = v["t"]
+        t = str(v["t"])
         if t in ("undef", "null"):
             return t
         if t == "num":

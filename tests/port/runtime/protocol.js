@@ -2,6 +2,7 @@
 // driver/ops.go, evaluated by node. One JSON case per line in, one result per line out.
 'use strict';
 const readline = require('readline');
+const scenarios = require('./scenarios.js');
 
 const units = (s) => Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
 const fromUnits = (u) => {
@@ -100,13 +101,15 @@ function run(op, a) {
     case 'dateTime': return new Date(x).getTime();
     case 'buffer': return Buffer.from(x, y).toString(a[2]);
     case 'regexp': return a[3][a[2]](new RegExp(x, y), ...a.slice(4));
+    case 'scenario': return scenarios[x]();
+    case 'format': return require('util').format(...a);
   }
   throw new Error('unknown op ' + op);
 }
 
 const out = [];
-const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
-rl.on('line', (line) => {
+let chain = Promise.resolve();
+const handle = async (line) => {
   const c = JSON.parse(line);
   if (c.op === 'flush') {
     process.stdout.write(out.join(''));
@@ -115,11 +118,14 @@ rl.on('line', (line) => {
   }
   let res;
   try {
-    res = { ok: encode(run(c.op, c.args.map(decode))) };
+    res = { ok: encode(await run(c.op, c.args.map(decode))) };
   } catch (e) {
     const name = e && typeof e === 'object' ? String(e.name) : typeof e;
     const message = e && typeof e === 'object' ? String(e.message) : String(e);
     res = { throw: { name, message: units(message) } };
   }
   out.push(JSON.stringify(res) + '\n');
-});
+};
+const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+// Cases run one after another (scenarios may await).
+rl.on('line', (line) => { chain = chain.then(() => handle(line)); });

@@ -39,12 +39,26 @@ def _texts(v: object) -> list[str]:
 @given(st.lists(json_values(), min_size=10, max_size=40))
 def test_json_parse_round_trips_and_errors(pair: Pair, values: list[object]) -> None:
     cases = [Case("parse", (text,)) for v in values for text in _texts(v)]
-    cases += [
-        Case("parse", (t,))
-        for t in ("", "{", '{"a":}', "[1,]", "01", "-", "1.", "1e", '"\\x"', '"\t"', "nul")
-    ]
     cases += [Case("parse", ('"\\ud800\\udc00\\udfff"',)), Case("parse", ('{"b":1,"a":2,"1":3,"b":4}',))]
     pair.check(cases)
+
+
+BROKEN_JSON = [
+    "", "{", '{"a":}', "[1,]", "01", "-", "1.", "1e", '"\\x"', '"\t"', "nul", "[1 2]",
+    '{"a" 1}', "{a:1}", "tru", '{"a":1,}', "x" * 50, '{"k":"' + "v" * 40 + '"x', "[1]x", '"abc',
+    "[1", "[1,", '{"a"', '{"a":', '{"a":1', "nux", "-x", "1.x", '"\\u12"', '"\\u12x4"', "  ",
+    "[01]", "{}x", "-01", "1e+", "undefined", "'a'", "NaN", "y" * 15, "[object Object]",
+    '{"a":[1,{"b":}]}', "a" * 25 + "}",
+]  # fmt: skip
+
+
+@RUNS
+@given(st.lists(st.tuples(st.sampled_from(BROKEN_JSON), st.integers(0, 60)), min_size=10, max_size=40))
+def test_json_parse_error_messages_are_v8s(pair: Pair, items: list[tuple[str, int]]) -> None:
+    cases = [Case("parse", (t,)) for t in BROKEN_JSON]
+    cases += [Case("parse", ("[" * (n % 5) + t + "]" * (n % 3),)) for t, n in items]
+    cases += [Case("parse", ("x" * n + t,)) for t, n in items]
+    pair.check(cases, messages=True)
 
 
 items = st.lists(st.one_of(st.just(UNDEFINED), st.none(), st.booleans(), numbers, strings), max_size=8)

@@ -92,3 +92,14 @@ def test_concatenation_joins_surrogate_halves(pair: Pair, items: list[tuple[str,
             )
         ]
     pair.check(cases)
+
+
+collatable = st.text(st.sampled_from("aAbBeEzZ09 \u00e9\u00c9\u00e8\u00e0\u00f1\u00d1\u00fc"), max_size=6)
+
+
+@RUNS
+@given(st.lists(st.tuples(collatable, collatable), min_size=20, max_size=80))
+def test_locale_compare_orders_like_icu_root(pair: Pair, items: list[tuple[str, str]]) -> None:
+    cases = [Case("method", (a, "localeCompare", b)) for a, b in items]
+    cases += [Case("method", (a, "localeCompare", a.upper())) for a, _ in items]
+    pair.check(cases)

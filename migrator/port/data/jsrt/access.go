@@ -81,6 +81,8 @@ func classProperty(o *Object, key string) (Value, bool) {
 	switch {
 	case o.fn != nil && key == "name":
 		return Str(o.name), true
+	case o.class == "Error" && key == "stack":
+		return errorStack(o), true
 	case o.class == "Map" || o.class == "Set":
 		if key == "size" {
 			return Int(len(o.slot.(*collection).keys)), true

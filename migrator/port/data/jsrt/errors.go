@@ -67,7 +67,6 @@ func NewError(r *Realm, class string, message Value) Value {
 	initError(o, message)
 	if !builtinErrors[class] {
 		o.Set("name", Str(class))
-		o.Set("stack", Str(class+": "+ToString(o.Get("message"))+"\n    at <translated>"))
 	}
 	return Obj(o)
 }
@@ -77,11 +76,16 @@ func initError(o *Object, message Value) {
 	if !message.IsUndefined() {
 		o.Set("message", Str(ToString(message)))
 	}
+}
+
+// errorStack is an error's stack property when none was assigned: like
+// V8's, formatted when first read, so a name set by a subclass constructor shows.
+func errorStack(o *Object) Value {
 	head := ToString(o.Get("name"))
 	if m := ToString(o.Get("message")); m != "" {
 		head += ": " + m
 	}
-	o.Set("stack", Str(head+"\n    at <translated>"))
+	return Str(head + "\n    at <translated>")
 }
 
 // errorProto returns the immutable prototype of a built-in error class
@@ -108,10 +112,10 @@ var errorProtos = func() map[string]*Object {
 	return m
 }()
 
-// ErrorName returns the name of a thrown value as Lambda reports it:
-// the error's name property, else typeof the value.
+// ErrorName returns the name of a thrown value as Node's Lambda runtime
+// reports it: an error's name property, else typeof the value.
 func ErrorName(v Value) string {
-	if v.IsObject() {
+	if IsError(v) {
 		if n := v.o.Get("name"); n.k == KindString {
 			return toUTF8(n.s)
 		}

@@ -56,6 +56,8 @@ func makeGlobal(r *Realm, name string) Value {
 		return fn1(name, DecodeURIComponent)
 	case "encodeURI":
 		return fn1(name, EncodeURI)
+	case "decodeURI":
+		return fn1(name, DecodeURI)
 	case "structuredClone":
 		return fn1(name, StructuredClone)
 	case "JSON":
@@ -99,6 +101,11 @@ func makeGlobal(r *Realm, name string) Value {
 				return ObjectAssign(a[0], a[1:]...)
 			}),
 			"is": Fn("is", func(_ *Realm, _ Value, a []Value) Value { return Bool(SameValue(arg(a, 0), arg(a, 1))) }),
+			"hasOwn": Fn("hasOwn", func(_ *Realm, _ Value, a []Value) Value {
+				return Bool(toObjectArg(arg(a, 0)).HasOwn(PropertyKey(arg(a, 1))))
+			}),
+			"getOwnPropertyNames": fn1("getOwnPropertyNames", ObjectKeys),
+			"isFrozen":            fn1("isFrozen", func(v Value) Value { return Bool(ObjectIsFrozen(v)) }),
 		} {
 			c.o.Set(k, v)
 		}

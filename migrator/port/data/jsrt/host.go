@@ -40,7 +40,7 @@ func inspect(v Value, depth int) string {
 	case KindObject:
 		switch v.o.class {
 		case "Error":
-			return toUTF8(ToString(v.o.Get("stack")))
+			return toUTF8(ToString(getMember(v, "stack")))
 		case "Date":
 			return ISOStringOrInvalid(v)
 		case "Object":
@@ -135,6 +135,25 @@ func DecodeURIComponent(v Value) Value {
 		Throw(NewError(nil, "URIError", Str("URI malformed")))
 	}
 	return Str(out)
+}
+
+// DecodeURI is decodeURI(s): like decodeURIComponent, but escapes of the
+// reserved characters ;/?:@&=+$,# stay as they are.
+func DecodeURI(v Value) Value {
+	s := ToString(v)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(rune(s[i+1])) && isHex(rune(s[i+2])) {
+			c := byte(digitVal(s[i+1])<<4 | digitVal(s[i+2]))
+			if strings.IndexByte(";/?:@&=+$,#", c) >= 0 {
+				b.WriteString("%25" + s[i+1:i+3]) // decodes back to the escape itself
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return DecodeURIComponent(Str(b.String()))
 }
 
 func validUTF8Escapes(out, in string) bool {

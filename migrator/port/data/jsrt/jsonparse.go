@@ -1,9 +1,6 @@
 package jsrt
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // jsonParser parses JSON text (WTF-8) into Values like JSON.parse.
 type jsonParser struct {
@@ -18,13 +15,33 @@ func (p *jsonParser) fail() {
 	if p.pos >= len(p.s) {
 		panic(syntaxError{"Unexpected end of JSON input"})
 	}
+	switch p.s {
+	case "[object Object]", "undefined", "Infinity", "NaN":
+		panic(syntaxError{"\"" + p.s + "\" is not valid JSON"})
+	}
 	_, n := decodeUnit(p.s, p.pos)
 	tok := p.s[p.pos : p.pos+n]
 	src := p.s
-	if unitLen(src) >= 40 {
+	if unitLen(src) >= 21 { // V8 shows 10 characters of context around the token in longer texts
 		panic(syntaxError{"Unexpected token '" + tok + "', " + snippet(src, p.pos) + " is not valid JSON"})
 	}
 	panic(syntaxError{"Unexpected token '" + tok + "', \"" + src + "\" is not valid JSON"})
+}
+
+// failAt throws V8's "<what> in JSON at position N" for the current position.
+func (p *jsonParser) failAt(what string) {
+	panic(syntaxError{what + " in JSON at position " + strconv.Itoa(byteOffsetToUnits(p.s, min(p.pos, len(p.s))))})
+}
+
+// literal reads true/false/null, failing like V8 at the first wrong byte.
+func (p *jsonParser) literal(word string, v Value) Value {
+	for i := 0; i < len(word); i++ {
+		if p.pos >= len(p.s) || p.s[p.pos] != word[i] {
+			p.fail()
+		}
+		p.pos++
+	}
+	return v
 }
 
 func snippet(s string, pos int) string {
@@ -66,15 +83,12 @@ func (p *jsonParser) value() Value {
 		return Str(p.str())
 	case c == '-' || (c >= '0' && c <= '9'):
 		return p.number()
-	case strings.HasPrefix(p.s[p.pos:], "true"):
-		p.pos += 4
-		return Bool(true)
-	case strings.HasPrefix(p.s[p.pos:], "false"):
-		p.pos += 5
-		return Bool(false)
-	case strings.HasPrefix(p.s[p.pos:], "null"):
-		p.pos += 4
-		return Null()
+	case c == 't':
+		return p.literal("true", Bool(true))
+	case c == 'f':
+		return p.literal("false", Bool(false))
+	case c == 'n':
+		return p.literal("null", Null())
 	}
 	p.fail()
 	return Undefined
@@ -88,30 +102,32 @@ func (p *jsonParser) object() Value {
 		p.pos++
 		return Obj(o)
 	}
+	first := true
 	for {
 		p.ws()
 		if p.pos >= len(p.s) || p.s[p.pos] != '"' {
-			p.fail()
+			if first {
+				p.failAt("Expected property name or '}'")
+			}
+			p.failAt("Expected double-quoted property name")
 		}
+		first = false
 		k := p.str()
 		p.ws()
 		if p.pos >= len(p.s) || p.s[p.pos] != ':' {
-			p.fail()
+			p.failAt("Expected ':' after property name")
 		}
 		p.pos++
 		o.Set(k, p.value())
 		p.ws()
-		if p.pos >= len(p.s) {
-			p.fail()
-		}
-		switch p.s[p.pos] {
-		case ',':
+		switch {
+		case p.pos < len(p.s) && p.s[p.pos] == ',':
 			p.pos++
-		case '}':
+		case p.pos < len(p.s) && p.s[p.pos] == '}':
 			p.pos++
 			return Obj(o)
 		default:
-			p.fail()
+			p.failAt("Expected ',' or '}' after property value")
 		}
 	}
 }
@@ -127,17 +143,14 @@ func (p *jsonParser) array() Value {
 	for {
 		items = append(items, p.value())
 		p.ws()
-		if p.pos >= len(p.s) {
-			p.fail()
-		}
-		switch p.s[p.pos] {
-		case ',':
+		switch {
+		case p.pos < len(p.s) && p.s[p.pos] == ',':
 			p.pos++
-		case ']':
+		case p.pos < len(p.s) && p.s[p.pos] == ']':
 			p.pos++
 			return ArrayOf(items)
 		default:
-			p.fail()
+			p.failAt("Expected ',' or ']' after array element")
 		}
 	}
 }
@@ -174,15 +187,19 @@ func (p *jsonParser) str() string {
 			if x, ok := simple[e]; ok {
 				u = append(u, x)
 				p.pos++
-			} else if e == 'u' && p.pos+4 < len(p.s) {
-				x, err := strconv.ParseUint(p.s[p.pos+1:p.pos+5], 16, 16)
-				if err != nil || strings.ContainsAny(p.s[p.pos+1:p.pos+5], "+-") {
-					panic(syntaxError{"Bad Unicode escape in JSON at position " + strconv.Itoa(byteOffsetToUnits(p.s, p.pos-1))})
+			} else if e == 'u' {
+				x := uint16(0)
+				for k := 1; k <= 4; k++ {
+					if p.pos+k >= len(p.s) || !isHex(rune(p.s[p.pos+k])) {
+						p.pos += k
+						p.failAt("Bad Unicode escape")
+					}
+					x = x<<4 | uint16(digitVal(p.s[p.pos+k]))
 				}
-				u = append(u, uint16(x))
+				u = append(u, x)
 				p.pos += 5
 			} else {
-				panic(syntaxError{"Bad escaped character in JSON at position " + strconv.Itoa(byteOffsetToUnits(p.s, p.pos-1))})
+				panic(syntaxError{"Bad escaped character in JSON at position " + strconv.Itoa(byteOffsetToUnits(p.s, p.pos))})
 			}
 			start = p.pos
 		default:
@@ -206,19 +223,16 @@ func (p *jsonParser) number() Value {
 	}
 	if p.pos < len(p.s) && p.s[p.pos] == '0' {
 		p.pos++
-	} else if digits() == 0 {
-		if p.pos >= len(p.s) {
-			panic(syntaxError{"No number after minus sign in JSON at position " + strconv.Itoa(byteOffsetToUnits(p.s, p.pos))})
+		if p.pos < len(p.s) && p.s[p.pos] >= '0' && p.s[p.pos] <= '9' {
+			p.failAt("Unexpected number")
 		}
-		p.fail()
+	} else if digits() == 0 {
+		p.failAt("No number after minus sign")
 	}
 	if p.pos < len(p.s) && p.s[p.pos] == '.' {
 		p.pos++
 		if digits() == 0 {
-			if p.pos >= len(p.s) {
-				panic(syntaxError{"Unterminated fractional number in JSON at position " + strconv.Itoa(byteOffsetToUnits(p.s, p.pos))})
-			}
-			p.fail()
+			p.failAt("Unterminated fractional number")
 		}
 	}
 	if p.pos < len(p.s) && (p.s[p.pos] == 'e' || p.s[p.pos] == 'E') {
@@ -227,10 +241,7 @@ func (p *jsonParser) number() Value {
 			p.pos++
 		}
 		if digits() == 0 {
-			if p.pos >= len(p.s) {
-				panic(syntaxError{"Exponent part is missing a number in JSON at position " + strconv.Itoa(byteOffsetToUnits(p.s, p.pos))})
-			}
-			p.fail()
+			p.failAt("Exponent part is missing a number")
 		}
 	}
 	return Num(parseDecimal(p.s[start:p.pos]))

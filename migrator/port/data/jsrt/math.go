@@ -57,35 +57,59 @@ func MathRound(v Value) Value {
 	return Num(r)
 }
 
-func unary(f func(float64) float64) func(Value) Value {
-	return func(v Value) Value { return Num(f(ToNumber(v))) }
-}
+// MathFloor is Math.floor(v).
+func MathFloor(v Value) Value { return Num(math.Floor(ToNumber(v))) }
 
-// Math functions of one argument.
-var (
-	MathFloor = unary(math.Floor)
-	MathCeil  = unary(math.Ceil)
-	MathAbs   = unary(math.Abs)
-	MathTrunc = unary(math.Trunc)
-	MathSqrt  = unary(math.Sqrt)
-	MathCbrt  = unary(math.Cbrt)
-	MathLog   = unary(math.Log)
-	MathLog2  = unary(math.Log2)
-	MathLog10 = unary(math.Log10)
-	MathExp   = unary(math.Exp)
-	MathSin   = unary(math.Sin)
-	MathCos   = unary(math.Cos)
-	MathTan   = unary(math.Tan)
-	MathAtan  = unary(math.Atan)
-	MathSign  = unary(func(x float64) float64 {
-		if x > 0 {
-			return 1
-		} else if x < 0 {
-			return -1
-		}
-		return x
-	})
-)
+// MathCeil is Math.ceil(v).
+func MathCeil(v Value) Value { return Num(math.Ceil(ToNumber(v))) }
+
+// MathAbs is Math.abs(v).
+func MathAbs(v Value) Value { return Num(math.Abs(ToNumber(v))) }
+
+// MathTrunc is Math.trunc(v).
+func MathTrunc(v Value) Value { return Num(math.Trunc(ToNumber(v))) }
+
+// MathSqrt is Math.sqrt(v).
+func MathSqrt(v Value) Value { return Num(math.Sqrt(ToNumber(v))) }
+
+// MathCbrt is Math.cbrt(v).
+func MathCbrt(v Value) Value { return Num(math.Cbrt(ToNumber(v))) }
+
+// MathLog is Math.log(v).
+func MathLog(v Value) Value { return Num(math.Log(ToNumber(v))) }
+
+// MathLog2 is Math.log2(v).
+func MathLog2(v Value) Value { return Num(math.Log2(ToNumber(v))) }
+
+// MathLog10 is Math.log10(v).
+func MathLog10(v Value) Value { return Num(math.Log10(ToNumber(v))) }
+
+// MathExp is Math.exp(v).
+func MathExp(v Value) Value { return Num(math.Exp(ToNumber(v))) }
+
+// MathSin is Math.sin(v).
+func MathSin(v Value) Value { return Num(math.Sin(ToNumber(v))) }
+
+// MathCos is Math.cos(v).
+func MathCos(v Value) Value { return Num(math.Cos(ToNumber(v))) }
+
+// MathTan is Math.tan(v).
+func MathTan(v Value) Value { return Num(math.Tan(ToNumber(v))) }
+
+// MathAtan is Math.atan(v).
+func MathAtan(v Value) Value { return Num(math.Atan(ToNumber(v))) }
+
+// MathSign is Math.sign(v) (keeps -0 and NaN).
+func MathSign(v Value) Value {
+	x := ToNumber(v)
+	switch {
+	case x > 0:
+		return Num(1)
+	case x < 0:
+		return Num(-1)
+	}
+	return Num(x)
+}
 
 // MathPow is Math.pow(x, y) (JavaScript's ** rules: 1 ** Infinity is NaN).
 func MathPow(x, y Value) Value { return Exp(x, y) }

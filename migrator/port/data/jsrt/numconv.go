@@ -3,6 +3,7 @@ package jsrt
 import (
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -327,33 +328,85 @@ func roundSignificant(x float64, p int) (string, int) {
 	}
 }
 
-// NumberToRadix is Number.prototype.toString(radix) for radix 2..36.
+// NumberToRadix is Number.prototype.toString(radix) for radix 2..36, with
+// V8's algorithm (DoubleToRadixCString): fraction digits up to the
+// precision of the double, rounded half to even.
 func NumberToRadix(f float64, radix int) string {
 	if radix < 2 || radix > 36 {
 		ThrowRangeError("toString() radix must be between 2 and 36")
 	}
-	if radix == 10 || math.IsNaN(f) || math.IsInf(f, 0) {
+	if radix == 10 || math.IsNaN(f) || math.IsInf(f, 0) || f == 0 {
 		return NumberToString(f)
 	}
-	if f == math.Trunc(f) && math.Abs(f) < 1<<53 {
-		return strconv.FormatInt(int64(f), radix)
+	const chars = "0123456789abcdefghijklmnopqrstuvwxyz"
+	neg := f < 0
+	if neg {
+		f = -f
 	}
-	sign := ""
-	if f < 0 {
-		sign, f = "-", -f
-	}
-	ip := math.Floor(f)
-	bi, _ := new(big.Float).SetFloat64(ip).Int(nil)
-	s := bi.Text(radix)
-	frac := f - ip
-	if frac > 0 {
-		s += "."
-		for i := 0; i < 52 && frac > 0; i++ {
-			frac *= float64(radix)
-			d := int(frac)
-			s += strconv.FormatInt(int64(d), radix)
-			frac -= float64(d)
+	integer := math.Floor(f)
+	fraction := f - integer
+	delta := math.Max(0.5*(math.Nextafter(f, math.Inf(1))-f), math.Nextafter(0, 1))
+	var frac []byte
+	if fraction >= delta {
+		for {
+			fraction *= float64(radix)
+			delta *= float64(radix)
+			digit := int(fraction)
+			frac = append(frac, chars[digit])
+			fraction -= float64(digit)
+			if fraction > 0.5 || (fraction == 0.5 && digit&1 == 1) {
+				if fraction+delta > 1 {
+					for {
+						if len(frac) == 0 {
+							integer++
+							break
+						}
+						last := digitVal(frac[len(frac)-1])
+						frac = frac[:len(frac)-1]
+						if last+1 < radix {
+							frac = append(frac, chars[last+1])
+							break
+						}
+					}
+					break
+				}
+			}
+			if fraction < delta {
+				break
+			}
 		}
 	}
-	return sign + s
+	var ip []byte
+	for exponentOf(integer/float64(radix)) > 0 {
+		integer /= float64(radix)
+		ip = append(ip, '0')
+	}
+	for {
+		rem := math.Mod(integer, float64(radix))
+		ip = append(ip, chars[int(rem)])
+		integer = (integer - rem) / float64(radix)
+		if integer <= 0 {
+			break
+		}
+	}
+	slices.Reverse(ip)
+	out := string(ip)
+	if len(frac) > 0 {
+		out += "." + string(frac)
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// exponentOf is V8's Double::Exponent: the binary exponent of f with the
+// significand read as a 53-bit integer (> 0 means f >= 2^53).
+func exponentOf(f float64) int {
+	bits := math.Float64bits(f)
+	e := int(bits>>52) & 0x7FF
+	if e == 0 {
+		return -1074
+	}
+	return e - 1075
 }

@@ -44,6 +44,9 @@ type Func func(r *Realm, this Value, args []Value) Value
 
 // Fn returns a callable Value named name.
 func Fn(name string, f Func) Value {
+	if f == nil {
+		f = func(*Realm, Value, []Value) Value { return Undefined }
+	}
 	return Obj(&Object{class: "Function", fn: f, name: name})
 }
 
@@ -228,12 +231,16 @@ func (o *Object) Keys() []string {
 		keys = append(keys, idx...)
 	}
 	for _, k := range o.keys {
-		if _, ok := arrayIndex(k); !ok {
+		if _, ok := arrayIndex(k); !ok && !(o.class == "Error" && errorHidden[k]) {
 			keys = append(keys, k)
 		}
 	}
 	return keys
 }
+
+// errorHidden are the non-enumerable own properties the Error constructor
+// makes: JSON.stringify(err) and Object.keys(err) leave them out.
+var errorHidden = map[string]bool{"message": true, "stack": true, "cause": true}
 
 // Freeze makes the object's properties read-only (Object.freeze).
 func (o *Object) Freeze() { o.frozen = true }

@@ -91,7 +91,7 @@ func ToPrimitive(v Value, hint string) Value {
 	if hint == "string" {
 		order = []string{"toString", "valueOf"}
 	}
-	r := NewRealm(nil)
+	r := orBackground(nil)
 	for _, m := range order {
 		f := getMember(v, m)
 		if f.k == KindFunction {

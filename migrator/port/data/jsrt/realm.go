@@ -2,9 +2,12 @@ package jsrt
 
 import (
 	"context"
-	"io"
 	"log/slog"
 )
+
+// discard is the logger of Realms made for operations reached without one
+// (immutable: it drops everything).
+var discard = slog.New(slog.DiscardHandler)
 
 // Realm is the per-execution-environment state translated code runs with:
 // the current invoke's context, the logger console.* writes to, and host
@@ -20,9 +23,9 @@ type Realm struct {
 // NewRealm returns a Realm logging to logger (nil discards the logs).
 func NewRealm(logger *slog.Logger) *Realm {
 	if logger == nil {
-		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Realm{ctx: context.Background(), logger: logger, host: map[string]any{}}
+	return &Realm{ctx: context.Background(), logger: logger}
 }
 
 // Context returns the current invoke's context.
@@ -38,13 +41,18 @@ func (r *Realm) Logger() *slog.Logger { return r.logger }
 func (r *Realm) Host(key string) any { return r.host[key] }
 
 // SetHost stores a host value (the AWS config, a shim's state) under key.
-func (r *Realm) SetHost(key string, v any) { r.host[key] = v }
+func (r *Realm) SetHost(key string, v any) {
+	if r.host == nil {
+		r.host = map[string]any{}
+	}
+	r.host[key] = v
+}
 
 // orBackground returns r, or a fresh discarding Realm for operations
 // reached without one (ToString calling a user toString, ...).
 func orBackground(r *Realm) *Realm {
 	if r == nil {
-		return NewRealm(nil)
+		return &Realm{ctx: context.Background(), logger: discard}
 	}
 	return r
 }

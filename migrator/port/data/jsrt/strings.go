@@ -194,7 +194,7 @@ func init() {
 			return Str(ToLower(strThis(this)))
 		},
 		"localeCompare": func(_ *Realm, this Value, a []Value) Value {
-			return Int(compareUnits(strThis(this), strArg(a, 0)))
+			return Int(LocaleCompare(strThis(this), strArg(a, 0)))
 		},
 		"normalize": func(_ *Realm, this Value, _ []Value) Value { return Str(strThis(this)) },
 		"match":     strMatch,

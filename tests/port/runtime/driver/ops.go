@@ -1,6 +1,10 @@
 package main
 
 import (
+	"bytes"
+	"log/slog"
+	"runtime"
+
 	"jsrtdriver/jsrt"
 )
 
@@ -112,8 +116,36 @@ func run(r *jsrt.Realm, op string, a []jsrt.Value) jsrt.Value {
 			jsrt.Throw(jsrt.NewError(r, "Unsupported", jsrt.Str(err.Error())))
 		}
 		return jsrt.CallMethod(r, arg(a, 3), jsrt.ToString(arg(a, 2)), append([]jsrt.Value{re}, a[4:]...)...)
+	case "scenario":
+		return scenarios[jsrt.ToString(x)](r)
+	case "format":
+		return jsrt.Str(jsrt.ConsoleFormat(a...))
+	case "console":
+		var buf bytes.Buffer
+		rr := jsrt.NewRealm(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug})))
+		console := rr.Global("console")
+		jsrt.CallMethod(rr, console, jsrt.ToString(x), a[1:]...)
+		return jsrt.Str(buf.String())
+	case "goPanic":
+		return goPanicThroughTry()
 	case "uuid":
 		return jsrt.CryptoRandomUUID()
 	}
 	panic("unknown op " + op)
+}
+
+// goPanicThroughTry checks that Try neither catches nor hides a Go runtime
+// panic (it re-panics it, after running finally).
+func goPanicThroughTry() (out jsrt.Value) {
+	finallyRan, caught := false, false
+	defer func() {
+		p := recover()
+		_, isRuntime := p.(runtime.Error)
+		out = jsrt.NewArray(jsrt.Bool(isRuntime), jsrt.Bool(finallyRan), jsrt.Bool(caught))
+	}()
+	jsrt.Try(func() {
+		var m map[string]int
+		m["x"] = 1
+	}, func(jsrt.Value) { caught = true }, func() { finallyRan = true })
+	return jsrt.Undefined
 }

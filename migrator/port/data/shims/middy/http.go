@@ -14,10 +14,17 @@ func middleware(kind string, f jsrt.Func) jsrt.Value {
 	return jsrt.Obj(o)
 }
 
-// HTTPErrorHandler is the exports of @middy/http-error-handler: an onError
-// that turns an error with statusCode (exposed when < 500, or expose: true)
-// into {statusCode, headers, body: message}, anything else into a bare 500.
-func HTTPErrorHandler(r *jsrt.Realm) jsrt.Value {
+// HTTPErrorHandler is the exports of @middy/http-error-handler 4.x: an
+// onError that turns an error with statusCode (exposed when < 500, or
+// expose: true) into {statusCode, body: message, headers}; any other error
+// is left to fail the invoke unless fallbackMessage is set.
+func HTTPErrorHandler(r *jsrt.Realm) jsrt.Value { return httpErrorHandler(4) }
+
+// HTTPErrorHandler5 is @middy/http-error-handler 5.x and later: as 4.x, but
+// an unexposed error becomes a bare {statusCode: 500, headers: {}}.
+func HTTPErrorHandler5(r *jsrt.Realm) jsrt.Value { return httpErrorHandler(5) }
+
+func httpErrorHandler(major int) jsrt.Value {
 	exports := jsrt.NewObject()
 	exports.Set("default", jsrt.Fn("httpErrorHandler", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		opts := arg(args, 0)
@@ -33,7 +40,14 @@ func HTTPErrorHandler(r *jsrt.Realm) jsrt.Value {
 			}
 			fallback = opts.Object().Get("fallbackMessage")
 		}
+		if major < 5 && fallback.IsUndefined() {
+			fallback = jsrt.Null()
+		}
 		return middleware("onError", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+			if major < 5 {
+				onError4(r, arg(args, 0), logger, fallback)
+				return jsrt.Undefined
+			}
 			onError(r, arg(args, 0), logger, fallback)
 			return jsrt.Undefined
 		})
@@ -79,6 +93,45 @@ func onError(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
 	req.Set("response", jsrt.Obj(resp))
 }
 
+func onError4(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
+	req := request.Object()
+	if !req.Get("response").IsUndefined() {
+		return
+	}
+	if logger.Kind() == jsrt.KindFunction {
+		jsrt.Call(r, logger, jsrt.Undefined, req.Get("error"))
+	}
+	e := req.Get("error")
+	status := jsrt.GetOpt(e, "statusCode")
+	if jsrt.Truthy(status) && jsrt.GetOpt(e, "expose").IsUndefined() {
+		jsrt.SetS(e, "expose", jsrt.Bool(jsrt.Less(status, jsrt.Num(500))))
+	}
+	if jsrt.Truthy(fallback) && (!jsrt.Truthy(status) || !jsrt.Truthy(jsrt.GetOpt(e, "expose"))) {
+		fb := jsrt.NewObject()
+		fb.Set("statusCode", jsrt.Num(500))
+		fb.Set("message", fallback)
+		fb.Set("expose", jsrt.Bool(true))
+		e = jsrt.Obj(fb)
+		req.Set("error", e)
+	}
+	if !jsrt.Truthy(jsrt.GetOpt(e, "expose")) {
+		return
+	}
+	message := jsrt.GetS(e, "message")
+	headers := jsrt.NewObject()
+	jsrt.ObjectAssignInto(headers, jsrt.GetS(e, "headers"))
+	contentType := "application/json"
+	if jsonSafeParse(r, message).Kind() == jsrt.KindString {
+		contentType = "text/plain"
+	}
+	headers.Set("Content-Type", jsrt.Str(contentType))
+	resp := jsrt.NewObject()
+	resp.Set("statusCode", jsrt.GetS(e, "statusCode"))
+	resp.Set("body", message)
+	resp.Set("headers", jsrt.Obj(headers))
+	req.Set("response", jsrt.Obj(resp))
+}
+
 // jsonSafeParse is @middy/util's: JSON.parse for text starting with {, [ or ", else the text.
 func jsonSafeParse(r *jsrt.Realm, text jsrt.Value) jsrt.Value {
 	if text.Kind() != jsrt.KindString {
@@ -95,12 +148,22 @@ func jsonSafeParse(r *jsrt.Realm, text jsrt.Value) jsrt.Value {
 
 var jsonMime = regexp.MustCompile(`^application/(.+\+)?json($|;.+)`)
 
-// HTTPJSONBodyParser is the exports of @middy/http-json-body-parser: a
-// before that parses a JSON body (base64 too) or throws middy's 415 errors.
-func HTTPJSONBodyParser(r *jsrt.Realm) jsrt.Value {
+// HTTPJSONBodyParser is the exports of @middy/http-json-body-parser 4.x: a
+// before that parses a JSON body (base64 too) or throws middy's 415 errors;
+// a body of another content type is left alone unless disableContentTypeError is false.
+func HTTPJSONBodyParser(r *jsrt.Realm) jsrt.Value { return httpJSONBodyParser(true) }
+
+// HTTPJSONBodyParser5 is @middy/http-json-body-parser 5.x and later, where
+// another content type is a 415 unless disableContentTypeError is true.
+func HTTPJSONBodyParser5(r *jsrt.Realm) jsrt.Value { return httpJSONBodyParser(false) }
+
+func httpJSONBodyParser(disableByDefault bool) jsrt.Value {
 	exports := jsrt.NewObject()
 	exports.Set("default", jsrt.Fn("httpJsonBodyParser", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		disable := jsrt.Truthy(jsrt.GetOpt(arg(args, 0), "disableContentTypeError"))
+		disable := disableByDefault
+		if given := jsrt.GetOpt(arg(args, 0), "disableContentTypeError"); !given.IsUndefined() {
+			disable = jsrt.Truthy(given)
+		}
 		return middleware("before", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 			event := jsrt.GetS(arg(args, 0), "event")
 			headers := jsrt.GetS(event, "headers")
