@@ -35,7 +35,11 @@ def port_command(
         typer.Option("--verify", help="Run migrate golden on each function's cases; record the verdict."),
     ] = False,
     cases: Annotated[
-        Path | None, typer.Option("--cases", help="Cases for --verify: DIR/<function>/cases (+ env) or DIR (default: the module's golden/cases).")
+        Path | None,
+        typer.Option(
+            "--cases",
+            help="Cases for --verify: DIR/<function>/cases (+ env), or DIR (default: the module's golden/).",
+        ),
     ] = None,
     env_file: Annotated[
         Path | None,

@@ -21,8 +21,12 @@ from migrator.port.run import PortRequest, plan
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("path", nargs="?", type=Path, default=Path(__file__).resolve().parents[2] / "examples" / "fleet")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "path", nargs="?", type=Path, default=Path(__file__).resolve().parents[2] / "examples" / "fleet"
+    )
     parser.add_argument("--function", action="append", default=[])
     args = parser.parse_args()
     started = time.perf_counter()
@@ -37,11 +41,19 @@ def main() -> None:
         done = t.statements - t.failed
         total, translated = total + t.statements, translated + done
         complete += int(t.problem is None and not t.untranslated and done == t.statements)
-        kinds.update(u.construct.split(" ")[0] if u.construct.startswith("import") else u.construct for u in t.untranslated)
-        print(f"{t.function:<{width}}  {done:>4}/{t.statements:<4} {coverage(done, t.statements):>7}  {len(t.untranslated)} untranslated")
-    print(f"\n{len(items)} functions, {complete} fully translated; statements {translated}/{total} ({coverage(translated, total)})")
+        kinds.update(
+            u.construct.split(" ")[0] if u.construct.startswith("import") else u.construct
+            for u in t.untranslated
+        )
+        cov = coverage(done, t.statements)
+        print(
+            f"{t.function:<{width}}  {done:>4}/{t.statements:<4} {cov:>7}  {len(t.untranslated)} untranslated"
+        )
+    cov = coverage(translated, total)
+    print(f"\n{len(items)} functions, {complete} fully translated; statements {translated}/{total} ({cov})")
     print("untranslated by construct: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
-    print(f"translated in {elapsed:.1f} s ({1000 * elapsed / max(1, len(items)):.0f} ms/function, stub rendering included)")
+    per = 1000 * elapsed / max(1, len(items))
+    print(f"translated in {elapsed:.1f} s ({per:.0f} ms/function, the scan and stub rendering included)")
 
 
 if __name__ == "__main__":

@@ -119,7 +119,11 @@ def declared_names(root: ts.Node) -> frozenset[str]:
     }
     while stack:
         node = stack.pop()
-        is_class_name = node.type == "type_identifier" and node.parent is not None and node.parent.type == "class_declaration"
+        is_class_name = (
+            node.type == "type_identifier"
+            and node.parent is not None
+            and node.parent.type == "class_declaration"
+        )
         if node.type in ("identifier", "shorthand_property_identifier_pattern") or is_class_name:
             parent = node.parent
             if parent is None or parent.type not in binding_parents or node.text is None:

@@ -230,8 +230,8 @@ def _unary(node: ts.Node, cx: LowerContext) -> ir.Expr:
 def _update(node: ts.Node, cx: LowerContext) -> ir.Expr:
     arg = node.child_by_field_name("argument")
     assert arg is not None
-    op = "++" if "++" in cx.text(node) else "--"
-    return ir.Update(_target(arg, cx), op, node.children[0].type in ("++", "--"))
+    prefix = node.children[0].type in ("++", "--")
+    return ir.Update(_target(arg, cx), "++" if "++" in cx.text(node) else "--", prefix)
 
 
 def _target(node: ts.Node, cx: LowerContext) -> ir.Expr:

@@ -43,11 +43,8 @@ def lower_function(node: ts.Node, cx: LowerContext) -> ir.Expr:
     body = node.child_by_field_name("body")
     assert body is not None
     params, rest = _params(node, cx)
-    stmts: tuple[ir.Stmt, ...]
-    if body.type == "statement_block":
-        stmts = lower_block(body, cx)
-    else:
-        stmts = (ir.Return(lower_expr(body, cx)),)
+    block = body.type == "statement_block"
+    stmts = lower_block(body, cx) if block else (ir.Return(lower_expr(body, cx)),)
     return ir.Func(name, params, rest, stmts, is_async, node.type == "arrow_function")
 
 
@@ -112,11 +109,11 @@ def lower_class(node: ts.Node, cx: LowerContext) -> ir.Expr:
             raise Unsupported(
                 member, f"class member in {name}", "only fields and a constructor are translated"
             )
-    for stmt in ctor_body:
-        if isinstance(stmt, ir.ExprStmt) and isinstance(stmt.expr, ir.Assign):
-            target, value = stmt.expr.target, stmt.expr.value
-            if target == ir.Member(ir.This(), "name") and isinstance(value, ir.Lit) and value.kind == "str":
-                error_name = str(value.value)
+    for lowered in ctor_body:
+        if isinstance(lowered, ir.ExprStmt) and isinstance(lowered.expr, ir.Assign):
+            assigned, rhs = lowered.expr.target, lowered.expr.value
+            if assigned == ir.Member(ir.This(), "name") and isinstance(rhs, ir.Lit) and rhs.kind == "str":
+                error_name = str(rhs.value)
     return ir.ErrorClass(
         name, parent, params, super_args, tuple(fields + param_fields + ctor_body), error_name
     )

@@ -33,7 +33,7 @@ def lower_block(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
 
 def lower_statement(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     """One statement (a declaration of several names gives several)."""
-    if node.type in _SKIPPED or node.type == "statement_block" and False:
+    if node.type in _SKIPPED:
         return ()
     if node.type == "statement_block":
         return (ir.Block(lower_block(node, cx)),)
@@ -276,9 +276,10 @@ def _export(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
         raise Unsupported(node, "export ... from", "re-exports are not translated")
     for clause in named(node):
         for spec in named(clause) if clause.type == "export_clause" else []:
-            name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
-            assert name is not None
-            cx.exports.append((cx.text(alias if alias is not None else name), ir.Name(cx.text(name))))
+            local, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
+            assert local is not None
+            exported = cx.text(alias if alias is not None else local)
+            cx.exports.append((exported, ir.Name(cx.text(local))))
     return ()
 
 

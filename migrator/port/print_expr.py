@@ -157,16 +157,16 @@ class ExprPrinter:
 
     def _new(self, e: ir.New) -> str:
         callee = e.callee
-        if (
-            isinstance(callee, ir.Missing)
-            or isinstance(callee, ir.Member)
-            and isinstance(callee.obj, ir.Missing)
+        if isinstance(callee, ir.Missing) or (
+            isinstance(callee, ir.Member) and isinstance(callee.obj, ir.Missing)
         ):
-            return f"jsrt.Call(r, {self.expr(callee)}, jsrt.Undefined{self.args(e.args)})"  # throws NotImplemented
+            # a missing import: calling it throws NotImplementedError
+            return f"jsrt.Call(r, {self.expr(callee)}, jsrt.Undefined{self.args(e.args)})"
         return f"jsrt.New(r, {self.expr(e.callee)}{self.args(e.args)})"
 
     def _optchain(self, e: ir.OptChain) -> str:
-        return f"portOpt({self.expr(e.base)}, func(o{e.temp} jsrt.Value) jsrt.Value {{ return {self.expr(e.rest)} }})"
+        rest = f"func(o{e.temp} jsrt.Value) jsrt.Value {{ return {self.expr(e.rest)} }}"
+        return f"portOpt({self.expr(e.base)}, {rest})"
 
     def _spread(self, e: ir.Spread) -> str:  # only inside lists, which print it themselves
         raise ValueError("spread outside a list")
@@ -269,7 +269,9 @@ class ExprPrinter:
     def assign_lines(self, e: ir.Assign, result: str | None) -> list[str]:
         """Go statements performing the assignment; with `result`, they declare it holding the value."""
         keep = f"{result} := " if result else ""
-        if not isinstance(e.target, ir.Name | ir.Member):
+        if isinstance(
+            e.target, ir.BindName | ir.WithDefault | ir.ObjectPattern | ir.ArrayPattern | ir.TargetPattern
+        ):
             value = self.state.temp()
             tail = [f"{keep}{value}"] if keep else []
             return [f"{value} := {self.expr(e.value)}", *self.pattern_assign(e.target, value), *tail]

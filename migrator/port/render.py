@@ -98,7 +98,8 @@ type portModules struct {{
 }}
 
 func newPortModules(r *jsrt.Realm) *portModules {{
-	return &portModules{{r: r, loaded: map[int]bool{{}}, exports: map[int]jsrt.Value{{}}, shims: map[string]jsrt.Value{{}}}}
+	loaded, exports, shims := map[int]bool{{}}, map[int]jsrt.Value{{}}, map[string]jsrt.Value{{}}
+	return &portModules{{r: r, loaded: loaded, exports: exports, shims: shims}}
 }}
 
 // require is the exports of module i (running it the first time).

@@ -70,6 +70,10 @@ def coverage(translated: int, total: int) -> str:
     return f"{100 * translated / total:.1f}%" if total else "-"
 
 
+def _total(report: PortReport) -> str:
+    return coverage(report.translated, report.statements)
+
+
 def to_json(report: PortReport) -> str:
     data = {
         "tool": {"name": "migrate", "command": "port"},
@@ -103,12 +107,11 @@ def to_markdown(report: PortReport) -> str:
     ]
     for f in report.functions:
         cov = coverage(f.translated, f.statements)
-        lines.append(
-            f"| {f.name} | `{f.file}` | {f.translated}/{f.statements} | {cov} | {_verdict_text(f)} | {f.port_go} |"
-        )
+        done = f"{f.translated}/{f.statements}"
+        lines.append(f"| {f.name} | `{f.file}` | {done} | {cov} | {_verdict_text(f)} | {f.port_go} |")
     lines += [
         "",
-        f"**Total**: {report.translated}/{report.statements} statements ({coverage(report.translated, report.statements)})",
+        f"**Total**: {report.translated}/{report.statements} statements ({_total(report)})",
         "",
     ]
     spots = [(f, s) for f in report.functions for s in f.untranslated]
@@ -136,7 +139,7 @@ def print_table(report: PortReport, console: Console) -> None:
     complete = sum(1 for f in report.functions if f.complete)
     console.print(
         f"{len(report.functions)} functions · {complete} fully translated · "
-        f"{report.translated}/{report.statements} statements ({coverage(report.translated, report.statements)})",
+        f"{report.translated}/{report.statements} statements ({_total(report)})",
         markup=False,
         highlight=False,
     )
@@ -158,7 +161,8 @@ def print_table(report: PortReport, console: Console) -> None:
             )
         if f.port_go == "edited":
             console.print(
-                f"{f.module}/port.go is edited: make handleEvent return a.port.portHandle(ctx, event) to use the translation",
+                f"{f.module}/port.go is edited: make handleEvent return a.port.portHandle(ctx, event)"
+                " to use the translation",
                 markup=False,
                 highlight=False,
                 soft_wrap=True,

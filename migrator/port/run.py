@@ -99,8 +99,8 @@ def run_port(request: PortRequest, progress: Progress | None = None) -> PortResu
     items, root, functions = plan(request, progress)
     if request.check:
         drifts = check_targets([i.target for i in items])
-        reports = [_report(i, "-", None, functions[i.translation.function].file) for i in items]
-        return PortResult(PortReport(tuple(reports)), tuple(f"{d.path} ({d.kind})" for d in drifts))
+        checked = [_report(i, "-", None, functions[i.translation.function].file) for i in items]
+        return PortResult(PortReport(tuple(checked)), tuple(f"{d.path} ({d.kind})" for d in drifts))
     write_targets([i.target for i in items])
     reports: list[FunctionReport] = []
     for item in items:
@@ -109,6 +109,8 @@ def run_port(request: PortRequest, progress: Progress | None = None) -> PortResu
         function = functions.get(item.translation.function)
         if request.verify and function is not None and function.file is not None:
             cases, env = cases_for(request, item.target.root, function.name)
-            verdict = verify(root / function.file, function.export, item.target.root, cases, env, request.runs)
+            verdict = verify(
+                root / function.file, function.export, item.target.root, cases, env, request.runs
+            )
         reports.append(_report(item, port_go, verdict, function.file if function else None))
     return PortResult(PortReport(tuple(reports)), ())

@@ -31,14 +31,13 @@ def verify(
     except ValueError:
         last = (done.stderr.strip().splitlines() or ["golden printed no report"])[-1]
         return Verdict("error", 0, 0, last)
-    runs = data.get("runs") or [data]
-    cases_out = [c for run in runs for c in run.get("cases", [])]
+    cases_out: list[dict[str, object]] = list(data.get("cases", [])) if isinstance(data, dict) else []
     passed = sum(1 for c in cases_out if c.get("verdict") == "pass")
     detail = ""
     for case in cases_out:
         if case.get("verdict") != "pass":
-            diffs = case.get("differences") or []
-            first = diffs[0] if diffs else {"error": case.get("error")}
+            diffs = case.get("differences")
+            first = diffs[0] if isinstance(diffs, list) and diffs else {"error": case.get("error")}
             detail = f"{case.get('id', '?')}: {json.dumps(first, ensure_ascii=False)[:300]}"
             break
     verdict = "pass" if done.returncode == 0 and passed == len(cases_out) and cases_out else "fail"

@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,18 +19,25 @@ from tests.port.conftest import DATA, FIXTURES, go
 pytestmark = pytest.mark.slow
 
 #: Bundled functions of other sources (notifications-sam, payments-tf, shipping-cdk) with real cases.
-VERIFIED = ["BounceFunction", "refund", "QuoteFunction", "InboundFunction", "LabelFunction", "CarrierWebhookFunction"]
+VERIFIED = [
+    "BounceFunction",
+    "refund",
+    "QuoteFunction",
+    "InboundFunction",
+    "LabelFunction",
+    "CarrierWebhookFunction",
+]
 
 
-def port(path: Path, out: Path, functions: list[str], cases: Path) -> dict[str, object]:
+def port(path: Path, out: Path, functions: list[str], cases: Path) -> dict[str, Any]:
     argv = [sys.executable, "-m", "migrator", "port", str(path), "--out", str(out), "--verify"]
     argv += ["--cases", str(cases), "--runs", "1", "--format", "json", "--no-progress"]
     for name in functions:
         argv += ["--function", name]
     done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=1200, check=False)
     assert done.returncode in (0, 1), done.stderr[-3000:]
-    report: dict[str, object] = json.loads(done.stdout)
-    assert done.returncode == (0 if report["totals"]["failed_verify"] == 0 else 1)  # type: ignore[index]
+    report: dict[str, Any] = json.loads(done.stdout)
+    assert done.returncode == (0 if report["totals"]["failed_verify"] == 0 else 1)
     return report
 
 
@@ -45,7 +53,7 @@ def test_fleet_functions_translate_fully_and_pass_golden(tmp_path: Path) -> None
 
 def test_constructs_pass_golden_and_partial_still_builds(tmp_path: Path) -> None:
     report = port(FIXTURES, tmp_path, ["constructs", "partial"], FIXTURES)
-    by_name = {f["name"]: f for f in report["functions"]}  # type: ignore[union-attr]
+    by_name = {f["name"]: f for f in report["functions"]}
     constructs, partial = by_name["constructs"], by_name["partial"]
     assert constructs["complete"] and constructs["verify"]["verdict"] == "pass"
     assert constructs["verify"]["cases"] == constructs["verify"]["passed"] == 11
