@@ -107,7 +107,8 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
     files["port_rt.gen.go"] = template("port_rt.go.tmpl", module=module_path)
     statements = sum(m.statements for m in modules)
     failed = sum(_failed(m) for m in modules)
-    return Translation(function.name, statements, failed, tuple(untranslated), files)
+    spots = tuple(sorted(untranslated, key=lambda u: (u.file, u.line, u.construct)))
+    return Translation(function.name, statements, failed, spots, files)
 
 
 def _failed(module: ir.Module) -> int:
