@@ -34,6 +34,16 @@ class Operation:
     def go_func(self) -> str:
         return f"aws{self.service.capitalize()}{self.name}"
 
+    @property
+    def package(self) -> str:
+        return go_package(self.service)
+
+
+def go_package(service: str) -> str:
+    """The import alias of a service package in aws_ops.gen.go: `svc<name>`, so that a package-level
+    name of the translated code (`sqs`, `lambda`, `s3`…) cannot clash with it."""
+    return f"svc{service}"
+
 
 @cache
 def sdk_table() -> dict[str, dict[str, object]]:
@@ -57,8 +67,10 @@ def known(service: str, operation: str) -> Operation | None:
 
 
 def required_modules(calls: Iterable[tuple[str, str]]) -> set[str]:
-    """The Go module paths `aws_ops.gen.go` and jsaws import for these calls (all in the stub pins)."""
-    mods = {SDK, SMITHY}
+    """The Go module paths `aws_ops.gen.go` and jsaws import for these calls (all in the stub pins).
+
+    jsaws always imports DynamoDB's `types` (AttributeValue conversions), so service/dynamodb is in."""
+    mods = {SDK, SMITHY, f"{SDK}/service/dynamodb"}
     for service, operation in calls:
         if known(service, operation) is not None:
             mods.add(f"{SDK}/service/{service}")
@@ -74,7 +86,7 @@ def _function(op: Operation) -> str:
     lines = [
         f"// {op.go_func} is {op.service}.{op.name}: the JS input mapped field by field.",
         f"func {op.go_func}(r *jsrt.Realm, in jsrt.Value) jsrt.Value {{",
-        f"\tinput := &{op.service}.{op.name}Input{{}}",
+        f"\tinput := &{op.package}.{op.name}Input{{}}",
     ]
     for name, _ in op.inputs:
         lines.append(f'\tjsaws.Field(r, in, "{js_name(name, op.camel)}", &input.{name})')
@@ -88,14 +100,14 @@ def _function(op: Operation) -> str:
 
 
 def _constructor(service: str) -> str:
-    return "s3PathStyle" if service == "s3" else f"{service}.NewFromConfig"
+    return "s3PathStyle" if service == "s3" else f"{go_package(service)}.NewFromConfig"
 
 
 _S3_PATH_STYLE = """
 // s3PathStyle builds the S3 client; with a custom endpoint (an emulator) it addresses buckets by path.
-func s3PathStyle(cfg aws.Config, opts ...func(*s3.Options)) *s3.Client {
-\tpath := func(o *s3.Options) { o.UsePathStyle = cfg.BaseEndpoint != nil }
-\treturn s3.NewFromConfig(cfg, append(opts, path)...)
+func s3PathStyle(cfg sdkaws.Config, opts ...func(*svcs3.Options)) *svcs3.Client {
+\tpath := func(o *svcs3.Options) { o.UsePathStyle = cfg.BaseEndpoint != nil }
+\treturn svcs3.NewFromConfig(cfg, append(opts, path)...)
 }
 """
 
@@ -106,10 +118,10 @@ def render_operations(module_path: str, calls: Sequence[tuple[str, str]]) -> str
     ops = [op for s, o in pairs if (op := known(s, o)) is not None]
     missing = [(s, o) for s, o in pairs if known(s, o) is None]
     services = sorted({op.service for op in ops})
-    imports = [f'"{SDK}/aws"'] + [f'"{SDK}/service/{s}"' for s in services]
+    imports = [f'sdkaws "{SDK}/aws"'] + [f'{go_package(s)} "{SDK}/service/{s}"' for s in services]
     local = [f'"{module_path}/jsaws"', f'"{module_path}/jsrt"']
     out = [HEADER, "package main\n\n", "import (\n"]
-    out += [f"\t{i}\n" for i in sorted(imports)]
+    out += [f"\t{i}\n" for i in sorted(imports, key=lambda spec: spec.split(" ")[1])]
     out += ["\n"] + [f"\t{i}\n" for i in local] + [")\n\n"]
     out.append("// awsOperations are the AWS operations this function's code can call.\n")
     out.append("var awsOperations = []jsaws.Operation{\n")
@@ -125,7 +137,7 @@ def render_operations(module_path: str, calls: Sequence[tuple[str, str]]) -> str
         "// installAWS puts the AWS config and the operations into the Realm (clients come on first use).\n"
     )
     out.append(
-        "func installAWS(r *jsrt.Realm, cfg aws.Config) {\n\tjsaws.Install(r, cfg, awsOperations...)\n}\n"
+        "func installAWS(r *jsrt.Realm, cfg sdkaws.Config) {\n\tjsaws.Install(r, cfg, awsOperations...)\n}\n"
     )
     if "s3" in services:
         out.append(_S3_PATH_STYLE)

@@ -104,6 +104,7 @@ def load_shims() -> ShimTable:
         if service not in operations:
             continue
         commands = {f"{op}Command" for op in operations[service]}
+        commands |= {f"paginate{op}" for op in table.get("paginators", {}).get(service, [])}
         shims.append(
             Shim(
                 specifier=V3_PREFIX + npm,

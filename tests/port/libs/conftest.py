@@ -41,6 +41,7 @@ CALLS = [
     ("dynamodb", "PutItem"),
     ("dynamodb", "UpdateItem"),
     ("dynamodb", "Query"),
+    ("dynamodb", "Scan"),
     ("s3", "PutObject"),
     ("s3", "GetObject"),
     ("sqs", "SendMessage"),

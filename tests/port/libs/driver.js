@@ -57,6 +57,11 @@ async function run(s) {
     } else {
       client = new mod[s.client](s.config);
     }
+    if (s.paginate) {
+      const pages = [];
+      for await (const page of mod[s.paginate]({ client, pageSize: 1 }, s.input)) pages.push(page);
+      return { ok: pages };
+    }
     const res = await client.send(new mod[s.command](s.input));
     if (s.body) res.Body = await res.Body.transformToString();
     return { ok: res };

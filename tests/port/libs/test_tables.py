@@ -53,7 +53,8 @@ def test_render_is_deterministic_and_names_unknown_operations() -> None:
     assert source.count("func awsDynamodbPutItem(") == 1
     assert 'jsaws.NotImplemented("sqs", "Nope")' in source
     assert 'jsaws.Field(r, in, "stateMachineArn", &input.StateMachineArn)' in source  # camel service
-    assert '"github.com/aws/aws-sdk-go-v2/service/sqs"' not in source  # nothing of sqs is callable
+    assert "service/sqs" not in source  # nothing of sqs is callable
+    assert 'svcdynamodb "github.com/aws/aws-sdk-go-v2/service/dynamodb"' in source
     assert required_modules(calls) >= {"github.com/aws/aws-sdk-go-v2/service/sfn"}
     assert known("dynamodb", "Nope") is None
 

@@ -8,7 +8,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from .harness import UNDEFINED, Case, Pair
-from .strategies import json_leaf, json_values, keys, numbers, strings
+from .strategies import json_leaf, json_values, keys, mixed, numbers, strings
 
 RUNS = settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
@@ -161,3 +161,17 @@ def test_regexp_methods(pair: Pair, subjects: list[str]) -> None:
             if "g" in flags:
                 cases += [Case("regexp", (src, flags, "replaceAll", s, "[$`]"))]
     pair.check(cases)
+
+
+ARRAY_METHODS = [
+    "includes", "indexOf", "lastIndexOf", "join", "slice", "splice", "concat", "flat", "reverse", "at",
+    "push", "pop", "shift", "unshift", "fill", "toString",
+]  # fmt: skip
+
+
+@RUNS
+@given(st.lists(st.tuples(items, st.sampled_from(ARRAY_METHODS), st.lists(mixed, max_size=3)), min_size=30))
+def test_array_methods_with_arbitrary_arguments(
+    pair: Pair, cases_in: list[tuple[list[object], str, list[object]]]
+) -> None:
+    pair.check([Case("method", (a, m, *args)) for a, m, args in cases_in])

@@ -10,7 +10,7 @@ from .strategies import mixed, numbers, numeric_strings, strings
 
 BATCH = st.lists(numbers, min_size=20, max_size=120)
 # No shrinking: a failing batch already lists every differing case.
-RUNS = settings(max_examples=15, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+RUNS = settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
 
 @RUNS

@@ -6,7 +6,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from .harness import UNDEFINED, Case, Pair
-from .strategies import strings
+from .strategies import mixed, strings
 
 RUNS = settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
@@ -103,3 +103,36 @@ def test_locale_compare_orders_like_icu_root(pair: Pair, items: list[tuple[str, 
     cases = [Case("method", (a, "localeCompare", b)) for a, b in items]
     cases += [Case("method", (a, "localeCompare", a.upper())) for a, _ in items]
     pair.check(cases)
+
+
+STRING_METHODS = [
+    "slice",
+    "substring",
+    "substr",
+    "charAt",
+    "charCodeAt",
+    "codePointAt",
+    "at",
+    "indexOf",
+    "lastIndexOf",
+    "includes",
+    "startsWith",
+    "endsWith",
+    "split",
+    "concat",
+    "replace",
+    "replaceAll",
+    "trim",
+    "toUpperCase",
+    "toString",
+]  # fmt: skip (repeat/padStart/padEnd: arbitrary counts only cost memory; tested above)
+
+
+@RUNS
+@given(
+    st.lists(st.tuples(strings, st.sampled_from(STRING_METHODS), st.lists(mixed, max_size=3)), min_size=30)
+)
+def test_string_methods_with_arbitrary_arguments(
+    pair: Pair, items: list[tuple[str, str, list[object]]]
+) -> None:
+    pair.check([Case("method", (s, m, *args)) for s, m, args in items])

@@ -10,6 +10,20 @@ import (
 // Blob is a Buffer (a Uint8Array in the JS SDK's outputs) holding b.
 func Blob(b []byte) jsrt.Value { return jsrt.NewBuffer(append([]byte(nil), b...)) }
 
+// BlobAdapter is a blob output member as the JS SDK gives it (Lambda's
+// Payload, Bedrock's body…): a Uint8Array with transformToString(encoding).
+func BlobAdapter(b []byte) jsrt.Value {
+	v := Blob(b)
+	v.Object().Set("transformToString", jsrt.Fn("transformToString", func(_ *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+		enc := "utf8"
+		if len(args) > 0 && !args[0].IsUndefined() {
+			enc = jsrt.ToString(args[0])
+		}
+		return jsrt.Str(encode(b, enc))
+	}))
+	return v
+}
+
 // BlobBytes returns the bytes of a Buffer/Uint8Array value.
 func BlobBytes(v jsrt.Value) ([]byte, bool) {
 	if !v.IsObject() {
@@ -56,5 +70,8 @@ func Stream(rd io.Reader) jsrt.Value {
 }
 
 func encode(b []byte, enc string) string {
+	if enc == "utf-8" {
+		enc = "utf8"
+	}
 	return jsrt.BufferToString(b, enc)
 }

@@ -159,7 +159,7 @@ func toJS(v reflect.Value, camel bool) jsrt.Value {
 			return jsrt.Undefined
 		}
 		if t.Elem().Kind() == reflect.Uint8 {
-			return Blob(v.Bytes())
+			return BlobAdapter(v.Bytes())
 		}
 		items := make([]jsrt.Value, v.Len())
 		for i := range items {

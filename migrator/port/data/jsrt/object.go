@@ -153,6 +153,9 @@ func (o *Object) Set(key string, v Value) {
 	}
 	if o.class == "Array" {
 		if i, ok := arrayIndex(key); ok {
+			if i-len(o.arr) > maxArrayGap {
+				ThrowRangeError("jsrt: sparse arrays are not supported (index " + key + ")")
+			}
 			for len(o.arr) <= i {
 				o.arr = append(o.arr, Undefined)
 			}
@@ -173,11 +176,18 @@ func (o *Object) Set(key string, v Value) {
 	o.props[key] = v
 }
 
+// maxArrayGap bounds the holes one assignment may open: arrays are dense
+// here, so a[4e9] = x throws instead of allocating billions of slots.
+const maxArrayGap = 1 << 24
+
 func setArrayLength(o *Object, v Value) {
 	f := ToNumber(v)
 	n := int(f)
 	if float64(n) != f || n < 0 {
 		Throw(NewError(nil, "RangeError", Str("Invalid array length")))
+	}
+	if n-len(o.arr) > maxArrayGap {
+		ThrowRangeError("jsrt: sparse arrays are not supported (length " + strconv.Itoa(n) + ")")
 	}
 	if n <= len(o.arr) {
 		clear(o.arr[n:])

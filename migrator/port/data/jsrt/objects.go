@@ -119,8 +119,11 @@ func NewArrayLength(n Value) Value {
 	if n.k != KindNumber {
 		return NewArray(n)
 	}
-	if n.n != float64(int(n.n)) || n.n < 0 {
+	if n.n != float64(int(n.n)) || n.n < 0 || n.n > 4294967295 {
 		ThrowRangeError("Invalid array length")
+	}
+	if n.n > maxArrayGap {
+		ThrowRangeError("jsrt: sparse arrays are not supported (length " + NumberToString(n.n) + ")")
 	}
 	return ArrayOf(make([]Value, int(n.n)))
 }

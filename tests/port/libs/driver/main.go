@@ -24,17 +24,18 @@ import (
 )
 
 type step struct {
-	V2      string          `json:"v2"`
-	Method  string          `json:"method"`
-	Logger  json.RawMessage `json:"logger"`
-	Zod     json.RawMessage `json:"zod"`
-	Middy   json.RawMessage `json:"middy"`
-	Module  string          `json:"module"`
-	Client  string          `json:"client"`
-	Config  json.RawMessage `json:"config"`
-	Command string          `json:"command"`
-	Input   json.RawMessage `json:"input"`
-	Body    bool            `json:"body"`
+	Paginate string          `json:"paginate"`
+	V2       string          `json:"v2"`
+	Method   string          `json:"method"`
+	Logger   json.RawMessage `json:"logger"`
+	Zod      json.RawMessage `json:"zod"`
+	Middy    json.RawMessage `json:"middy"`
+	Module   string          `json:"module"`
+	Client   string          `json:"client"`
+	Config   json.RawMessage `json:"config"`
+	Command  string          `json:"command"`
+	Input    json.RawMessage `json:"input"`
+	Body     bool            `json:"body"`
 }
 
 func exports(r *jsrt.Realm, module string) jsrt.Value {
@@ -224,6 +225,13 @@ func run(r *jsrt.Realm, s step) (result jsrt.Value) {
 			cl = jsrt.CallMethod(r, jsrt.GetS(exports(r, s.Module), s.Client), "from", base, value(s.Config))
 		} else {
 			cl = jsrt.New(r, jsrt.GetS(exports(r, s.Module), s.Client), value(s.Config))
+		}
+		if s.Paginate != "" {
+			cfg := jsrt.NewObject()
+			cfg.Set("client", cl)
+			cfg.Set("pageSize", jsrt.Num(1))
+			out.Set("ok", jsrt.Call(r, jsrt.GetS(exports(r, s.Module), s.Paginate), jsrt.Undefined, jsrt.Obj(cfg), value(s.Input)))
+			return
 		}
 		cmd := jsrt.New(r, jsrt.GetS(exports(r, s.Module), s.Command), value(s.Input))
 		res := jsrt.Await(jsrt.CallMethod(r, cl, "send", cmd))

@@ -38,6 +38,11 @@ func Client(r *jsrt.Realm, service, prefix string) jsrt.Value {
 	for _, op := range ops {
 		exports.Set(op+"Command", commandClass(op+"Command", service, op, false))
 	}
+	for _, op := range ops {
+		if p, ok := pagers[service][op]; ok {
+			exports.Set("paginate"+op, paginate(service, op, p, false))
+		}
+	}
 	agg := clientClass(prefix, service)
 	proto := jsrt.GetS(agg, "prototype").Object()
 	for _, op := range ops {

@@ -22,6 +22,9 @@ func LibDynamoDB(r *jsrt.Realm) jsrt.Value {
 	for _, pair := range documentOps {
 		exports.Set(pair[0]+"Command", commandClass(pair[0]+"Command", "dynamodb", pair[1], true))
 	}
+	for _, op := range []string{"Query", "Scan"} {
+		exports.Set("paginate"+op, paginate("dynamodb", op, pagers["dynamodb"][op], true))
+	}
 	docClient := documentClass("DynamoDBDocumentClient", false)
 	exports.Set("DynamoDBDocumentClient", docClient)
 	exports.Set("DynamoDBDocument", documentClass("DynamoDBDocument", true))
