@@ -9,16 +9,16 @@ not run (our own errors, one line).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from codegen.drift import check_targets
-from codegen.write import write_targets
+from codegen.write import Target, write_targets
 from migrator.port.report import FunctionReport, PortReport, Spot, Verdict
 from migrator.port.shims import load_shims
 from migrator.port.targets import PortTarget, port_target, settle_port_go
 from migrator.port.verify import verify
-from migrator.scan.model import Function
+from migrator.scan.model import AwsSdkUsage, Function
 from migrator.stub.naming import unique_folders
 from migrator.stub.run import StubRequest, targets_for
 from migrator.stub.source import load_functions
@@ -61,10 +61,31 @@ def plan(
     folders = unique_folders(f.name for f in functions)
     folder_of = {f.name: folders[i] for i, f in enumerate(functions)}
     for done, function in enumerate(chosen, 1):
-        items.append(port_target(function, root, by_folder[folder_of[function.name]], shims))
+        item = port_target(function, root, by_folder[folder_of[function.name]], shims)
+        if _needs_dynamodb(item, function):
+            item = port_target(function, root, _with_dynamodb(functions, function, root, stub), shims)
+        items.append(item)
         if progress is not None:
             progress(done, len(chosen))
     return items, root, {f.name: f for f in chosen}
+
+
+def _needs_dynamodb(item: PortTarget, function: Function) -> bool:
+    """jsaws (the SDK value conversions) imports aws-sdk-go-v2's dynamodb package in every module
+    that calls AWS: its go.mod must pin it even when the function calls no DynamoDB operation."""
+    uses_jsaws = any(path.startswith("jsaws/") for path in item.translation.files)
+    return uses_jsaws and all(usage.service != "dynamodb" for usage in function.aws_sdk)
+
+
+def _with_dynamodb(
+    functions: tuple[Function, ...], function: Function, root: Path, stub: StubRequest
+) -> Target:
+    """The stub target of `function` as if it also called DynamoDB (so go.mod/go.sum pin it)."""
+    usage = AwsSdkUsage("dynamodb", (), "github.com/aws/aws-sdk-go-v2/service/dynamodb")
+    widened = replace(function, aws_sdk=(*function.aws_sdk, usage))
+    everyone = tuple(widened if f is function else f for f in functions)
+    (target,), _ = targets_for(everyone, root, replace(stub, functions=(function.name,)))
+    return target
 
 
 def _report(item: PortTarget, port_go: str, verdict: Verdict | None, file: str | None) -> FunctionReport:
