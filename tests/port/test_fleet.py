@@ -30,6 +30,15 @@ def test_every_module_compiles_and_vets(fleet_port: tuple[Path, PortReport]) -> 
     assert vetted.returncode == 0, vetted.stderr[-3000:]
 
 
+def test_each_module_resolves_offline_from_its_own_go_sum(fleet_port: tuple[Path, PortReport]) -> None:
+    """Each module alone (no go.work: a workspace merges requirements) finds every package the
+    translation imports (jsrt, jsaws, shims, the SDK) from its own go.mod and go.sum, offline."""
+    out, _ = fleet_port
+    for go_mod in sorted(out.glob("*/go.mod")):
+        done = go(["list", "-deps", "./..."], go_mod.parent, {"GOWORK": "off"})
+        assert done.returncode == 0, f"{go_mod.parent.name}: {done.stderr}"
+
+
 def test_gofmt_clean(fleet_port: tuple[Path, PortReport]) -> None:
     out, _ = fleet_port
     listed = subprocess.run(["gofmt", "-l", str(out)], capture_output=True, text=True, check=False)
