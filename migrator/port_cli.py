@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -73,7 +74,7 @@ def port_command(
     else:
         text = to_json(report) if output_format == PortFormat.json else to_markdown(report)
         if output_format == PortFormat.table:
-            console = Console(record=True, width=120, file=open("/dev/null", "w"))  # noqa: SIM115
+            console = Console(record=True, width=120, file=io.StringIO())
             print_table(report, console)
             text = console.export_text()
         if output is not None:

@@ -37,7 +37,10 @@ def template(name: str, **values: str) -> str:
 
 def gofmt(source: str, name: str) -> str:
     """`gofmt` of one file; a syntax error is a translator bug, reported with gofmt's message."""
-    done = subprocess.run(["gofmt"], input=source, capture_output=True, text=True, check=False)
+    try:
+        done = subprocess.run(["gofmt"], input=source, capture_output=True, text=True, check=False)
+    except OSError as exc:
+        raise PortRenderError(f"cannot run gofmt ({exc}): install Go and put it on PATH") from exc
     if done.returncode != 0:
         raise PortRenderError(f"{name}: generated Go does not format: {done.stderr.strip()[:500]}")
     return done.stdout
