@@ -371,6 +371,7 @@ class ForOf:
     iterable: Expr
     body: Stmt
     keys: bool  #: for...in (enumerable string keys) rather than for...of
+    awaits: bool = False  #: for await...of: each value is awaited (jsrt's iterables are arrays)
 
 
 @dataclass(frozen=True)

@@ -167,11 +167,10 @@ def _for_in(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     kind = cx.text(kind_node) if kind_node is not None else ""
     operator = node.child_by_field_name("operator")
     keys = operator is not None and cx.text(operator) == "in"
-    if any(c.type == "await" for c in node.children):
-        raise Unsupported(node, "for await", "async iteration is not translated")
+    awaits = any(c.type == "await" for c in node.children)
     pattern = lower_pattern(left, cx, targets=not kind)
     body = _body(node.child_by_field_name("body"), cx)
-    return (ir.ForOf(kind, pattern, lower_expr(right, cx), body, keys),)
+    return (ir.ForOf(kind, pattern, lower_expr(right, cx), body, keys, awaits),)
 
 
 def _while(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:

@@ -185,6 +185,10 @@ class StmtPrinter(ExprPrinter):
                 f"for _, {key} := range jsrt.ForInKeys({self.expr(s.iterable)}) {{",
                 f"{item} := jsrt.Str({key})",
             ]
+        elif s.awaits:
+            each = self.state.temp()
+            loop = f"for _, {each} := range jsrt.Iterate({self.expr(s.iterable)}) {{"
+            head = [loop, f"{item} := jsrt.Await({each})"]
         else:
             head = [f"for _, {item} := range jsrt.Iterate({self.expr(s.iterable)}) {{"]
         decl = [f"var {', '.join(var(n) for n in names)} jsrt.Value"] if names else []
