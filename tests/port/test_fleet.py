@@ -16,11 +16,11 @@ pytestmark = pytest.mark.slow
 
 #: Functions whose every statement translates (measured; grows with the subset and the shims).
 COMPLETE = {
-    "BillingRunFunction", "AdjustStockFunction", "GetItemFunction", "HealthFunction", "InventoryStreamFunction",
-    "ListItemsFunction", "ScannerTelemetryFunction", "StockSnapshotFunction", "SyncPriceFunction",
-    "AttachmentFunction", "BounceFunction", "DigestFunction", "InboundFunction", "LiveFeedFunction", "createOrder",
-    "fulfillOrder", "projectOrderStats", "ledger_stream", "receipt", "refund", "CarrierWebhookFunction",
-    "LabelFunction", "QuoteFunction", "track",
+    "BillingRunFunction", "AdjustStockFunction", "GetItemFunction", "HealthFunction",
+    "InventoryStreamFunction", "ListItemsFunction", "ScannerTelemetryFunction", "StockSnapshotFunction",
+    "SyncPriceFunction", "AttachmentFunction", "BounceFunction", "DigestFunction", "InboundFunction",
+    "LiveFeedFunction", "createOrder", "fulfillOrder", "projectOrderStats", "ledger_stream", "receipt",
+    "refund", "CarrierWebhookFunction", "LabelFunction", "QuoteFunction", "track",
 }  # fmt: skip
 
 
