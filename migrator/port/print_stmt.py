@@ -40,11 +40,40 @@ def _declared(stmts: tuple[ir.Stmt, ...]) -> list[str]:
     for stmt in stmts:
         if isinstance(stmt, ir.FuncDecl):
             names.append(stmt.name)
-        elif isinstance(stmt, ir.Decl):
+        elif isinstance(stmt, ir.Decl) and stmt.kind != "var":
             names += pattern_names(stmt.pattern)
         elif isinstance(stmt, ir.Untranslated):
             names += stmt.names
     return names
+
+
+def var_names(stmts: tuple[ir.Stmt, ...]) -> list[str]:
+    """The `var` bindings of a function (or module) body: declared once at its top, as JavaScript
+    scopes them (nested blocks and loops included, nested functions not)."""
+    names: list[str] = []
+    for stmt in stmts:
+        if isinstance(stmt, ir.Decl | ir.ForOf) and stmt.kind == "var":
+            names += pattern_names(stmt.pattern)
+        for inner in _children(stmt):
+            names += var_names(inner)
+    return names
+
+
+def _children(stmt: ir.Stmt) -> list[tuple[ir.Stmt, ...]]:
+    """The statement lists directly inside a statement (not inside nested functions)."""
+    if isinstance(stmt, ir.Block):
+        return [stmt.body]
+    if isinstance(stmt, ir.If):
+        return [(stmt.then,), (stmt.other,) if stmt.other is not None else ()]
+    if isinstance(stmt, ir.For):
+        return [(stmt.init,) if stmt.init is not None else (), (stmt.body,)]
+    if isinstance(stmt, ir.ForOf | ir.While):
+        return [(stmt.body,)]
+    if isinstance(stmt, ir.Switch):
+        return [c.body for c in stmt.cases]
+    if isinstance(stmt, ir.Try):
+        return [stmt.body, stmt.handler or (), stmt.finalizer or ()]
+    return []
 
 
 def _abrupt(stmts: tuple[ir.Stmt, ...]) -> bool:
@@ -177,7 +206,7 @@ class StmtPrinter(ExprPrinter):
 
     def _s_forof(self, s: ir.ForOf, ctx: Ctx) -> list[str]:
         item = self.state.temp()
-        names = tuple(pattern_names(s.pattern)) if s.kind else ()
+        names = tuple(pattern_names(s.pattern)) if s.kind in ("let", "const") else ()
         inner = self._loop_ctx(ctx)
         if s.keys:
             key = self.state.temp()
@@ -310,7 +339,7 @@ class StmtPrinter(ExprPrinter):
         return lines
 
     def func(self, f: ir.Func) -> str:
-        names = tuple(n for p in (*f.params, f.rest) for n in pattern_names(p))
+        names = tuple(n for p in (*f.params, f.rest) for n in pattern_names(p)) + tuple(var_names(f.body))
         body = self.block(f.body, Ctx(), names)
         binds = self.params(f.params, f.rest)
         # parameters are bound after their names are declared (the block's first two lines)
@@ -326,7 +355,7 @@ class StmtPrinter(ExprPrinter):
 
     def error_class(self, c: ir.ErrorClass) -> str:
         parent = self.state.temp()
-        names = tuple(n for p in c.params for n in pattern_names(p))
+        names = tuple(n for p in c.params for n in pattern_names(p)) + tuple(var_names(c.body))
         body = self.block(c.body, Ctx(), names)
         head, rest_lines = (body[:2], body[2:]) if names else ([], body)
         ctor = [
