@@ -27,6 +27,8 @@ NPM_PACKAGES = [
     "@aws-sdk/client-s3@3",
     "@aws-sdk/client-sqs@3",
     "@aws-sdk/client-sns@3",
+    "@aws-sdk/client-ses@3",
+    "@aws-sdk/client-eventbridge@3",
     "@middy/core@5",
     "@middy/http-error-handler@5",
     "@middy/http-json-body-parser@5",
@@ -46,6 +48,8 @@ CALLS = [
     ("s3", "GetObject"),
     ("sqs", "SendMessage"),
     ("sns", "Publish"),
+    ("ses", "SendEmail"),
+    ("eventbridge", "PutEvents"),
     ("dynamodb", "NoSuchOperation"),
 ]
 CREDENTIALS = {

@@ -14,7 +14,7 @@ from tests.port.libs.conftest import CREDENTIALS, GoModule, run_steps
 pytestmark = pytest.mark.slow  # go build, node and npm
 
 DOC = "@aws-sdk/lib-dynamodb"
-_VOLATILE = {"requestId", "attempts", "totalRetryDelay", "extendedRequestId", "cfId", "MessageId"}
+_VOLATILE = {"requestId", "attempts", "totalRetryDelay", "extendedRequestId", "cfId", "MessageId", "EventId"}
 #: the JS SDK sends a CRC32 checksum with every S3 upload by default; the Go SDK over plain HTTP does not
 _DEFAULTS_DIFFER = {"ChecksumCRC32", "ChecksumType", "LastModified"}
 
@@ -41,7 +41,9 @@ def _world(endpoint: str) -> dict[str, str]:
     _client("s3", endpoint).create_bucket(Bucket=name)
     queue = _client("sqs", endpoint).create_queue(QueueName=name)["QueueUrl"]
     topic = _client("sns", endpoint).create_topic(Name=name)["TopicArn"]
-    return {"table": name, "bucket": name, "queue": queue, "topic": topic}
+    sender = f"{name}@example.com"
+    _client("ses", endpoint).verify_email_identity(EmailAddress=sender)
+    return {"table": name, "bucket": name, "queue": queue, "topic": topic, "sender": sender}
 
 
 def _steps(w: dict[str, str]) -> list[dict[str, object]]:
@@ -118,6 +120,43 @@ def _steps(w: dict[str, str]) -> list[dict[str, object]]:
             "command": "PublishCommand",
             "input": {"TopicArn": w["topic"], "Message": "hi"},
         },
+        {
+            "module": "@aws-sdk/client-ses",
+            "client": "SESClient",
+            "command": "SendEmailCommand",
+            "input": {
+                "Source": w["sender"],
+                "Destination": {"ToAddresses": ["buyer@example.com"]},
+                "Message": {
+                    "Subject": {"Data": "Your order has shipped", "Charset": "UTF-8"},
+                    "Body": {"Text": {"Data": "on its way", "Charset": "UTF-8"}},
+                },
+            },
+        },
+        {
+            "module": "@aws-sdk/client-ses",
+            "client": "SESClient",
+            "command": "SendEmailCommand",
+            "input": {
+                "Source": "unverified@example.com",
+                "Destination": {"ToAddresses": ["buyer@example.com"]},
+                "Message": {"Subject": {"Data": "x"}, "Body": {"Text": {"Data": "y"}}},
+            },
+        },
+        {
+            "module": "@aws-sdk/client-eventbridge",
+            "client": "EventBridgeClient",
+            "command": "PutEventsCommand",
+            "input": {
+                "Entries": [
+                    {
+                        "Source": "com.acme.inventory",
+                        "DetailType": "StockLevelChanged",
+                        "Detail": '{"sku":"A"}',
+                    }
+                ]
+            },
+        },
     ]
 
 
@@ -144,6 +183,7 @@ def test_go_matches_the_js_sdk(go_module: GoModule, node_modules: Path, moto_end
         "$fault": "client",
         "status": 400,
     }
+    assert "error" in js[-2]  # SES refuses an unverified sender
     for i, (want, got) in enumerate(zip(js, go, strict=True)):
         g, w = _scrub(got, go_world), _scrub(want, js_world)
         assert g == w, f"step {i}: go {g} != js {w}"

@@ -20,10 +20,12 @@ import (
 	"migrate.local/port/shims/awsv3"
 	"migrate.local/port/shims/middy"
 	"migrate.local/port/shims/powertools"
+	"migrate.local/port/shims/uuid"
 	"migrate.local/port/shims/zod"
 )
 
 type step struct {
+	UUID     bool            `json:"uuid"`
 	Paginate string          `json:"paginate"`
 	V2       string          `json:"v2"`
 	Method   string          `json:"method"`
@@ -50,6 +52,10 @@ func exports(r *jsrt.Realm, module string) jsrt.Value {
 		return awsv3.Client(r, "sqs", "SQS")
 	case "@aws-sdk/client-sns":
 		return awsv3.Client(r, "sns", "SNS")
+	case "@aws-sdk/client-ses":
+		return awsv3.Client(r, "ses", "SES")
+	case "@aws-sdk/client-eventbridge":
+		return awsv3.Client(r, "eventbridge", "EventBridge")
 	}
 	panic("driver: unknown module " + module)
 }
@@ -198,6 +204,18 @@ func run(r *jsrt.Realm, s step) (result jsrt.Value) {
 	jsrt.Try(func() {
 		if len(s.Logger) > 0 {
 			out.Set("ok", runLogger(s.Logger))
+			return
+		}
+		if s.UUID {
+			u := uuid.Exports(r)
+			id := jsrt.CallMethod(r, u, "v4")
+			res := jsrt.NewObject()
+			res.Set("v4", id)
+			res.Set("other", jsrt.CallMethod(r, u, "v4"))
+			res.Set("valid", jsrt.CallMethod(r, u, "validate", id))
+			res.Set("nil", jsrt.CallMethod(r, u, "validate", jsrt.GetS(u, "NIL")))
+			res.Set("bad", jsrt.CallMethod(r, u, "validate", jsrt.Str("not-a-uuid")))
+			out.Set("ok", jsrt.Obj(res))
 			return
 		}
 		if s.V2 != "" {
