@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from migrator.port import ir
+from migrator.port.flow import abrupt, declared, terminates, var_names
 from migrator.port.gotext import quote, var
 from migrator.port.lower_stmt import pattern_names
 from migrator.port.print_expr import ExprPrinter
@@ -35,106 +36,12 @@ class Ctx:
     breakables: int = 0  #: loops and switches inside the current closure (break targets)
 
 
-def _declared(stmts: tuple[ir.Stmt, ...]) -> list[str]:
-    names: list[str] = []
-    for stmt in stmts:
-        if isinstance(stmt, ir.FuncDecl):
-            names.append(stmt.name)
-        elif isinstance(stmt, ir.Decl) and stmt.kind != "var":
-            names += pattern_names(stmt.pattern)
-        elif isinstance(stmt, ir.Untranslated):
-            names += stmt.names
-    return names
-
-
-def var_names(stmts: tuple[ir.Stmt, ...]) -> list[str]:
-    """The `var` bindings of a function (or module) body: declared once at its top, as JavaScript
-    scopes them (nested blocks and loops included, nested functions not)."""
-    names: list[str] = []
-    for stmt in stmts:
-        if isinstance(stmt, ir.Decl | ir.ForOf) and stmt.kind == "var":
-            names += pattern_names(stmt.pattern)
-        for inner in _children(stmt):
-            names += var_names(inner)
-    return names
-
-
-def _children(stmt: ir.Stmt) -> list[tuple[ir.Stmt, ...]]:
-    """The statement lists directly inside a statement (not inside nested functions)."""
-    if isinstance(stmt, ir.Block):
-        return [stmt.body]
-    if isinstance(stmt, ir.If):
-        return [(stmt.then,), (stmt.other,) if stmt.other is not None else ()]
-    if isinstance(stmt, ir.For):
-        return [(stmt.init,) if stmt.init is not None else (), (stmt.body,)]
-    if isinstance(stmt, ir.ForOf | ir.While):
-        return [(stmt.body,)]
-    if isinstance(stmt, ir.Switch):
-        return [c.body for c in stmt.cases]
-    if isinstance(stmt, ir.Try):
-        return [stmt.body, stmt.handler or (), stmt.finalizer or ()]
-    return []
-
-
-def _abrupt(stmts: tuple[ir.Stmt, ...]) -> bool:
-    """Whether control never falls off the end (for switch fallthrough)."""
-    if not stmts:
-        return False
-    last = stmts[-1]
-    if isinstance(last, ir.Break | ir.Continue | ir.Return | ir.Throw | ir.Untranslated):
-        return True
-    if isinstance(last, ir.Block):
-        return _abrupt(last.body)
-    if isinstance(last, ir.If) and last.other is not None:
-        return _abrupt((last.then,)) and _abrupt((last.other,))
-    return False
-
-
-def _terminates(stmts: tuple[ir.Stmt, ...]) -> bool:
-    """Go's terminating-statement rule for what these statements print as (outside any try)."""
-    if not stmts:
-        return False
-    last = stmts[-1]
-    if isinstance(last, ir.Return):
-        return True
-    if isinstance(last, ir.Block):
-        return _terminates(last.body)
-    if isinstance(last, ir.If) and last.other is not None:
-        return _terminates((last.then,)) and _terminates((last.other,))
-    if isinstance(last, ir.Switch):
-        if not any(c.test is None for c in last.cases) or any(_breaks(c.body) for c in last.cases):
-            return False
-        n = len(last.cases)
-        return all(
-            _terminates(c.body) or (i < n - 1 and not _abrupt(c.body)) for i, c in enumerate(last.cases)
-        )
-    return False
-
-
-def _breaks(stmts: tuple[ir.Stmt, ...]) -> bool:
-    """Whether a `break` that targets the enclosing switch occurs (not inside a nested loop/switch)."""
-    for stmt in stmts:
-        if isinstance(stmt, ir.Break):
-            return True
-        if isinstance(stmt, ir.Block) and _breaks(stmt.body):
-            return True
-        if isinstance(stmt, ir.Try) and any(
-            _breaks(b) for b in (stmt.body, stmt.handler or (), stmt.finalizer or ())
-        ):
-            return True
-        if isinstance(stmt, ir.If) and (
-            _breaks((stmt.then,)) or (stmt.other is not None and _breaks((stmt.other,)))
-        ):
-            return True
-    return False
-
-
 class StmtPrinter(ExprPrinter):
     """Statements (and the expression forms that contain statements: functions, classes)."""
 
     def block(self, stmts: tuple[ir.Stmt, ...], ctx: Ctx, extra: tuple[str, ...] = ()) -> list[str]:
         """A block's statements, with its names declared and function declarations hoisted."""
-        names = list(dict.fromkeys([*extra, *_declared(stmts)]))
+        names = list(dict.fromkeys([*extra, *declared(stmts)]))
         lines: list[str] = []
         if names:
             lines.append(f"var {', '.join(var(n) for n in names)} jsrt.Value")
@@ -238,7 +145,7 @@ class StmtPrinter(ExprPrinter):
 
     def _s_switch(self, s: ir.Switch, ctx: Ctx) -> list[str]:
         value = self.state.temp()
-        names = list(dict.fromkeys(n for c in s.cases for n in _declared(c.body)))
+        names = list(dict.fromkeys(n for c in s.cases for n in declared(c.body)))
         lines = ["{", f"{value} := {self.expr(s.discriminant)}", f"_ = {value}"]
         if names:
             lines.append(f"var {', '.join(var(n) for n in names)} jsrt.Value")
@@ -258,7 +165,7 @@ class StmtPrinter(ExprPrinter):
             for stmt in case.body:
                 if not isinstance(stmt, ir.FuncDecl):
                     lines += self.stmt(stmt, inner)
-            if i < len(s.cases) - 1 and not _abrupt(case.body):
+            if i < len(s.cases) - 1 and not abrupt(case.body):
                 lines.append("fallthrough")
         return [*lines, "}", "}"]
 
@@ -345,10 +252,10 @@ class StmtPrinter(ExprPrinter):
         # parameters are bound after their names are declared (the block's first two lines)
         head, rest_lines = (body[:2], body[2:]) if names else ([], body)
         if f.is_async:
-            inner = [*rest_lines] + ([] if _terminates(f.body) else ["return jsrt.Undefined"])
+            inner = [*rest_lines] + ([] if terminates(f.body) else ["return jsrt.Undefined"])
             lines = [*head, *binds, "return jsrt.Async(func() jsrt.Value {", *inner, "})"]
         else:
-            tail = [] if _terminates(f.body) else ["return jsrt.Undefined"]
+            tail = [] if terminates(f.body) else ["return jsrt.Undefined"]
             lines = [*head, *binds, *rest_lines, *tail]
         sig = ARROW_SIG if f.is_arrow else FUNC_SIG
         return f"jsrt.Fn({quote(f.name)}, {sig} {{\n" + "\n".join(lines) + "\n})"
