@@ -85,10 +85,12 @@ def build_app(full: bool = True) -> typer.Typer:
         from migrator.canary_cli import canary_app
         from migrator.codegen_cli import codegen_command
         from migrator.golden_cli import golden_app
+        from migrator.port_cli import port_command
         from migrator.stub_cli import stub_command
 
         cli.command("codegen")(codegen_command)
         cli.command("stub")(stub_command)
+        cli.command("port")(port_command)
         cli.add_typer(golden_app, name="golden")
         cli.add_typer(canary_app, name="canary")
     return cli

@@ -1,0 +1,137 @@
+"""The module graph of one function: the handler file and every module it reaches by relative import,
+each parsed and lowered once (Node's module cache), numbered in discovery order (handler = 0)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tree_sitter as ts
+
+from migrator.port import ir
+from migrator.port.context import LowerContext, declared_names
+from migrator.port.lower_stmt import lower_block
+from migrator.scan.jsparse import Grammars, grammar_for
+
+_PROBE = (".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx")
+_COMPILED = {".js": (".ts", ".tsx"), ".mjs": (".mts",), ".cjs": (".cts",), ".jsx": (".tsx",)}
+
+ShimLookup = Callable[[str], bool]
+"""Whether a shim exists for an npm specifier."""
+
+
+@dataclass(frozen=True)
+class Graph:
+    """The translated modules of one function, and the npm specifiers its code imports through shims."""
+
+    modules: tuple[ir.Module, ...]
+    shims: tuple[str, ...]
+    env: tuple[str, ...]  #: environment variables read through process.env
+
+
+def resolve_relative(importer: Path, specifier: str) -> Path | None:
+    """Node/TypeScript resolution of a relative specifier: exact file, added extension, `.js` written
+    for a `.ts` source, or the folder's `index`."""
+    base = (importer.parent / specifier).resolve()
+    if base.is_file() and base.suffix in _PROBE:
+        return base
+    for ext in _COMPILED.get(base.suffix, ()):
+        if base.with_suffix(ext).is_file():
+            return base.with_suffix(ext)
+    for ext in _PROBE:
+        candidate = base.with_name(base.name + ext)
+        if candidate.is_file():
+            return candidate
+    for ext in _PROBE:
+        candidate = base / f"index{ext}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class _Builder:
+    """Walks the graph breadth-first; owns the parser and the numbering."""
+
+    def __init__(self, root: Path, has_shim: ShimLookup) -> None:
+        self.root = root.resolve()
+        self.has_shim = has_shim
+        self.grammars = Grammars()
+        self.index: dict[Path, int] = {}
+        self.queue: list[Path] = []
+        self.shims: list[str] = []
+        self.env: set[str] = set()
+
+    def number(self, path: Path) -> int:
+        if path not in self.index:
+            self.index[path] = len(self.index)
+            self.queue.append(path)
+        return self.index[path]
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def lower(self, path: Path, number: int) -> ir.Module:
+        source = path.read_bytes()
+        tree = self.grammars.parse(source, grammar_for(path.suffix))
+        pending: list[ir.Untranslated] = []
+        file = self.rel(path)
+
+        def resolve(specifier: str, node: ts.Node) -> ir.Expr:
+            line = node.start_point[0] + 1
+            if specifier.startswith((".", "/")):
+                target = resolve_relative(path, specifier)
+                if target is not None and target.suffix in _PROBE:
+                    return ir.Require(self.number(target))
+                pending.append(
+                    ir.Untranslated(file, line, f"import {specifier}", "the file does not resolve")
+                )
+                return ir.Missing(f"module {specifier}")
+            if self.has_shim(specifier):
+                if specifier not in self.shims:
+                    self.shims.append(specifier)
+                return ir.Shim(specifier)
+            pending.append(ir.Untranslated(file, line, f"import {specifier}", "no shim for this npm module"))
+            return ir.Missing(f"module {specifier}")
+
+        cx = LowerContext(file, source, declared_names(tree.root_node), resolve)
+        body = lower_block(tree.root_node, cx)
+        if tree.root_node.has_error:
+            pending.append(ir.Untranslated(file, 1, "syntax error", "the file does not parse"))
+        exports = tuple(
+            ir.ExprStmt(ir.Assign(ir.Member(ir.Name("exports"), name), "=", value))
+            for name, value in cx.exports
+        )
+        self.env |= _env_reads(body)
+        imports = sum(1 for p in pending if p.construct.startswith("import "))
+        spots = tuple(cx.untranslated + pending)
+        return ir.Module(number, file, body + exports, cx.statements, cx.failed + imports, spots)
+
+
+def _env_reads(body: object) -> set[str]:
+    """Every `process.env.X` name in a tree of IR values."""
+    found: set[str] = set()
+    stack = [body]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, ir.EnvRead):
+            found.add(item.name)
+        elif isinstance(item, tuple):
+            stack.extend(item)
+        elif hasattr(item, "__dataclass_fields__"):
+            stack.extend(getattr(item, name) for name in item.__dataclass_fields__)
+    return found
+
+
+def build_graph(root: Path, handler: Path, has_shim: ShimLookup) -> Graph:
+    """Lower the handler module and everything it imports relatively."""
+    builder = _Builder(root, has_shim)
+    builder.number(handler.resolve())
+    modules: list[ir.Module] = []
+    while len(modules) < len(builder.queue):
+        path = builder.queue[len(modules)]
+        modules.append(builder.lower(path, len(modules)))
+    return Graph(tuple(modules), tuple(builder.shims), tuple(sorted(builder.env)))

@@ -1,0 +1,137 @@
+"""`migrate port` from request to exit code: load the functions, stub and translate each, write the
+modules (or check them), settle port.go, verify with golden when asked, report.
+
+Exit codes: 0 every selected function translated fully (and, with --verify, passed golden); 1 some
+construct untranslated, a module not translatable, a failed verification or --check drift; 2 could
+not run (our own errors, one line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from codegen.drift import check_targets
+from codegen.write import Target, write_targets
+from migrator.port.report import FunctionReport, PortReport, Spot, Verdict
+from migrator.port.shims import load_shims
+from migrator.port.targets import PortTarget, port_target, settle_port_go
+from migrator.port.verify import verify
+from migrator.scan.model import AwsSdkUsage, Function
+from migrator.stub.naming import unique_folders
+from migrator.stub.run import StubRequest, targets_for
+from migrator.stub.source import load_functions
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class PortRequest:
+    """What the command line asked for."""
+
+    path: Path  #: functions folder or scan JSON report
+    out: Path  #: one Go module per function under it
+    functions: tuple[str, ...] = ()
+    verify: bool = False
+    cases: Path | None = None  #: --cases: golden cases for --verify (default: the module's golden/cases)
+    env_file: Path | None = None  #: --env-file for --verify (default: the module's golden/env)
+    runs: int | None = None  #: --runs for golden (Node runs per case)
+    check: bool = False
+    spec: Path | None = None  #: accepted; not used by the translation yet
+
+
+@dataclass(frozen=True)
+class PortResult:
+    report: PortReport
+    drift: tuple[str, ...]  #: --check: drifted files
+
+
+def plan(
+    request: PortRequest, progress: Progress | None = None
+) -> tuple[list[PortTarget], Path, dict[str, Function]]:
+    """Every selected function's module, translated."""
+    functions, root = load_functions(request.path, None, None)
+    stub = StubRequest(request.path, request.out, request.functions)
+    targets, _partial = targets_for(functions, root, stub)
+    by_folder = {t.name: t for t in targets}
+    shims = load_shims()
+    chosen = [f for f in functions if not request.functions or f.name in request.functions]
+    items: list[PortTarget] = []
+    folders = unique_folders(f.name for f in functions)
+    folder_of = {f.name: folders[i] for i, f in enumerate(functions)}
+    for done, function in enumerate(chosen, 1):
+        item = port_target(function, root, by_folder[folder_of[function.name]], shims)
+        if _needs_dynamodb(item, function):
+            item = port_target(function, root, _with_dynamodb(functions, function, root, stub), shims)
+        items.append(item)
+        if progress is not None:
+            progress(done, len(chosen))
+    return items, root, {f.name: f for f in chosen}
+
+
+def _needs_dynamodb(item: PortTarget, function: Function) -> bool:
+    """jsaws (the SDK value conversions) imports aws-sdk-go-v2's dynamodb package in every module
+    that calls AWS: its go.mod must pin it even when the function calls no DynamoDB operation."""
+    uses_jsaws = any(path.startswith("jsaws/") for path in item.translation.files)
+    return uses_jsaws and all(usage.service != "dynamodb" for usage in function.aws_sdk)
+
+
+def _with_dynamodb(
+    functions: tuple[Function, ...], function: Function, root: Path, stub: StubRequest
+) -> Target:
+    """The stub target of `function` as if it also called DynamoDB (so go.mod/go.sum pin it)."""
+    usage = AwsSdkUsage("dynamodb", (), "github.com/aws/aws-sdk-go-v2/service/dynamodb")
+    widened = replace(function, aws_sdk=(*function.aws_sdk, usage))
+    everyone = tuple(widened if f is function else f for f in functions)
+    (target,), _ = targets_for(everyone, root, replace(stub, functions=(function.name,)))
+    return target
+
+
+def _report(item: PortTarget, port_go: str, verdict: Verdict | None, file: str | None) -> FunctionReport:
+    t = item.translation
+    spots = tuple(Spot(u.file, u.line, u.construct, u.why) for u in t.untranslated)
+    return FunctionReport(
+        t.function,
+        file,
+        item.target.name,
+        t.statements,
+        t.statements - t.failed,
+        spots,
+        port_go,
+        t.problem,
+        verdict,
+    )
+
+
+def cases_for(request: PortRequest, module: Path, name: str) -> tuple[Path, Path | None]:
+    """The cases and settings golden uses for one function: `--cases DIR/<name>/cases` (with
+    `DIR/<name>/env`) when that folder exists, else `--cases DIR`, else the module's golden/ folder."""
+    if request.cases is None:
+        return module / "golden" / "cases", request.env_file or module / "golden" / "env"
+    own = request.cases / name
+    if (own / "cases").is_dir():
+        return own / "cases", request.env_file or own / "env"
+    return request.cases, request.env_file
+
+
+def run_port(request: PortRequest, progress: Progress | None = None) -> PortResult:
+    """Translate (and write, or check) every selected function; verify when asked."""
+    items, root, functions = plan(request, progress)
+    if request.check:
+        drifts = check_targets([i.target for i in items])
+        checked = [_report(i, "-", None, functions[i.translation.function].file) for i in items]
+        return PortResult(PortReport(tuple(checked)), tuple(f"{d.path} ({d.kind})" for d in drifts))
+    write_targets([i.target for i in items])
+    reports: list[FunctionReport] = []
+    for item in items:
+        port_go = settle_port_go(item)
+        verdict = None
+        function = functions.get(item.translation.function)
+        if request.verify and function is not None and function.file is not None:
+            cases, env = cases_for(request, item.target.root, function.name)
+            verdict = verify(
+                root / function.file, function.export, item.target.root, cases, env, request.runs
+            )
+        reports.append(_report(item, port_go, verdict, function.file if function else None))
+    return PortResult(PortReport(tuple(reports)), ())

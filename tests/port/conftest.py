@@ -1,0 +1,49 @@
+"""Session fixtures: the bundled fleet and the test fixtures ported once, and Go helpers (offline)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from migrator.port.report import PortReport
+from migrator.port.run import PortRequest, run_port
+from tests.conftest import FLEET, REPO
+
+#: Go must find everything in the module cache: no proxy, no go.mod/go.sum edits.
+OFFLINE = {"GOFLAGS": "-mod=readonly", "GOPROXY": "off", "GOTOOLCHAIN": "local"}
+DATA = REPO / "tests" / "port" / "data"
+FIXTURES = DATA / "fixtures"
+
+
+def go(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the Go toolchain offline in `cwd`."""
+    full = {**os.environ, **OFFLINE, **(env or {})}
+    return subprocess.run(["go", *args], cwd=cwd, env=full, capture_output=True, text=True, timeout=900)
+
+
+def workspace(out: Path) -> Path:
+    """A go.work over every module under `out`, so one `go build`/`go vet` compiles them all."""
+    modules = sorted(p.parent.name for p in out.glob("*/go.mod"))
+    done = go(["work", "init", *modules], out, {"GOFLAGS": ""})
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def fleet_port(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, PortReport]:
+    """The bundled fleet (examples/fleet) ported once per session: the modules and the report."""
+    out = tmp_path_factory.mktemp("port") / "fleet"
+    result = run_port(PortRequest(FLEET, out))
+    return workspace(out), result.report
+
+
+@pytest.fixture(scope="session")
+def fixtures_port(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, PortReport]:
+    """tests/port/data/fixtures (a constructs function and a partial one) ported once per session."""
+    out = tmp_path_factory.mktemp("port") / "fixtures"
+    result = run_port(PortRequest(FIXTURES, out))
+    return workspace(out), result.report

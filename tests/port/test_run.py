@@ -1,0 +1,58 @@
+"""`migrate port`'s write path without Go: port.go ownership, --check, the report's formats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from migrator.port.report import print_table, to_json, to_markdown
+from migrator.port.run import PortRequest, run_port
+from migrator.stub.run import StubRequest, run_stub
+from tests.port.conftest import FIXTURES
+from tests.stub.conftest import quiet
+
+
+def test_port_go_replaced_only_while_it_is_the_stubs(tmp_path: Path) -> None:
+    run_stub(StubRequest(FIXTURES, tmp_path, ("constructs", "partial")), quiet())
+    stub_port_go = (tmp_path / "constructs" / "port.go").read_text(encoding="utf-8")
+    assert "NotImplementedError" in stub_port_go
+    (tmp_path / "partial" / "port.go").write_text("package main\n\n// mine\n", encoding="utf-8")
+    report = run_port(PortRequest(FIXTURES, tmp_path, ("constructs", "partial"))).report
+    by_name = {f.name: f for f in report.functions}
+    assert by_name["constructs"].port_go == "delegates"
+    assert "a.port.portHandle(ctx, event)" in (tmp_path / "constructs" / "port.go").read_text(
+        encoding="utf-8"
+    )
+    assert by_name["partial"].port_go == "edited"
+    assert (tmp_path / "partial" / "port.go").read_text(encoding="utf-8") == "package main\n\n// mine\n"
+
+
+def test_check_reports_drift_and_writes_nothing(tmp_path: Path) -> None:
+    request = PortRequest(FIXTURES, tmp_path, ("constructs",))
+    run_port(request)
+    assert run_port(PortRequest(FIXTURES, tmp_path, ("constructs",), check=True)).drift == ()
+    generated = tmp_path / "constructs" / "port.gen.go"
+    generated.write_text(generated.read_text(encoding="utf-8") + "// edited\n", encoding="utf-8")
+    result = run_port(PortRequest(FIXTURES, tmp_path, ("constructs",), check=True))
+    assert result.drift == (f"{generated} (changed)",)
+    assert generated.read_text(encoding="utf-8").endswith("// edited\n")
+
+
+def test_report_formats_agree(tmp_path: Path) -> None:
+    report = run_port(PortRequest(FIXTURES, tmp_path, ("constructs", "partial"))).report
+    data = json.loads(to_json(report))
+    assert data["totals"] == {
+        "functions": 2,
+        "complete": 1,
+        "statements": report.statements,
+        "translated": report.translated,
+        "verified": 0,
+        "failed_verify": 0,
+    }
+    markdown = to_markdown(report)
+    assert "| partial | `partial/index.js` | 5/13 |" in markdown
+    assert "| partial | `partial/index.js:7` | loose == |" in markdown
+    console = quiet()
+    print_table(report, console)
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "untranslated partial/index.js:10: labeled statement: not in the translated subset" in text
