@@ -62,7 +62,6 @@ def main() -> None:
             write_targets(targets)
             stubs.append(time.perf_counter() - start)
             renders.append(rendered - start)
-            shutil.rmtree(out)
         count = len(report.functions)
         scan_s, stub_s = statistics.median(scans), statistics.median(stubs)
         files = sum(len(t.files) + 1 for t in targets)
