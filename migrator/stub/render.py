@@ -7,6 +7,7 @@ template to `gofmt -l`. A user's folder of templates overrides ours one file at 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -39,6 +40,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
+        auto_reload=False,  # templates do not change during a run: no stat per render
     )
     env.globals.update(signature=signature, zero_comma=zero_comma, condition=condition, go_string=go_string)
     return env
@@ -93,7 +95,9 @@ def _port_imports(plan: ModulePlan) -> list[list[str]]:
     return _split(paths)
 
 
+@functools.cache
 def _sample(name: str) -> str:
+    """A sample event's text (package data, read once per process)."""
     if name in GOLDEN_SOURCES:
         return template_text(name)
     return resources.files("migrator.stub.data.samples").joinpath(f"{name}.json").read_text("utf-8")
