@@ -100,7 +100,7 @@ def _check_destination(root: Path, rel: str, final: Path) -> None:
             raise WriteError(f"cannot write {final}: {folder} is not a folder; move it away or remove it")
 
 
-_Plan = tuple[list[tuple[str, Path, str]], list[str]]
+_Plan = tuple[list[tuple[str, str]], list[str]]
 
 
 def _check_new_root(root: Path, first: Path, folders: set[Path]) -> None:
@@ -114,18 +114,20 @@ def _check_new_root(root: Path, first: Path, folders: set[Path]) -> None:
 
 
 def _plan(target: Target, folders: set[Path] | None = None) -> _Plan:
-    """(relative path, final path, content) to write, and the user-owned paths to keep.
+    """(relative path, content) to write, and the user-owned paths to keep.
 
     A target folder that does not exist (nor is a link) holds no file and no link yet: its paths
     need no look at the disk beyond its parents (checked once per parent over `folders`).
     """
-    todo: list[tuple[str, Path, str]] = []
+    todo: list[tuple[str, str]] = []
     kept: list[str] = []
     files = with_manifest(target.files)
     if files and not (target.root.exists() or target.root.is_symlink()):
         for file in files:
-            todo.append((file.path, target.root.joinpath(*check_relative(file.path).parts), file.content))
-        _check_new_root(target.root, todo[0][1], set() if folders is None else folders)
+            check_relative(file.path)
+            todo.append((file.path, file.content))
+        first = target.root.joinpath(*check_relative(todo[0][0]).parts)
+        _check_new_root(target.root, first, set() if folders is None else folders)
         return todo, kept
     for file in files:
         final = inside(target.root, file.path)
@@ -133,11 +135,11 @@ def _plan(target: Target, folders: set[Path] | None = None) -> _Plan:
             kept.append(file.path)
         else:
             _check_destination(target.root, file.path, final)
-            todo.append((file.path, final, file.content))
+            todo.append((file.path, file.content))
     return todo, kept
 
 
-def _write_file(path: Path, content: str) -> None:
+def _write_file(path: str, content: str) -> None:
     """A new file (the staging folder is ours alone): three system calls, no buffering layers."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     try:
@@ -161,23 +163,23 @@ def _stage(target: Target, plan: _Plan) -> Staged:
         raise WriteError(f"cannot create a staging folder beside {target.root}: {exc.strerror}") from exc
     # A fresh target is staged as the folder itself (renamed into place whole): no folder is made
     # and removed per target, which matters where the filesystem makes new files slowly.
-    base = temp if fresh else temp / "new"
+    base = os.fspath(temp if fresh else temp / "new")  # strings: pathlib costs more than the writes
     rel = ""
     made: set[str] = {""} if fresh else set()
     try:
-        for rel, _final, content in todo:
+        for rel, content in todo:
             folder = rel.rpartition("/")[0]
             if folder not in made:
-                (base / folder).mkdir(parents=True, exist_ok=True)
+                os.makedirs(f"{base}/{folder}" if folder else base, exist_ok=True)
                 made.add(folder)
-            _write_file(base / rel, content)
+            _write_file(f"{base}/{rel}", content)
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
         raise WriteError(f"cannot stage {target.root / rel}: {exc.strerror}") from exc
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
-    written = tuple(rel for rel, _, _ in todo)
+    written = tuple(rel for rel, _ in todo)
     return Staged(target.name, target.root, temp, fresh, written, tuple(kept), removed)
 
 

@@ -13,7 +13,7 @@ from codegen.paths import check_relative, inside
 from codegen.write import Target
 from migrator.scan.model import Function
 from migrator.stub.plan import PlanOptions, plan_module
-from migrator.stub.render import environment, render_module
+from migrator.stub.render import RenderCache, environment, render_module
 from migrator.stub.source import StubInputError, reports_failures
 from migrator.stub.tables import load_tables
 
@@ -52,12 +52,13 @@ def make_targets(
     """The target of each (function, folder), its source files under `root`; one line per partial."""
     tables = load_tables()
     env = environment(templates)
+    cache: RenderCache | None = {} if templates is None else None  # overrides may read other facts
     targets: list[Target] = []
     partial: list[str] = []
     for done, (function, folder) in enumerate(items, 1):
         options = PlanOptions(architecture, reports_failures(root, function))
         plan = plan_module(function, folder, tables, options)
-        targets.append(Target(folder, module_root(out, folder), render_module(plan, tables, env)))
+        targets.append(Target(folder, module_root(out, folder), render_module(plan, tables, env, cache)))
         partial += [f"partial: {function.name}: {reason}" for reason in plan.partial_reasons]
         if progress is not None:
             progress(done, len(items))

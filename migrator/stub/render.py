@@ -120,8 +120,29 @@ def _golden_files(plan: ModulePlan, tables: Tables) -> list[GeneratedFile]:
     return files
 
 
-def render_module(plan: ModulePlan, tables: Tables, env: jinja2.Environment) -> tuple[GeneratedFile, ...]:
-    """Every file of the module, paths relative to its folder."""
+#: Rendered text of our own templates, by template and the facts that template reads (see `_keys`).
+RenderCache = dict[tuple[str, object], str]
+
+
+def _keys(plan: ModulePlan) -> dict[str, object]:
+    """Per template, everything it reads: modules with equal keys get equal text (many modules share
+    runtime.go, errors.go, ...), so a fleet renders each distinct file once."""
+    return {
+        "main.go.jinja": plan.function.name,
+        "runtime.go.jinja": (),
+        "build.sh.jinja": plan.architecture,
+        "errors.go.jinja": plan.error_types,
+        "settings.go.jinja": plan.settings,
+        "clients.go.jinja": tuple((c.service, c.field, c.import_path) for c in plan.clients),
+        "handler.go.jinja": (plan.sources, plan.dispatch, bool(plan.clients)),
+    }
+
+
+def render_module(
+    plan: ModulePlan, tables: Tables, env: jinja2.Environment, cache: RenderCache | None = None
+) -> tuple[GeneratedFile, ...]:
+    """Every file of the module, paths relative to its folder. `cache`: shared over a fleet's
+    modules; give it only when every template is ours (an override may read other facts)."""
     settings = {s.env: s for s in plan.settings}
     fields = {c.service: c.field for c in plan.clients}
     continuation = any(not s.user_owned for s in plan.sources)
@@ -146,8 +167,16 @@ def render_module(plan: ModulePlan, tables: Tables, env: jinja2.Environment) -> 
         },
     }
 
+    keys = _keys(plan) if cache is not None else {}
+
     def render(name: str, **extra: object) -> str:
-        return env.get_template(name).render(**context, **extra)
+        if cache is None or name not in keys:
+            return env.get_template(name).render(**context, **extra)
+        key = (name, keys[name])
+        text = cache.get(key)
+        if text is None:
+            text = cache[key] = env.get_template(name).render(**context, **extra)
+        return text
 
     files = [
         GeneratedFile("go.mod", go_mod(plan.module, plan.units, tables)),
