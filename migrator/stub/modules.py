@@ -12,6 +12,7 @@ from pathlib import Path
 from codegen.paths import check_relative, inside
 from codegen.write import Target
 from migrator.scan.model import Function
+from migrator.stub.cognito import cognito_type
 from migrator.stub.plan import PlanOptions, plan_module
 from migrator.stub.render import RenderCache, environment, render_module
 from migrator.stub.source import StubInputError, reports_failures
@@ -56,7 +57,7 @@ def make_targets(
     targets: list[Target] = []
     partial: list[str] = []
     for done, (function, folder) in enumerate(items, 1):
-        options = PlanOptions(architecture, reports_failures(root, function))
+        options = PlanOptions(architecture, reports_failures(root, function), cognito_type(root, function))
         plan = plan_module(function, folder, tables, options)
         targets.append(Target(folder, module_root(out, folder), render_module(plan, tables, env, cache)))
         partial += [f"partial: {function.name}: {reason}" for reason in plan.partial_reasons]
