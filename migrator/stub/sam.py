@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from migrator.stub.iam import param_name, policies
 from migrator.stub.model import ModulePlan
 from migrator.stub.naming import exported
 from migrator.stub.plan import CHECKPOINT_ENV
@@ -56,7 +57,7 @@ def sam_template(plan: ModulePlan, events_sam: dict[str, str]) -> str:
     for setting in plan.settings:
         if plan.long_running and setting.env in CHECKPOINT_ENV:
             continue  # the template creates the bucket and the queue
-        name = f"Env{exported(setting.env)}"
+        name = param_name(setting.env)
         params[name] = {"Type": "String", "Description": f"the {setting.env} environment variable"}
         variables[setting.env] = {"Ref": name}
     if plan.long_running:
@@ -91,6 +92,8 @@ def sam_template(plan: ModulePlan, events_sam: dict[str, str]) -> str:
             "Environment": {"Variables": variables},
         },
     }
+    if statements := policies(plan):
+        function["Properties"]["Policies"] = statements
     if url:
         function["Properties"]["FunctionUrlConfig"] = {"AuthType": "NONE"}
     if events:

@@ -74,7 +74,15 @@ def test_sam_events_of_every_kind_pass_cfn_lint(tmp_path: Path) -> None:
         pytest.skip("cfn-lint is not installed")
     tables = load_tables()
     long_running = Blocker("long-running", "warning", "", None, None)
-    fn = function(events=tuple(tables.events), env=("ORDERS_TABLE", "LOG_LEVEL"), blockers=(long_running,))
+    calls = (
+        AwsCall("dynamodb", "PutItem", "src/index.js", 3, (AwsCallField("TableName", "ORDERS_TABLE", "T"),)),
+        AwsCall("sns", "Publish", "src/index.js", 5, (AwsCallField("TopicArn", "TOPIC_ARN", "T"),)),
+        AwsCall("sqs", "SendMessage", "src/index.js", 7),
+    )
+    sdk = tuple(AwsSdkUsage(c.service, (c.operation,), "") for c in calls)
+    env = ("ORDERS_TABLE", "LOG_LEVEL", "TOPIC_ARN")
+    facts = {"env": env, "blockers": (long_running,), "aws_sdk": sdk, "aws_calls": calls}
+    fn = function(events=tuple(tables.events), **facts)
     plan = plan_module(fn, "all", tables, PlanOptions())
     [template] = [f for f in render_module(plan, tables, environment()) if f.path == "template.yaml"]
     (tmp_path / "template.yaml").write_text(template.content)
