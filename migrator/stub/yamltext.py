@@ -7,14 +7,19 @@ YAML 1.1 or 1.2 reader could take for anything else are double-quoted (JSON esca
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
 
 _PLAIN = re.compile(r"[A-Za-z/][A-Za-z0-9_./:+{}()*@-]*\Z")
+#: Characters YAML may not hold raw in a double-quoted scalar (not printable, or a YAML 1.1 line
+#: break that a reader folds): written as `\uXXXX` escapes. JSON escapes the C0 controls itself.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _SPECIAL = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # the same keys and values recur in every module
 def scalar(value: object) -> str:
     """One scalar as YAML text."""
     if isinstance(value, bool):
@@ -27,7 +32,7 @@ def scalar(value: object) -> str:
         return value
     if value == "":
         return '""'
-    return json.dumps(value, ensure_ascii=False)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def _lines(value: Any, indent: str, out: list[str]) -> None:

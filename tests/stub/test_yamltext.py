@@ -13,7 +13,8 @@ from migrator.stub.yamltext import dump, scalar
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12)
 _SCALARS = st.one_of(
     _TEXT,
-    st.sampled_from(["yes", "No", "on", "null", "~", "2010-09-09", "1.5", "a: b", "x:", "-a", "*x", "&y"]),
+    st.sampled_from(["yes", "No", "on", "null", "~", "2010-09-09", "1.5", "a: b", "x:", "-a", "*x"]),
+    st.sampled_from(["\ufffe", "a\x85b", "\u2028", "\x7f"]),  # not printable, or a YAML 1.1 line break
     st.integers(-(10**6), 10**6),
     st.booleans(),
 )
