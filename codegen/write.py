@@ -59,10 +59,16 @@ class Written:
 
 
 @dataclass(frozen=True)
-class _Staged:
-    target: Target
+class Staged:
+    """One target checked and staged, not yet in place (no file contents: cheap to pass around)."""
+
+    name: str
+    root: Path
     temp: Path
-    """The staging folder: `new/` holds the staged files, `old/` what the commit moved aside."""
+    """The staging folder: the target folder-to-be when `fresh`, else `new/` holds the staged files
+    and `old/` what the commit moved aside."""
+    fresh: bool
+    """The target folder did not exist: the staging folder is renamed into place in whole."""
     written: tuple[str, ...]
     kept: tuple[str, ...]
     removed: tuple[str, ...]
@@ -94,7 +100,7 @@ def _check_destination(root: Path, rel: str, final: Path) -> None:
             raise WriteError(f"cannot write {final}: {folder} is not a folder; move it away or remove it")
 
 
-_Plan = tuple[list[tuple[str, Path, str]], list[str]]
+_Plan = tuple[list[tuple[str, str]], list[str]]
 
 
 def _check_new_root(root: Path, first: Path, folders: set[Path]) -> None:
@@ -108,18 +114,20 @@ def _check_new_root(root: Path, first: Path, folders: set[Path]) -> None:
 
 
 def _plan(target: Target, folders: set[Path] | None = None) -> _Plan:
-    """(relative path, final path, content) to write, and the user-owned paths to keep.
+    """(relative path, content) to write, and the user-owned paths to keep.
 
     A target folder that does not exist (nor is a link) holds no file and no link yet: its paths
     need no look at the disk beyond its parents (checked once per parent over `folders`).
     """
-    todo: list[tuple[str, Path, str]] = []
+    todo: list[tuple[str, str]] = []
     kept: list[str] = []
     files = with_manifest(target.files)
     if files and not (target.root.exists() or target.root.is_symlink()):
         for file in files:
-            todo.append((file.path, target.root.joinpath(*check_relative(file.path).parts), file.content))
-        _check_new_root(target.root, todo[0][1], set() if folders is None else folders)
+            check_relative(file.path)
+            todo.append((file.path, file.content))
+        first = target.root.joinpath(*check_relative(todo[0][0]).parts)
+        _check_new_root(target.root, first, set() if folders is None else folders)
         return todo, kept
     for file in files:
         final = inside(target.root, file.path)
@@ -127,15 +135,25 @@ def _plan(target: Target, folders: set[Path] | None = None) -> _Plan:
             kept.append(file.path)
         else:
             _check_destination(target.root, file.path, final)
-            todo.append((file.path, final, file.content))
+            todo.append((file.path, file.content))
     return todo, kept
 
 
-def _stage(target: Target, plan: _Plan) -> _Staged:
+def _write_file(path: str, content: str) -> None:
+    """A new file (the staging folder is ours alone): three system calls, no buffering layers."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        os.write(fd, content.encode("utf-8"))  # a regular file takes the whole buffer at once
+    finally:
+        os.close(fd)
+
+
+def _stage(target: Target, plan: _Plan) -> Staged:
     todo, kept = plan
-    removed = strays(target.root, target.files) if target.root.exists() else ()
+    fresh = not (target.root.exists() or target.root.is_symlink())
+    removed = () if fresh else strays(target.root, target.files)
     # Beside the real folder, so that os.replace stays on one filesystem when the root is a link.
-    real = _resolve(target.root) if target.root.exists() else target.root.absolute()
+    real = target.root.absolute() if fresh else _resolve(target.root)
     parent = real.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -143,31 +161,37 @@ def _stage(target: Target, plan: _Plan) -> _Staged:
         temp.mkdir()
     except OSError as exc:
         raise WriteError(f"cannot create a staging folder beside {target.root}: {exc.strerror}") from exc
+    # A fresh target is staged as the folder itself (renamed into place whole): no folder is made
+    # and removed per target, which matters where the filesystem makes new files slowly.
+    base = os.fspath(temp if fresh else temp / "new")  # strings: pathlib costs more than the writes
     rel = ""
-    made: set[Path] = set()
+    made: set[str] = {""} if fresh else set()
     try:
-        for rel, _final, content in todo:
-            path = temp / "new" / rel
-            if path.parent not in made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                made.add(path.parent)
-            path.write_text(content, encoding="utf-8", newline="")
+        for rel, content in todo:
+            folder = rel.rpartition("/")[0]
+            if folder not in made:
+                os.makedirs(f"{base}/{folder}" if folder else base, exist_ok=True)
+                made.add(folder)
+            _write_file(f"{base}/{rel}", content)
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
         raise WriteError(f"cannot stage {target.root / rel}: {exc.strerror}") from exc
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
-    return _Staged(target, temp, tuple(rel for rel, _, _ in todo), tuple(kept), removed)
+    written = tuple(rel for rel, _ in todo)
+    return Staged(target.name, target.root, temp, fresh, written, tuple(kept), removed)
 
 
-def _commit(staged: _Staged, undo: list[Callable[[], None]]) -> None:
+def _commit(staged: Staged, undo: list[Callable[[], None]]) -> None:
     """Move one staged target into place, pushing onto `undo` how to take back each step."""
-    root = staged.target.root
+    root = staged.root
     final = root
     try:
-        if not root.exists():
-            os.replace(staged.temp / "new", root)
+        if staged.fresh:
+            if root.exists() or root.is_symlink():
+                raise WriteError(f"cannot write {root}: it appeared while this run was writing; rerun")
+            os.replace(staged.temp, root)
             undo.append(lambda: shutil.rmtree(root))
             return
         old = staged.temp / "old"
@@ -194,18 +218,33 @@ def _make_folders(folder: Path, undo: list[Callable[[], None]]) -> None:
         undo.append(path.rmdir)
 
 
-def write_targets(targets: Sequence[Target]) -> tuple[Written, ...]:
-    """Write every target: check all paths, stage all, then move all into place (or none)."""
-    names = [_resolve(t.root) for t in targets]
-    if len(set(names)) != len(names):
-        raise WriteError("two targets share one folder: give each of --go, --ts and --python its own")
-    folders: set[Path] = set()
-    plans = [_plan(target, folders) for target in targets]  # every path checked before any write
-    staged: list[_Staged] = []
-    undo: list[Callable[[], None]] = []
+def stage_targets(targets: Sequence[Target], folders: set[Path] | None = None) -> list[Staged]:
+    """Check every path of every target, then stage them all; nothing is in place yet.
+
+    On failure whatever was staged is removed. `folders`: parent folders already checked (shared
+    across calls)."""
+    seen = set() if folders is None else folders
+    plans = [_plan(target, seen) for target in targets]  # every path checked before any write
+    staged: list[Staged] = []
     try:
         for target, plan in zip(targets, plans, strict=True):
             staged.append(_stage(target, plan))
+    except BaseException:
+        discard_staged(staged)
+        raise
+    return staged
+
+
+def discard_staged(staged: Sequence[Staged]) -> None:
+    """Remove staging folders (of a run that failed, or after their commit)."""
+    for done in staged:
+        shutil.rmtree(done.temp, ignore_errors=True)
+
+
+def commit_staged(staged: Sequence[Staged]) -> tuple[Written, ...]:
+    """Move every staged target into place, or (on any failure) none: each step is taken back."""
+    undo: list[Callable[[], None]] = []
+    try:
         for done in staged:
             _commit(done, undo)
     except BaseException as exc:
@@ -219,6 +258,18 @@ def write_targets(targets: Sequence[Target]) -> tuple[Written, ...]:
             raise WriteError(f"{exc}; and could not put back: {'; '.join(failed)}") from exc
         raise
     finally:
-        for done in staged:
-            shutil.rmtree(done.temp, ignore_errors=True)
-    return tuple(Written(s.target.name, s.target.root, s.written, s.kept, s.removed) for s in staged)
+        discard_staged(staged)  # a fresh target's staging folder is its folder now: nothing left
+    return tuple(Written(s.name, s.root, s.written, s.kept, s.removed) for s in staged)
+
+
+def check_distinct(roots: Sequence[Path]) -> None:
+    """Refuse two targets that resolve to one folder."""
+    names = [_resolve(root) for root in roots]
+    if len(set(names)) != len(names):
+        raise WriteError("two targets share one folder: give each of --go, --ts and --python its own")
+
+
+def write_targets(targets: Sequence[Target]) -> tuple[Written, ...]:
+    """Write every target: check all paths, stage all, then move all into place (or none)."""
+    check_distinct([t.root for t in targets])
+    return commit_staged(stage_targets(targets))

@@ -33,7 +33,9 @@ def stub_command(
     templates: Annotated[
         Path | None, typer.Option("--templates", help="Folder of templates overriding the built-in ones.")
     ] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Scan worker processes.")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: every core).")
+    ] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr (terminal only).")] = True,
 ) -> None:
     """Write one buildable Go Lambda module per Node function: typed events, settings, clients, stubs."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from migrator.scan.model import Function
 from migrator.stub.inputs import load_inputs, site
@@ -36,13 +36,24 @@ _TAKEN = frozenset(
 class PlanOptions:
     architecture: str | None = None  #: --arch; None keeps the function's
     reports_failures: bool = False  #: the Node code returns `batchItemFailures`
+    cognito: str = ""  #: Go type of the function's Cognito trigger ("" = not known: json.RawMessage)
+
+
+def _event_type(kind: str, tables: Tables, options: PlanOptions) -> EventType:
+    """The table's row, or for a Cognito trigger known by name its own event type."""
+    event = tables.event(kind)
+    if kind == "cognito" and options.cognito:
+        trigger = options.cognito.removeprefix("events.CognitoEventUserPools")
+        note = f"the Cognito {trigger} trigger: return the event with its Response filled"
+        event = replace(event, request=options.cognito, response=options.cognito, note=note)
+    return event
 
 
 def _sources(function: Function, tables: Tables, options: PlanOptions, long_running: bool) -> list[Source]:
     kinds = list(function.events) or ["direct"]
     grouped: dict[str, list[EventType]] = {}
     for kind in kinds:
-        event = tables.event(kind)
+        event = _event_type(kind, tables, options)
         grouped.setdefault(event.request, []).append(event)
     sources: list[Source] = []
     for request, events in sorted(grouped.items(), key=lambda item: item[1][0].order):
@@ -153,7 +164,10 @@ def plan_module(function: Function, folder: str, tables: Tables, options: PlanOp
     names = dict.fromkeys(function.error_types)
     errors = tuple(n for n in names if (is_go_type_name(n) and n not in _TAKEN) or n == "NotImplementedError")
     notes = [
-        f"{kind}: {tables.event(kind).note}" for s in sources for kind in s.kinds if tables.event(kind).note
+        f"{kind}: {note}"
+        for s in sources
+        for kind in s.kinds
+        if (note := _event_type(kind, tables, options).note)
     ]
     return ModulePlan(
         function=function,

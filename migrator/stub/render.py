@@ -7,6 +7,7 @@ template to `gofmt -l`. A user's folder of templates overrides ours one file at 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -39,6 +40,7 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
+        auto_reload=False,  # templates do not change during a run: no stat per render
     )
     env.globals.update(signature=signature, zero_comma=zero_comma, condition=condition, go_string=go_string)
     return env
@@ -93,7 +95,9 @@ def _port_imports(plan: ModulePlan) -> list[list[str]]:
     return _split(paths)
 
 
+@functools.cache
 def _sample(name: str) -> str:
+    """A sample event's text (package data, read once per process)."""
     if name in GOLDEN_SOURCES:
         return template_text(name)
     return resources.files("migrator.stub.data.samples").joinpath(f"{name}.json").read_text("utf-8")
@@ -116,8 +120,29 @@ def _golden_files(plan: ModulePlan, tables: Tables) -> list[GeneratedFile]:
     return files
 
 
-def render_module(plan: ModulePlan, tables: Tables, env: jinja2.Environment) -> tuple[GeneratedFile, ...]:
-    """Every file of the module, paths relative to its folder."""
+#: Rendered text of our own templates, by template and the facts that template reads (see `_keys`).
+RenderCache = dict[tuple[str, object], str]
+
+
+def _keys(plan: ModulePlan) -> dict[str, object]:
+    """Per template, everything it reads: modules with equal keys get equal text (many modules share
+    runtime.go, errors.go, ...), so a fleet renders each distinct file once."""
+    return {
+        "main.go.jinja": plan.function.name,
+        "runtime.go.jinja": (),
+        "build.sh.jinja": plan.architecture,
+        "errors.go.jinja": plan.error_types,
+        "settings.go.jinja": plan.settings,
+        "clients.go.jinja": tuple((c.service, c.field, c.import_path) for c in plan.clients),
+        "handler.go.jinja": (plan.sources, plan.dispatch, bool(plan.clients)),
+    }
+
+
+def render_module(
+    plan: ModulePlan, tables: Tables, env: jinja2.Environment, cache: RenderCache | None = None
+) -> tuple[GeneratedFile, ...]:
+    """Every file of the module, paths relative to its folder. `cache`: shared over a fleet's
+    modules; give it only when every template is ours (an override may read other facts)."""
     settings = {s.env: s for s in plan.settings}
     fields = {c.service: c.field for c in plan.clients}
     continuation = any(not s.user_owned for s in plan.sources)
@@ -142,8 +167,16 @@ def render_module(plan: ModulePlan, tables: Tables, env: jinja2.Environment) -> 
         },
     }
 
+    keys = _keys(plan) if cache is not None else {}
+
     def render(name: str, **extra: object) -> str:
-        return env.get_template(name).render(**context, **extra)
+        if cache is None or name not in keys:
+            return env.get_template(name).render(**context, **extra)
+        key = (name, keys[name])
+        text = cache.get(key)
+        if text is None:
+            text = cache[key] = env.get_template(name).render(**context, **extra)
+        return text
 
     files = [
         GeneratedFile("go.mod", go_mod(plan.module, plan.units, tables)),

@@ -7,7 +7,6 @@ with a one-line reason) or --check found drift; 2 could not run (raised as our o
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -15,16 +14,14 @@ from typing import TextIO
 from rich.console import Console
 
 from codegen.drift import check_targets
-from codegen.paths import inside
-from codegen.write import Target, write_targets
+from codegen.write import Target, Written
 from migrator.scan.model import Function
+from migrator.stub.fleet import write_fleet
+from migrator.stub.modules import Progress, make_targets, select
 from migrator.stub.naming import unique_folders
-from migrator.stub.plan import PlanOptions, plan_module
-from migrator.stub.render import environment, render_module
-from migrator.stub.source import StubInputError, load_functions, reports_failures
-from migrator.stub.tables import load_tables
+from migrator.stub.source import load_functions
 
-Progress = Callable[[int, int], None]
+__all__ = ["Progress", "StubRequest", "build_targets", "run_stub", "targets_for", "write_modules"]
 
 
 @dataclass(frozen=True)
@@ -36,19 +33,8 @@ class StubRequest:
     functions: tuple[str, ...] = ()  #: only these (scan names); empty = all
     architecture: str | None = None  #: --arch, overriding each function's
     check: bool = False  #: compare with the disk instead of writing
-    jobs: int | None = None
+    jobs: int | None = None  #: worker processes (scan and write); None = every core
     templates: Path | None = None  #: a folder of templates overriding ours
-
-
-def _select(functions: tuple[Function, ...], names: tuple[str, ...]) -> list[int]:
-    if not names:
-        return list(range(len(functions)))
-    known = {f.name for f in functions}
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        have = ", ".join(sorted(known)[:10]) + (", ..." if len(known) > 10 else "")
-        raise StubInputError(f"no function named {', '.join(unknown)}; the scan has: {have}")
-    return [i for i, f in enumerate(functions) if f.name in names]
 
 
 def build_targets(request: StubRequest, progress: Progress | None = None) -> tuple[list[Target], list[str]]:
@@ -57,26 +43,25 @@ def build_targets(request: StubRequest, progress: Progress | None = None) -> tup
     return targets_for(functions, root, request, progress)
 
 
+def _items(functions: tuple[Function, ...], request: StubRequest) -> list[tuple[Function, str]]:
+    folders = unique_folders(f.name for f in functions)  # over all functions: stable under --function
+    return [(functions[i], folders[i]) for i in select(functions, request.functions)]
+
+
 def targets_for(
     functions: tuple[Function, ...], root: Path, request: StubRequest, progress: Progress | None = None
 ) -> tuple[list[Target], list[str]]:
     """The targets of `functions` (their source files under `root`), selected by the request."""
-    folders = unique_folders(f.name for f in functions)  # over all functions: stable under --function
-    tables = load_tables()
-    env = environment(request.templates)
-    targets: list[Target] = []
-    partial: list[str] = []
-    chosen = _select(functions, request.functions)
-    for done, index in enumerate(chosen, 1):
-        function, folder = functions[index], folders[index]
-        options = PlanOptions(request.architecture, reports_failures(root, function))
-        plan = plan_module(function, folder, tables, options)
-        inside(request.out, folder)  # a name can never lead out of the output folder
-        targets.append(Target(folder, request.out / folder, render_module(plan, tables, env)))
-        partial += [f"partial: {function.name}: {reason}" for reason in plan.partial_reasons]
-        if progress is not None:
-            progress(done, len(chosen))
-    return targets, partial
+    items = _items(functions, request)
+    return make_targets(items, root, request.out, request.architecture, request.templates, progress)
+
+
+def write_modules(
+    functions: tuple[Function, ...], root: Path, request: StubRequest, progress: Progress | None = None
+) -> tuple[tuple[Written, ...], list[str]]:
+    """Write the selected functions' modules (all cores on a large fleet), all or none."""
+    options = (request.architecture, request.templates, request.jobs)
+    return write_fleet(_items(functions, request), root, request.out, options, progress)
 
 
 def run_stub(
@@ -84,8 +69,9 @@ def run_stub(
 ) -> int:
     """Write (or check) every module; messages go to `console` (stderr), --check's diffs to `stdout`.
     Returns the exit code."""
-    targets, partial = build_targets(request, progress)
+    functions, root = load_functions(request.path, request.jobs, progress)
     if request.check:
+        targets, partial = targets_for(functions, root, request, progress)
         drifts = check_targets(targets)
         for drift in drifts:
             (stdout or sys.stdout).write(drift.diff)
@@ -101,7 +87,7 @@ def run_stub(
                 soft_wrap=True,
             )
         return 1 if drifts else 0
-    written = write_targets(targets)
+    written, partial = write_modules(functions, root, request, progress)
     kept = sum(len(w.kept) for w in written)
     note = f" (kept {kept} user-owned port.go)" if kept else ""
     noun = "module" if len(written) == 1 else "modules"

@@ -152,7 +152,7 @@ def test_an_interrupt_while_staging_leaves_no_staging_folder(
     def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(Path, "write_text", interrupted)
+    monkeypatch.setattr("codegen.write._write_file", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_targets([Target("go", tmp_path / "go", _files("a.gen.go"))])
     assert os.listdir(tmp_path) == []

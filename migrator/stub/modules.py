@@ -1,0 +1,66 @@
+"""Functions → the write targets of their modules (plan, then render), in one process.
+
+Shared by `run.targets_for` (everything in memory, for --check and callers such as `port`) and the
+worker processes of `fleet` (which stage their modules on disk as they go).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from codegen.paths import check_relative, inside
+from codegen.write import Target
+from migrator.scan.model import Function
+from migrator.stub.cognito import cognito_type
+from migrator.stub.plan import PlanOptions, plan_module
+from migrator.stub.render import RenderCache, environment, render_module
+from migrator.stub.source import StubInputError, reports_failures
+from migrator.stub.tables import load_tables
+
+Progress = Callable[[int, int], None]
+
+
+def select(functions: Sequence[Function], names: Sequence[str]) -> list[int]:
+    """Indices of the functions named (all when none is), or our error naming the unknown ones."""
+    if not names:
+        return list(range(len(functions)))
+    known = {f.name for f in functions}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        have = ", ".join(sorted(known)[:10]) + (", ..." if len(known) > 10 else "")
+        raise StubInputError(f"no function named {', '.join(unknown)}; the scan has: {have}")
+    return [i for i, f in enumerate(functions) if f.name in names]
+
+
+def module_root(out: Path, folder: str) -> Path:
+    """`out/folder`, refused when a link there leads out of `out` (a name is one safe segment)."""
+    check_relative(folder)
+    root = out / folder
+    if root.is_symlink():  # only a link can take a single plain segment elsewhere
+        inside(out, folder)
+    return root
+
+
+def make_targets(
+    items: Sequence[tuple[Function, str]],
+    root: Path,
+    out: Path,
+    architecture: str | None,
+    templates: Path | None,
+    progress: Progress | None = None,
+) -> tuple[list[Target], list[str]]:
+    """The target of each (function, folder), its source files under `root`; one line per partial."""
+    tables = load_tables()
+    env = environment(templates)
+    cache: RenderCache | None = {} if templates is None else None  # overrides may read other facts
+    targets: list[Target] = []
+    partial: list[str] = []
+    for done, (function, folder) in enumerate(items, 1):
+        options = PlanOptions(architecture, reports_failures(root, function), cognito_type(root, function))
+        plan = plan_module(function, folder, tables, options)
+        targets.append(Target(folder, module_root(out, folder), render_module(plan, tables, env, cache)))
+        partial += [f"partial: {function.name}: {reason}" for reason in plan.partial_reasons]
+        if progress is not None:
+            progress(done, len(items))
+    return targets, partial
