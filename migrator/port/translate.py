@@ -55,20 +55,8 @@ def _available(shims: ShimTable, spec: str) -> bool:
     return True
 
 
-#: TEMPORARY ADAPTER (port-core), until port-libs fixes its file: zod's `.int()` is
-#: `Number.isInteger` (1e300 is an integer); the shim's int64 round trip rejects it. A no-op once the
-#: shim's text changes.
-_SHIM_FIXES = {
-    "shims/zod/parse.go": ("if f != float64(int64(f)) {", "if !jsrt.NumberIsInteger(jsrt.Num(f)) {"),
-}
-
-
-def _rewrite(text: bytes, module_path: str, path: str = "") -> str:
-    source = text.decode("utf-8").replace('"migrate.local/port/', f'"{module_path}/')
-    if path in _SHIM_FIXES:
-        old, new = _SHIM_FIXES[path]
-        source = source.replace(old, new)
-    return source
+def _rewrite(text: bytes, module_path: str) -> str:
+    return text.decode("utf-8").replace('"migrate.local/port/', f'"{module_path}/')
 
 
 def translate(function: Function, root: Path, module_path: str, shims: ShimTable) -> Translation:
@@ -96,7 +84,7 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
     for spec, shim in used:
         assert shim is not None
         uses.append(ShimUse(spec, shim.import_path(module_path), shim.go_call("r")))
-        files |= {path: _rewrite(data, module_path, path) for path, data in shims.files(shim).items()}
+        files |= {path: _rewrite(data, module_path) for path, data in shims.files(shim).items()}
         aws = aws or bool(shim.services) or shim.go_dir.startswith("shims/aws")
     calls = [(usage.service, op) for usage in function.aws_sdk for op in usage.operations]
     if aws:

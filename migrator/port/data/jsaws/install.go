@@ -32,6 +32,8 @@ const hostKey = "jsaws"
 // Install puts the AWS config and the callable operations into the Realm;
 // clients are created from cfg on first use, once per service.
 func Install(r *jsrt.Realm, cfg aws.Config, ops ...Operation) {
+	cfg = cfg.Copy()
+	cfg.APIOptions = append(cfg.APIOptions, keepWireBody)
 	s := &state{cfg: cfg, ops: map[string]Operation{}, clients: map[string]any{}}
 	for _, op := range ops {
 		s.ops[op.Service+"."+op.Name] = op

@@ -34,6 +34,7 @@ func Output(r *jsrt.Realm, service, operation string, camel bool, out any, err e
 			o.Set("Metadata", jsrt.Obj(jsrt.NewObject())) // the JS SDK always gives the x-amz-meta-* map
 		}
 		if md, ok := rv.FieldByName("ResultMetadata").Interface().(middleware.Metadata); ok {
+			inWireOrder(o, md)
 			o.Set("$metadata", metadata(md, 0, ""))
 		}
 	}

@@ -157,7 +157,7 @@ func (s *schema) numberChecks(v jsrt.Value, path []jsrt.Value, issues *[]jsrt.Va
 	for _, c := range s.checks {
 		switch c.name {
 		case "int":
-			if f != float64(int64(f)) {
+			if !jsrt.NumberIsInteger(jsrt.Num(f)) {
 				addIssue(issues, path, "Expected integer, received float", kv{"code", jsrt.Str("invalid_type")},
 					kv{"expected", jsrt.Str("integer")}, kv{"received", jsrt.Str("float")}, kv{"message", c.message})
 			}
