@@ -22,6 +22,8 @@ FUNCTIONS = {
     "GetItemFunction": "getItem",
     "AdjustStockFunction": "adjustStock",
 }
+
+
 @pytest.fixture(scope="session")
 def inventory_sam(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of examples/fleet/inventory-sam with its production dependencies installed (`npm ci`)."""
