@@ -3,8 +3,11 @@ and statements are counted (untranslated ones with the statements nested in them
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from migrator.port import ir
-from migrator.port.modules import build_graph
+from migrator.port.modules import MAX_DEPTH, build_graph
 from tests.conftest import WriteTree
 
 
@@ -62,3 +65,29 @@ def test_an_untranslated_statement_counts_what_it_holds(write_tree: WriteTree) -
     func = body.expr.value
     assert isinstance(func, ir.Func) and func.name == "" and func.is_async and func.is_arrow
     assert [type(s).__name__ for s in func.body] == ["Untranslated", "Untranslated"]
+
+
+def test_hostile_imports_and_nesting_are_reported_not_followed(write_tree: WriteTree, tmp_path: Path) -> None:
+    """An import leading out of the scanned folder is not read, a FIFO is not opened, and a file nested
+    deeper than the lowering can recurse is reported at the line where it gets too deep."""
+    outside = tmp_path / "outside.js"
+    outside.write_text("module.exports = 'secret';\n", encoding="utf-8")
+    depth = MAX_DEPTH + 10
+    root = write_tree(
+        {
+            "index.js": f"""
+                const secret = require('{os.path.relpath(outside, tmp_path / "fleet")}');
+                const pipe = require('./pipe');
+                const deep = require('./deep');
+                exports.handler = async () => [secret, pipe, deep];
+            """,
+            "deep.js": "module.exports =\n" + "[" * depth + "1" + "]" * depth + ";\n",
+        }
+    )
+    os.mkfifo(root / "pipe.js")
+    graph = build_graph(root, root / "index.js", lambda spec: False)
+    spots = {(m.file, u.line, u.construct, u.why) for m in graph.modules for u in m.untranslated}
+    assert ("index.js", 1, f"import {os.path.relpath(outside, root)}", "outside the scanned folder") in spots
+    assert ("deep.js", 2, "deep nesting", f"nested deeper than {MAX_DEPTH} levels") in spots
+    assert ("index.js", 2, "import ./pipe", "the file does not resolve") in spots  # never opened
+    assert [m.file for m in graph.modules] == ["index.js", "deep.js"]
