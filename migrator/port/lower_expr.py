@@ -222,9 +222,10 @@ def _unary(node: ts.Node, cx: LowerContext) -> ir.Expr:
     arg = node.child_by_field_name("argument")
     assert op_node is not None and arg is not None
     op = cx.text(op_node)
-    if op == "delete" and arg.type not in ("member_expression", "subscript_expression"):
+    operand = lower_expr(arg, cx)
+    if op == "delete" and not isinstance(operand, ir.Member):  # `delete x`, `delete a?.b`
         raise Unsupported(node, "delete", "only delete obj.prop / obj[key] is translated")
-    return ir.Unary(op, lower_expr(arg, cx))
+    return ir.Unary(op, operand)
 
 
 def _update(node: ts.Node, cx: LowerContext) -> ir.Expr:

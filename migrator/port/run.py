@@ -56,18 +56,19 @@ def plan(
     targets, _partial = targets_for(functions, root, stub)
     by_folder = {t.name: t for t in targets}
     shims = load_shims()
-    chosen = [f for f in functions if not request.functions or f.name in request.functions]
+    folders = unique_folders(f.name for f in functions)  # names repeat in real fleets; folders do not
+    chosen = [i for i, f in enumerate(functions) if not request.functions or f.name in request.functions]
     items: list[PortTarget] = []
-    folders = unique_folders(f.name for f in functions)
-    folder_of = {f.name: folders[i] for i, f in enumerate(functions)}
-    for done, function in enumerate(chosen, 1):
-        item = port_target(function, root, by_folder[folder_of[function.name]], shims)
+    for done, index in enumerate(chosen, 1):
+        function, folder = functions[index], folders[index]
+        item = port_target(function, root, by_folder[folder], shims)
         if _needs_dynamodb(item, function):
-            item = port_target(function, root, _with_dynamodb(functions, function, root, stub), shims)
+            widened = _with_dynamodb(functions, index, root, stub)
+            item = port_target(function, root, widened[folder], shims)
         items.append(item)
         if progress is not None:
             progress(done, len(chosen))
-    return items, root, {f.name: f for f in chosen}
+    return items, root, {folders[i]: functions[i] for i in chosen}
 
 
 def _needs_dynamodb(item: PortTarget, function: Function) -> bool:
@@ -78,14 +79,16 @@ def _needs_dynamodb(item: PortTarget, function: Function) -> bool:
 
 
 def _with_dynamodb(
-    functions: tuple[Function, ...], function: Function, root: Path, stub: StubRequest
-) -> Target:
-    """The stub target of `function` as if it also called DynamoDB (so go.mod/go.sum pin it)."""
+    functions: tuple[Function, ...], index: int, root: Path, stub: StubRequest
+) -> dict[str, Target]:
+    """The stub targets, by folder, as if `functions[index]` also called DynamoDB (so its go.mod and
+    go.sum pin it)."""
+    function = functions[index]
     usage = AwsSdkUsage("dynamodb", (), "github.com/aws/aws-sdk-go-v2/service/dynamodb")
     widened = replace(function, aws_sdk=(*function.aws_sdk, usage))
-    everyone = tuple(widened if f is function else f for f in functions)
-    (target,), _ = targets_for(everyone, root, replace(stub, functions=(function.name,)))
-    return target
+    everyone = tuple(widened if i == index else f for i, f in enumerate(functions))
+    targets, _ = targets_for(everyone, root, replace(stub, functions=(function.name,)))
+    return {t.name: t for t in targets}
 
 
 def _report(item: PortTarget, port_go: str, verdict: Verdict | None, file: str | None) -> FunctionReport:
@@ -120,14 +123,14 @@ def run_port(request: PortRequest, progress: Progress | None = None) -> PortResu
     items, root, functions = plan(request, progress)
     if request.check:
         drifts = check_targets([i.target for i in items])
-        checked = [_report(i, "-", None, functions[i.translation.function].file) for i in items]
+        checked = [_report(i, "-", None, functions[i.target.name].file) for i in items]
         return PortResult(PortReport(tuple(checked)), tuple(f"{d.path} ({d.kind})" for d in drifts))
     write_targets([i.target for i in items])
     reports: list[FunctionReport] = []
     for item in items:
         port_go = settle_port_go(item)
         verdict = None
-        function = functions.get(item.translation.function)
+        function = functions.get(item.target.name)
         if request.verify and function is not None and function.file is not None:
             cases, env = cases_for(request, item.target.root, function.name)
             verdict = verify(

@@ -39,7 +39,11 @@ def module_path(files: tuple[GeneratedFile, ...]) -> str:
 def port_target(function: Function, root: Path, target: Target, shims: ShimTable) -> PortTarget:
     """The stub target of `function` turned into its port."""
     path = module_path(target.files)
-    translation = translate(function, root, path, shims)
+    try:
+        translation = translate(function, root, path, shims)
+    except Exception as exc:  # a translator bug costs this function its translation, not the fleet its run
+        why = f"the translator failed on {function.file} ({type(exc).__name__}: {exc}); please report it"
+        translation = Translation(function.name, 0, 0, (), {}, f"{why}; the module is the stub's")
     stub_port = next((f.content for f in target.files if f.path == "port.go"), "")
     delegating = template("port.go.tmpl", handler=f"{function.file} (export {function.export})")
     if translation.problem is not None:

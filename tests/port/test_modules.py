@@ -91,3 +91,16 @@ def test_hostile_imports_and_nesting_are_reported_not_followed(write_tree: Write
     assert ("deep.js", 2, "deep nesting", f"nested deeper than {MAX_DEPTH} levels") in spots
     assert ("index.js", 2, "import ./pipe", "the file does not resolve") in spots  # never opened
     assert [m.file for m in graph.modules] == ["index.js", "deep.js"]
+
+
+def test_a_types_only_package_is_elided_as_typescript_does(write_tree: WriteTree) -> None:
+    root = write_tree(
+        {
+            "index.ts": """
+                import { APIGatewayProxyHandler } from 'aws-lambda';
+                export const handler: APIGatewayProxyHandler = async () => ({ statusCode: 204, body: '' });
+            """
+        }
+    )
+    (module,) = build_graph(root, root / "index.ts", lambda spec: False).modules
+    assert module.untranslated == () and module.failed == 0
