@@ -8,6 +8,7 @@ from pathlib import Path
 from migrator.port.report import print_table, to_json, to_markdown
 from migrator.port.run import PortRequest, run_port
 from migrator.stub.run import StubRequest, run_stub
+from tests.conftest import WriteTree
 from tests.port.conftest import FIXTURES
 from tests.stub.conftest import quiet
 
@@ -56,3 +57,39 @@ def test_report_formats_agree(tmp_path: Path) -> None:
     print_table(report, console)
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert "untranslated partial/index.js:10: labeled statement: not in the translated subset" in text
+
+
+def test_functions_sharing_a_name_each_get_their_own_module(write_tree: WriteTree, tmp_path: Path) -> None:
+    """Real fleets repeat names (every SAM sample has a HelloWorldFunction): each keeps its folder,
+    its own translation, and the DynamoDB pin that jsaws needs is added to its go.mod only."""
+    template = """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          HelloWorldFunction:
+            Type: AWS::Serverless::Function
+            Properties: {CodeUri: src/, Handler: app.handler, Runtime: nodejs20.x}
+    """
+    root = write_tree(
+        {
+            "one/template.yaml": template,
+            "one/src/app.js": "exports.handler = async () => ({ statusCode: 200, body: 'one' });\n",
+            "two/template.yaml": template,
+            "two/src/app.js": """
+                const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs');
+                const sqs = new SQSClient({});
+                exports.handler = async () => {
+                  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.Q, MessageBody: 'two' }));
+                  return { statusCode: 200, body: 'two' };
+                };
+            """,
+        }
+    )
+    out = tmp_path / "out"
+    report = run_port(PortRequest(root, out)).report
+    assert sorted(f.module for f in report.functions) == sorted(p.parent.name for p in out.glob("*/go.mod"))
+    assert len(report.functions) == 2 and all(f.complete for f in report.functions)
+    bodies = {
+        f.module: (out / f.module / "port.gen.go").read_text(encoding="utf-8") for f in report.functions
+    }
+    assert sorted("'two'" in b or '"two"' in b for b in bodies.values()) == [False, True]
