@@ -7,10 +7,12 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from migrator.scan.model import Function
 from migrator.stub.source import load_functions
 from tests.conftest import FLEET, REPO
 from tests.stub.conftest import OFFLINE
@@ -27,8 +29,8 @@ def test_golden_runs_every_stub_against_its_node_twin(
     folders = {p.parent.name for p in fleet_stubs.glob("*/go.mod")}
     # The binaries fleet_binaries built are found in golden's cache: same flags, same sources.
     env = {**os.environ, **OFFLINE, "NO_COLOR": "1", "XDG_CACHE_HOME": str(golden_cache)}
-    failures: list[str] = []
-    for function in functions:
+
+    def judge(function: Function) -> str | None:
         assert function.name in folders and function.file is not None
         module = fleet_stubs / function.name
         done = subprocess.run(
@@ -46,11 +48,15 @@ def test_golden_runs_every_stub_against_its_node_twin(
             check=False,
         )
         if done.returncode != 1:
-            failures.append(f"{function.name}: exit {done.returncode}: {done.stderr[-500:]}")
-            continue
+            return f"{function.name}: exit {done.returncode}: {done.stderr[-500:]}"
         report = json.loads(done.stdout)
         categories = {d["category"] for case in report["cases"] for d in case["differences"]}
         errored = [case["id"] for case in report["cases"] if case.get("error")]
         if not categories or not categories <= ALLOWED or errored:
-            failures.append(f"{function.name}: categories {sorted(categories)}, harness errors {errored}")
+            return f"{function.name}: categories {sorted(categories)}, harness errors {errored}"
+        return None
+
+    # Two golden runs at a time (each is mostly process start-up and waiting on its runtimes).
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        failures = [f for f in pool.map(judge, functions) if f is not None]
     assert not failures, "\n".join(failures)
