@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import tree_sitter as ts
 
-from migrator.scan.config.cdkvalues import FileScope, call_args, resolve
+from migrator.scan.config.cdkvalues import FileScope, binding_name, call_args, resolve
 from migrator.scan.syntax import text
 
 _FUNCTIONS = frozenset({"function_declaration", "function_expression", "arrow_function", "method_definition"})
@@ -175,15 +175,4 @@ def _calls(root: ts.Node, name: str) -> list[ts.Node]:
 
 def _result_key(call: ts.Node) -> str | None:
     """`const orders = make(…)` → "orders"; `this.orders = this.make(…)` → "this.orders"."""
-    parent = call.parent
-    while parent is not None and parent.type in (
-        "await_expression",
-        "as_expression",
-        "parenthesized_expression",
-    ):
-        parent = parent.parent
-    if parent is not None and parent.type == "variable_declarator":
-        return text(parent.child_by_field_name("name"))
-    if parent is not None and parent.type == "assignment_expression":
-        return text(parent.child_by_field_name("left"))
-    return None
+    return binding_name(call, ("await_expression", "as_expression", "parenthesized_expression"))[0]

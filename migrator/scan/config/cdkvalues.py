@@ -193,23 +193,30 @@ def object_props(node: ts.Node | None, scope: FileScope, depth: int = 0) -> dict
 _FUNCTION_ATTRIBUTES = (".functionArn", ".functionName", ".currentVersion", ".latestVersion")
 
 
+def binding_name(node: ts.Node, wrappers: tuple[str, ...]) -> tuple[str | None, ts.Node | None]:
+    """The name an expression is bound to (`const x = …` → "x", `this.x = …` → "this.x"), looking
+    through the `wrappers` around it, and the node that holds it (None for either when absent)."""
+    parent = node.parent
+    while parent is not None and parent.type in wrappers:
+        parent = parent.parent
+    if parent is not None and parent.type == "variable_declarator":
+        return text(parent.child_by_field_name("name")), parent
+    if parent is not None and parent.type == "assignment_expression":
+        return text(parent.child_by_field_name("left")), parent
+    return None, parent
+
+
 def reference_key(node: ts.Node | None) -> str:
     """How code refers to the function a node holds or names."""
     if node is None:
         return ""
     node = unwrap(node)
     if node.type == "new_expression":
-        parent = node.parent
-        while parent is not None and parent.type in (
-            "as_expression",
-            "parenthesized_expression",
-            "satisfies_expression",
-        ):
-            parent = parent.parent
-        if parent is not None and parent.type == "variable_declarator":
-            return text(parent.child_by_field_name("name"))
-        if parent is not None and parent.type == "assignment_expression":
-            return text(parent.child_by_field_name("left"))
+        name, parent = binding_name(
+            node, ("as_expression", "parenthesized_expression", "satisfies_expression")
+        )
+        if name is not None:
+            return name
         if parent is not None and parent.type in ("public_field_definition", "field_definition"):
             return (
                 f"this.{text(parent.child_by_field_name('name') or parent.child_by_field_name('property'))}"
