@@ -136,7 +136,8 @@ def test_a_signal_to_golden_leaves_nothing_running(tmp_path: Path, signum: int) 
     while time.monotonic() < deadline:
         tree = descendants(golden.pid)
         cmdlines = [_cmdline(pid) for pid in tree]
-        if any(f"sleep {seconds}" in c for c in cmdlines) and any("bootstrap" in c for c in cmdlines):
+        started = (f"sleep {seconds}", f"sleep {seconds + 1}", "bootstrap")  # + the setsid child
+        if all(any(s in c for c in cmdlines) for s in started):
             break
         time.sleep(0.1)
     else:
