@@ -24,8 +24,8 @@ from typer.testing import CliRunner
 
 from codegen.emit.interface import EmitInput, Emitter, GeneratedFile
 from codegen.errors import CodegenError
-from migrator.cli import app
-from migrator.codegen_cli import CodegenRequest, run_codegen
+from migrator.cli.codegen import CodegenRequest, run_codegen
+from migrator.cli.main import app
 from tests.codegen.conftest import SPECS
 from tests.codegen.fakes import FakeEmitter
 from tests.conftest import REPO

@@ -2,7 +2,7 @@
 
 Each function maps the JS input object to the aws-sdk-go-v2 `<Op>Input` field by field (the
 field list and Go types come from `sdk_fields.json`, generated from the pinned SDK sources by
-`scripts/port_sdk_fields.py`), calls the client and turns the output (or the error) back into a
+`migrator/port/refresh_sdk_fields.py`), calls the client and turns the output (or the error) back into a
 JS value shaped like the JS SDK v3's. The functions go into `awsOperations`, which the adapter
 installs into the Realm with `installAWS(r, cfg)`; the shims' `send` finds them there by
 (service, operation). An operation the table does not know throws NotImplemented when called.

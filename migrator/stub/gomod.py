@@ -1,6 +1,6 @@
 """go.mod and go.sum of a stub module: the union of its pinned units, as `go mod tidy` wrote them.
 
-Every unit was tidied against one set of versions (`scripts/stub_pins.py`), so the union is
+Every unit was tidied against one set of versions (`migrator/stub/refresh_pins.py`), so the union is
 consistent: `go build` works offline from the module cache with the default `-mod=readonly`.
 A module is direct when the stub imports it or it is an npm-mapped package; the rest are indirect.
 """

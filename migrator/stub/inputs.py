@@ -1,7 +1,7 @@
 """The fields of a typed `<Op>Input` from the keys the Node code passes at one call site.
 
 Only keys that are fields of the pinned Go struct (`data/inputs.json`, from
-`scripts/stub_inputs.py`) become Go: a `*string` field whose Node value reads an environment
+`migrator/stub/refresh_inputs.py`) become Go: a `*string` field whose Node value reads an environment
 variable becomes `aws.String(a.settings.<Field>)`, one set to a plain string literal
 `aws.String("…")`; every other key is a `TODO(port)` comment with the Node expression, so the
 skeleton compiles and porting is filling in values.

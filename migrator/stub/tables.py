@@ -1,5 +1,6 @@
 """The stub's data tables: event kind → aws-lambda-go types (`data/events.toml`) and the pinned Go
-modules with their go.sum lines and AWS operations (`data/pins.toml`, from `scripts/stub_pins.py`)."""
+modules with their go.sum lines and AWS operations (`data/pins.toml`,
+from `migrator/stub/refresh_pins.py`)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import json
 import re
 import subprocess
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from migrator.port.sdk import known, render_operations, required_modules, sdk_table
 from migrator.port.shims import SOURCE_MODULE, load_shims
-from tests.port.libs.conftest import ROOT, GoModule
+from tests.port.libs.conftest import GoModule
 
 GENERATED = re.compile(r"^// Code generated .* DO NOT EDIT\.$", re.M)
 
@@ -61,10 +61,7 @@ def test_render_is_deterministic_and_names_unknown_operations() -> None:
 
 def test_sdk_fields_json_is_what_the_script_makes_from_the_pinned_sources(go_module: GoModule) -> None:
     """Regenerating the dynamodb and s3 entries from the module cache gives the committed table."""
-    spec = importlib.util.spec_from_file_location("port_sdk_fields", ROOT / "scripts/port_sdk_fields.py")
-    assert spec is not None and spec.loader is not None
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
+    script = importlib.import_module("migrator.port.refresh_sdk_fields")
     cache = Path(
         subprocess.run(["go", "env", "GOMODCACHE"], capture_output=True, text=True, check=True).stdout.strip()
     )

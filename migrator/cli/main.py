@@ -82,11 +82,11 @@ def build_app(full: bool = True) -> typer.Typer:
     cli.callback()(_root)
     cli.command("scan")(scan_command)
     if full:
-        from migrator.canary_cli import canary_app
-        from migrator.codegen_cli import codegen_command
-        from migrator.golden_cli import golden_app
-        from migrator.port_cli import port_command
-        from migrator.stub_cli import stub_command
+        from migrator.cli.canary import canary_app
+        from migrator.cli.codegen import codegen_command
+        from migrator.cli.golden import golden_app
+        from migrator.cli.port import port_command
+        from migrator.cli.stub import stub_command
 
         cli.command("codegen")(codegen_command)
         cli.command("stub")(stub_command)

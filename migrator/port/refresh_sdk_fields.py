@@ -3,7 +3,7 @@
 Run from the repository root with the pinned aws-sdk-go-v2 service modules in the Go module cache
 (`go mod download` them, or build the stub tests once):
 
-    python scripts/port_sdk_fields.py
+    python -m migrator.port.refresh_sdk_fields
 
 For every service unit of `migrator/stub/data/pins.toml` it reads the pinned sources and records:
 - `ops`: for each operation, `in` and `out`, the exported fields of `<Op>Input` / `<Op>Output` as

@@ -1,9 +1,9 @@
 """Regenerate `migrator/stub/data/inputs.json`: the fields of each pinned `<Op>Input` struct.
 
-Run from the repository root after `python scripts/stub_pins.py`, with the pinned aws-sdk-go-v2
+Run from the repository root after `python -m migrator.stub.refresh_pins`, with the pinned aws-sdk-go-v2
 service modules in the Go module cache (`go mod download` them, or build the stub tests once):
 
-    python scripts/stub_inputs.py
+    python -m migrator.stub.refresh_inputs
 
 For every service unit of `pins.toml` it reads `api_op_<Op>.go` of the pinned version and records
 the exported fields of `type <Op>Input struct`: a field typed `*string` is listed under "s" (a stub
