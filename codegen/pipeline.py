@@ -21,14 +21,14 @@ from pathlib import Path
 from types import MappingProxyType
 
 from codegen.background import Background
-from codegen.document import Spec
 from codegen.emit.interface import EmitInput, Emitter, GeneratedFile, GoOptions
 from codegen.errors import CodegenError, Diagnostic, Level, SpecError
 from codegen.ir import Api
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
-from codegen.validate import collect, fatal
+from codegen.resolve.resolver import resolve
+from codegen.spec.document import Spec
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
+from codegen.validate.validator import collect, fatal
 
 OnStage = Callable[[str], None]
 

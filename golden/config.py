@@ -9,7 +9,7 @@
     node-runs = 2                     # Node runs per case; paths that differ between them are noise
     latency-tolerance = 0.1           # Go p95 may exceed Node p95 by 10 % ...
     latency-slack-ms = 1.0            # ... plus this many milliseconds
-    aws-setup = "aws-setup.json"      # AWS calls made on the moto server first (golden.awssetup)
+    aws-setup = "aws-setup.json"      # AWS calls made on the moto server first (golden.aws.setup)
     [tool.migrate.golden.error-types] # intentional renames: Node error type = Go error type
     ValidationError = "InvalidInput"
 
@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from golden.compare import CompareConfig
+from golden.compare.jsondiff import FloatTolerance
+from golden.compare.judge import CompareConfig
+from golden.compare.latency import LatencyBudget
 from golden.errors import GoldenError
-from golden.jsondiff import FloatTolerance
-from golden.latency import LatencyBudget
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class GoldenSettings:
     source: str | None = None
     """The file the settings came from; None for the defaults."""
     aws_setup: Path | None = None
-    """The AWS setup file (`golden.awssetup`), resolved against the settings file's folder."""
+    """The AWS setup file (`golden.aws.setup`), resolved against the settings file's folder."""
 
 
 _KEYS = {

@@ -3,7 +3,7 @@
 Per case, the Node side runs `settings.node_runs` times (the runs that find noise), then the Go side runs
 once; then each side runs `runs` more warm invokes for latency. Node's first outcome is compared with Go's
 first under `settings.compare` with that case's noise ignored; clock readings the Node runs could not
-tell apart are noise too (`golden.clock`), in outputs and side effects. Latency percentiles are over
+tell apart are noise too (`golden.compare.clock`), in outputs and side effects. Latency percentiles are over
 every warm invoke of a side that completed (a response or a function error; the extra Node noise runs
 count too): a crash or a timeout measures nothing about speed. A harness failure in a case (a runner
 error, a runtime that cannot start) is verdict `error` and the run goes on with the next case.
@@ -38,7 +38,7 @@ JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` w
       "latency_mode": "gate" | "report",       # gate: a latency failure fails the run (the default)
       "verdict": "pass" | "fail",              # the run's verdict, what the exit code says: every case
                                                # passes, and with "gate" no case fails the latency budget
-      "cost": Cost | null                      # projected Lambda cost per million invokes (golden.cost)
+      "cost": Cost | null                      # projected cost per million invokes (golden.compare.cost)
     }
 
 where `Latency` is `{"init_ms": float|null, "p50_ms": float|null, "p95_ms": float|null, "warm_runs": int}`.
@@ -59,15 +59,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeAlias
 
-from golden.cases import Case
-from golden.clock import ClockWindow, split_clock_readings
-from golden.compare import compare, summary
+from golden.cases.files import Case
+from golden.compare.clock import ClockWindow, split_clock_readings
+from golden.compare.cost import Cost
+from golden.compare.difference import Difference
+from golden.compare.effects_diff import effect_differences
+from golden.compare.judge import compare, summary
+from golden.compare.latency import Latency, judge_latency, measure
+from golden.compare.noise import NoisyPath, find_noise
 from golden.config import GoldenSettings
-from golden.cost import Cost
-from golden.difference import Difference
-from golden.effects_diff import effect_differences
-from golden.latency import Latency, judge_latency, measure
-from golden.noise import NoisyPath, find_noise
 from golden.outcome import FunctionError, Json, Outcome, Success
 
 Verdict: TypeAlias = Literal["pass", "fail", "error"]
@@ -87,7 +87,7 @@ class Invoker(Protocol):
 
 
 class EffectsProbe(Protocol):
-    """Per-side AWS state for comparing side effects (`golden.effects.MotoEffects`)."""
+    """Per-side AWS state for comparing side effects (`golden.aws.effects.MotoEffects`)."""
 
     def fresh(self, side: Literal["node", "go"]) -> None:
         """Put the side's AWS state back to the setup's."""
@@ -120,7 +120,7 @@ class CaseResult:
     """Node runs that disagreed with the first on the kind of outcome (reported, never ignored)."""
     latency: CaseLatency
     node: Json
-    """Summary of Node's first outcome (`golden.compare.summary`); None when it never ran."""
+    """Summary of Node's first outcome (`golden.compare.judge.summary`); None when it never ran."""
     go: Json
     """Summary of Go's first outcome; None when it never ran."""
     error: str | None = None
@@ -156,7 +156,7 @@ class GoldenReport:
     """Version of the JSON schema in this module's docstring."""
     latency_mode: LatencyMode = "gate"
     cost: Cost | None = None
-    """Projected cost per million invokes of each side (`golden.cost`); None when not computed."""
+    """Projected cost per million invokes of each side (`golden.compare.cost`); None when not computed."""
     verdict: Literal["pass", "fail"] = field(init=False)
     """The run's verdict (the CLI's exit 0 or 1): every case passed and, when latency gates, none
     failed the latency budget."""
@@ -184,7 +184,7 @@ def run_golden(
     """Run every case on both sides and judge it; one case's harness failure never stops the run.
 
     With `effects`, each compared run (Node's noise runs, Go's first) starts from fresh AWS state and
-    what it left there is compared too (`golden.effects_diff`)."""
+    what it left there is compared too (`golden.compare.effects_diff`)."""
     if runs < 0:
         raise ValueError(f"runs must be 0 or more, not {runs}")
     settings, results = settings or GoldenSettings(), []

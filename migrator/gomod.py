@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from codegen.emit.interface import GoOptions
-from codegen.manifest import listed
+from codegen.output.manifest import listed
 from migrator.errors import MigrateError
 
 _MODULE_LINE = re.compile(r"^\s*module\s+(\"[^\"]+\"|`[^`]+`|\S+)", re.MULTILINE)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.paths import MANIFEST
+from codegen.output.paths import MANIFEST
 from migrator.gomod import GoTargetError, go_options, module_path
 
 

@@ -34,14 +34,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from golden.cases import Case
+from golden.cases.files import Case
 from golden.config import GoldenSettings
-from golden.function import FunctionConfig
-from golden.go import GoRunner
-from golden.jail import SANDBOXED, Isolation
-from golden.node import NodeRunner
-from golden.runner import Runner
+from golden.runners.go import GoRunner
+from golden.runners.node import NodeRunner
+from golden.runners.runner import Runner
+from golden.runtime.jail import SANDBOXED, Isolation
 from golden.session import DEFAULT_RUNS, run_golden
+from golden.sides.function import FunctionConfig
 
 REPO = Path(__file__).resolve().parent.parent.parent
 NODE_PORT = REPO / "tests" / "golden" / "fixtures" / "node" / "session"

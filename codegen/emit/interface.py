@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from codegen.document import Spec
 from codegen.errors import CodegenError
 from codegen.ir import Api
+from codegen.spec.document import Spec
 
 Owner = Literal["generated", "user"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from golden.difference import Difference
+from golden.compare.difference import Difference
 from golden.report.text import cost_lines, p95, side, verdict_line
 from golden.session import CaseResult, GoldenReport
 

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from golden.difference import Difference
+from golden.compare.difference import Difference
 from golden.report.text import cost_lines, p95, side, verdict_line, where
 from golden.session import CaseResult, GoldenReport
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
-from golden.difference import Difference
-from golden.latency import Latency
+from golden.compare.difference import Difference
+from golden.compare.latency import Latency
 from golden.outcome import Json
 from golden.session import GoldenReport
 

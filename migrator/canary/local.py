@@ -18,8 +18,8 @@ from typing import Any
 import boto3  # type: ignore[import-untyped]
 from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
 
+from golden.aws.moto import MotoServer
 from golden.errors import GoldenError
-from golden.moto import MotoServer
 from migrator.canary.errors import CanaryError
 
 FAKE_CREDENTIALS = {"aws_access_key_id": "AKIACANARYLOCAL00000", "aws_secret_access_key": "local"}

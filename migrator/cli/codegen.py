@@ -22,11 +22,11 @@ from rich.console import Console
 from rich.live import Live
 from rich.spinner import Spinner
 
-from codegen.drift import Drift, check_targets
 from codegen.emit.interface import Emitter, GoOptions
 from codegen.errors import CodegenError, Diagnostic, Level, SpecError, count
+from codegen.output.drift import Drift, check_targets
+from codegen.output.write import Target, Written, write_targets
 from codegen.text import printable
-from codegen.write import Target, Written, write_targets
 from migrator.errors import MigrateError
 from migrator.gomod import go_options
 

@@ -21,24 +21,24 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from golden.apigw_events import EventVersion as ApiEventVersion
-from golden.aws import AwsMode, caller_region
-from golden.cases import Case, Cases, load_cases
+from golden.aws.reach import AwsMode, caller_region
+from golden.cases.apigw_events import EventVersion as ApiEventVersion
+from golden.cases.envfile import read_env_file
+from golden.cases.events import SOURCES, template_text
+from golden.cases.files import Case, Cases, load_cases
 from golden.config import find_settings
-from golden.envfile import read_env_file
-from golden.events import SOURCES, template_text
-from golden.parallel import run_golden_parallel
-from golden.remote import LambdaClient, lambda_client
 from golden.report import render
-from golden.scrub import reexec_if_exposed
-from golden.sides import LocalOptions, go_side, node_side
-from golden.signals import terminate_cleanly
-from golden.wiring import report_cost, run_aws, sandbox_warnings
+from golden.runners.parallel import run_golden_parallel
+from golden.runners.remote import LambdaClient, lambda_client
+from golden.runtime.scrub import reexec_if_exposed
+from golden.runtime.signals import terminate_cleanly
+from golden.sides.choose import LocalOptions, go_side, node_side
+from golden.sides.wiring import report_cost, run_aws, sandbox_warnings
 from migrator.progress import progress_bar
 from migrator.report.output import write_atomic
 
 if TYPE_CHECKING:
-    from golden.fromspec import GeneratedEvent
+    from golden.cases.fromspec import GeneratedEvent
 
 EXIT_FINDINGS = 1
 
@@ -272,7 +272,7 @@ def _spec_events(
     if operation is None:
         raise typer.BadParameter("--from-spec needs --operation ID (an operationId of the spec)")
     # Imported here: hypothesis makes a `.hypothesis/` folder in the working directory on import.
-    from golden.fromspec import generate_events
+    from golden.cases.fromspec import generate_events
 
     return generate_events(spec, operation, count=count, seed=seed, version=_VERSIONS[version])
 
@@ -280,7 +280,7 @@ def _spec_events(
 def _spec_cases(
     spec: Path, operation: str | None, count: int, seed: int, version: EventVersion
 ) -> list[Case]:
-    from golden.fromspec import as_cases
+    from golden.cases.fromspec import as_cases
 
     events = _spec_events(spec, operation, count, seed, version)
     assert operation is not None  # _spec_events checked it
@@ -317,7 +317,7 @@ def golden_events_command(
         if output is None:  # JSONL on stdout: one case per line, as --cases FILE.jsonl reads it
             sys.stdout.write("".join(json.dumps(e.event, ensure_ascii=False) + "\n" for e in events))
         else:
-            from golden.fromspec import write_cases
+            from golden.cases.fromspec import write_cases
 
             assert operation is not None  # _spec_events checked it
             for path in write_cases(events, operation, output):

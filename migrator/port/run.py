@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from codegen.drift import check_targets
-from codegen.write import Target, write_targets
+from codegen.output.drift import check_targets
+from codegen.output.write import Target, write_targets
 from migrator.port.report import FunctionReport, PortReport, Spot, Verdict
 from migrator.port.shims import load_shims
 from migrator.port.targets import PortTarget, port_target, settle_port_go

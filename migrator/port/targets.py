@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codegen.emit.interface import GeneratedFile
-from codegen.write import Target
+from codegen.output.write import Target
 from migrator.port.render import gofmt, template
 from migrator.port.shims import ShimTable
 from migrator.port.translate import Translation, translate

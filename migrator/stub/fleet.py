@@ -11,7 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
 from pathlib import Path
 from typing import Any
 
-from codegen.write import Staged, WriteError, Written, commit_staged, discard_staged, stage_targets
+from codegen.output.write import Staged, WriteError, Written, commit_staged, discard_staged, stage_targets
 from migrator.scan.model import Function
 from migrator.stub.modules import Progress, make_targets
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from codegen.paths import check_relative, inside
-from codegen.write import Target
+from codegen.output.paths import check_relative, inside
+from codegen.output.write import Target
 from migrator.scan.model import Function
 from migrator.stub.cognito import cognito_type
 from migrator.stub.plan import PlanOptions, plan_module

@@ -13,8 +13,8 @@ from typing import TextIO
 
 from rich.console import Console
 
-from codegen.drift import check_targets
-from codegen.write import Target, Written
+from codegen.output.drift import check_targets
+from codegen.output.write import Target, Written
 from migrator.scan.model import Function
 from migrator.stub.fleet import write_fleet
 from migrator.stub.modules import Progress, make_targets, select

@@ -13,7 +13,7 @@ import boto3  # type: ignore[import-untyped]
 import pytest
 from rich.console import Console
 
-from golden.moto import MotoServer
+from golden.aws.moto import MotoServer
 from migrator.canary.boto_backend import Boto3Backend
 from migrator.canary.local import put_version_metrics
 from migrator.canary.request import CanaryRequest, GateSettings
@@ -170,7 +170,7 @@ def _zip(name: str, number: int) -> bytes:
 @pytest.fixture
 def golden_report() -> Any:
     """`make(verdicts, latency=None)`: a report text written by golden's own JSON writer."""
-    from golden.latency import Latency
+    from golden.compare.latency import Latency
     from golden.report.json import render
     from golden.session import CaseLatency, CaseResult, GoldenReport, summarise
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from codegen.ir import Api
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
+from codegen.resolve.resolver import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
 
 from .go.module import GoModule, build
 

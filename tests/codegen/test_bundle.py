@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from codegen.bundle import BUNDLE_KEY, bundle
-from codegen.load import load_spec
-from codegen.pointers import lookup
+from codegen.spec.bundle import BUNDLE_KEY, bundle
+from codegen.spec.load import load_spec
+from codegen.spec.pointers import lookup
 from tests.codegen.conftest import SPECS
 
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from codegen.constraints import constraints_of
 from codegen.ir import Api, Constraints, ListOf, MapDef, MapOf, ObjectDef, Scalar, ScalarDef, TupleDef
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
+from codegen.resolve.constraints import constraints_of
+from codegen.resolve.resolver import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
 
 from .conftest import SPECS
 

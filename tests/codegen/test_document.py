@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from codegen.document import SourceMap
+from codegen.spec.document import SourceMap
 
 
 def test_source_map_computes_once_and_falls_back_to_ancestors() -> None:

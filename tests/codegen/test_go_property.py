@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import HypothesisException
 
 from codegen.errors import Level
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
-from codegen.validate import collect
+from codegen.resolve.resolver import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
+from codegen.validate.validator import collect
 
 from .go.compare import same
 from .go.jsonschema import standalone

@@ -16,9 +16,9 @@ import pytest
 from codegen.emit.go import GoEmitter
 from codegen.emit.go.gomod import go_mod, go_sum
 from codegen.emit.interface import EmitInput, GeneratedFile, GoOptions
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
+from codegen.resolve.resolver import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
 
 HERE = Path(__file__).parent
 EVENTS = HERE.parent.parent / "golden" / "data" / "events"
@@ -116,8 +116,8 @@ def test_main_serves_under_the_lambda_runtime_api(built: Built) -> None:
     """The user-owned main.go as emitted, built as `bootstrap` and run by golden's Runtime API
     emulator: lambda.Start(router) answers both payload versions, stubs answer 501 with the
     invoke's X-Ray trace root, and the default Audit middleware logs a Powertools line."""
-    from golden.go import GoRunner
     from golden.outcome import Success
+    from golden.runners.go import GoRunner
 
     bootstrap = built.root / "catalog-bootstrap"
     done = _go(built.root, "build", "-o", str(bootstrap), "./catalog/cmd/lambda")

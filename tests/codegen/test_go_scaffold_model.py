@@ -11,9 +11,9 @@ from codegen.emit.go import GoEmitter
 from codegen.emit.go.scaffold_model import OperationView, body_kind, go_literal, scaffold_model
 from codegen.emit.interface import EmitInput
 from codegen.ir import Api, Named, Scalar
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
+from codegen.resolve.resolver import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
 
 SPECS = Path(__file__).parent / "specs"
 

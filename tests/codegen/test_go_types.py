@@ -8,9 +8,9 @@ from codegen.emit.go import RUNTIME_NAMES, GoTypes
 from codegen.emit.go.hints import go_type_hint, rejection
 from codegen.emit.go.objects import ObjectViews, extra_tag, json_taggable
 from codegen.ir import AnyValue, Api, GoHints, ListOf, MapOf, Named, ObjectDef, Scalar
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
+from codegen.resolve.resolver import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
 
 from .conftest import SPECS
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from codegen.jsonpos import json_positions
+from codegen.spec.jsonpos import json_positions
 
 TEXT = """{
   "openapi": "3.1.0",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from codegen.keywords import SCHEMA_KEYWORDS, suggest
+from codegen.validate.keywords import SCHEMA_KEYWORDS, suggest
 
 
 def test_typos_get_the_nearest_keyword() -> None:

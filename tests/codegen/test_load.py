@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from codegen.errors import Level, SpecError
-from codegen.load import load_spec, read_text
 from codegen.pipeline import prepare
+from codegen.spec.load import load_spec, read_text
 
 from .conftest import SPECS
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from codegen.load import load_spec
-from codegen.locnames import natural_name, operation_id
+from codegen.resolve.locnames import natural_name, operation_id
+from codegen.spec.load import load_spec
 
 from .conftest import SPECS
 

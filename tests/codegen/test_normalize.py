@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from codegen.errors import Level
-from codegen.load import load_spec
-from codegen.normalize import rebase
-from codegen.refs import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.normalize import rebase
+from codegen.spec.refs import resolve
 from tests.conftest import REPO
 
 CASE = REPO / "tests" / "endtoend" / "testdata" / "codegen" / "split-operation-refs"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from codegen import pointers
+from codegen.spec import pointers
 
 
 def test_escape_and_split_round_trip() -> None:

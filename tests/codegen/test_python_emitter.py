@@ -21,13 +21,13 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from pydantic import TypeAdapter, ValidationError
 
-from codegen.bundle import bundle
 from codegen.emit.interface import EmitInput, GeneratedFile
 from codegen.emit.python import OUTPUT, PythonEmitter
 from codegen.emit.python.emitter import HEADER
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
+from codegen.resolve.resolver import resolve
+from codegen.spec.bundle import bundle
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
 from tests.codegen.conftest import SPECS
 
 CASES = ("shop.yaml", "ts_edge.yaml", "v30.yaml", "split/root.yaml")

@@ -10,9 +10,9 @@ import pytest
 
 from codegen.errors import Level
 from codegen.ir import Api, Constraints, EnumDef, Field, ListOf, Named, ObjectDef, Scalar, TypeRef
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
+from codegen.resolve.resolver import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
 
 from .conftest import SPECS
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from codegen.load import load_spec
-from codegen.refs import iter_refs, resolve, target_uri
+from codegen.spec.load import load_spec
+from codegen.spec.refs import iter_refs, resolve, target_uri
 
 from .conftest import SPECS
 

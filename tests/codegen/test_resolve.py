@@ -26,9 +26,9 @@ from codegen.ir import (
     Value,
     Variant,
 )
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
+from codegen.resolve.resolver import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
 
 from .conftest import SPECS
 

@@ -11,10 +11,10 @@ import pytest
 
 from codegen.emit.interface import EmitInput, GeneratedFile
 from codegen.emit.ts import OUTPUT, TsEmitter
-from codegen.load import load_spec
-from codegen.resolve import resolve
-from codegen.upgrade import upgrade
-from codegen.validate import validate
+from codegen.resolve.resolver import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
+from codegen.validate.validator import validate
 from tests.codegen.conftest import SPECS
 from tests.conftest import REPO
 

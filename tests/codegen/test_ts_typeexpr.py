@@ -67,7 +67,7 @@ def test_the_ts_emitters_tables_are_immutable() -> None:
     from types import MappingProxyType
 
     from codegen.emit.ts import docs, emitter, typeexpr
-    from codegen.locnames import METHODS
+    from codegen.resolve.locnames import METHODS
 
     assert isinstance(docs._FORMAT_NOTES, MappingProxyType)
     assert isinstance(typeexpr._SCALARS, MappingProxyType)

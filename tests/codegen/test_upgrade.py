@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from codegen.errors import Level
-from codegen.load import load_spec
-from codegen.upgrade import upgrade
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
 
 from .conftest import SPECS
 

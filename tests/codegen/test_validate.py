@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from codegen import oasvalidator
 from codegen.errors import Level, SpecError
-from codegen.load import load_spec
-from codegen.upgrade import upgrade
-from codegen.validate import collect, validate
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
+from codegen.validate import oasvalidator
+from codegen.validate.validator import collect, validate
 
 from .conftest import SPECS
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from codegen.load import load_spec
-from codegen.walk import iter_schemas
+from codegen.spec.load import load_spec
+from codegen.spec.walk import iter_schemas
 
 from .conftest import SPECS
 

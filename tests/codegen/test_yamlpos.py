@@ -5,7 +5,7 @@ import time
 import pytest
 import yaml
 
-from codegen.yamlpos import YamlValueError, read_yaml
+from codegen.spec.yamlpos import YamlValueError, read_yaml
 
 
 def test_json_data_model_and_positions() -> None:

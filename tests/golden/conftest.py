@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from golden.function import FunctionConfig
-from golden.go import GoRunner
-from golden.gobuild import build_go_handler
-from golden.node import NodeRunner
-from golden.runner import Runner
+from golden.runners.go import GoRunner
+from golden.runners.gobuild import build_go_handler
+from golden.runners.node import NodeRunner
+from golden.runners.runner import Runner
+from golden.sides.function import FunctionConfig
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NODE = FIXTURES / "node"

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from golden.aws import REAL_AWS_WARNING, AwsEndpoint, AwsMode, aws_setup, caller_aws_variables
-from golden.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
-from golden.function import FunctionConfig
+from golden.aws.reach import REAL_AWS_WARNING, AwsEndpoint, AwsMode, aws_setup, caller_aws_variables
+from golden.runtime.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
+from golden.sides.function import FunctionConfig
 from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES, MakeGo
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import boto3
 import pytest
 
-from golden.aws import caller_region
-from golden.awssetup import SetupCall, apply_setup, load_setup
-from golden.environment import FAKE_CREDENTIALS
+from golden.aws.moto import MotoServer
+from golden.aws.reach import caller_region
+from golden.aws.setup import SetupCall, apply_setup, load_setup
 from golden.errors import GoldenError
-from golden.moto import MotoServer
+from golden.runtime.environment import FAKE_CREDENTIALS
 
 TABLE = {
     "TableName": "things",

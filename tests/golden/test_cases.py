@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from golden.cases import load_cases
+from golden.cases.files import load_cases
 from golden.errors import GoldenError
 
 

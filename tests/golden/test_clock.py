@@ -6,9 +6,9 @@ import time
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import format_datetime
 
-from golden.clock import ClockWindow, reading, split_clock_readings
+from golden.compare.clock import ClockWindow, reading, split_clock_readings
+from golden.compare.difference import Difference
 from golden.config import GoldenSettings
-from golden.difference import Difference
 from golden.outcome import Json, Result
 from golden.session import run_golden
 from tests.golden.fakes import FakeInvoker, ok
@@ -73,7 +73,7 @@ def stamps(at: datetime) -> Result:
 
 def test_a_clock_that_did_not_tick_between_the_node_runs_is_not_a_divergence() -> None:
     # Both Node runs read the same second; Go reads the next one, as at a second boundary. Without
-    # golden.clock this was a false `value` failure at /at, /date and /iat.
+    # golden.compare.clock this was a false `value` failure at /at, /date and /iat.
     now = datetime.now(UTC).replace(microsecond=0)
     node = FakeInvoker(lambda event, call: stamps(now))
     go = FakeInvoker(lambda event, call: stamps(now + timedelta(seconds=1)))

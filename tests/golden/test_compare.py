@@ -7,9 +7,9 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from golden.compare import CompareConfig, compare, summary
-from golden.difference import Difference
-from golden.jsondiff import FloatTolerance
+from golden.compare.difference import Difference
+from golden.compare.jsondiff import FloatTolerance
+from golden.compare.judge import CompareConfig, compare, summary
 from golden.outcome import Crash, FunctionError, InitError, Json, Outcome, Result, Success, Timeout, Timing
 from tests.golden.test_jsondiff import json_values
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from golden.compare.jsondiff import FloatTolerance
 from golden.config import GoldenSettings, find_settings, parse_settings
 from golden.errors import GoldenError
-from golden.jsondiff import FloatTolerance
 
 
 def test_pyproject_table(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from golden.connection import MAX_HEAD_BYTES, BadRequest, Connection, Reply
+from golden.runtime.connection import MAX_HEAD_BYTES, BadRequest, Connection, Reply
 
 
 @pytest.fixture

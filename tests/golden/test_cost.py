@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from golden.cost import Prices, load_prices, project_cost, side_cost
+from golden.compare.cost import Prices, load_prices, project_cost, side_cost
 
 PRICES = Prices("2026-12-03", "us-east-1", 0.20, (("x86_64", 0.0000166667), ("arm64", 0.0000133334)), 1.0)
 

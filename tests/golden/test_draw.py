@@ -7,7 +7,7 @@ import json
 import pytest
 from hypothesis import strategies as st
 
-from golden.draw import draw_examples
+from golden.cases.draw import draw_examples
 from golden.errors import GoldenError
 
 

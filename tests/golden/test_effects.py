@@ -13,16 +13,16 @@ from typing import Any
 
 import pytest
 
-from golden.awssetup import load_setup
-from golden.cases import Case
-from golden.effects import MotoEffects, SideName
-from golden.effects_bounds import MAX_BODY_BYTES, MAX_ENTRIES, MAX_MESSAGES, MORE
+from golden.aws.effects import MotoEffects, SideName
+from golden.aws.effects_bounds import MAX_BODY_BYTES, MAX_ENTRIES, MAX_MESSAGES, MORE
+from golden.aws.setup import load_setup
+from golden.cases.files import Case
 from golden.errors import GoldenError
-from golden.function import FunctionConfig
-from golden.go import GoRunner
-from golden.gobuild import build_go_handler
-from golden.node import NodeRunner
 from golden.outcome import Json
+from golden.runners.go import GoRunner
+from golden.runners.gobuild import build_go_handler
+from golden.runners.node import NodeRunner
+from golden.sides.function import FunctionConfig
 from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES
 

@@ -6,7 +6,7 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from typing import Any
 
-from golden.effects_more import ses_messages
+from golden.aws.effects_more import ses_messages
 
 
 def _raw() -> str:

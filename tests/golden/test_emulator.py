@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from golden.emulator import MAX_RESPONSE_BYTES, Emulator
 from golden.errors import EmulatorError
-from golden.function import FunctionConfig
 from golden.outcome import Crash, FunctionError, InitError, Outcome, Success, Timeout
-from golden.process import ProcessExit
+from golden.runtime.emulator import MAX_RESPONSE_BYTES, Emulator
+from golden.runtime.process import ProcessExit
+from golden.sides.function import FunctionConfig
 
 NEXT = "/2018-06-01/runtime/invocation/next"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from golden.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
 from golden.errors import RunnerError
-from golden.function import FunctionConfig
+from golden.runtime.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
+from golden.sides.function import FunctionConfig
 
 WIRING = RuntimeWiring(
     "127.0.0.1:9001", "index.handler", Path("/task"), Path("/runtime"), "AWS_Lambda_nodejs20.x"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from golden.cases.events import SOURCES, template, template_text
 from golden.errors import GoldenError
-from golden.events import SOURCES, template, template_text
 from migrator.scan.collect import analyze_file
 from migrator.scan.events import infer_events
 from migrator.scan.jsparse import Grammars

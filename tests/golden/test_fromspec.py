@@ -15,11 +15,11 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from codegen.load import load_spec
-from codegen.upgrade import upgrade
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
+from golden.cases.fromspec import case_text, generate_events, write_cases
+from golden.cases.spec_schema import load_request_schema
 from golden.errors import GoldenError
-from golden.fromspec import case_text, generate_events, write_cases
-from golden.spec_schema import load_request_schema
 from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from golden.errors import BuildError, RunnerError
-from golden.function import FunctionConfig
-from golden.gobuild import build_go_handler
 from golden.outcome import Crash, Timeout
+from golden.runners.gobuild import build_go_handler
+from golden.sides.function import FunctionConfig
 from tests.golden.conftest import FIXTURES, GO_HANDLER, MakeGo
 from tests.golden.expect import error, success
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from golden.function import FunctionConfig
+from golden.sides.function import FunctionConfig
 from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES, MakeGo
 

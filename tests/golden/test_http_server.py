@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from golden.emulator import Emulator
-from golden.function import FunctionConfig
+from golden.runtime.emulator import Emulator
+from golden.sides.function import FunctionConfig
 
 
 @pytest.fixture

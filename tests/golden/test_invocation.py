@@ -6,9 +6,9 @@ import re
 import time
 import uuid
 
-from golden.function import FunctionConfig
-from golden.invocation import MAX_RESPONSE_BYTES, event_reply, new_invocation, read_answer
 from golden.outcome import FunctionError, Success
+from golden.runtime.invocation import MAX_RESPONSE_BYTES, event_reply, new_invocation, read_answer
+from golden.sides.function import FunctionConfig
 
 
 def test_ids_are_uuid4_and_xray_trace_headers() -> None:

@@ -10,8 +10,8 @@ import boto3
 import pytest
 from botocore.config import Config
 
-from golden.function import FunctionConfig
-from golden.runner import Runner
+from golden.runners.runner import Runner
+from golden.sides.function import FunctionConfig
 from tests.golden.conftest import MakeGo, MakeNode
 
 pytestmark = pytest.mark.slow

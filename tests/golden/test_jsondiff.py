@@ -7,10 +7,10 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from golden.difference import Difference
-from golden.jsondiff import FloatTolerance, JsonOptions, diff_json
+from golden.compare.difference import Difference
+from golden.compare.jsondiff import FloatTolerance, JsonOptions, diff_json
+from golden.compare.pointer import child, covers, literal_glob, matches, segments
 from golden.outcome import Json
-from golden.pointer import child, covers, literal_glob, matches, segments
 
 json_values = st.recursive(
     st.none()

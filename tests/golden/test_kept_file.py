@@ -6,8 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from golden.cgroup import open_cgroup
-from golden.kept_file import KeptFile, counter, kib_fields
+from golden.runtime.cgroup import open_cgroup
+from golden.runtime.kept_file import KeptFile, counter, kib_fields
 
 GROW = "import sys; b = bytearray(64 << 20); b[::4096] = b'x' * len(b[::4096]); sys.stdin.read()"
 

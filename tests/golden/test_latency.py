@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from golden.difference import Difference
-from golden.latency import Latency, LatencyBudget, judge_latency, measure, percentile
+from golden.compare.difference import Difference
+from golden.compare.latency import Latency, LatencyBudget, judge_latency, measure, percentile
 from golden.outcome import Outcome, Success, Timing
 
 

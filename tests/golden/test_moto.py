@@ -7,7 +7,7 @@ import os
 import boto3
 import pytest
 
-from golden.moto import MotoServer
+from golden.aws.moto import MotoServer
 from tests.golden.conftest import group_gone
 
 pytestmark = pytest.mark.slow

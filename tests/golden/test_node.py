@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from golden.function import FunctionConfig
 from golden.outcome import Crash, Timeout
+from golden.sides.function import FunctionConfig
 from tests.golden.conftest import NODE, MakeNode
 from tests.golden.expect import error, init_error, success
 

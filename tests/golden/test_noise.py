@@ -7,8 +7,8 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from golden.compare import CompareConfig, compare
-from golden.noise import Noise, NoisyPath, find_noise
+from golden.compare.judge import CompareConfig, compare
+from golden.compare.noise import Noise, NoisyPath, find_noise
 from golden.outcome import Crash, Json, Outcome, Success, Timeout, Timing
 
 EXACT = CompareConfig()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import base64
 import json
 
-from golden.difference import Difference
-from golden.jsondiff import JsonOptions, diff_json
-from golden.normalize import content_type, diff_api_gateway, headers, is_api_gateway_response
+from golden.compare.difference import Difference
+from golden.compare.jsondiff import JsonOptions, diff_json
+from golden.compare.normalize import content_type, diff_api_gateway, headers, is_api_gateway_response
 from golden.outcome import Json
 
 NODE: dict[str, Json] = {

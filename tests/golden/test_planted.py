@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from golden.cases import Case
-from golden.compare import CompareConfig
+from golden.cases.files import Case
+from golden.compare.judge import CompareConfig
 from golden.config import GoldenSettings
-from golden.function import FunctionConfig
-from golden.go import GoRunner
-from golden.gobuild import build_go_handler
-from golden.node import NodeRunner
+from golden.runners.go import GoRunner
+from golden.runners.gobuild import build_go_handler
+from golden.runners.node import NodeRunner
 from golden.session import GoldenReport, run_golden
+from golden.sides.function import FunctionConfig
 from tests.golden.conftest import FIXTURES, group_gone
 
 pytestmark = pytest.mark.slow

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from golden.errors import RunnerError
-from golden.function import FunctionConfig
-from golden.go import GoRunner
-from golden.node import NodeRunner
 from golden.outcome import Success
-from golden.process import ProcessExit, RuntimeProcess
+from golden.runners.go import GoRunner
+from golden.runners.node import NodeRunner
+from golden.runtime.process import ProcessExit, RuntimeProcess
+from golden.sides.function import FunctionConfig
 from tests.golden.conftest import GO_HANDLER, NODE, MakeGo, MakeNode, group_gone, process_gone
 
 pytestmark = pytest.mark.slow

@@ -14,14 +14,21 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from golden.cases import Case
+from golden.cases.files import Case
 from golden.config import GoldenSettings
-from golden.function import FunctionConfig
 from golden.outcome import Crash, FunctionError, InitError, Outcome, Success, Timeout
-from golden.parallel import run_golden_parallel
-from golden.remote import FunctionRef, RemoteError, RemoteInvoker, RetryPolicy, lambda_client, read_result
-from golden.runner import Runner
+from golden.runners.parallel import run_golden_parallel
+from golden.runners.remote import (
+    FunctionRef,
+    RemoteError,
+    RemoteInvoker,
+    RetryPolicy,
+    lambda_client,
+    read_result,
+)
+from golden.runners.runner import Runner
 from golden.session import run_golden
+from golden.sides.function import FunctionConfig
 from tests.golden.conftest import MakeGo, MakeNode
 from tests.golden.fakes import FakeInvoker, ok
 

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from golden.cases import Case
+from golden.cases.files import Case
 from golden.config import GoldenSettings
 from golden.outcome import Result
 from golden.report import FORMATS, render

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from golden.function import FunctionConfig
-from golden.jail import Isolation, caller_isolation
 from golden.outcome import Crash, Success
-from golden.wiring import sandbox_warnings
+from golden.runtime.jail import Isolation, caller_isolation
+from golden.sides.function import FunctionConfig
+from golden.sides.wiring import sandbox_warnings
 from tests.golden.conftest import MakeGo, MakeNode, process_gone
 
 pytestmark = pytest.mark.slow

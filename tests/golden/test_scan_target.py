@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from golden.aws import AwsMode, AwsSetup
+from golden.aws.reach import AwsMode, AwsSetup
 from golden.errors import GoldenError
 from golden.outcome import InitError
-from golden.remote import LambdaClient
-from golden.scan_target import is_scan_reference, scan_function
-from golden.sides import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, LocalOptions, node_side
+from golden.runners.remote import LambdaClient
+from golden.sides.choose import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_S, LocalOptions, node_side
+from golden.sides.scanned import is_scan_reference, scan_function
 from tests.conftest import REPO
 
 SCAN = REPO / "tests" / "endtoend" / "testdata" / "scan" / "fleet-json" / "stdout.json"

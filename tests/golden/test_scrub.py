@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from golden.jail import caller_isolation
-from golden.scrub import SCRUBBED_VARIABLE, sandbox_mode, scrubbed
+from golden.runtime.jail import caller_isolation
+from golden.runtime.scrub import SCRUBBED_VARIABLE, sandbox_mode, scrubbed
 
 
 def test_the_scrub_keeps_what_golden_and_its_tools_need_and_nothing_else() -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from golden.cases import Case, load_cases
+from golden.cases.files import Case, load_cases
+from golden.compare.latency import LatencyBudget
 from golden.config import GoldenSettings
 from golden.errors import RunnerError
-from golden.latency import LatencyBudget
 from golden.outcome import Outcome, Result
 from golden.session import CaseResult, GoldenReport, Invoker, run_golden
 from tests.golden.conftest import MakeGo, MakeNode

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from golden.fromspec import generate_events
-from golden.spec_schema import load_request_schema
+from golden.cases.fromspec import generate_events
+from golden.cases.spec_schema import load_request_schema
 from tests.golden.conftest import FIXTURES
 
 SPEC = FIXTURES / "specs" / "pets.yaml"

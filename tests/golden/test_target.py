@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from golden.errors import GoldenError
-from golden.target import node_target
+from golden.sides.local import node_target
 from tests.conftest import FLEET
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from golden.errors import BuildError, RunnerError
-from golden.node import NodeRunner
-from golden.typescript import transpile_task_root, typescript_entry
+from golden.runners.node import NodeRunner
+from golden.runners.typescript import transpile_task_root, typescript_entry
 
 pytestmark = pytest.mark.slow
 

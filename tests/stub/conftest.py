@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from golden.gobuild import build_go_handler
+from golden.runners.gobuild import build_go_handler
 from migrator.stub.run import StubRequest, run_stub
 from tests.conftest import FLEET
 

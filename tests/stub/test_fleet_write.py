@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.write import WriteError
+from codegen.output.write import WriteError
 from migrator.scan.model import Function
 from migrator.stub.fleet import PARALLEL_MIN
 from migrator.stub.run import StubRequest, write_modules

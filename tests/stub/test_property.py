@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from codegen.write import Target, write_targets
+from codegen.output.write import Target, write_targets
 from migrator.scan.model import AwsSdkUsage, Blocker, Function
 from migrator.stub.naming import unique_folders
 from migrator.stub.plan import PlanOptions, plan_module

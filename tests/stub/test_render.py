@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.write import Target, write_targets
+from codegen.output.write import Target, write_targets
 from migrator.scan.model import AwsCall, AwsCallField, AwsSdkUsage, Blocker, Function
 from migrator.stub.cognito import trigger_types
 from migrator.stub.plan import PlanOptions, plan_module

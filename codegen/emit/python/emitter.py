@@ -14,10 +14,10 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from codegen.bundle import bundle
-from codegen.document import copy_json
 from codegen.emit.interface import EmitError, EmitInput, GeneratedFile
 from codegen.names import allocate, pascal
+from codegen.spec.bundle import bundle
+from codegen.spec.document import copy_json
 from codegen.text import one_line
 
 OUTPUT = "models.py"

@@ -29,8 +29,8 @@ from codegen.ir import (
     UnionDef,
     Variant,
 )
-from codegen.locnames import METHODS
 from codegen.names import unique
+from codegen.resolve.locnames import METHODS
 from codegen.text import one_line
 
 OUTPUT = "api.gen.ts"

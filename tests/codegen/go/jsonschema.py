@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from codegen.document import Document, Spec
 from codegen.ir import Schema
-from codegen.pointers import lookup, split
-from codegen.refs import resolve
+from codegen.spec.document import Document, Spec
+from codegen.spec.pointers import lookup, split
+from codegen.spec.refs import resolve
 
 _DROP = {"discriminator", "xml", "externalDocs", "example", "examples", "$defs", "definitions", "$comment"}
 # Canonical base64 only: Go re-encodes the bytes, so unused padding bits would come back as zeros.

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import jinja2
 
-from codegen.document import Spec
 from codegen.emit.go import GoEmitter, GoTypes
 from codegen.emit.go.gofmt import gofmt
 from codegen.emit.interface import EmitInput, GoOptions
 from codegen.ir import Api, Named
+from codegen.spec.document import Spec
 
 HERE = Path(__file__).parent
 MODULE = "example.com/gen"

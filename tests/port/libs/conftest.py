@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from golden.moto import MotoServer
+from golden.aws.moto import MotoServer
 from migrator.port.sdk import render_operations, required_modules
 from migrator.port.shims import load_shims
 

@@ -1,0 +1,1 @@
+"""Writing emitted files: safe paths, atomic all-or-nothing writes, manifests, and `--check` drift."""

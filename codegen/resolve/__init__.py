@@ -1,0 +1,1 @@
+"""A validated spec → the IR: named types keyed by location, operations with their parameters and bodies."""

@@ -1,0 +1,2 @@
+"""Golden cases: read from files, drawn from templates per event source, or drawn from an OpenAPI
+operation."""

@@ -1,0 +1,2 @@
+"""Judging a case: outcomes normalized and compared semantically, noise and clocks discounted, latency
+measured."""
