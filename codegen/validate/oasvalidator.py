@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jsonschema_rs
+from jsonschema.exceptions import ValidationError
 from jsonschema_path import SchemaPath
 from openapi_schema_validator import OAS31_BASE_DIALECT_ID
 from openapi_schema_validator._specifications import REGISTRY as OAS_REGISTRY
@@ -59,7 +60,7 @@ Locate = Callable[[], Where]
 objects is slow, and on a valid spec no error ever asks (~10 % of validating GitHub's spec)."""
 
 
-def _locate(error: OpenAPIValidationError, where: Locate) -> LocatedError:
+def _locate(error: ValidationError, where: Locate) -> LocatedError:
     """`error` as a LocatedError; an error already located keeps its (innermost) place."""
     if isinstance(error, LocatedError) and error.where is not None:
         return error
@@ -79,7 +80,7 @@ def _where(path: SchemaPath) -> Locate:
     return locate
 
 
-def _guard(errors: Iterator[OpenAPIValidationError], where: Locate) -> Iterator[LocatedError]:
+def _guard(errors: Iterator[ValidationError], where: Locate) -> Iterator[LocatedError]:
     """Locate every error; turn a crash into one error here instead of losing the whole run."""
     try:
         for error in errors:
@@ -139,13 +140,13 @@ class _SchemaValidator(keywords.OpenAPIV31SchemaValidator):
 
     def __call__(
         self, schema: SchemaPath, require_properties: bool = True, meta_checked: bool = False
-    ) -> Iterator[OpenAPIValidationError]:
+    ) -> Iterator[ValidationError]:
         here = _where(schema)
         yield from _guard(self._check(schema, here, require_properties, meta_checked), here)
 
     def _check(
         self, schema: SchemaPath, here: Locate, require_properties: bool, meta_checked: bool
-    ) -> Iterator[OpenAPIValidationError]:
+    ) -> Iterator[ValidationError]:
         value = schema.read_value()
         if not meta_checked and isinstance(value, Mapping) and self._fast(schema, value):
             if id(value) in self.meta_checked_schema_ids:
@@ -210,7 +211,7 @@ class _DefaultValidator(keywords.OpenAPIV31ValueValidator):
     """A `default` that fails its schema (`default: null` on a non-nullable string, common in
     published specs) is a warning: codegen never emits defaults into decoding."""
 
-    def __call__(self, schema: SchemaPath, value: Any) -> Iterator[OpenAPIValidationError]:
+    def __call__(self, schema: SchemaPath, value: Any) -> Iterator[ValidationError]:
         for error in super().__call__(schema, value):
             shown = json.dumps(value)
             message = (
@@ -225,18 +226,18 @@ class _DefaultValidator(keywords.OpenAPIV31ValueValidator):
 
 
 class _MediaTypeValidator(keywords.MediaTypeValidator):
-    def __call__(self, mimetype: str, media_type: SchemaPath) -> Iterator[OpenAPIValidationError]:
+    def __call__(self, mimetype: str, media_type: SchemaPath) -> Iterator[ValidationError]:
         yield from _guard(super().__call__(mimetype, media_type), _where(media_type))
 
 
 class _SchemasValidator(keywords.SchemasValidator):
-    def __call__(self, schemas: SchemaPath) -> Iterator[OpenAPIValidationError]:
+    def __call__(self, schemas: SchemaPath) -> Iterator[ValidationError]:
         for _, schema in schemas.items():
             yield from _guard(self.schema_validator(schema), _where(schema))
 
 
 class _PathsValidator(keywords.PathsValidator):
-    def __call__(self, paths: SchemaPath) -> Iterator[OpenAPIValidationError]:
+    def __call__(self, paths: SchemaPath) -> Iterator[ValidationError]:
         for url, path_item in paths.items():
             assert isinstance(url, str)
             yield from _guard(self.path_validator(url, path_item), _where(path_item))
@@ -245,18 +246,18 @@ class _PathsValidator(keywords.PathsValidator):
 class _OperationValidator(keywords.OperationValidator):
     def __call__(
         self, url: str, name: str, operation: SchemaPath, path_parameters: SchemaPath | None
-    ) -> Iterator[OpenAPIValidationError]:
+    ) -> Iterator[ValidationError]:
         where = _where(operation)
         yield from _guard(super().__call__(url, name, operation, path_parameters), where)
 
 
 class _ParametersValidator(keywords.ParametersValidator):
-    def __call__(self, parameters: SchemaPath) -> Iterator[OpenAPIValidationError]:
+    def __call__(self, parameters: SchemaPath) -> Iterator[ValidationError]:
         yield from _guard(super().__call__(parameters), _where(parameters))
 
 
 class _TagsValidator(keywords.TagsValidator):
-    def __call__(self, tags: SchemaPath) -> Iterator[OpenAPIValidationError]:
+    def __call__(self, tags: SchemaPath) -> Iterator[ValidationError]:
         yield from _guard(super().__call__(tags), _where(tags))
 
 

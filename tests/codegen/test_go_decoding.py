@@ -110,7 +110,7 @@ def test_bad_documents_give_located_problems(
     assert all(p["message"] for p in answer["problems"])
 
 
-PRESENCE_BASE = {
+PRESENCE_BASE: dict[str, Any] = {
     "req": "r",
     "reqNull": None,
     "reqList": [],
@@ -119,7 +119,7 @@ PRESENCE_BASE = {
     "reqObj": {"op": "n", "value": 1},
     "reqNullObj": None,
 }
-SAME = [
+SAME: list[tuple[str, str, Any]] = [
     ("gostress.yaml", "Presence", PRESENCE_BASE),
     (
         "gostress.yaml",

@@ -134,10 +134,13 @@ def test_main_serves_under_the_lambda_runtime_api(built: Built) -> None:
     assert isinstance(stub.result, Success) and isinstance(missing.result, Success)
     assert isinstance(stub.result.value, dict) and isinstance(missing.result.value, dict)
     assert stub.result.value["statusCode"] == 501 and "cookies" not in stub.result.value
-    envelope = json.loads(stub.result.value["body"])
+    body = stub.result.value["body"]
+    assert isinstance(body, str)
+    envelope = json.loads(body)
     assert envelope["code"] == "not_implemented" and envelope["trace_id"].startswith("1-")
     assert missing.result.value["statusCode"] == 404 and "cookies" in missing.result.value
-    assert missing.result.value["headers"]["Content-Type"] == "application/problem+json"
+    headers = missing.result.value["headers"]
+    assert isinstance(headers, dict) and headers["Content-Type"] == "application/problem+json"
     audit = [json.loads(line) for line in stdout if line.startswith("{")]
     assert [(a["status"], a["cold_start"], a["service"]) for a in audit] == [
         (501, True, "catalog"),

@@ -102,16 +102,16 @@ def test_structs_never_contain_themselves_by_value(stress: Api) -> None:
 
 def test_struct_fields_avoid_method_names_and_keep_wire_names(stress: Api) -> None:
     types = GoTypes(stress)
-    view = ObjectViews(types, types.checks).build(
-        stress.schema("Validate"), stress.schema("Validate").definition
-    )  # type: ignore[arg-type]
+    validate = stress.schema("Validate").definition
+    assert isinstance(validate, ObjectDef)
+    view = ObjectViews(types, types.checks).build(stress.schema("Validate"), validate)
     names = {f.json: f.name for f in view.fields}
     assert names['"Validate"'] == "Validate2" and names['"MarshalJSON"'] == "MarshalJSON2"
     assert names['"validate"'] == "Validate3"
     assert [e.name for e in view.extras] == ["AdditionalProperties3"]
-    keywords = ObjectViews(types, types.checks).build(
-        stress.schema("Keywords"), stress.schema("Keywords").definition
-    )  # type: ignore[arg-type]
+    definition = stress.schema("Keywords").definition
+    assert isinstance(definition, ObjectDef)
+    keywords = ObjectViews(types, types.checks).build(stress.schema("Keywords"), definition)
     by_json = {f.json: f for f in keywords.fields}
     assert by_json['"type"'].name == "Type" and by_json['"2fa-required"'].name == "TwoFaRequired"
     assert by_json['"user_id"'].name == "UserID" and by_json['"userId"'].name == "UserID2"

@@ -47,7 +47,7 @@ class FakeRuntime:
         return response.status, response.read()
 
 
-def run_runtime(emulator: Emulator, script: Callable[[FakeRuntime], None]) -> threading.Thread:
+def run_runtime(emulator: Emulator, script: Callable[[FakeRuntime], object]) -> threading.Thread:
     thread = threading.Thread(target=script, args=(FakeRuntime(emulator),), daemon=True)
     thread.start()
     return thread
@@ -156,7 +156,7 @@ def test_a_runtime_may_use_a_new_connection_for_each_request(emulator: Emulator)
     """The invoke drives the connection its event went out on, but answers may come on any other."""
 
     def runtime(_: FakeRuntime) -> None:
-        for _ in range(3):
+        for _attempt in range(3):
             request_id = FakeRuntime(emulator).next()[0]["Lambda-Runtime-Aws-Request-Id"]
             FakeRuntime(emulator).post(f"invocation/{request_id}/response", b'"ok"')
 
@@ -219,7 +219,12 @@ def test_runtime_exit_during_an_invoke_is_a_crash(emulator: Emulator) -> None:
 
     run_runtime(emulator, runtime)
     exit = ProcessExit(returncode=2, stderr_tail=("fatal: oops",), out_of_memory=False)
-    threading.Thread(target=lambda: handed_out.wait() and emulator.runtime_exited(generation, exit)).start()
+
+    def exit_once_handed_out() -> None:
+        handed_out.wait()
+        emulator.runtime_exited(generation, exit)
+
+    threading.Thread(target=exit_once_handed_out).start()
     result = emulator.invoke(b"{}").result
     assert result == Crash(2, ("fatal: oops",), delivered=True)
     assert result.reason == "Runtime exited with error: exit status 2"

@@ -6,9 +6,9 @@ import base64
 import json
 from typing import Any
 
-import boto3
+import boto3  # type: ignore[import-untyped]
 import pytest
-from botocore.config import Config
+from botocore.config import Config  # type: ignore[import-untyped]
 
 from golden.runners.runner import Runner
 from golden.sides.function import FunctionConfig

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-import boto3
+import boto3  # type: ignore[import-untyped]
 import pytest
 
 from golden.aws.moto import MotoServer

@@ -246,7 +246,9 @@ def test_context_fields(node: MakeNode, monkeypatch: pytest.MonkeyPatch) -> None
 def test_remaining_time_decreases(node: MakeNode) -> None:
     value = success(node("behaviours.remaining").invoke({})).value
     assert isinstance(value, dict)
-    assert 80 <= value["before"] - value["after"] <= 1000
+    before, after = value["before"], value["after"]
+    assert isinstance(before, int) and isinstance(after, int)
+    assert 80 <= before - after <= 1000
 
 
 # -- timeouts and crashes --------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import pytest
 from golden.cases.files import Case
 from golden.compare.judge import CompareConfig
 from golden.config import GoldenSettings
+from golden.outcome import Json
 from golden.runners.go import GoRunner
 from golden.runners.gobuild import build_go_handler
 from golden.runners.node import NodeRunner
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.slow
 PLANTED_GO = FIXTURES / "go" / "planted"
 REFERENCE = FIXTURES / "node" / "planted"
 
-_REQUEST = {
+_REQUEST: dict[str, Json] = {
     "resource": "/quotes",
     "path": "/quotes",
     "httpMethod": "POST",

@@ -9,14 +9,14 @@ import json
 import threading
 import time
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError  # type: ignore[import-untyped]
 
 from golden.cases.files import Case
 from golden.config import GoldenSettings
-from golden.outcome import Crash, FunctionError, InitError, Outcome, Success, Timeout
+from golden.outcome import Crash, FunctionError, InitError, Json, Outcome, Success, Timeout
 from golden.runners.parallel import run_golden_parallel
 from golden.runners.remote import (
     FunctionRef,
@@ -97,7 +97,7 @@ def test_throttled_past_the_retries_is_a_harness_error_never_a_divergence() -> N
         remote.invoke({})
     assert len(sleeps) == 2
     cases = [Case("a.json", {"n": 1}, "a.json", None), Case("b.json", {"n": 2}, "b.json", None)]
-    report = run_golden(cases, FakeInvoker(lambda event, call: ok(event)), remote, runs=0)
+    report = run_golden(cases, FakeInvoker(lambda event, call: ok(cast("Json", event))), remote, runs=0)
     assert [c.verdict for c in report.cases] == ["error", "error"]
     assert report.summary.failed == 0 and report.summary.errored == 2
     assert all("TooManyRequestsException" in (c.error or "") for c in report.cases)
@@ -184,7 +184,7 @@ class Overlap:
         time.sleep(0.02)
         with self.lock:
             self.active -= 1
-        return FakeInvoker(lambda e, call: ok(e)).invoke(event)
+        return FakeInvoker(lambda e, call: ok(cast("Json", e))).invoke(event)
 
 
 def test_parallel_cases_are_bounded_and_keep_their_order() -> None:
@@ -240,7 +240,7 @@ def test_outcomes_through_the_invoke_api(go: MakeGo) -> None:
 def test_remote_against_remote_gives_the_local_report(node: MakeNode, go: MakeGo) -> None:
     node_runner = node("port.handler", root="session", function=FunctionConfig(name="orders-node"))
     go_runner = go(function=FunctionConfig(name="orders-go"))
-    events = {
+    events: dict[str, Json] = {
         "echo": {"value": {"id": 7, "tags": ["a"]}},
         "validation": {"action": "validation", "value": None},
         "double": {"action": "double", "value": {"total": 3}},

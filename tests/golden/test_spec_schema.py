@@ -15,6 +15,7 @@ def test_body_schema_is_inlined_and_narrowed_to_a_request() -> None:
     schema = load_request_schema(SPEC, "putPet")
     assert schema.body_required and schema.media_type == "application/json"
     pet = schema.body
+    assert pet is not None
     assert "id" not in pet["properties"] and pet["required"] == ["name", "kind"]  # readOnly left out
     assert pet["additionalProperties"] is False
     assert pet["properties"]["kind"] == {"type": "string", "enum": ["cat", "dog", "newt"]}

@@ -90,15 +90,15 @@ def _inline(spec: Spec, document: Document, value: Any, stack: tuple[tuple[str, 
             out[k] = v
         else:
             out[k] = _inline(spec, document, v, stack)
-    for key in ("oneOf", "anyOf"):
-        if isinstance(value.get("discriminator"), dict) and isinstance(value.get(key), list):
+    for combinator in ("oneOf", "anyOf"):
+        if isinstance(value.get("discriminator"), dict) and isinstance(value.get(combinator), list):
             prop = value["discriminator"]["propertyName"]
-            tags = _tags(spec, document, value, value[key])
-            out[key] = [
+            tags = _tags(spec, document, value, value[combinator])
+            out[combinator] = [
                 {"allOf": [member, {"required": [prop], "properties": {prop: {"enum": tag}}}]}
                 if tag
                 else member
-                for member, tag in zip(out[key], tags, strict=True)
+                for member, tag in zip(out[combinator], tags, strict=True)
             ]
     _bound(out)
     return out

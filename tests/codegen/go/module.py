@@ -7,6 +7,7 @@ import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -30,7 +31,7 @@ class GoModule:
     types: GoTypes
     program: Path
 
-    def round_trip(self, cases: list[tuple[str, object]]) -> list[dict[str, object]]:
+    def round_trip(self, cases: list[tuple[str, object]]) -> list[dict[str, Any]]:
         """Each (schema name, document) through the program; one answer per case."""
         text = "".join(json.dumps({"type": t, "doc": d}) + "\n" for t, d in cases)
         done = subprocess.run(
