@@ -1,9 +1,13 @@
-"""Shared fixtures: paths into the repository and a builder for throwaway fleets."""
+"""Shared fixtures: paths into the repository, a builder for throwaway fleets, the rules every test
+keeps (a committed go.mod or go.sum is never rewritten), and `require_tool` for external tools."""
 
 from __future__ import annotations
 
+import hashlib
+import os
+import subprocess
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,34 @@ REPO = Path(__file__).resolve().parent.parent
 FLEET = REPO / "examples" / "fleet"
 
 WriteTree = Callable[[dict[str, str]], Path]
+
+
+def require_tool(present: bool, what: str) -> None:
+    """Skip a test whose external tool is missing, except under CI (`CI=true`), where it fails: CI
+    installs every tool the suite uses, so a missing one is a broken set-up, not a reason to pass."""
+    if present:
+        return
+    if os.environ.get("CI", "").lower() in ("true", "1"):
+        pytest.fail(f"{what} is missing under CI: .ci/run installs it; fix the set-up")
+    pytest.skip(f"{what} is missing")
+
+
+def _go_module_files() -> dict[str, str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "*go.mod", "*go.sum"], cwd=REPO, capture_output=True, check=False
+    )
+    names = [n for n in listed.stdout.decode("utf-8", "surrogateescape").split("\0") if n]
+    return {n: hashlib.sha256((REPO / n).read_bytes()).hexdigest() for n in names if (REPO / n).is_file()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def committed_go_modules_stay_untouched() -> Iterator[None]:
+    """No test may let `go` rewrite a committed go.mod or go.sum (build them with -mod=readonly, or in a
+    copy): checked once over the whole session."""
+    before = _go_module_files()
+    yield
+    changed = sorted(n for n, digest in _go_module_files().items() if before.get(n) != digest)
+    assert not changed, f"tests rewrote committed Go module files: {', '.join(changed)}"
 
 
 @pytest.fixture

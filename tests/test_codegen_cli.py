@@ -28,7 +28,7 @@ from migrator.cli.codegen import CodegenRequest, run_codegen
 from migrator.cli.main import app
 from tests.codegen.conftest import SPECS
 from tests.codegen.fakes import FakeEmitter
-from tests.conftest import REPO
+from tests.conftest import REPO, require_tool
 
 TSC = REPO / "tests" / "tools" / "node_modules" / ".bin" / "tsc"
 
@@ -145,10 +145,10 @@ def test_the_command_is_registered_and_parses_its_options(tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("go") is None, reason="needs Go")
 def test_what_the_command_writes_compiles(tmp_path: Path) -> None:
     """The real command and emitters: Go builds, vets and is gofmt-clean, standalone and inside a
     host module; TS passes tsc --strict; the Python models load."""
+    require_tool(shutil.which("go") is not None, "go")
     args = [sys.executable, "-m", "migrator", "codegen", str(SPECS / "shop.yaml"), "--go", "go"]
     args += ["--go-module", "example.com/shop", "--ts", "ts", "--python", "python"]
     done = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, check=False)

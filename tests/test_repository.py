@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.conftest import REPO
+import pytest
+
+from tests.conftest import REPO, require_tool
 
 
 def _readme_command(marker: str) -> str:
@@ -37,3 +39,13 @@ def test_every_data_file_of_our_packages_is_package_data() -> None:
                 p for p in patterns if fnmatch.fnmatch(path.name, p.removeprefix("**/"))
             ]  # a data folder needs a recursive glob
             assert any(p.startswith("**/") or not nested for p in shipped), f"{path} is not shipped"
+
+
+def test_a_missing_tool_skips_locally_and_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    require_tool(True, "go")  # present: nothing happens
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="missing under CI"):
+        require_tool(False, "go")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="go is missing"):
+        require_tool(False, "go")

@@ -20,16 +20,18 @@ from pathlib import Path
 import pytest
 
 from codegen.emit.go.buildcost import BuildCost, measure_build
-from tests.conftest import REPO
+from tests.conftest import REPO, require_tool
 
 TOOLS = REPO / "tests" / "tools" / "node_modules"
 GITHUB = TOOLS / "@octokit" / "openapi" / "generated" / "api.github.com.json"
 TSC = TOOLS / ".bin" / "tsc"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not GITHUB.is_file(), reason="npm ci --prefix tests/tools installs the spec"),
-]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _github_spec() -> None:
+    require_tool(GITHUB.is_file(), "the GitHub spec (npm ci --prefix tests/tools installs it)")
 
 
 def _run(label: str, args: list[str | Path], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -99,8 +101,7 @@ CPU_BUDGET = 60.0
 @pytest.fixture(scope="module")
 def go_build(generated: Path, background: dict[str, _Background]) -> BuildCost:
     """One measured `go build ./...` of the generated Go (its own packages compiled afresh)."""
-    if shutil.which("go") is None:
-        pytest.skip("needs Go")
+    require_tool(shutil.which("go") is not None, "go")
     cost = measure_build(generated / "go")
     print("github:", cost.render())
     return cost

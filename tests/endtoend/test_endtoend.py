@@ -42,7 +42,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, require_tool
 
 TESTDATA = Path(__file__).parent / "testdata"
 UPDATE = os.environ.get("MIGRATE_UPDATE_GOLDEN") == "1"
@@ -195,11 +195,11 @@ GO_MODULES = sorted(m.parent for m in CODEGEN.glob("*/expected/**/go.mod") if _c
 TSC = REPO / "tests" / "tools" / "node_modules" / ".bin" / "tsc"
 
 
-@pytest.mark.skipif(shutil.which("go") is None, reason="needs Go")
 @pytest.mark.parametrize("module", GO_MODULES, ids=[m.relative_to(CODEGEN).as_posix() for m in GO_MODULES])
 def test_expected_go_builds_and_vets(module: Path, tmp_path: Path) -> None:
     """The committed Go is what users get: it must compile, vet clean and be gofmt-clean. Built in a
     copy, so that a host module without our requirements (inside-module) may add them."""
+    require_tool(shutil.which("go") is not None, "go")
     copy = tmp_path / "module"
     shutil.copytree(module, copy)
     # A module codegen wrote (it has requirements) must build as users build it, go.mod and go.sum
@@ -211,9 +211,9 @@ def test_expected_go_builds_and_vets(module: Path, tmp_path: Path) -> None:
         assert (ran.returncode, ran.stdout) == (0, ""), f"{' '.join(command)}: {ran.stdout}{ran.stderr}"
 
 
-@pytest.mark.skipif(not TSC.exists(), reason="needs tests/tools/node_modules (tsc)")
 def test_expected_ts_type_checks() -> None:
     """Every committed `.ts` file of every codegen case, in one tsc --strict run."""
+    require_tool(TSC.exists(), "tsc (npm ci --prefix tests/tools)")
     files = sorted(str(p) for p in CODEGEN.glob("*/expected/**/*.ts") if _compiles(_case_of(p)))
     assert files, "no expected TypeScript to check"
     options = ["--strict", "--noEmit", "--target", "es2020", "--module", "esnext", "--skipLibCheck"]

@@ -77,7 +77,7 @@ def _live_members(pgid: int) -> list[int]:
 def eventshapes(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the Go program that decodes a template strictly into aws-lambda-go's struct."""
     binary = tmp_path_factory.mktemp("eventshapes") / "eventshapes"
-    env = {**os.environ, "GOFLAGS": "-mod=mod", "CGO_ENABLED": "0"}
+    env = {**os.environ, "GOFLAGS": "-mod=readonly", "CGO_ENABLED": "0"}
     subprocess.run(
         ["go", "build", "-o", str(binary), "."],
         cwd=FIXTURES / "go" / "eventshapes",
@@ -93,7 +93,7 @@ def eventshapes(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def go_executable(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture Go handler, built once per session (the Go build cache is shared with the user's)."""
     cache = tmp_path_factory.mktemp("go-bootstraps")
-    return build_go_handler(GO_HANDLER, cache, env={"GOFLAGS": "-mod=mod"})
+    return build_go_handler(GO_HANDLER, cache, env={"GOFLAGS": "-mod=readonly"})
 
 
 @pytest.fixture

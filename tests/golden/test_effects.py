@@ -73,7 +73,7 @@ def probe() -> Iterator[MotoEffects]:
 
 @pytest.fixture(scope="module")
 def go_effects(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_go_handler(GO_EFFECTS, tmp_path_factory.mktemp("effects"), env={"GOFLAGS": "-mod=mod"})
+    return build_go_handler(GO_EFFECTS, tmp_path_factory.mktemp("effects"), env={"GOFLAGS": "-mod=readonly"})
 
 
 @pytest.fixture(scope="module")

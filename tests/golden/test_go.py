@@ -104,9 +104,9 @@ def test_build_is_cached_by_source(go_executable: Path, tmp_path: Path) -> None:
     module = tmp_path / "module"
     shutil.copytree(GO_HANDLER, module)
     cache = go_executable.parent.parent
-    assert build_go_handler(module, cache, env={"GOFLAGS": "-mod=mod"}) == go_executable
+    assert build_go_handler(module, cache, env={"GOFLAGS": "-mod=readonly"}) == go_executable
     (module / "extra.go").write_text("package main\n\nconst answer = 42\n")
-    rebuilt = build_go_handler(module, cache, env={"GOFLAGS": "-mod=mod"})
+    rebuilt = build_go_handler(module, cache, env={"GOFLAGS": "-mod=readonly"})
     assert rebuilt != go_executable and rebuilt.name == "bootstrap" and rebuilt.is_file()
 
 

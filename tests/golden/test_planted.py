@@ -63,7 +63,7 @@ Found = dict[str, list[tuple[str, str]]]
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The planted variants' binary, built once for this module."""
-    return build_go_handler(PLANTED_GO, tmp_path_factory.mktemp("planted"), env={"GOFLAGS": "-mod=mod"})
+    return build_go_handler(PLANTED_GO, tmp_path_factory.mktemp("planted"), env={"GOFLAGS": "-mod=readonly"})
 
 
 @pytest.fixture(scope="module")

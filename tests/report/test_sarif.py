@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
@@ -12,7 +11,7 @@ from sarif_pydantic import Sarif  # type: ignore[import-untyped]
 
 from migrator.report import sarif
 from migrator.scan.engine import ScanOptions, scan
-from tests.conftest import FLEET, REPO
+from tests.conftest import FLEET, REPO, require_tool
 
 MULTITOOL = REPO / "tests" / "tools" / "node_modules" / ".bin" / "sarif-multitool"
 
@@ -43,10 +42,7 @@ def test_sarif_has_a_result_per_blocker(sarif_log: Path) -> None:
 
 
 def test_sarif_passes_the_sarif_multitool(sarif_log: Path, tmp_path: Path) -> None:
-    if not MULTITOOL.exists():
-        if os.environ.get("CI"):
-            pytest.fail("SARIF Multitool missing: run `npm ci --prefix tests/tools`")
-        pytest.skip("SARIF Multitool not installed (npm ci --prefix tests/tools)")
+    require_tool(MULTITOOL.exists(), "SARIF Multitool (npm ci --prefix tests/tools)")
     out = tmp_path / "validation.sarif"
     proc = subprocess.run(
         [str(MULTITOOL), "validate", str(sarif_log), "--output", str(out), "--log", "ForceOverwrite"],
@@ -68,8 +64,7 @@ def test_sarif_passes_the_sarif_multitool(sarif_log: Path, tmp_path: Path) -> No
 
 def test_multitool_catches_an_invalid_log(tmp_path: Path) -> None:
     """The check above can fail: a log missing required properties is reported."""
-    if not MULTITOOL.exists():
-        pytest.skip("SARIF Multitool not installed")
+    require_tool(MULTITOOL.exists(), "SARIF Multitool (npm ci --prefix tests/tools)")
     bad = tmp_path / "bad.sarif"
     bad.write_text(json.dumps({"version": "2.1.0", "runs": [{"tool": {"driver": {}}, "results": [{}]}]}))
     out = tmp_path / "v.sarif"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FLEET
+from tests.conftest import FLEET, require_tool
 from tests.stub.conftest import go
 
 pytestmark = pytest.mark.slow
@@ -57,8 +57,8 @@ def test_vet(fleet_workspace: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-@pytest.mark.skipif(shutil.which("cfn-lint") is None, reason="cfn-lint is not installed")
 def test_sam_templates_pass_cfn_lint(fleet_stubs: Path) -> None:
+    require_tool(shutil.which("cfn-lint") is not None, "cfn-lint")
     templates = sorted(str(p) for p in fleet_stubs.glob("*/template.yaml"))
     done = subprocess.run(["cfn-lint", *templates], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr

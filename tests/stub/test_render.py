@@ -15,6 +15,7 @@ from migrator.stub.cognito import trigger_types
 from migrator.stub.plan import PlanOptions, plan_module
 from migrator.stub.render import environment, render_module
 from migrator.stub.tables import load_tables
+from tests.conftest import require_tool
 from tests.stub.conftest import go
 from tests.stub.facts import function
 
@@ -70,8 +71,7 @@ def test_every_event_kind_compiles(tmp_path: Path) -> None:
 
 
 def test_sam_events_of_every_kind_pass_cfn_lint(tmp_path: Path) -> None:
-    if shutil.which("cfn-lint") is None:
-        pytest.skip("cfn-lint is not installed")
+    require_tool(shutil.which("cfn-lint") is not None, "cfn-lint")
     tables = load_tables()
     long_running = Blocker("long-running", "warning", "", None, None)
     calls = (

@@ -17,6 +17,7 @@ import pytest
 from golden.aws.moto import MotoServer
 from migrator.port.sdk import render_operations, required_modules
 from migrator.port.shims import load_shims
+from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
@@ -75,8 +76,7 @@ def moto_endpoint() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def node_modules(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real npm packages, installed once per session (skips when the registry is unreachable)."""
-    if shutil.which("npm") is None:
-        pytest.skip("npm is not installed")
+    require_tool(shutil.which("npm") is not None, "npm")
     folder = tmp_path_factory.mktemp("npm")
     (folder / "package.json").write_text('{"private": true}', encoding="utf-8")
     done = subprocess.run(
@@ -86,8 +86,7 @@ def node_modules(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text=True,
         timeout=600,
     )
-    if done.returncode != 0:
-        pytest.skip(f"npm install failed (registry unreachable?): {done.stderr[-300:]}")
+    require_tool(done.returncode == 0, f"npm install (registry unreachable?): {done.stderr[-300:]}")
     for script in HERE.glob("*.js"):
         shutil.copy(script, folder / script.name)
     return folder
@@ -115,8 +114,7 @@ class GoModule:
 def go_module(tmp_path_factory: pytest.TempPathFactory) -> GoModule:
     """A module with jsrt, jsaws, the shims and aws_ops.gen.go for CALLS, built and vetted once."""
     source = jsrt_dir()
-    if source is None:
-        pytest.skip("package jsrt is not on this branch yet (merge port-jsrt or set PORT_JSRT_DIR)")
+    assert source is not None, "migrator/port/data/jsrt is missing (or PORT_JSRT_DIR points nowhere)"
     folder = tmp_path_factory.mktemp("gomod")
     table = load_shims()
     files: dict[str, bytes] = dict(table.runtime_files(MODULE))
