@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from codegen.emit.go.graph import strongly_connected
 from codegen.emit.go.hints import GoTypeHint, go_type_hint
 from codegen.ir import (
     AliasDef,
@@ -360,47 +361,6 @@ def held_as(value: str, nilable: bool, nullable: bool, required: bool) -> GoFiel
     if nilable:
         return GoField(value, not required, "nil", value)
     return GoField("*" + value, not required, "pointer", value)
-
-
-def strongly_connected(edges: dict[str, list[str]]) -> dict[str, int]:
-    """Tarjan's algorithm, iteratively: node → component number (nodes in a cycle share one)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    component: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    counter = 0
-    for root in edges:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, child = work.pop()
-            if child == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            successors = edges.get(node, [])
-            if child < len(successors):
-                work.append((node, child + 1))
-                target = successors[child]
-                if target not in index:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
-                continue
-            if low[node] == index[node]:
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component[member] = index[node]
-                    if member == node:
-                        break
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return component
 
 
 def _defined_scalar(scalar: Scalar) -> bool:
