@@ -19,9 +19,9 @@ from migrator.scan.config.cdkdynamic import uses
 from migrator.scan.config.cdkvalues import FileScope, call_args, reference_key
 from migrator.scan.config.cdkwiring import CdkWire, call_wires, construct_wires
 from migrator.scan.config.model import Skip
-from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.model import ScanProblem
 from migrator.scan.syntax import line, text
+from migrator.scan.vocabulary import vocabulary
 
 #: Constructs that declare a function, and what they are.
 FUNCTION_CONSTRUCTS = MappingProxyType(

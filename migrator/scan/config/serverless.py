@@ -17,17 +17,14 @@ from migrator.scan.config.model import (
     layer_names,
     referenced_ids,
 )
-from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
 from migrator.scan.model import EventEvidence, ScanProblem
+from migrator.scan.vocabulary import vocabulary
 
 _FILE_INCLUDE = re.compile(r"\$\{file\(([^)]+)\)(?::([\w.\-]+))?\}")
 _VARIABLE = re.compile(r"\$\{([^${}]+)\}")
 _MAX_VARIABLE_DEPTH = 10
 _UNKNOWN = "\x00unknown\x00"
-
-#: CloudFormation resource types an event ARN may point at.
-_STREAM_RESOURCES = {"AWS::DynamoDB::Table": "dynamodb-stream", "AWS::Kinesis::Stream": "kinesis"}
 
 
 class _Variables:
@@ -308,8 +305,9 @@ def _event_kind(key: str, spec: Any, resources: dict[str, Any]) -> str | None:
             return "kinesis" if ":kinesis:" in spec else "dynamodb-stream"
         for logical_id in referenced_ids(spec):
             resource = resources.get(logical_id)
-            if isinstance(resource, dict) and resource.get("Type") in _STREAM_RESOURCES:
-                return _STREAM_RESOURCES[resource["Type"]]
+            rtype = resource.get("Type") if isinstance(resource, dict) else None
+            if isinstance(rtype, str) and rtype in vocabulary().serverless_streams:
+                return vocabulary().serverless_streams[rtype]
         return "dynamodb-stream"
     return None
 
