@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from migrator.scan.blockers import CODE_RULES, REGISTRIES, RULES, Site, Subject, find_blockers
+from migrator.scan.blockers import CODE_RULES, REGISTRIES, RULES, DependencySite, Site, Subject, find_blockers
 from migrator.scan.collect import analyze_file
 from migrator.scan.config.model import FunctionConfig
 from migrator.scan.jsparse import Grammars
+from migrator.scan.model import Dependency
 from migrator.scan.ruleset import Check, Hit, Registry, Rule
 from migrator.scan.tables import Tables
 
@@ -47,3 +48,17 @@ def test_a_new_rule_is_one_function_in_a_registry() -> None:
     registry = Registry(function=(Check(todo, todo_comment),))
     found = find_blockers(subject("exports.handler = async () => 1\n"), (CODE_RULES, registry))
     assert [(b.rule, b.severity, b.message) for b in found] == [("todo", "info", "a TODO")]
+
+
+def test_only_the_first_dependency_rule_that_applies_reports_a_dependency() -> None:
+    native = Dependency("bcrypt", "^5.0.0", "", "unmapped", "a native addon")
+    spawner = Dependency("child_process", None, "os/exec", "stdlib", "")
+    plain = Dependency("left-pad", "^1.0.0", "", "unmapped", "not in the table")
+    sites = [DependencySite(dep, "h.js", n) for n, dep in enumerate((native, spawner, plain), start=1)]
+    base = subject("exports.handler = async () => 1\n")
+    found = find_blockers(Subject(base.files, sites, "async", base.cfg, base.where, base.tables))
+    assert [(b.rule, b.line) for b in found] == [
+        ("native-addon", 1),  # not unmapped-dependency as well
+        ("child-process", 2),
+        ("unmapped-dependency", 3),
+    ]
