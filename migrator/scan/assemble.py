@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from migrator.scan.blockers import DependencySite, Site, blocker, find_blockers
+from migrator.scan.blockers import DependencySite, Site, Subject, blocker, find_blockers
 from migrator.scan.config.model import FunctionConfig
 from migrator.scan.events import infer_events
 from migrator.scan.filefacts import ErrorClass, FileFacts, FunctionShape
@@ -23,11 +23,11 @@ from migrator.scan.model import (
     EventEvidence,
     Function,
 )
-from migrator.scan.platform import platform_blockers
 from migrator.scan.readiness import readiness
 from migrator.scan.resolve import TsConfig, inside
 from migrator.scan.sdk import aws_call_sites, aws_sdk_usage
 from migrator.scan.tables import Tables
+from migrator.scan.vocabulary import vocabulary
 from migrator.scan.workspace import (
     Workspace,
     find_export,
@@ -182,20 +182,7 @@ class _Code:
 def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_name: str) -> Function:
     """One Function from its config and the facts of the files it reaches."""
     if handler is None or handler not in ws.facts:
-        wanted = cfg.handler or " or ".join(cfg.candidates) or "?"
-        module = Path(os.path.normpath(os.path.join(cfg.base_dir, cfg.handler or ".")))
-        if handler is not None and not inside(handler, ws.root):
-            why = f"is outside the scanned folder ({shown(handler, ws.root)}); it is not read"
-        elif handler is None and not inside(module, ws.root):
-            why = "is outside the scanned folder; it is not read"
-        elif handler is not None:
-            why = f"names {ws.rel(handler)}, which could not be read (see errors)"
-        else:
-            why = (
-                f"does not resolve to a source file under {shown(cfg.base_dir, ws.root)}: "
-                "check the path, or build output without its sources"
-            )
-        unresolved = blocker("unresolved-handler", f"handler {wanted!r} {why}", cfg.config, cfg.line)
+        unresolved = blocker("unresolved-handler", _unresolved(ws, cfg, handler), cfg.config, cfg.line)
         return _function(cfg, export_name, _Code(events=cfg.events or _direct(), blockers=(unresolved,)))
     handler_facts = ws.facts[handler]
     found = find_export(ws, handler, export_name.split(".", 1)[0])
@@ -215,19 +202,51 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
                 None,
             )
         )
-    event_param = shape.params[0] if shape is not None and shape.params else None
     sites = dependencies(ws, files, handler)
     where = Site(handler_facts.path, shape.line if shape is not None else None, cfg.config, cfg.line)
-    blockers.extend(find_blockers(files, sites, style, cfg.timeout_s, where, ws.tables))
-    blockers.extend(platform_blockers(files, sites, cfg, where, ws.tables))
-    code = _Code(
-        file=handler_facts.path,
+    blockers.extend(find_blockers(Subject(files, sites, style, cfg, where, ws.tables)))
+    event_param = shape.params[0] if shape is not None and shape.params else None
+    code = _code(ws, cfg, handler, files, sites, style, event_param, tuple(blockers))
+    return _function(cfg, export_name, code)
+
+
+def _unresolved(ws: Workspace, cfg: FunctionConfig, handler: Path | None) -> str:
+    """Why the handler of `cfg` names no file that was read, as the unresolved-handler message."""
+    wanted = cfg.handler or " or ".join(cfg.candidates) or "?"
+    module = Path(os.path.normpath(os.path.join(cfg.base_dir, cfg.handler or ".")))
+    if handler is not None and not inside(handler, ws.root):
+        why = f"is outside the scanned folder ({shown(handler, ws.root)}); it is not read"
+    elif handler is None and not inside(module, ws.root):
+        why = "is outside the scanned folder; it is not read"
+    elif handler is not None:
+        why = f"names {ws.rel(handler)}, which could not be read (see errors)"
+    else:
+        why = (
+            f"does not resolve to a source file under {shown(cfg.base_dir, ws.root)}: "
+            "check the path, or build output without its sources"
+        )
+    return f"handler {wanted!r} {why}"
+
+
+def _code(
+    ws: Workspace,
+    cfg: FunctionConfig,
+    handler: Path,
+    files: Sequence[FileFacts],
+    sites: Sequence[DependencySite],
+    style: Literal["async", "callback", "sync"] | None,
+    event_param: str | None,
+    blockers: tuple[Blocker, ...],
+) -> _Code:
+    """What the code of a resolved handler says."""
+    return _Code(
+        file=ws.facts[handler].path,
         language="typescript" if handler.suffix in TYPESCRIPT_EXTENSIONS else "javascript",
         module_system=module_system(
             handler, ws.resolver.tsconfig_for(handler.parent), ws.resolver.package_type(handler)
         ),
         handler_style=style,
-        events=cfg.events or infer_events(files, event_param) or _direct(),
+        events=cfg.events or infer_events(files, event_param, vocabulary().code) or _direct(),
         env=tuple(sorted(set(cfg.env) | {e.value for f in files for e in f.env if e.value})),
         dependencies=tuple(s.dependency for s in sites),
         aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache, lambda f: imported_clients(ws, f)),
@@ -238,11 +257,10 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
             lambda f: imported_env(ws, f),
             ws.call_cache,
         ),
-        blockers=tuple(blockers),
+        blockers=blockers,
         error_types=error_types(files),
         source_files=tuple(f.path for f in files),
     )
-    return _function(cfg, export_name, code)
 
 
 def _direct() -> tuple[EventEvidence, ...]:

@@ -16,12 +16,12 @@ from migrator.scan.filefacts import (
     ErrorRename,
     Export,
     FileFacts,
-    ImportKind,
     ImportRef,
     Located,
     PropRead,
     SyntaxProblem,
 )
+from migrator.scan.importrefs import TRANSPARENT, Captures, import_refs
 from migrator.scan.jsparse import GrammarName, Grammars
 from migrator.scan.syntax import (
     class_error_name,
@@ -35,8 +35,7 @@ from migrator.scan.syntax import (
 )
 from migrator.scan.units import top_level_units
 
-_TRANSPARENT = ("await_expression", "parenthesized_expression", "as_expression", "non_null_expression")
-_Captures = dict[str, list[ts.Node]]
+_Captures = Captures
 #: Deeper than any real code; far below where tree-sitter's query slows down and loses captures.
 MAX_DEPTH = 3000
 
@@ -48,12 +47,7 @@ def analyze_file(
 
     A `handler` file exporting several functions also gets its units (see migrator.scan.export_scope).
     """
-    try:
-        source.decode("utf-8")
-    except UnicodeDecodeError:
-        # tree-sitter's text predicates decode node text strictly and fail inside the query: make the
-        # bytes valid UTF-8 first (a column on a line holding a bad byte may shift by two per byte).
-        source = source.decode("utf-8", "replace").encode("utf-8")
+    source = _valid_utf8(source)
     tree = grammars.parse(source, grammar)
     # A tree gains at most about one level per byte, so only larger files can be too deep.
     deep = too_deep(tree.root_node, MAX_DEPTH) if len(source) > MAX_DEPTH else None
@@ -67,7 +61,7 @@ def analyze_file(
     constructs = [_construct(n) for n in caps.get("new", ())]
     constructs += _factories(caps)  # `X.from(client)`: lib-dynamodb builds its clients this way
     top_functions, top_declarations = _top_level(tree.root_node)
-    imports = sorted(_imports(caps, requires), key=lambda ref: ref.line)
+    imports = sorted(import_refs(caps, requires), key=lambda ref: ref.line)
     exports, esm_syntax = _exports(caps, imports, top_functions, top_declarations)
     handlers = {e.shape.line for e in exports if e.shape is not None and e.source is None}
     return FileFacts(
@@ -85,17 +79,8 @@ def analyze_file(
         error_classes=tuple(_error_classes(caps)),
         error_names=tuple(_error_names(caps)),
         constructs=tuple(c for c in constructs if c.ctor != "Function"),
-        # Only calls on variables holding a constructed object matter (SDK v2 clients).
-        method_calls=tuple(_method_calls(caps))
-        if any(c.assigned_to for c in constructs) or any(r.specifier.startswith(".") for r in imports)
-        else (),
-        evals=tuple(
-            sorted(
-                [Located("eval()", line(n)) for n in evals]
-                + [Located("new Function()", c.line) for c in constructs if c.ctor == "Function"],
-                key=lambda loc: loc.line,
-            )
-        ),
+        method_calls=_object_calls(caps, constructs, imports),
+        evals=_evals(evals, constructs),
         global_state=tuple(_global_state(caps, top_declarations)),
         syntax_errors=tuple(syntax_errors(tree.root_node)),
         units=top_level_units(tree.root_node) if handler and len(handlers) > 1 else (),
@@ -104,6 +89,33 @@ def analyze_file(
         call_inputs=tuple(call_inputs(caps)),
         env_bindings=tuple(sorted(env_bindings(caps).items())),
     )
+
+
+def _valid_utf8(source: bytes) -> bytes:
+    """tree-sitter's text predicates decode node text strictly and fail inside the query: make the
+    bytes valid UTF-8 first (a column on a line holding a bad byte may shift by two per byte)."""
+    try:
+        source.decode("utf-8")
+    except UnicodeDecodeError:
+        return source.decode("utf-8", "replace").encode("utf-8")
+    return source
+
+
+def _object_calls(
+    caps: _Captures, constructs: list[Construct], imports: list[ImportRef]
+) -> tuple[tuple[str, str, int], ...]:
+    """Method calls, when the file constructs an object or imports a local module that may."""
+    # Only calls on variables holding a constructed object matter (SDK v2 clients).
+    if any(c.assigned_to for c in constructs) or any(r.specifier.startswith(".") for r in imports):
+        return tuple(_method_calls(caps))
+    return ()
+
+
+def _evals(evals: list[ts.Node], constructs: list[Construct]) -> tuple[Located, ...]:
+    """`eval()` calls and `new Function()`, by line."""
+    found = [Located("eval()", line(n)) for n in evals]
+    found += [Located("new Function()", c.line) for c in constructs if c.ctor == "Function"]
+    return tuple(sorted(found, key=lambda loc: loc.line))
 
 
 def _refused(path: str, grammar: GrammarName, deep: ts.Node) -> FileFacts:
@@ -134,67 +146,6 @@ def _top_level(root: ts.Node) -> tuple[dict[str, ts.Node], list[ts.Node]]:
         elif kind == "function_declaration" or kind == "generator_function_declaration":
             functions[text(node.child_by_field_name("name"))] = node
     return functions, declarations
-
-
-def _imports(caps: _Captures, requires: list[ts.Node]) -> list[ImportRef]:
-    out = [_import_statement(n) for n in caps.get("import", ())]
-    for node in caps.get("reexport", ()):
-        source = node.child_by_field_name("source")
-        out.append(ImportRef(string_value(source) or "" if source else "", line(node), "reexport", (), False))
-    out.extend(_call_import(n, "require") for n in requires)
-    out.extend(_call_import(n, "dynamic-import") for n in caps.get("dynimport", ()))
-    return out
-
-
-def _import_statement(node: ts.Node) -> ImportRef:
-    bindings: list[tuple[str, str]] = []
-    clause = next((c for c in node.named_children if c.type == "import_clause"), None)
-    for part in clause.named_children if clause is not None else ():
-        if part.type == "identifier":
-            bindings.append((text(part), "default"))
-        elif part.type == "namespace_import":
-            ident = next((c for c in part.named_children if c.type == "identifier"), None)
-            bindings.append((text(ident), "*"))
-        elif part.type == "named_imports":
-            for spec in part.named_children:
-                if spec.type == "import_specifier":
-                    imported = text(spec.child_by_field_name("name"))
-                    alias = spec.child_by_field_name("alias")
-                    bindings.append((text(alias) if alias else imported, imported))
-    source = node.child_by_field_name("source")
-    type_only = any(c.type == "type" for c in node.children)
-    spec_text = (string_value(source) or "") if source is not None else ""
-    return ImportRef(spec_text, line(node), "import", tuple(bindings), False, type_only)
-
-
-def _call_import(call: ts.Node, kind: ImportKind) -> ImportRef:
-    args = call.child_by_field_name("arguments")
-    first = args.named_children[0] if args is not None and args.named_children else None
-    value = string_value(first) if first is not None else None
-    bindings: list[tuple[str, str]] = []
-    parent = call.parent
-    while parent is not None and parent.type in _TRANSPARENT:
-        parent = parent.parent
-    if parent is not None and parent.type == "variable_declarator":
-        target = parent.child_by_field_name("name")
-        if target is not None and target.type == "identifier":
-            bindings.append((text(target), "*"))
-        elif target is not None and target.type == "object_pattern":
-            for child in target.named_children:
-                if child.type == "shorthand_property_identifier_pattern":
-                    bindings.append((text(child), text(child)))
-                elif child.type == "pair_pattern":
-                    val = child.child_by_field_name("value")
-                    if val is not None and val.type == "identifier":
-                        bindings.append((text(val), text(child.child_by_field_name("key"))))
-    elif parent is not None and parent.type == "member_expression":  # const X = require('m').X
-        holder = parent.parent
-        target = (
-            holder.child_by_field_name("name") if holder and holder.type == "variable_declarator" else None
-        )
-        if target is not None and target.type == "identifier":
-            bindings.append((text(target), text(parent.child_by_field_name("property"))))
-    return ImportRef(value or "", line(call), kind, tuple(bindings), value is None)
 
 
 def _exports(
@@ -325,7 +276,7 @@ def _construct(ctor: ts.Node, node: ts.Node | None = None) -> Construct:
     """`new ctor(…)` (or the call `node` that builds a `ctor`) and where its value is stored."""
     node = node or ctor.parent
     parent = node.parent if node is not None else None
-    while parent is not None and parent.type in _TRANSPARENT:
+    while parent is not None and parent.type in TRANSPARENT:
         parent = parent.parent
     assigned: str | None = None
     if parent is not None and parent.type == "variable_declarator":

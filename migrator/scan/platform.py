@@ -7,13 +7,19 @@ program (the `binaries.toml` table: `gm`, headless Chromium, ffmpeg…), and inl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator
 
-from migrator.scan.blockers import DependencySite, Site, blocker
-from migrator.scan.config.model import FunctionConfig
-from migrator.scan.filefacts import FileFacts
-from migrator.scan.model import Blocker
-from migrator.scan.tables import Tables
+from migrator.scan.ruleset import Check, Hit, Registry, Rule, Subject
+
+RESPONSE_STREAMING = Rule("response-streaming", "StreamsResponse", "warning", "streams its response")
+LAYER = Rule("layer", "UsesLambdaLayer", "warning", "depends on a Lambda layer")
+BINARY_DEPENDENCY = Rule(
+    "binary-dependency",
+    "DrivesBundledBinary",
+    "warning",
+    "depends on a package that drives a bundled program",
+)
+INLINE_CODE = Rule("inline-code", "InlineTemplateCode", "info", "keeps its code inline in the template")
 
 _STREAMING_GLOBALS = frozenset({"streamifyResponse", "HttpResponseStream"})
 STREAMING_MODE = "RESPONSE_STREAM"
@@ -23,62 +29,70 @@ _STREAMING_ADVICE = (
 )
 
 
-def platform_blockers(
-    files: Sequence[FileFacts],
-    sites: Sequence[DependencySite],
-    cfg: FunctionConfig,
-    where: Site,
-    tables: Tables,
-) -> list[Blocker]:
-    out: list[Blocker] = []
-    streaming = [(f.path, g.line) for f in files for g in f.lambda_globals if g.value in _STREAMING_GLOBALS]
+def response_streaming(subject: Subject) -> Iterator[Hit]:
+    """The first streaming call in the code, else a function URL configured to stream."""
+    cfg = subject.cfg
+    streaming = [
+        (f.path, g.line) for f in subject.files for g in f.lambda_globals if g.value in _STREAMING_GLOBALS
+    ]
     if streaming:
         file, line = streaming[0]
-        out.append(
-            blocker("response-streaming", f"awslambda.streamifyResponse: {_STREAMING_ADVICE}", file, line)
-        )
+        yield Hit(f"awslambda.streamifyResponse: {_STREAMING_ADVICE}", file, line)
     elif cfg.invoke_mode == STREAMING_MODE:
-        out.append(
-            blocker(
-                "response-streaming",
-                f"InvokeMode {STREAMING_MODE}: {_STREAMING_ADVICE}",
-                *(cfg.invoke_mode_at or (cfg.config, cfg.line)),
-            )
+        yield Hit(
+            f"InvokeMode {STREAMING_MODE}: {_STREAMING_ADVICE}",
+            *(cfg.invoke_mode_at or (cfg.config, cfg.line)),
         )
+
+
+def config_layers(subject: Subject) -> Iterator[Hit]:
+    cfg = subject.cfg
     for layer in cfg.layers:
-        out.append(
-            blocker(
-                "layer",
-                f"uses layer {layer}: port the code it provides to Go, or ship its binaries in a layer "
-                "for provided.al2023 (a Node layer's modules are of no use to a Go binary)",
-                cfg.config,
-                cfg.line,
-            )
+        yield Hit(
+            f"uses layer {layer}: port the code it provides to Go, or ship its binaries in a layer "
+            "for provided.al2023 (a Node layer's modules are of no use to a Go binary)",
+            cfg.config,
+            cfg.line,
         )
-    for facts in files:
+
+
+def layer_imports(subject: Subject) -> Iterator[Hit]:
+    for facts in subject.files:
         for ref in facts.imports:
             if ref.specifier.startswith("/opt/"):
-                out.append(
-                    blocker(
-                        "layer",
-                        f"imports {ref.specifier} from a layer: find which layer provides it and port "
-                        "that code too",
-                        facts.path,
-                        ref.line,
-                    )
+                yield Hit(
+                    f"imports {ref.specifier} from a layer: find which layer provides it and port "
+                    "that code too",
+                    facts.path,
+                    ref.line,
                 )
-    for site in sites:
-        note = tables.binaries.get(site.dependency.npm)
+
+
+def binary_dependency(subject: Subject) -> Iterator[Hit]:
+    for site in subject.dependencies:
+        note = subject.tables.binaries.get(site.dependency.npm)
         if note is not None:
-            out.append(blocker("binary-dependency", f"{site.dependency.npm} {note}", site.file, site.line))
+            yield Hit(f"{site.dependency.npm} {note}", site.file, site.line)
+
+
+def inline_code(subject: Subject) -> Iterator[Hit]:
+    cfg = subject.cfg
     if cfg.inline_code is not None:
-        out.append(
-            blocker(
-                "inline-code",
-                "the handler's code is inline in the template (ZipFile/InlineCode): move it to a file "
-                "so the Go port and the golden runs have a source to work from",
-                cfg.config,
-                cfg.line,
-            )
+        yield Hit(
+            "the handler's code is inline in the template (ZipFile/InlineCode): move it to a file "
+            "so the Go port and the golden runs have a source to work from",
+            cfg.config,
+            cfg.line,
         )
-    return out
+
+
+#: Function-wide checks all, so that their blockers keep the order they were always reported in.
+PLATFORM_RULES = Registry(
+    function=(
+        Check(RESPONSE_STREAMING, response_streaming),
+        Check(LAYER, config_layers),
+        Check(LAYER, layer_imports),
+        Check(BINARY_DEPENDENCY, binary_dependency),
+        Check(INLINE_CODE, inline_code),
+    )
+)

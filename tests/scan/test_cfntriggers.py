@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from migrator.scan.config.cloudformation import read_template
-from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.model import EVENT_KINDS
+from migrator.scan.vocabulary import vocabulary
 from tests.conftest import WriteTree
 
 WIRED = Path(__file__).parent / "data" / "wired.yaml"

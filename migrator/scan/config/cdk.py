@@ -19,9 +19,9 @@ from migrator.scan.config.cdkdynamic import uses
 from migrator.scan.config.cdkvalues import FileScope, call_args, reference_key
 from migrator.scan.config.cdkwiring import CdkWire, call_wires, construct_wires
 from migrator.scan.config.model import Skip
-from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.model import ScanProblem
 from migrator.scan.syntax import line, text
+from migrator.scan.vocabulary import vocabulary
 
 #: Constructs that declare a function, and what they are.
 FUNCTION_CONSTRUCTS = MappingProxyType(
@@ -141,75 +141,89 @@ def _add(fn: CdkFunction, args: list[ts.Node], scope: FileScope, rel: str, out: 
         out.wires.append(CdkWire(fn.key, source_kind, rel, line(source), f"events: {name}"))
 
 
+@dataclass(frozen=True)
+class _Code:
+    """Where a construct's code is, as its props say."""
+
+    base_dir: Path
+    handler: str | None
+    skip: Skip | None = None
+    entry_points: tuple[str, ...] = ()
+    inline: bool = False
+    inline_code: str | None = None
+
+
 def _function(
     node: ts.Node, short: str, args: list[ts.Node], scope: FileScope, path: Path, rel: str
 ) -> CdkFunction:
     construct_id = values.string(args[1], scope)
     props = values.object_props(args[2] if len(args) > 2 else None, scope)
     handler = values.string(props.get("handler"), scope)
-    base_dir = scope.app_dir
-    skip: Skip | None = None
-    inline = False
-    inline_code: str | None = None
-    entry_points: tuple[str, ...] = ()
     kind = FUNCTION_CONSTRUCTS[short]
     if kind == "nodejs":
-        entry = (
-            values.path_value(props.get("entry"), scope)
-            if "entry" in props
-            else _default_entry(path, construct_id)
-        )
-        if entry is not None:
-            base_dir = entry.parent
-            stem = entry.name.rsplit(".", 1)[0]
-            if "." in stem:  # `stack.id.ts`: a handler string cannot name it; esbuild's entry can
-                entry_points = (entry.name,)
-                stem = "index"
-            handler = f"{stem}.{handler or 'handler'}"
-        else:
-            handler = None
+        code = _nodejs_code(props, scope, path, construct_id, handler)
     elif kind == "function":
-        code = values.resolve(props.get("code"), scope)
-        call = (
-            text(code.child_by_field_name("function"))
-            if code is not None and code.type == "call_expression"
-            else ""
-        )
-        code_args = call_args(code) if code is not None and code.type == "call_expression" else []
-        method = call.rsplit(".", 1)[-1]
-        if method in ("fromAsset", "asset") and code_args:
-            base_dir = values.path_value(code_args[0], scope) or scope.app_dir
-        elif method in ("fromInline", "inline") or (code is not None and "InlineCode" in text(code)[:40]):
-            inline = True
-            source = code_args or (
-                call_args(code) if code is not None and code.type == "new_expression" else []
-            )
-            inline_code = values.string(source[0], scope) if source else None
-        elif method in ("fromDockerBuild", "fromAssetImage", "fromEcrImage"):
-            skip = ("container-image", f"Code.{method}")
+        code = _function_code(props, scope, handler)
     elif kind == "image":
-        skip = ("container-image", short)
+        code = _Code(scope.app_dir, handler, skip=("container-image", short))
     else:
-        skip = ("runtime", f"{short} ({kind})")
+        code = _Code(scope.app_dir, handler, skip=("runtime", f"{short} ({kind})"))
     environment = values.object_props(props.get("environment"), scope)
     return CdkFunction(
         key=reference_key(node),
         name=construct_id or reference_key(node),
         file=rel,
         line=line(node),
-        base_dir=base_dir,
-        handler=handler,
+        base_dir=code.base_dir,
+        handler=code.handler,
         runtime=values.runtime(props.get("runtime"), scope),
         memory_mb=values.number(props.get("memorySize"), scope),
         timeout_s=values.seconds(props.get("timeout"), scope),
         architecture=values.architecture(props.get("architecture"), scope),
         env=tuple(environment),
-        skip=skip,
-        entry_points=entry_points,
+        skip=code.skip,
+        entry_points=code.entry_points,
         edge=short == "EdgeFunction",
-        inline=inline,
-        inline_code=inline_code,
+        inline=code.inline,
+        inline_code=code.inline_code,
     )
+
+
+def _nodejs_code(
+    props: dict[str, ts.Node], scope: FileScope, path: Path, construct_id: str | None, handler: str | None
+) -> _Code:
+    """`NodejsFunction`: its `entry` (or the default `<stack file>.<id>.ts`) and its handler export."""
+    entry = (
+        values.path_value(props.get("entry"), scope)
+        if "entry" in props
+        else _default_entry(path, construct_id)
+    )
+    if entry is None:
+        return _Code(scope.app_dir, None)
+    entry_points: tuple[str, ...] = ()
+    stem = entry.name.rsplit(".", 1)[0]
+    if "." in stem:  # `stack.id.ts`: a handler string cannot name it; esbuild's entry can
+        entry_points = (entry.name,)
+        stem = "index"
+    return _Code(entry.parent, f"{stem}.{handler or 'handler'}", entry_points=entry_points)
+
+
+def _function_code(props: dict[str, ts.Node], scope: FileScope, handler: str | None) -> _Code:
+    """`Function`: its `code`, an asset folder, inline source or a container image."""
+    code = values.resolve(props.get("code"), scope)
+    is_call = code is not None and code.type == "call_expression"
+    call = text(code.child_by_field_name("function")) if code is not None and is_call else ""
+    code_args = call_args(code) if code is not None and is_call else []
+    method = call.rsplit(".", 1)[-1]
+    if method in ("fromAsset", "asset") and code_args:
+        return _Code(values.path_value(code_args[0], scope) or scope.app_dir, handler)
+    if method in ("fromInline", "inline") or (code is not None and "InlineCode" in text(code)[:40]):
+        source = code_args or (call_args(code) if code is not None and code.type == "new_expression" else [])
+        inline_code = values.string(source[0], scope) if source else None
+        return _Code(scope.app_dir, handler, inline=True, inline_code=inline_code)
+    if method in ("fromDockerBuild", "fromAssetImage", "fromEcrImage"):
+        return _Code(scope.app_dir, handler, skip=("container-image", f"Code.{method}"))
+    return _Code(scope.app_dir, handler)
 
 
 def _default_entry(path: Path, construct_id: str | None) -> Path | None:

@@ -7,14 +7,13 @@ which function that is across the app.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import MappingProxyType
 
 import tree_sitter as ts
 
 from migrator.scan.config import cdkvalues as values
 from migrator.scan.config.cdkvalues import FileScope, call_args, reference_key
-from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.syntax import line, text
+from migrator.scan.vocabulary import vocabulary
 
 _REFERENCE_TYPES = frozenset(
     {"identifier", "member_expression", "new_expression", "shorthand_property_identifier"}
@@ -28,10 +27,6 @@ _TARGET_KEYS = (
     "function",
     "fn",
     "serviceToken",
-)
-#: `queue.queueArn` and the like: what an event source mapping reads from.
-_ARN_ATTRIBUTES = MappingProxyType(
-    {"queueArn": "sqs", "tableStreamArn": "dynamodb-stream", "streamArn": "kinesis", "clusterArn": "kafka"}
 )
 _NOTIFICATIONS = frozenset(
     {"addEventNotification", "addObjectCreatedNotification", "addObjectRemovedNotification"}
@@ -105,7 +100,7 @@ def mapping_kind(props: dict[str, ts.Node], scope: FileScope) -> str:
     if literal is not None:
         return vocabulary().arn_kind(literal)
     attribute = text(arn).rsplit(".", 1)[-1]
-    return _ARN_ATTRIBUTES.get(attribute, "unknown")
+    return vocabulary().cdk_arn_attributes.get(attribute, "unknown")
 
 
 def call_wires(node: ts.Node, scope: FileScope, rel: str) -> list[CdkWire]:

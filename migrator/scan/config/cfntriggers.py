@@ -13,38 +13,16 @@ import os
 import posixpath
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any
 
 from migrator.scan.config.model import as_str, referenced_ids
-from migrator.scan.config.vocabulary import CfnWiring, vocabulary
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
 from migrator.scan.files import is_inside, real_root
 from migrator.scan.model import EventEvidence, ScanProblem
+from migrator.scan.vocabulary import CfnWiring, OpenApiBody, vocabulary
 
 FUNCTION_TYPES = frozenset({"AWS::Serverless::Function", "AWS::Lambda::Function"})
 _VERSION_TYPES = frozenset({"AWS::Lambda::Version", "AWS::Lambda::Alias"})
-#: A permission adds nothing when one of these kinds is already known for the function.
-_COVERED_BY = MappingProxyType(
-    {
-        "eventbridge": {"eventbridge", "schedule", "pipes"},
-        "schedule": {"eventbridge", "schedule"},
-        "api-gateway-rest": {
-            "api-gateway-rest",
-            "api-gateway-http",
-            "api-gateway-websocket",
-            "api-gateway-authorizer",
-        },
-    }
-)
-_OPENAPI_APIS = MappingProxyType(
-    {
-        "AWS::Serverless::Api": ("DefinitionBody", "DefinitionUri", "api-gateway-rest"),
-        "AWS::Serverless::HttpApi": ("DefinitionBody", "DefinitionUri", "api-gateway-http"),
-        "AWS::ApiGateway::RestApi": ("Body", "BodyS3Location", "api-gateway-rest"),
-        "AWS::ApiGatewayV2::Api": ("Body", "BodyS3Location", "api-gateway-http"),
-    }
-)
 Evidence = dict[str, list[EventEvidence]]
 
 
@@ -145,8 +123,9 @@ class Triggers:
             add(props.get("IntegrationUri"), kind, f"{rid} ({rtype})")
         elif rtype.startswith("Custom::"):
             add(props.get("ServiceToken"), "custom-resource", f"{rid} ({rtype})")
-        if rtype in _OPENAPI_APIS:
-            self._openapi(rid, rtype, props, add)
+        api = vocabulary().cfn_openapi.get(rtype)
+        if api is not None:
+            self._openapi(rid, api, props, add)
 
     def _mapping_kind(self, props: dict[str, Any]) -> str:
         if props.get("SelfManagedEventSource") or props.get("AmazonManagedKafkaEventSourceConfig"):
@@ -177,9 +156,9 @@ class Triggers:
                 EventEvidence(kind, "config", self.rel, _line(self.resources, rid), f"{rid} ({principal})")
             )
 
-    def _openapi(self, rid: str, rtype: str, props: dict[str, Any], add: _Add) -> None:
+    def _openapi(self, rid: str, api: OpenApiBody, props: dict[str, Any], add: _Add) -> None:
         """`x-amazon-apigateway-integration` and authorizers in an inline or local OpenAPI body."""
-        body_key, uri_key, kind = _OPENAPI_APIS[rtype]
+        body_key, uri_key, kind = api.body, api.location, api.kind
         body = props.get(body_key)
         source = f"{rid} {body_key}"
         if isinstance(body, dict) and set(body) == {"Fn::Transform"}:
@@ -233,7 +212,7 @@ def with_permissions(found: Evidence, permissions: Evidence) -> Evidence:
     for target, granted in permissions.items():
         present = {e.kind for e in found.get(target, [])}
         for evidence in granted:
-            if not present & _COVERED_BY.get(evidence.kind, {evidence.kind}):
+            if not present & vocabulary().principal_covered_by.get(evidence.kind, {evidence.kind}):
                 found.setdefault(target, []).append(evidence)
                 present.add(evidence.kind)
     return found

@@ -19,9 +19,9 @@ from migrator.scan.config.model import (
     env_names,
     layer_names,
 )
-from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
 from migrator.scan.model import EventEvidence, ScanProblem
+from migrator.scan.vocabulary import vocabulary
 
 SERVERLESS_FUNCTION = "AWS::Serverless::Function"
 LAMBDA_FUNCTION = "AWS::Lambda::Function"

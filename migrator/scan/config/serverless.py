@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +18,14 @@ from migrator.scan.config.model import (
     layer_names,
     referenced_ids,
 )
-from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.config.yamlload import ConfigReadError, LocatedDict, load_document
 from migrator.scan.model import EventEvidence, ScanProblem
+from migrator.scan.vocabulary import vocabulary
 
 _FILE_INCLUDE = re.compile(r"\$\{file\(([^)]+)\)(?::([\w.\-]+))?\}")
 _VARIABLE = re.compile(r"\$\{([^${}]+)\}")
 _MAX_VARIABLE_DEPTH = 10
 _UNKNOWN = "\x00unknown\x00"
-
-#: CloudFormation resource types an event ARN may point at.
-_STREAM_RESOURCES = {"AWS::DynamoDB::Table": "dynamodb-stream", "AWS::Kinesis::Stream": "kinesis"}
 
 
 class _Variables:
@@ -79,6 +77,18 @@ def _literal(text: str) -> Any:
     return number if number is not None else (text or None)
 
 
+@dataclass(frozen=True)
+class _Document:
+    """What every function of one serverless.yml reads from the document around it."""
+
+    path: Path
+    rel: str
+    provider: dict[str, Any]
+    resources: dict[str, Any]
+    authorizers: dict[str, tuple[int | None, str]]  #: function name → (line, detail)
+    variables: _Variables
+
+
 def read_serverless(path: Path, rel: str, root: Path | None = None) -> ConfigResult:
     """Functions declared in one serverless.yml (or .yaml/.json); reads nothing outside `root`."""
     result = ConfigResult()
@@ -101,50 +111,61 @@ def read_serverless(path: Path, rel: str, root: Path | None = None) -> ConfigRes
     if document.get("functions") is None:
         return result
     functions = includes.functions(document["functions"], _line(document, "functions", None))
-    resources = _resources(document)
     authorizers = _authorizer_functions(
         {name: settings for name, (settings, _, _) in functions.items()}, provider, variables
     )
+    doc = _Document(path, rel, provider, _resources(document), authorizers, variables)
     for name, (settings, source, line) in functions.items():
         if not isinstance(settings, dict):
             result.problems.append(
                 ScanProblem(source, line, None, f"function {name!r}: settings must be a mapping")
             )
             continue
-        events = list(_events(name, settings, source, resources, variables, result.problems))
-        if name in authorizers:
-            auth_line, detail = authorizers[name]
-            events.insert(0, EventEvidence("api-gateway-authorizer", "config", rel, auth_line, detail))
-        if settings.get("url"):
-            events.append(
-                EventEvidence("function-url", "config", source, _line(settings, "url", line), "url")
-            )
-        env = env_names(provider.get("environment")) + env_names(settings.get("environment"))
-        result.functions.append(
-            FunctionConfig(
-                name=str(name),
-                config=source,
-                line=line,
-                base_dir=path.parent,
-                handler=as_str(variables.resolve(settings.get("handler"))),
-                runtime=as_str(variables.resolve(settings.get("runtime", provider.get("runtime")))),
-                memory_mb=as_int(variables.resolve(settings.get("memorySize", provider.get("memorySize")))),
-                timeout_s=as_int(variables.resolve(settings.get("timeout", provider.get("timeout")))),
-                architecture=as_str(
-                    variables.resolve(settings.get("architecture", provider.get("architecture")))
-                ),
-                env=tuple(dict.fromkeys(env)),
-                events=tuple(events),
-                skip=_skip(provider, settings, variables),
-                layers=layer_names(variables.resolve(settings.get("layers", provider.get("layers")))),
-                invoke_mode=_invoke_mode(settings.get("url")),
-            )
-        )
+        result.functions.append(_function(doc, name, settings, source, line, result.problems))
         if settings.get("handler") is None and settings.get("image") is None and provider_name == "aws":
             result.problems.append(
                 ScanProblem(source, line, None, f"function {name!r} has no `handler`; add one")
             )
     return result
+
+
+def _function(
+    doc: _Document,
+    name: str,
+    settings: dict[str, Any],
+    source: str,
+    line: int | None,
+    problems: list[ScanProblem],
+) -> FunctionConfig:
+    """One function's config: its settings over the provider's defaults, and its events."""
+    provider, variables = doc.provider, doc.variables
+    events = list(_events(name, settings, source, doc.resources, variables, problems))
+    if name in doc.authorizers:
+        auth_line, detail = doc.authorizers[name]
+        events.insert(0, EventEvidence("api-gateway-authorizer", "config", doc.rel, auth_line, detail))
+    if settings.get("url"):
+        events.append(EventEvidence("function-url", "config", source, _line(settings, "url", line), "url"))
+    env = env_names(provider.get("environment")) + env_names(settings.get("environment"))
+
+    def setting(key: str) -> Any:
+        return variables.resolve(settings.get(key, provider.get(key)))
+
+    return FunctionConfig(
+        name=str(name),
+        config=source,
+        line=line,
+        base_dir=doc.path.parent,
+        handler=as_str(variables.resolve(settings.get("handler"))),
+        runtime=as_str(setting("runtime")),
+        memory_mb=as_int(setting("memorySize")),
+        timeout_s=as_int(setting("timeout")),
+        architecture=as_str(setting("architecture")),
+        env=tuple(dict.fromkeys(env)),
+        events=tuple(events),
+        skip=_skip(provider, settings, variables),
+        layers=layer_names(setting("layers")),
+        invoke_mode=_invoke_mode(settings.get("url")),
+    )
 
 
 def _skip(provider: dict[str, Any], settings: dict[str, Any], variables: _Variables) -> Skip | None:
@@ -308,8 +329,9 @@ def _event_kind(key: str, spec: Any, resources: dict[str, Any]) -> str | None:
             return "kinesis" if ":kinesis:" in spec else "dynamodb-stream"
         for logical_id in referenced_ids(spec):
             resource = resources.get(logical_id)
-            if isinstance(resource, dict) and resource.get("Type") in _STREAM_RESOURCES:
-                return _STREAM_RESOURCES[resource["Type"]]
+            rtype = resource.get("Type") if isinstance(resource, dict) else None
+            if isinstance(rtype, str) and rtype in vocabulary().serverless_streams:
+                return vocabulary().serverless_streams[rtype]
         return "dynamodb-stream"
     return None
 

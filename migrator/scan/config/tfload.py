@@ -189,7 +189,7 @@ def _parse_reduced(original: str, variables: frozenset[str]) -> dict[str, Any]:
     """Parse only what the readers use; if the reduced text does not parse, the relevant blocks whole."""
     import hcl2  # imported here: only Terraform projects need the parser
 
-    from migrator.scan.config.vocabulary import vocabulary
+    from migrator.scan.vocabulary import vocabulary
 
     wiring = vocabulary().tf_wiring
     blocks = relevant_blocks(original, RELEVANT_RESOURCES | set(wiring), variables)

@@ -12,8 +12,8 @@ from typing import Any
 
 from migrator.scan.config.cfntriggers import Evidence, with_permissions
 from migrator.scan.config.tfload import TfBlock, TfModule
-from migrator.scan.config.vocabulary import vocabulary
 from migrator.scan.model import EventEvidence
+from migrator.scan.vocabulary import vocabulary
 
 _FUNCTION_REF = re.compile(r"\b(aws_lambda_function|module)\.([A-Za-z_][\w-]*)")
 _ALIAS_REF = re.compile(r"\baws_lambda_alias\.([A-Za-z_][\w-]*)")
