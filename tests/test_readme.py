@@ -220,6 +220,53 @@ def check_npm(command: Command, args: list[str]) -> None:
         assert (folder / name).is_file(), f"{command}: no {name} in {folder.relative_to(REPO)}"
 
 
+def mentions(text: str) -> list[tuple[int, str]]:
+    """`migrate ...` invocations a page mentions: in code blocks (with their indented or `\\`-continued
+    lines) and in inline code spans; (line number, text)."""
+    found: list[tuple[int, str]] = []
+    in_block = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if FENCE.match(line):
+            in_block = not in_block
+            continue
+        if in_block:
+            command = line.removeprefix("$ ")
+            continues = (found and found[-1][1].endswith("\\")) or line.startswith((" ", "\t"))
+            if command.startswith("migrate "):
+                found.append((number, command))
+            elif continues and found and found[-1][0] == number - 1:
+                found[-1] = (number, f"{found[-1][1].removesuffix(chr(92))} {line.strip()}")
+        else:
+            found.extend((number, span) for span in re.findall(r"`(migrate [^`]+)`", line))
+    return found
+
+
+def known_options(cli: object, words: list[str]) -> set[str]:
+    """Every option name of the command `words` lead to (its groups' options included)."""
+    options: set[str] = set()
+    command, rest = cli, list(words)
+    while True:
+        assert isinstance(command, TyperCommand | TyperGroup)
+        for param in command.params:
+            options.update(name for name in [*param.opts, *param.secondary_opts] if name.startswith("--"))
+        if not isinstance(command, TyperGroup):
+            return options
+        word = rest.pop(0) if rest else ""
+        sub = command.commands.get(word) or command.commands.get("rollout")  # `canary FUNCTION ...`
+        if sub is None:
+            return options
+        command = sub
+
+
+def test_docs_mention_only_real_options(cli: object) -> None:
+    """Every `--option` a page shows beside a `migrate` command exists on that command."""
+    for page in [README, *sorted((REPO / "docs").rglob("*.md"))]:
+        for number, mention in mentions(page.read_text(encoding="utf-8")):
+            words = re.findall(r"(?<!\\S)[a-z][a-z-]*(?!\\S)", mention.split(" --")[0])[1:]
+            unknown = set(re.findall(r"(?<![\\w-])--[a-z][a-z0-9-]*", mention)) - known_options(cli, words)
+            assert not unknown, f"{page.relative_to(REPO)}:{number}: {sorted(unknown)} in {mention}"
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -241,3 +288,13 @@ def test_parse_rejects_what_the_cli_rejects(args: list[str], cli: object) -> Non
 def test_parse_follows_the_command_path(cli: object) -> None:
     assert parse(cli, "migrate", ["canary", "getItem", "--alias", "live"]) == ("migrate", "canary", "rollout")
     assert parse(cli, "migrate", ["golden", "events", "--source", "sqs"]) == ("migrate", "golden", "events")
+
+
+def test_option_check_sees_blocks_continuations_and_spans(cli: object) -> None:
+    page = "```\nmigrate stub PATH --out DIR\n    [--arch x] [--made-up]\n```\nrun `migrate scan --bogus`.\n"
+    assert mentions(page) == [
+        (3, "migrate stub PATH --out DIR [--arch x] [--made-up]"),
+        (5, "migrate scan --bogus"),
+    ]
+    assert "--made-up" not in known_options(cli, ["stub"]) and "--arch" in known_options(cli, ["stub"])
+    assert "--golden-report" in known_options(cli, ["canary"])  # `canary FUNCTION` is `canary rollout`
