@@ -19,8 +19,8 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert command in ci_lines
 
 
-def test_readme_set_up_scans_the_bundled_fleet() -> None:
-    assert _readme_command("# 1. install") == "pip install -e . && migrate scan examples/fleet"
+def test_readme_set_up_runs_the_demo_on_the_bundled_fleet() -> None:
+    assert _readme_command("# 1. install") == "pip install -e '.[dev]' && migrate demo"
 
 
 def test_every_data_file_of_our_packages_is_package_data() -> None:
