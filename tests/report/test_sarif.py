@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sarif_pydantic import Sarif
+from sarif_pydantic import Sarif  # type: ignore[import-untyped]  # ships no type hints
 
 from migrator.report import sarif
 from migrator.scan.engine import ScanOptions, scan
