@@ -1,7 +1,9 @@
 """The `migrate` command line. Exit codes (`codegen.exitcode.ExitCode`): 0 clean, 1 findings, 2 could not run.
 
 `migrate scan` starts fast: the golden, codegen and canary commands (boto3, pydantic, the OpenAPI
-machinery) are imported only when the command line names them, or asks for the full help.
+machinery) are imported only when the command line names them, or asks for the full help; of
+codegen, `migrate scan` loads only the shared `exitcode` and `report_formats`. Each command module
+here only parses its options; the package that owns the work runs them (`run(request, console)`).
 `app` (the full application, for tests) is built on first access.
 """
 
