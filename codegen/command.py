@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,13 +40,6 @@ TARGETS = ("go", "ts", "python")
 GoTarget = Callable[[Path, str | None, str], GoOptions]
 
 
-def standalone_go(folder: Path, module: str | None, package: str) -> GoOptions:
-    """The Go target as its own module, `--go-module` its path (no go.mod is looked for)."""
-    if module is None:
-        raise CodegenError(f"--go {folder}: pass --go-module PATH (e.g. --go-module example.com/api)")
-    return GoOptions(package=package, import_path=module, module=module)
-
-
 @dataclass(frozen=True)
 class CodegenRequest:
     """What the command line asked for."""
@@ -67,8 +60,8 @@ class CodegenRequest:
     """--verbose: every notice and the stage timings."""
     allow_ref_outside: bool = False
     """--allow-ref-outside: `$ref`s may read files outside the spec's folder."""
-    go_target: GoTarget = standalone_go
-    """How the Go folder's module is found (the CLI's looks for the go.mod at or above it)."""
+    go_target: GoTarget = field(kw_only=True)
+    """How the Go folder's module and import path are found (the CLI's: the go.mod at or above it)."""
 
 
 def _line(console: Console, text: str) -> None:

@@ -59,6 +59,6 @@ def codegen_command(
 
     folders = {name: path for name, path in (("go", go), ("ts", ts), ("python", python)) if path}
     request = CodegenRequest(
-        spec, folders, go_module, go_package, check, strict, verbose, allow_ref_outside, go_target
+        spec, folders, go_module, go_package, check, strict, verbose, allow_ref_outside, go_target=go_target
     )
     raise typer.Exit(run(request, Console()))
