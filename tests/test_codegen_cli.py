@@ -22,9 +22,10 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
+from codegen.command import CodegenRequest, run
 from codegen.emit.interface import EmitInput, Emitter, GeneratedFile
 from codegen.errors import CodegenError
-from migrator.cli.codegen import CodegenRequest, run_codegen
+from migrator.cli.codegen import go_target
 from migrator.cli.main import app
 from tests.codegen.conftest import SPECS
 from tests.codegen.fakes import FakeEmitter
@@ -44,13 +45,14 @@ class Run:
             return fakes.setdefault(name, FakeEmitter(name))
 
         width: dict[str, Any] = {"width": 200, "no_color": True}
-        self.code = run_codegen(request, Console(file=out, **width), Console(file=err, **width), emitter)
+        self.code = run(request, Console(file=out, **width), Console(file=err, **width), emitter)
         self.out, self.err, self.fakes = out.getvalue(), err.getvalue(), fakes
 
 
 def _request(tmp_path: Path, spec: str = "shop.yaml", **kw: object) -> CodegenRequest:
     folders = kw.pop("folders", {"go": tmp_path / "go", "ts": tmp_path / "ts"})
     kw.setdefault("go_module", "example.com/shop" if "go" in folders else None)  # type: ignore[operator]
+    kw.setdefault("go_target", go_target)  # the CLI's: the go.mod at or above the folder
     return CodegenRequest(SPECS / spec, folders, **kw)  # type: ignore[arg-type]
 
 
@@ -205,7 +207,7 @@ def test_the_spinner_runs_no_thread_while_children_are_forked(
     err = io.StringIO()
     terminal = Console(file=err, force_terminal=True, width=200)
     before = threading.active_count()  # other tests' session fixtures (a moto server's readers) may run
-    code = run_codegen(_request(tmp_path), Console(file=io.StringIO()), terminal, FakeEmitter)
+    code = run(_request(tmp_path), Console(file=io.StringIO()), terminal, FakeEmitter)
     assert code == 0, err.getvalue()
     assert threads and threads == [before] * len(threads)
     assert "codegen: " in err.getvalue()  # the spinner did show the stages
@@ -289,7 +291,7 @@ def test_check_with_a_target_that_cannot_be_generated_exits_2_even_beside_drift(
 
     out, err = io.StringIO(), io.StringIO()
     request = _request(tmp_path, check=True)
-    code = run_codegen(request, Console(file=out, width=200), Console(file=err, width=200), emitter)
+    code = run(request, Console(file=out, width=200), Console(file=err, width=200), emitter)
     assert "drift: 1 generated file(s) differ from disk" in err.getvalue()
     assert "migrate: error: the ts target was not generated: cannot generate this target" in err.getvalue()
     assert code == 2

@@ -1,1 +1,1 @@
-"""Renderers for scan reports: rich table, JSON, SARIF, Markdown."""
+"""Renderers for scan reports (table, JSON, SARIF, Markdown), registered in `formats.SCAN_FORMATS`."""

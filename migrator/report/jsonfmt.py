@@ -1,4 +1,4 @@
-"""`--format json`: the documented contract (README, "Scan report")."""
+"""`--format json`: the documented contract, `schemas/scan-report.schema.json` (docs/scan-config.md)."""
 
 from __future__ import annotations
 

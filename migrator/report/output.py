@@ -8,27 +8,22 @@ escape of that code point, so the output is always valid UTF-8 and JSON readers 
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import re
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
-from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from migrator.errors import ReportError
+from migrator.report.formats import SCAN_FORMATS
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from migrator.scan.model import ScanReport
 
-#: Format name → module of `migrator.report` with a `render(report) -> str`, imported on use
-#: (SARIF pulls in the rule tables; a table on a terminal needs none of them).
-TEXT_FORMATS = {"json": "jsonfmt", "sarif": "sarif", "markdown": "markdown"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -37,23 +32,21 @@ def escape_surrogates(text: str) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def render_text(report: ScanReport, fmt: str, width: int = 120) -> str:
-    """The report as text; the table format renders without colour."""
-    if fmt == "table":
-        from rich.console import Console
-
+def render_text(report: ScanReport, fmt: str, width: int | None = None) -> str:
+    """The report as text in a format of `SCAN_FORMATS`; the table renders without colour, `width`
+    columns wide (default `table.TEXT_WIDTH`)."""
+    if fmt not in SCAN_FORMATS.names():
+        raise ReportError(f"unknown format {fmt!r}; use one of {', '.join(SCAN_FORMATS.names())}")
+    chosen = SCAN_FORMATS.get(fmt)
+    if chosen.name == "table":  # the one format laid out in columns: it takes the width
         from migrator.report import table
 
-        buffer = io.StringIO()
-        table.render(report, Console(file=buffer, width=width, color_system=None, force_terminal=False))
-        return escape_surrogates(buffer.getvalue())
-    if fmt not in TEXT_FORMATS:
-        raise ReportError(f"unknown format {fmt!r}; use one of table, {', '.join(TEXT_FORMATS)}")
-    render = cast("Callable[[ScanReport], str]", import_module(f"migrator.report.{TEXT_FORMATS[fmt]}").render)
-    return escape_surrogates(render(report))
+        return escape_surrogates(table.render(report, width or table.TEXT_WIDTH))
+    return escape_surrogates(chosen.render(report))
 
 
 def emit(report: ScanReport, fmt: str, output: Path | None, console: Console) -> None:
+    """Write the report to `output`, or to stdout (where the table prints in the terminal's colours)."""
     if output is not None:
         write_atomic(output, render_text(report, fmt))
         return
@@ -61,7 +54,7 @@ def emit(report: ScanReport, fmt: str, output: Path | None, console: Console) ->
         from migrator.report import table
 
         with console.capture() as captured:
-            table.render(report, console)
+            table.show(report, console)
         text = escape_surrogates(captured.get())
     else:
         text = render_text(report, fmt)

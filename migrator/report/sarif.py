@@ -36,9 +36,9 @@ def _fingerprint(fn: Function, blocker: Blocker) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
-def build(report: ScanReport) -> dict[str, Any]:
-    rule_ids = list(RULES)
-    rules = [
+def _rules() -> list[dict[str, Any]]:
+    """Every rule scan knows, in `RULES` order (results point at them by index)."""
+    return [
         {
             "id": rule.id,
             "name": rule.name,
@@ -47,6 +47,11 @@ def build(report: ScanReport) -> dict[str, Any]:
         }
         for rule in RULES.values()
     ]
+
+
+def _results(report: ScanReport) -> list[dict[str, Any]]:
+    """One result per blocker of every function."""
+    rule_ids = list(RULES)
     results = []
     for fn in report.functions:
         for blocker in fn.blockers:
@@ -61,6 +66,11 @@ def build(report: ScanReport) -> dict[str, Any]:
                     "properties": {"function": fn.name, "readiness": fn.readiness},
                 }
             )
+    return results
+
+
+def _notifications(report: ScanReport) -> list[dict[str, Any]]:
+    """Unreadable files as errors, skipped (not Node.js) functions as notes."""
     notifications = [
         {
             "level": "error",
@@ -78,23 +88,24 @@ def build(report: ScanReport) -> dict[str, Any]:
         }
         for skipped in report.skipped
     ]
+    return notifications
+
+
+def build(report: ScanReport) -> dict[str, Any]:
+    """The SARIF log: one run of `migrate`, its rules, results and notifications."""
+    driver = {"name": "migrate", "version": __version__, "semanticVersion": __version__, "rules": _rules()}
     root_uri = Path(report.root).resolve().as_uri() + "/"
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "migrate",
-                        "version": __version__,
-                        "semanticVersion": __version__,
-                        "rules": rules,
-                    }
-                },
+                "tool": {"driver": driver},
                 "originalUriBaseIds": {"SRCROOT": {"uri": root_uri}},
-                "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
-                "results": results,
+                "invocations": [
+                    {"executionSuccessful": True, "toolExecutionNotifications": _notifications(report)}
+                ],
+                "results": _results(report),
             }
         ],
     }

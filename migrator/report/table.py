@@ -1,6 +1,11 @@
-"""The default terminal view: one row per function, then the fleet summary and problems."""
+"""The default terminal view: one row per function, then the fleet summary and problems.
+
+On a terminal it prints in colour (`show`); into a file it renders as plain text (`render`).
+"""
 
 from __future__ import annotations
+
+import io
 
 from rich.console import Console, Group
 from rich.table import Table
@@ -9,6 +14,8 @@ from rich.text import Text
 from migrator.scan.model import ScanReport
 from migrator.scan.summary import skipped_line, summarize
 
+#: Line width of the table written to a file (a terminal uses its own width).
+TEXT_WIDTH = 120
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -61,5 +68,13 @@ def build(report: ScanReport) -> Group:
     return Group(table, *lines)
 
 
-def render(report: ScanReport, console: Console) -> None:
+def show(report: ScanReport, console: Console) -> None:
+    """Print the table on `console`, in its colours and width."""
     console.print(build(report))
+
+
+def render(report: ScanReport, width: int = TEXT_WIDTH) -> str:
+    """The table as text without colour, `width` columns wide."""
+    buffer = io.StringIO()
+    show(report, Console(file=buffer, width=width, color_system=None, force_terminal=False))
+    return buffer.getvalue()
