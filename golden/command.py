@@ -24,6 +24,7 @@ from rich.console import Console
 from codegen.exitcode import ExitCode
 from golden.aws.reach import AwsMode
 from golden.cases.apigw_events import EventVersion
+from golden.report.formats import GOLDEN_FORMATS
 from golden.session import DEFAULT_RUNS, LatencyMode, Progress
 
 if TYPE_CHECKING:
@@ -113,6 +114,8 @@ class GoldenRequest:
             )
         if self.from_spec is not None and self.from_spec.operation is None:
             raise RequestError(NO_OPERATION)
+        if self.output_format not in GOLDEN_FORMATS.names():
+            raise RequestError(f"--format is one of {', '.join(GOLDEN_FORMATS.names())}")
 
     @property
     def remote(self) -> bool:
@@ -144,12 +147,13 @@ class Host:
 
 def run(request: GoldenRequest, console: Console, host: Host) -> ExitCode:
     """The golden run `request` asks for, its report on `console` (or in `request.output`)."""
+    # Imported here, as the run needs them: `migrate --help` and usage errors stay free of boto3.
     from golden.cases.envfile import read_env_file
     from golden.command_sides import run_sides
     from golden.report import render
     from golden.runtime.scrub import reexec_if_exposed
 
-    if request.local and not request.remote and request.aws is not AwsMode.real:
+    if request.local and not (request.node_lambda or request.go_lambda) and request.aws is not AwsMode.real:
         # Runtimes that would share golden's /proc (no namespaces here) must find no secret in its
         # environment: re-exec with a scrubbed one (returns when not needed). Deployed sides and
         # --aws real need the caller's credentials in golden itself.
