@@ -8,7 +8,6 @@ SIGHUP, after killing everything it started. The work is `golden.command.run`; t
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from enum import StrEnum
@@ -65,7 +64,7 @@ EventVersionOption = Annotated[
     typer.Option("--event-version", help="With --from-spec: 1 (REST API) or 2 (HTTP API) events."),
 ]
 
-
+# Options of `migrate golden` itself, in the order --help lists them.
 NodeOption = Annotated[
     str | None,
     typer.Option(
@@ -143,7 +142,7 @@ AwsOption = Annotated[
     ),
 ]
 
-HOST = Host(write_atomic, functools.partial(progress_bar, enabled=True))
+HOST = Host(write_file=write_atomic, progress_bar=progress_bar)
 
 
 @golden_app.callback()
