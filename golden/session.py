@@ -41,7 +41,10 @@ JSON schema of a report (`dataclasses.asdict(report)`, as `golden.report.json` w
       "cost": Cost | null                      # projected cost per million invokes (golden.compare.cost)
     }
 
-where `Latency` is `{"init_ms": float|null, "p50_ms": float|null, "p95_ms": float|null, "warm_runs": int}`.
+where `Latency` is `{"init_ms": float|null, "p50_ms": float|null, "p95_ms": float|null, "warm_runs": int}`,
+`Cost` is `{"prices_date": str, "region": str, "memory_mb": int, "node": SideCost, "go": SideCost}` and
+`SideCost` is `{"billed_ms": float|null, "per_million": {ARCH: float} | null}` (null: nothing measured).
+This contract as a JSON Schema (Draft 2020-12): `golden/report/schemas/golden-report.schema.json`.
 
 Why the two sides never run at the same time: overlapping them (Go's invokes of a case on a second
 thread while Node runs its own) was measured for issue 5 and left out. On a shared 2-core machine it

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from golden.report.text import describe, escape_lone_surrogates, ms
+from golden.report.text import describe, escape_lone_surrogates, ms, surrogate_safe
 from golden.session import CaseResult, GoldenReport
 
 SUITE = "migrate golden"
@@ -24,6 +24,7 @@ def _xml(text: str) -> str:
     return _NOT_XML.sub("\ufffd", escape_lone_surrogates(text))
 
 
+@surrogate_safe
 def render(report: GoldenReport) -> str:
     counts = report.summary
     gate = report.latency_mode == "gate"

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from golden.compare.difference import Difference
-from golden.report.text import cost_lines, p95, side, verdict_line, where
+from golden.report.text import cost_lines, p95, side, surrogate_safe, verdict_line, where
 from golden.session import CaseResult, GoldenReport
 
 _VERDICT_STYLE = MappingProxyType(
@@ -19,6 +19,7 @@ _VERDICT_STYLE = MappingProxyType(
 )
 
 
+@surrogate_safe
 def render(report: GoldenReport, *, width: int = 100, color: bool = False) -> str:
     """The report as terminal text; `color=False` and a fixed `width` make it deterministic."""
     buffer = io.StringIO()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+from collections.abc import Callable
+from typing import ParamSpec
 
 from golden.compare.difference import Difference
 from golden.compare.latency import Latency
 from golden.outcome import Json
 from golden.session import GoldenReport
+
+P = ParamSpec("P")
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -16,6 +21,16 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 def escape_lone_surrogates(text: str) -> str:
     """`text` with every surrogate code point written as its JSON escape (always encodable)."""
     return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def surrogate_safe(render: Callable[P, str]) -> Callable[P, str]:
+    """A format's `render` whose text always encodes as UTF-8 (see `escape_lone_surrogates`)."""
+
+    @functools.wraps(render)
+    def safe(*args: P.args, **kwargs: P.kwargs) -> str:
+        return escape_lone_surrogates(render(*args, **kwargs))
+
+    return safe
 
 
 def show(value: Json, limit: int = 200) -> str:

@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES
+from tests.golden.test_report_schema import assert_valid_report
 
 pytestmark = pytest.mark.slow
 
@@ -50,6 +51,8 @@ def test_equivalent_port_passes_with_noise_ignored(tmp_path: Path) -> None:
     assert report["summary"] == {"total": 2, "passed": 2, "failed": 0, "errored": 0, "latency_failed": 0}
     noisy = next(c for c in report["cases"] if c["id"] == "noisy.json")
     assert {n["path"] for n in noisy["noise"]} == {"/requestId", "/id", "/at"}
+    assert_valid_report(report)  # real node and go: golden/report/schemas/golden-report.schema.json
+    assert report["cost"] is not None
 
 
 def test_divergence_exits_1_and_reports_it(tmp_path: Path) -> None:

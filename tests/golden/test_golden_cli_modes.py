@@ -14,6 +14,7 @@ import pytest
 from golden.sides.function import FunctionConfig
 from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES, MakeGo
+from tests.golden.test_report_schema import assert_valid_report
 
 NODE = str(FIXTURES / "node" / "session" / "port.js")
 SPEC = str(FIXTURES / "specs" / "pets.yaml")
@@ -48,12 +49,14 @@ def test_local_node_against_a_deployed_go_function(go: MakeGo, tmp_path: Path) -
     assert proc.stdout.startswith("{"), (proc.stdout[:800], proc.stderr[-800:])
     report = json.loads(proc.stdout)
     assert {c["id"]: c["verdict"] for c in report["cases"]} == {"double.json": "fail", "echo.json": "pass"}
+    assert_valid_report(report)  # a divergence, a deployed side: still the documented schema
 
     generated = ("--from-spec", SPEC, "--operation", "putPet", "--count", "3", "--seed", "1")
     proc = golden("--node", NODE, *remote, *generated, "--runs", "0", "-f", "json", "--latency", "report")
     assert proc.returncode == 0, proc.stderr  # neither handler reads API Gateway events: both answer null
     report = json.loads(proc.stdout)
     assert [c["id"] for c in report["cases"]] == ["putPet-0001.json", "putPet-0002.json", "putPet-0003.json"]
+    assert_valid_report(report)
 
 
 def test_bad_mode_arguments_exit_2_with_one_line() -> None:

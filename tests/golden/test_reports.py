@@ -13,11 +13,12 @@ import pytest
 from golden.cases.files import Case
 from golden.config import GoldenSettings
 from golden.outcome import Result
-from golden.report import FORMATS, render
 from golden.report import html as html_report
 from golden.report import json as json_report
 from golden.report import junit as junit_report
+from golden.report import render
 from golden.report import table as table_report
+from golden.report.formats import GOLDEN_FORMATS
 from golden.session import GoldenReport, run_golden
 from tests.golden.fakes import FakeInvoker, failed, ok
 
@@ -48,11 +49,16 @@ def _go(event: object, call: int) -> Result:
     return ok({"name": name, "html": SCRIPT})
 
 
-@pytest.fixture(scope="module")
-def report() -> GoldenReport:
+def build_report() -> GoldenReport:
+    """A real report with every verdict, noise, a latency failure and hostile payloads (fake runtimes)."""
     names = ["pass", "value", "noisy", f"harness {SCRIPT}", "error-type"]
     cases = [Case(f"{n}.json", {"name": n}, f"{n}.json", None) for n in names]
     return run_golden(cases, FakeInvoker(_node), FakeInvoker(_go, duration_ms=40.0), GoldenSettings(), runs=2)
+
+
+@pytest.fixture(scope="module")
+def report() -> GoldenReport:
+    return build_report()
 
 
 def test_the_report_under_test_covers_every_verdict(report: GoldenReport) -> None:
@@ -163,8 +169,8 @@ def test_html_is_self_contained_and_escapes_every_user_value(report: GoldenRepor
 
 
 def test_every_format_renders_through_the_dispatcher(report: GoldenReport) -> None:
-    outputs = {name: render(report, name) for name in FORMATS}
+    outputs = {name: render(report, name) for name in GOLDEN_FORMATS.names()}
     assert outputs["json"] == json_report.render(report)
     assert all(outputs.values())
     with pytest.raises(ValueError, match="unknown report format"):
-        render(report, "sarif")  # type: ignore[arg-type]
+        render(report, "sarif")
