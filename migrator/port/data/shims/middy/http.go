@@ -44,18 +44,19 @@ func httpErrorHandler(major int) jsrt.Value {
 			fallback = jsrt.Null()
 		}
 		return middleware("onError", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			if major < 5 {
-				onError4(r, arg(args, 0), logger, fallback)
-				return jsrt.Undefined
-			}
-			onError(r, arg(args, 0), logger, fallback)
+			onError(r, arg(args, 0), logger, fallback, major)
 			return jsrt.Undefined
 		})
 	}))
 	return jsrt.Obj(exports)
 }
 
-func onError(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
+// onError is the middleware's onError for middy `major`. Both majors log the error, expose one
+// with a statusCode under 500 and answer it with {statusCode, body: message, headers}. They differ
+// on the rest: 4.x swaps an unexposed error for the fallback message only when one is set, and
+// otherwise leaves it to fail the invoke; 5.x always swaps it (an undefined message gives a bare
+// {statusCode: 500, headers: {}}), and adds the body and its Content-Type only for a message.
+func onError(r *jsrt.Realm, request, logger, fallback jsrt.Value, major int) {
 	req := request.Object()
 	if !req.Get("response").IsUndefined() {
 		return
@@ -68,7 +69,8 @@ func onError(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
 	if jsrt.Truthy(status) && jsrt.GetOpt(e, "expose").IsUndefined() {
 		jsrt.SetS(e, "expose", jsrt.Bool(jsrt.Less(status, jsrt.Num(500))))
 	}
-	if !jsrt.Truthy(jsrt.GetOpt(e, "expose")) || !jsrt.Truthy(status) {
+	unexposed := !jsrt.Truthy(status) || !jsrt.Truthy(jsrt.GetOpt(e, "expose"))
+	if unexposed && (major >= 5 || jsrt.Truthy(fallback)) {
 		fb := jsrt.NewObject()
 		fb.Set("statusCode", jsrt.Num(500))
 		fb.Set("message", fallback)
@@ -76,59 +78,28 @@ func onError(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
 		e = jsrt.Obj(fb)
 		req.Set("error", e)
 	}
-	// normalizeHttpResponse on an undefined response gives {statusCode: 500, headers: {}}.
-	headers := jsrt.NewObject()
-	jsrt.ObjectAssignInto(headers, jsrt.GetS(e, "headers"))
-	resp := jsrt.NewObject()
-	resp.Set("statusCode", jsrt.GetS(e, "statusCode"))
-	resp.Set("headers", jsrt.Obj(headers))
-	if message := jsrt.GetS(e, "message"); jsrt.Truthy(message) {
-		contentType := "application/json"
-		if jsonSafeParse(r, message).Kind() == jsrt.KindString {
-			contentType = "text/plain"
-		}
-		resp.Set("body", message)
-		headers.Set("Content-Type", jsrt.Str(contentType))
-	}
-	req.Set("response", jsrt.Obj(resp))
-}
-
-func onError4(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
-	req := request.Object()
-	if !req.Get("response").IsUndefined() {
-		return
-	}
-	if logger.Kind() == jsrt.KindFunction {
-		jsrt.Call(r, logger, jsrt.Undefined, req.Get("error"))
-	}
-	e := req.Get("error")
-	status := jsrt.GetOpt(e, "statusCode")
-	if jsrt.Truthy(status) && jsrt.GetOpt(e, "expose").IsUndefined() {
-		jsrt.SetS(e, "expose", jsrt.Bool(jsrt.Less(status, jsrt.Num(500))))
-	}
-	if jsrt.Truthy(fallback) && (!jsrt.Truthy(status) || !jsrt.Truthy(jsrt.GetOpt(e, "expose"))) {
-		fb := jsrt.NewObject()
-		fb.Set("statusCode", jsrt.Num(500))
-		fb.Set("message", fallback)
-		fb.Set("expose", jsrt.Bool(true))
-		e = jsrt.Obj(fb)
-		req.Set("error", e)
-	}
-	if !jsrt.Truthy(jsrt.GetOpt(e, "expose")) {
+	if major < 5 && !jsrt.Truthy(jsrt.GetOpt(e, "expose")) {
 		return
 	}
 	message := jsrt.GetS(e, "message")
 	headers := jsrt.NewObject()
 	jsrt.ObjectAssignInto(headers, jsrt.GetS(e, "headers"))
-	contentType := "application/json"
-	if jsonSafeParse(r, message).Kind() == jsrt.KindString {
-		contentType = "text/plain"
-	}
-	headers.Set("Content-Type", jsrt.Str(contentType))
 	resp := jsrt.NewObject()
 	resp.Set("statusCode", jsrt.GetS(e, "statusCode"))
-	resp.Set("body", message)
+	if major < 5 {
+		resp.Set("body", message) // 4.x: {statusCode, body, headers}, in that order
+	}
 	resp.Set("headers", jsrt.Obj(headers))
+	if major < 5 || jsrt.Truthy(message) {
+		if major >= 5 {
+			resp.Set("body", message) // 5.x (normalizeHttpResponse): {statusCode, headers, body}
+		}
+		contentType := "application/json"
+		if jsonSafeParse(r, message).Kind() == jsrt.KindString {
+			contentType = "text/plain"
+		}
+		headers.Set("Content-Type", jsrt.Str(contentType))
+	}
 	req.Set("response", jsrt.Obj(resp))
 }
 
