@@ -146,7 +146,7 @@ func regexpMethod(name string) Func {
 
 func strMatch(_ *Realm, this Value, a []Value) Value {
 	s := strThis(this)
-	re := toRegExp(arg(a, 0))
+	re := toRegExp(Arg(a, 0))
 	o, st := reThis(re)
 	if !st.global {
 		return regexpExec(o, st, s)
@@ -164,9 +164,9 @@ func strMatch(_ *Realm, this Value, a []Value) Value {
 
 func strMatchAll(_ *Realm, this Value, a []Value) Value {
 	s := strThis(this)
-	re := toRegExp(arg(a, 0))
+	re := toRegExp(Arg(a, 0))
 	_, st := reThis(re)
-	if arg(a, 0).IsObject() && !st.global {
+	if Arg(a, 0).IsObject() && !st.global {
 		ThrowTypeError("String.prototype.matchAll called with a non-global RegExp argument")
 	}
 	var out []Value
@@ -178,7 +178,7 @@ func strMatchAll(_ *Realm, this Value, a []Value) Value {
 
 func strSearch(_ *Realm, this Value, a []Value) Value {
 	s := strThis(this)
-	_, st := reThis(toRegExp(arg(a, 0)))
+	_, st := reThis(toRegExp(Arg(a, 0)))
 	m := st.re.FindStringIndex(s)
 	if m == nil {
 		return Int(-1)

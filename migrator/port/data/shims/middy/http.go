@@ -27,9 +27,9 @@ func HTTPErrorHandler5(r *jsrt.Realm) jsrt.Value { return httpErrorHandler(5) }
 func httpErrorHandler(major int) jsrt.Value {
 	exports := jsrt.NewObject()
 	exports.Set("default", jsrt.Fn("httpErrorHandler", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		opts := arg(args, 0)
+		opts := jsrt.Arg(args, 0)
 		logger := jsrt.Fn("logger", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			e := arg(args, 0)
+			e := jsrt.Arg(args, 0)
 			r.Logger().Error(jsrt.ErrorMessage(e), "name", jsrt.ErrorName(e))
 			return jsrt.Undefined
 		})
@@ -44,7 +44,7 @@ func httpErrorHandler(major int) jsrt.Value {
 			fallback = jsrt.Null()
 		}
 		return middleware("onError", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			onError(r, arg(args, 0), logger, fallback, major)
+			onError(r, jsrt.Arg(args, 0), logger, fallback, major)
 			return jsrt.Undefined
 		})
 	}))
@@ -132,11 +132,11 @@ func httpJSONBodyParser(disableByDefault bool) jsrt.Value {
 	exports := jsrt.NewObject()
 	exports.Set("default", jsrt.Fn("httpJsonBodyParser", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		disable := disableByDefault
-		if given := jsrt.GetOpt(arg(args, 0), "disableContentTypeError"); !given.IsUndefined() {
+		if given := jsrt.GetOpt(jsrt.Arg(args, 0), "disableContentTypeError"); !given.IsUndefined() {
 			disable = jsrt.Truthy(given)
 		}
 		return middleware("before", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			event := jsrt.GetS(arg(args, 0), "event")
+			event := jsrt.GetS(jsrt.Arg(args, 0), "event")
 			headers := jsrt.GetS(event, "headers")
 			ct := jsrt.Coalesce(jsrt.GetOpt(headers, "Content-Type"), jsrt.GetOpt(headers, "content-type"))
 			if !jsonMime.MatchString(jsrt.ToString(ct)) {
