@@ -1,26 +1,5 @@
 package jsrt
 
-// unitToByte converts a UTF-16 index in s to a byte offset.
-func unitToByte(s string, u int) int {
-	if isASCII(s) {
-		return min(u, len(s))
-	}
-	n := 0
-	for i := 0; i < len(s); {
-		if n >= u {
-			return i
-		}
-		r, size := decodeUnit(s, i)
-		i += size
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return len(s)
-}
-
 func reThis(this Value) (*Object, *regexpState) {
 	if !this.IsObject() || this.o.class != "RegExp" {
 		ThrowTypeError("RegExp method called on incompatible receiver")
