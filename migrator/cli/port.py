@@ -1,25 +1,22 @@
-"""The `migrate port` command line: options in, `migrator.port.run` does the work, a report out."""
+"""The `migrate port` command line: options in, a `PortRequest` to `migrator.port.run.run`, its exit
+code out."""
 
 from __future__ import annotations
 
-import io
-from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.console import Console
 
-from migrator.port.report import print_table, to_json, to_markdown
-from migrator.port.run import PortRequest, run_port
-from migrator.progress import progress_bar
-from migrator.report.output import write_atomic
+from migrator.port.formats import PORT_FORMATS
+from migrator.port.run import PortRequest, run
 
-
-class PortFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
+if TYPE_CHECKING:
+    FormatName = str
+else:
+    # --format's choices are the registry's names (typer reads a Literal as a choice).
+    FormatName = Literal[PORT_FORMATS.names()]
 
 
 def port_command(
@@ -52,37 +49,25 @@ def port_command(
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 when generated files differ from the disk; write nothing.")
     ] = False,
-    output_format: Annotated[
-        PortFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = PortFormat.table,
+    output_format: Annotated[FormatName, typer.Option("--format", "-f", help="Report format.")] = "table",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
     ] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr (terminal only).")] = True,
 ) -> None:
     """Translate Node handlers to Go (on top of migrate stub) and report what was translated."""
-    stderr = Console(stderr=True)
-    if spec is not None and not spec.is_file():
-        stderr.print(f"migrate: error: --spec {spec}: no such file", markup=False, highlight=False)
-        raise typer.Exit(2)
-    request = PortRequest(path, out, tuple(function or ()), verify, cases, env_file, runs, check, spec)
-    with progress_bar(stderr, enabled=progress, label="porting", min_total=2) as advance:
-        result = run_port(request, advance)
-    report = result.report
-    if output_format == PortFormat.table and output is None:
-        print_table(report, Console(soft_wrap=True))
-    else:
-        text = to_json(report) if output_format == PortFormat.json else to_markdown(report)
-        if output_format == PortFormat.table:
-            console = Console(record=True, width=120, file=io.StringIO())
-            print_table(report, console)
-            text = console.export_text()
-        if output is not None:
-            write_atomic(output, text)
-        else:
-            typer.echo(text, nl=False)
-    for line in result.drift:
-        stderr.print(f"drift: {line}", markup=False, highlight=False, soft_wrap=True)
-    incomplete = any(not f.complete for f in report.functions)
-    if result.drift or incomplete or report.failed_verify:
-        raise typer.Exit(1)
+    request = PortRequest(
+        path,
+        out,
+        tuple(function or ()),
+        verify,
+        cases,
+        env_file,
+        runs,
+        check,
+        spec,
+        output_format,
+        output,
+        progress,
+    )
+    raise typer.Exit(run(request, Console(soft_wrap=True)))

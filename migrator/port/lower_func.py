@@ -50,19 +50,11 @@ def lower_function(node: ts.Node, cx: LowerContext) -> ir.Expr:
 
 def lower_class(node: ts.Node, cx: LowerContext) -> ir.Expr:
     """A class extending an error class: fields and a constructor; anything else is reported."""
-    from migrator.port.lower_expr import lower_args, lower_expr, named, property_key
-    from migrator.port.lower_stmt import lower_statement
+    from migrator.port.lower_expr import lower_expr, named
 
     name_node = node.child_by_field_name("name")
     name = cx.text(name_node) if name_node is not None else ""
-    heritage = next((c for c in node.children if c.type == "class_heritage"), None)
-    parent_node = None
-    if heritage is not None:
-        clause = next((c for c in named(heritage) if c.type == "extends_clause"), heritage)
-        parent_node = clause.child_by_field_name("value") or named(clause)[0]
-    if parent_node is None:
-        raise Unsupported(node, f"class {name}", "only classes extending Error are translated")
-    parent = lower_expr(parent_node, cx)
+    parent = lower_expr(_parent_node(node, name), cx)
     body = node.child_by_field_name("body")
     assert body is not None
     fields: list[ir.Stmt] = []
@@ -73,38 +65,15 @@ def lower_class(node: ts.Node, cx: LowerContext) -> ir.Expr:
     param_fields: list[ir.Stmt] = []
     for member in named(body):
         if member.type in ("public_field_definition", "field_definition"):
-            key = member.child_by_field_name("name") or member.child_by_field_name("property")
-            value = member.child_by_field_name("value")
-            if key is None or any(c.type == "static" for c in member.children):
-                raise Unsupported(member, "static field", "not in the translated subset")
-            prop = property_key(key, cx)
-            init = lower_expr(value, cx) if value is not None else ir.Lit("undefined")
-            if prop == "name" and isinstance(init, ir.Lit) and init.kind == "str":
-                error_name = str(init.value)
-            fields.append(ir.ExprStmt(ir.Assign(ir.Member(ir.This(), prop), "=", init)))
+            field, field_name = _field(member, cx)
+            fields.append(field)
+            error_name = field_name if field_name is not None else error_name
         elif (
             member.type == "method_definition"
             and cx.text(member.child_by_field_name("name") or member) == "constructor"
         ):
-            params, param_fields = _ctor_params(member, cx)
-            block = member.child_by_field_name("body")
-            assert block is not None
-            statements = named(block)
-            first = statements[0] if statements else None
-            call = named(first)[0] if first is not None and first.type == "expression_statement" else None
-            if (
-                call is None
-                or call.type != "call_expression"
-                or cx.text(call.child_by_field_name("function") or call) != "super"
-            ):
-                raise Unsupported(
-                    member, "constructor", "an error class constructor must start with super(...)"
-                )
-            args = call.child_by_field_name("arguments")
-            super_args = lower_args(args, cx) if args is not None else ()
-            cx.statements += 1
-            for stmt in statements[1:]:
-                ctor_body += lower_statement(stmt, cx)
+            params, param_fields, super_args, statements = _constructor(member, cx)
+            ctor_body += statements
         elif member.type != "comment":
             raise Unsupported(
                 member, f"class member in {name}", "only fields and a constructor are translated"
@@ -117,6 +86,65 @@ def lower_class(node: ts.Node, cx: LowerContext) -> ir.Expr:
     return ir.ErrorClass(
         name, parent, params, super_args, tuple(fields + param_fields + ctor_body), error_name
     )
+
+
+def _parent_node(node: ts.Node, name: str) -> ts.Node:
+    """The class's `extends` expression; a class without one is reported."""
+    from migrator.port.lower_expr import named
+
+    heritage = next((c for c in node.children if c.type == "class_heritage"), None)
+    parent_node = None
+    if heritage is not None:
+        clause = next((c for c in named(heritage) if c.type == "extends_clause"), heritage)
+        parent_node = clause.child_by_field_name("value") or named(clause)[0]
+    if parent_node is None:
+        raise Unsupported(node, f"class {name}", "only classes extending Error are translated")
+    return parent_node
+
+
+def _field(member: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, str | None]:
+    """A field as `this.key = value`, and the error name when it is `name = "..."`."""
+    from migrator.port.lower_expr import lower_expr, property_key
+
+    key = member.child_by_field_name("name") or member.child_by_field_name("property")
+    value = member.child_by_field_name("value")
+    if key is None or any(c.type == "static" for c in member.children):
+        raise Unsupported(member, "static field", "not in the translated subset")
+    prop = property_key(key, cx)
+    init = lower_expr(value, cx) if value is not None else ir.Lit("undefined")
+    error_name = (
+        str(init.value) if prop == "name" and isinstance(init, ir.Lit) and init.kind == "str" else None
+    )
+    return ir.ExprStmt(ir.Assign(ir.Member(ir.This(), prop), "=", init)), error_name
+
+
+def _constructor(
+    member: ts.Node, cx: LowerContext
+) -> tuple[tuple[ir.Pattern, ...], list[ir.Stmt], tuple[ir.Expr, ...], list[ir.Stmt]]:
+    """The constructor: its parameters, the fields its parameter properties set, `super(...)`'s
+    arguments and the statements after that call."""
+    from migrator.port.lower_expr import lower_args, named
+    from migrator.port.lower_stmt import lower_statement
+
+    params, param_fields = _ctor_params(member, cx)
+    block = member.child_by_field_name("body")
+    assert block is not None
+    statements = named(block)
+    first = statements[0] if statements else None
+    call = named(first)[0] if first is not None and first.type == "expression_statement" else None
+    if (
+        call is None
+        or call.type != "call_expression"
+        or cx.text(call.child_by_field_name("function") or call) != "super"
+    ):
+        raise Unsupported(member, "constructor", "an error class constructor must start with super(...)")
+    args = call.child_by_field_name("arguments")
+    super_args = lower_args(args, cx) if args is not None else ()
+    cx.statements += 1
+    body: list[ir.Stmt] = []
+    for stmt in statements[1:]:
+        body += lower_statement(stmt, cx)
+    return params, param_fields, super_args, body
 
 
 def _ctor_params(member: ts.Node, cx: LowerContext) -> tuple[tuple[ir.Pattern, ...], list[ir.Stmt]]:

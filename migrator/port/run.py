@@ -1,5 +1,5 @@
 """`migrate port` from request to exit code: load the functions, stub and translate each, write the
-modules (or check them), settle port.go, verify with golden when asked, report.
+modules (or check them), settle port.go, verify with golden when asked, report (`run`).
 
 Exit codes: 0 every selected function translated fully (and, with --verify, passed golden); 1 some
 construct untranslated, a module not translatable, a failed verification or --check drift; 2 could
@@ -12,12 +12,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import click
+from rich.console import Console
+
+from codegen.exitcode import ExitCode
 from codegen.output.drift import check_targets
 from codegen.output.write import Target, write_targets
+from migrator.port.formats import PORT_FORMATS
 from migrator.port.report import FunctionReport, PortReport, Spot, Verdict
+from migrator.port.report_table import print_table
 from migrator.port.shims import load_shims
 from migrator.port.targets import PortTarget, port_target, settle_port_go
 from migrator.port.verify import verify
+from migrator.progress import progress_bar
+from migrator.report.output import write_atomic
 from migrator.scan.model import AwsSdkUsage, Function
 from migrator.stub.naming import unique_folders
 from migrator.stub.run import StubRequest, targets_for
@@ -39,6 +47,9 @@ class PortRequest:
     runs: int | None = None  #: --runs for golden (Node runs per case)
     check: bool = False
     spec: Path | None = None  #: accepted; not used by the translation yet
+    output_format: str = "table"  #: --format: a name of `PORT_FORMATS`
+    output: Path | None = None  #: --output: the report goes to this file instead of stdout
+    progress: bool = False  #: a progress bar on stderr (terminal only)
 
 
 @dataclass(frozen=True)
@@ -138,3 +149,29 @@ def run_port(request: PortRequest, progress: Progress | None = None) -> PortResu
             )
         reports.append(_report(item, port_go, verdict, function.file if function else None))
     return PortResult(PortReport(tuple(reports)), ())
+
+
+def run(request: PortRequest, console: Console, stderr: Console | None = None) -> ExitCode:
+    """`migrate port`: port, print the report on `console` (or write --output), list the drift on
+    `stderr`; 1 when a function is not fully translated, fails verification or drifted."""
+    err = stderr or Console(stderr=True)
+    if request.spec is not None and not request.spec.is_file():
+        err.print(f"migrate: error: --spec {request.spec}: no such file", markup=False, highlight=False)
+        return ExitCode.CANNOT_RUN
+    with progress_bar(err, enabled=request.progress, label="porting", min_total=2) as advance:
+        result = run_port(request, advance)
+    report = result.report
+    if request.output_format == "table" and request.output is None:
+        print_table(report, console)  # at the terminal's width, not the file's 120 columns
+    else:
+        text = PORT_FORMATS.get(request.output_format).render(report)
+        if request.output is not None:
+            write_atomic(request.output, text)
+        else:
+            click.echo(text, nl=False, file=console.file)
+    for line in result.drift:
+        err.print(f"drift: {line}", markup=False, highlight=False, soft_wrap=True)
+    incomplete = any(not f.complete for f in report.functions)
+    if result.drift or incomplete or report.failed_verify:
+        return ExitCode.FINDINGS
+    return ExitCode.OK

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
+import jsonschema
 import pytest
 
 from migrator.port.report import PortReport
@@ -31,6 +35,19 @@ def workspace(out: Path) -> Path:
     done = go(["work", "init", *modules], out, {"GOFLAGS": ""})
     assert done.returncode == 0, done.stderr
     return out
+
+
+def report_schema() -> dict[str, Any]:
+    """migrator/port/schemas/port-report.schema.json, as shipped (package data)."""
+    text = (resources.files("migrator.port") / "schemas" / "port-report.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def report_validator() -> jsonschema.Draft202012Validator:
+    """A validator of `migrate port --format json` output (the schema itself checked first)."""
+    jsonschema.Draft202012Validator.check_schema(report_schema())
+    return jsonschema.Draft202012Validator(report_schema())
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from migrator.port.report import print_table, to_json, to_markdown
+from migrator.port.report_json import render as to_json
+from migrator.port.report_markdown import render as to_markdown
+from migrator.port.report_table import print_table
 from migrator.port.run import PortRequest, run_port
 from migrator.stub.run import StubRequest, run_stub
 from tests.conftest import WriteTree

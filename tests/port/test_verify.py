@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import FLEET, REPO
-from tests.port.conftest import DATA, FIXTURES, go
+from tests.port.conftest import DATA, FIXTURES, go, report_validator
 
 pytestmark = pytest.mark.slow
 
@@ -38,6 +38,7 @@ def port(path: Path, out: Path, functions: list[str], cases: Path) -> dict[str, 
     done = subprocess.run(argv, cwd=REPO, capture_output=True, text=True, timeout=1200, check=False)
     assert done.returncode in (0, 1), done.stderr[-3000:]
     report: dict[str, Any] = json.loads(done.stdout)
+    assert list(report_validator().iter_errors(report)) == []
     assert done.returncode == (0 if report["totals"]["failed_verify"] == 0 else 1)
     return report
 

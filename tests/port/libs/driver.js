@@ -11,7 +11,7 @@ async function runMiddy(spec) {
     return { statusCode: 200, body: event.body };
   })
     .use(jsonBodyParser())
-    .use(httpErrorHandler({ logger: false }));
+    .use(httpErrorHandler({ logger: false, ...spec.options }));
   return handler(spec.event, {});
 }
 

@@ -35,6 +35,21 @@ CASES: dict[str, dict[str, Any]] = {
     },
     "plain error": {"event": {"headers": JSON, "body": "{}"}, "throw": {"message": "boom"}},
     "no body": {"event": {"headers": JSON, "body": "{}"}, "throw": {"statusCode": 409, "message": ""}},
+    "fallback for hidden 503": {
+        "event": {"headers": JSON, "body": "{}"},
+        "throw": {"message": "db down", "statusCode": 503},
+        "options": {"fallbackMessage": "try later"},
+    },
+    "fallback for plain error": {
+        "event": {"headers": JSON, "body": "{}"},
+        "throw": {"message": "boom"},
+        "options": {"fallbackMessage": '{"error":"internal"}'},
+    },
+    "fallback unused": {
+        "event": {"headers": JSON, "body": "{}"},
+        "throw": {"message": "no such item", "statusCode": 404},
+        "options": {"fallbackMessage": "try later"},
+    },
 }
 
 

@@ -15,7 +15,7 @@ func arrThis(this Value) *Object {
 
 // callback returns args[0] as a function or throws like V8.
 func callback(args []Value) Value {
-	f := arg(args, 0)
+	f := Arg(args, 0)
 	if f.k != KindFunction {
 		ThrowTypeError(describe(f) + " is not a function")
 	}
@@ -45,7 +45,7 @@ func init() {
 		"forEach": func(r *Realm, this Value, a []Value) Value {
 			o, f := arrThis(this), callback(a)
 			for i := 0; i < len(o.arr); i++ {
-				Call(r, f, arg(a, 1), o.arr[i], Int(i), this)
+				Call(r, f, Arg(a, 1), o.arr[i], Int(i), this)
 			}
 			return Undefined
 		},
@@ -54,7 +54,7 @@ func init() {
 			n := len(o.arr)
 			out := make([]Value, n)
 			for i := 0; i < n && i < len(o.arr); i++ {
-				out[i] = Call(r, f, arg(a, 1), o.arr[i], Int(i), this)
+				out[i] = Call(r, f, Arg(a, 1), o.arr[i], Int(i), this)
 			}
 			return ArrayOf(out)
 		},
@@ -63,7 +63,7 @@ func init() {
 			out := []Value{}
 			for i := 0; i < len(o.arr); i++ {
 				x := o.arr[i]
-				if Truthy(Call(r, f, arg(a, 1), x, Int(i), this)) {
+				if Truthy(Call(r, f, Arg(a, 1), x, Int(i), this)) {
 					out = append(out, x)
 				}
 			}
@@ -91,7 +91,7 @@ func init() {
 		"every": func(r *Realm, this Value, a []Value) Value {
 			o, f := arrThis(this), callback(a)
 			for i := 0; i < len(o.arr); i++ {
-				if !Truthy(Call(r, f, arg(a, 1), o.arr[i], Int(i), this)) {
+				if !Truthy(Call(r, f, Arg(a, 1), o.arr[i], Int(i), this)) {
 					return Bool(false)
 				}
 			}
@@ -99,8 +99,8 @@ func init() {
 		},
 		"includes": func(_ *Realm, this Value, a []Value) Value {
 			o := arrThis(this)
-			for i := relIndex(arg(a, 1), len(o.arr), 0); i < len(o.arr); i++ {
-				if SameValueZero(o.arr[i], arg(a, 0)) {
+			for i := relIndex(Arg(a, 1), len(o.arr), 0); i < len(o.arr); i++ {
+				if SameValueZero(o.arr[i], Arg(a, 0)) {
 					return Bool(true)
 				}
 			}
@@ -108,8 +108,8 @@ func init() {
 		},
 		"indexOf": func(_ *Realm, this Value, a []Value) Value {
 			o := arrThis(this)
-			for i := relIndex(arg(a, 1), len(o.arr), 0); i < len(o.arr); i++ {
-				if StrictEquals(o.arr[i], arg(a, 0)) {
+			for i := relIndex(Arg(a, 1), len(o.arr), 0); i < len(o.arr); i++ {
+				if StrictEquals(o.arr[i], Arg(a, 0)) {
 					return Int(i)
 				}
 			}
@@ -126,7 +126,7 @@ func init() {
 				from = int(math.Min(f, float64(len(o.arr)-1)))
 			}
 			for i := from; i >= 0; i-- {
-				if StrictEquals(o.arr[i], arg(a, 0)) {
+				if StrictEquals(o.arr[i], Arg(a, 0)) {
 					return Int(i)
 				}
 			}
@@ -134,7 +134,7 @@ func init() {
 		},
 		"join": func(_ *Realm, this Value, a []Value) Value {
 			sep := ","
-			if !arg(a, 0).IsUndefined() {
+			if !Arg(a, 0).IsUndefined() {
 				sep = strArg(a, 0)
 			}
 			return arrayJoin(arrThis(this).arr, sep)
@@ -142,7 +142,7 @@ func init() {
 		"toString": func(_ *Realm, this Value, _ []Value) Value { return arrayJoin(arrThis(this).arr, ",") },
 		"slice": func(_ *Realm, this Value, a []Value) Value {
 			o := arrThis(this)
-			i, j := relIndex(arg(a, 0), len(o.arr), 0), relIndex(arg(a, 1), len(o.arr), len(o.arr))
+			i, j := relIndex(Arg(a, 0), len(o.arr), 0), relIndex(Arg(a, 1), len(o.arr), len(o.arr))
 			if i >= j {
 				return NewArray()
 			}
@@ -205,17 +205,17 @@ func init() {
 		"sort": func(r *Realm, this Value, a []Value) Value {
 			o := arrThis(this)
 			frozenCheck(o)
-			SortValues(r, o.arr, arg(a, 0))
+			SortValues(r, o.arr, Arg(a, 0))
 			return this
 		},
 		"toSorted": func(r *Realm, this Value, a []Value) Value {
 			out := slices.Clone(arrThis(this).arr)
-			SortValues(r, out, arg(a, 0))
+			SortValues(r, out, Arg(a, 0))
 			return ArrayOf(out)
 		},
 		"flat": func(_ *Realm, this Value, a []Value) Value {
 			depth := 1.0
-			if !arg(a, 0).IsUndefined() {
+			if !Arg(a, 0).IsUndefined() {
 				depth = toInteger(a[0])
 			}
 			return ArrayOf(flatten(nil, arrThis(this).arr, depth))
@@ -224,7 +224,7 @@ func init() {
 			o, f := arrThis(this), callback(a)
 			out := []Value{}
 			for i := 0; i < len(o.arr); i++ {
-				x := Call(r, f, arg(a, 1), o.arr[i], Int(i), this)
+				x := Call(r, f, Arg(a, 1), o.arr[i], Int(i), this)
 				if x.k == KindArray {
 					out = append(out, x.o.arr...)
 				} else {
@@ -236,14 +236,14 @@ func init() {
 		"fill": func(_ *Realm, this Value, a []Value) Value {
 			o := arrThis(this)
 			frozenCheck(o)
-			for i := relIndex(arg(a, 1), len(o.arr), 0); i < relIndex(arg(a, 2), len(o.arr), len(o.arr)); i++ {
-				o.arr[i] = arg(a, 0)
+			for i := relIndex(Arg(a, 1), len(o.arr), 0); i < relIndex(Arg(a, 2), len(o.arr), len(o.arr)); i++ {
+				o.arr[i] = Arg(a, 0)
 			}
 			return this
 		},
 		"at": func(_ *Realm, this Value, a []Value) Value {
 			o := arrThis(this)
-			i := toInteger(arg(a, 0))
+			i := toInteger(Arg(a, 0))
 			if i < 0 {
 				i += float64(len(o.arr))
 			}
@@ -303,7 +303,7 @@ func arrFind(r *Realm, this Value, a []Value, last bool) int {
 		if i < len(o.arr) {
 			x = o.arr[i]
 		}
-		if Truthy(Call(r, f, arg(a, 1), x, Int(i), this)) {
+		if Truthy(Call(r, f, Arg(a, 1), x, Int(i), this)) {
 			return i
 		}
 	}
@@ -339,7 +339,7 @@ func arrSplice(_ *Realm, this Value, a []Value) Value {
 	o := arrThis(this)
 	frozenCheck(o)
 	n := len(o.arr)
-	start := relIndex(arg(a, 0), n, 0)
+	start := relIndex(Arg(a, 0), n, 0)
 	del := 0
 	switch {
 	case len(a) == 0:

@@ -170,7 +170,7 @@ func bufferMethod(name string) Func {
 	case "toString":
 		return func(_ *Realm, this Value, a []Value) Value {
 			enc := ""
-			if !arg(a, 0).IsUndefined() {
+			if !Arg(a, 0).IsUndefined() {
 				enc = strArg(a, 0)
 			}
 			return Str(BufferToString(BufferBytes(this), enc))
@@ -189,12 +189,12 @@ func bufferMethod(name string) Func {
 		}
 	case "equals":
 		return func(_ *Realm, this Value, a []Value) Value {
-			return Bool(bytes.Equal(BufferBytes(this), BufferBytes(arg(a, 0))))
+			return Bool(bytes.Equal(BufferBytes(this), BufferBytes(Arg(a, 0))))
 		}
 	case "slice", "subarray":
 		return func(_ *Realm, this Value, a []Value) Value {
 			b := BufferBytes(this)
-			i, j := relIndex(arg(a, 0), len(b), 0), relIndex(arg(a, 1), len(b), len(b))
+			i, j := relIndex(Arg(a, 0), len(b), 0), relIndex(Arg(a, 1), len(b), len(b))
 			if i > j {
 				i = j
 			}

@@ -141,16 +141,16 @@ func functionMethod(name string) Func {
 		}
 	case "apply":
 		return func(r *Realm, this Value, args []Value) Value {
-			t := arg(args, 0)
+			t := Arg(args, 0)
 			var list []Value
-			if a := arg(args, 1); a.k == KindArray {
+			if a := Arg(args, 1); a.k == KindArray {
 				list = a.o.arr
 			}
 			return Call(r, this, t, list...)
 		}
 	case "bind":
 		return func(r *Realm, this Value, args []Value) Value {
-			f, t := this, arg(args, 0)
+			f, t := this, Arg(args, 0)
 			var bound []Value
 			if len(args) > 1 {
 				bound = append(bound, args[1:]...)
@@ -171,7 +171,7 @@ func objectMethod(name string) Func {
 	switch name {
 	case "hasOwnProperty":
 		return func(_ *Realm, this Value, args []Value) Value {
-			return Bool(this.o.HasOwn(PropertyKey(arg(args, 0))))
+			return Bool(this.o.HasOwn(PropertyKey(Arg(args, 0))))
 		}
 	case "toString", "toLocaleString":
 		return func(_ *Realm, this Value, _ []Value) Value {
@@ -187,14 +187,14 @@ func objectMethod(name string) Func {
 		return func(_ *Realm, this Value, _ []Value) Value { return this }
 	case "propertyIsEnumerable":
 		return func(_ *Realm, this Value, args []Value) Value {
-			return Bool(this.o.HasOwn(PropertyKey(arg(args, 0))))
+			return Bool(this.o.HasOwn(PropertyKey(Arg(args, 0))))
 		}
 	}
 	return nil
 }
 
-// arg returns args[i] or undefined.
-func arg(args []Value, i int) Value {
+// Arg is args[i], or undefined for an argument the caller did not pass.
+func Arg(args []Value, i int) Value {
 	if i < len(args) {
 		return args[i]
 	}

@@ -104,14 +104,14 @@ func mapMethod(name string) Func {
 	case "get":
 		return func(_ *Realm, this Value, a []Value) Value {
 			c := coll(this, "Map")
-			if i := c.find(arg(a, 0)); i >= 0 {
+			if i := c.find(Arg(a, 0)); i >= 0 {
 				return c.vals[i]
 			}
 			return Undefined
 		}
 	case "set":
 		return func(_ *Realm, this Value, a []Value) Value {
-			coll(this, "Map").set(arg(a, 0), arg(a, 1))
+			coll(this, "Map").set(Arg(a, 0), Arg(a, 1))
 			return this
 		}
 	case "keys", "values", "entries", "forEach":
@@ -126,7 +126,7 @@ func setMethod(name string) Func {
 	switch name {
 	case "add":
 		return func(_ *Realm, this Value, a []Value) Value {
-			coll(this, "Set").set(arg(a, 0), arg(a, 0))
+			coll(this, "Set").set(Arg(a, 0), Arg(a, 0))
 			return this
 		}
 	case "keys", "values", "entries", "forEach":
@@ -140,9 +140,9 @@ func setMethod(name string) Func {
 func collMethod(class, name string) Func {
 	switch name {
 	case "has":
-		return func(_ *Realm, this Value, a []Value) Value { return Bool(coll(this, class).find(arg(a, 0)) >= 0) }
+		return func(_ *Realm, this Value, a []Value) Value { return Bool(coll(this, class).find(Arg(a, 0)) >= 0) }
 	case "delete":
-		return func(_ *Realm, this Value, a []Value) Value { return Bool(coll(this, class).remove(arg(a, 0))) }
+		return func(_ *Realm, this Value, a []Value) Value { return Bool(coll(this, class).remove(Arg(a, 0))) }
 	case "clear":
 		return func(_ *Realm, this Value, _ []Value) Value {
 			c := coll(this, class)
@@ -170,7 +170,7 @@ func collIter(r *Realm, this Value, c *collection, name string, a []Value) Value
 	}
 	f := callback(a)
 	for i := range keys {
-		Call(r, f, arg(a, 1), vals[i], keys[i], this)
+		Call(r, f, Arg(a, 1), vals[i], keys[i], this)
 	}
 	return Undefined
 }

@@ -197,7 +197,7 @@ func dateMethod(name string) Func {
 	case "setTime":
 		return func(_ *Realm, this Value, a []Value) Value {
 			dateThis(this)
-			t := timeClip(ToNumber(arg(a, 0)))
+			t := timeClip(ToNumber(Arg(a, 0)))
 			this.o.slot = t
 			return Num(t)
 		}

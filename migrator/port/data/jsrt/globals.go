@@ -20,7 +20,7 @@ func (r *Realm) Global(name string) Value {
 }
 
 func fn1(name string, f func(Value) Value) Value {
-	return Fn(name, func(_ *Realm, _ Value, a []Value) Value { return f(arg(a, 0)) })
+	return Fn(name, func(_ *Realm, _ Value, a []Value) Value { return f(Arg(a, 0)) })
 }
 
 func fnN(name string, f func(...Value) Value) Value {
@@ -43,7 +43,7 @@ func makeGlobal(r *Realm, name string) Value {
 	case "globalThis":
 		return Obj(&Object{class: "Object", slot: r})
 	case "parseInt":
-		return Fn("parseInt", func(_ *Realm, _ Value, a []Value) Value { return ParseInt(arg(a, 0), arg(a, 1)) })
+		return Fn("parseInt", func(_ *Realm, _ Value, a []Value) Value { return ParseInt(Arg(a, 0), Arg(a, 1)) })
 	case "parseFloat":
 		return fn1("parseFloat", ParseFloat)
 	case "isNaN":
@@ -62,7 +62,7 @@ func makeGlobal(r *Realm, name string) Value {
 		return fn1(name, StructuredClone)
 	case "JSON":
 		return ns(map[string]Value{
-			"parse": Fn("parse", func(r *Realm, _ Value, a []Value) Value { return JSONParse(r, arg(a, 0), arg(a, 1)) }),
+			"parse": Fn("parse", func(r *Realm, _ Value, a []Value) Value { return JSONParse(r, Arg(a, 0), Arg(a, 1)) }),
 			"stringify": Fn("stringify", func(r *Realm, _ Value, a []Value) Value {
 				return JSONStringifyValue(r, a...)
 			}),
@@ -85,7 +85,7 @@ func makeGlobal(r *Realm, name string) Value {
 		return builtinClass("Boolean", "Boolean", func(_ *Realm, _ Value, a []Value) Value { return Boolean(a...) }, nil)
 	case "Object":
 		c := builtinClass("Object", "Object", func(_ *Realm, _ Value, a []Value) Value {
-			if v := arg(a, 0); v.IsObject() {
+			if v := Arg(a, 0); v.IsObject() {
 				return v
 			}
 			return Obj(NewObject())
@@ -100,9 +100,9 @@ func makeGlobal(r *Realm, name string) Value {
 				}
 				return ObjectAssign(a[0], a[1:]...)
 			}),
-			"is": Fn("is", func(_ *Realm, _ Value, a []Value) Value { return Bool(SameValue(arg(a, 0), arg(a, 1))) }),
+			"is": Fn("is", func(_ *Realm, _ Value, a []Value) Value { return Bool(SameValue(Arg(a, 0), Arg(a, 1))) }),
 			"hasOwn": Fn("hasOwn", func(_ *Realm, _ Value, a []Value) Value {
-				return Bool(toObjectArg(arg(a, 0)).HasOwn(PropertyKey(arg(a, 1))))
+				return Bool(toObjectArg(Arg(a, 0)).HasOwn(PropertyKey(Arg(a, 1))))
 			}),
 			"getOwnPropertyNames": fn1("getOwnPropertyNames", ObjectKeys),
 			"isFrozen":            fn1("isFrozen", func(v Value) Value { return Bool(ObjectIsFrozen(v)) }),
@@ -114,7 +114,7 @@ func makeGlobal(r *Realm, name string) Value {
 		c := builtinClass("Array", "Array", func(_ *Realm, _ Value, a []Value) Value { return newArrayCall(a) },
 			func(_ *Realm, a []Value) Value { return newArrayCall(a) })
 		c.o.Set("isArray", fn1("isArray", func(v Value) Value { return Bool(ArrayIsArray(v)) }))
-		c.o.Set("from", Fn("from", func(r *Realm, _ Value, a []Value) Value { return ArrayFrom(r, arg(a, 0), arg(a, 1)) }))
+		c.o.Set("from", Fn("from", func(r *Realm, _ Value, a []Value) Value { return ArrayFrom(r, Arg(a, 0), Arg(a, 1)) }))
 		c.o.Set("of", fnN("of", ArrayOfValues))
 		return c
 	case "Promise":
@@ -133,17 +133,17 @@ func makeGlobal(r *Realm, name string) Value {
 		c.o.Set("UTC", fnN("UTC", DateUTC))
 		return c
 	case "Map":
-		return builtinClass("Map", "Map", nil, func(_ *Realm, a []Value) Value { return NewMap(arg(a, 0)) })
+		return builtinClass("Map", "Map", nil, func(_ *Realm, a []Value) Value { return NewMap(Arg(a, 0)) })
 	case "Set":
-		return builtinClass("Set", "Set", nil, func(_ *Realm, a []Value) Value { return NewSet(arg(a, 0)) })
+		return builtinClass("Set", "Set", nil, func(_ *Realm, a []Value) Value { return NewSet(Arg(a, 0)) })
 	case "RegExp":
 		return builtinClass("RegExp", "RegExp", func(r *Realm, _ Value, a []Value) Value { return regexpConstruct(r, a) }, regexpConstruct)
 	case "Buffer":
 		return ns(map[string]Value{
-			"from":       Fn("from", func(_ *Realm, _ Value, a []Value) Value { return BufferFrom(arg(a, 0), arg(a, 1)) }),
+			"from":       Fn("from", func(_ *Realm, _ Value, a []Value) Value { return BufferFrom(Arg(a, 0), Arg(a, 1)) }),
 			"concat":     fn1("concat", BufferConcat),
 			"isBuffer":   fn1("isBuffer", func(v Value) Value { return Bool(BufferBytes(v) != nil) }),
-			"byteLength": Fn("byteLength", func(_ *Realm, _ Value, a []Value) Value { return BufferByteLength(arg(a, 0), arg(a, 1)) }),
+			"byteLength": Fn("byteLength", func(_ *Realm, _ Value, a []Value) Value { return BufferByteLength(Arg(a, 0), Arg(a, 1)) }),
 			"alloc": fn1("alloc", func(v Value) Value {
 				return newBuffer(make([]byte, int(toInteger(v))))
 			}),
@@ -178,7 +178,7 @@ func promiseConstruct(r *Realm, a []Value) Value {
 	settleWith := func(rej bool) Value {
 		return Fn("settle", func(_ *Realm, _ Value, args []Value) Value {
 			if result == nil {
-				v := arg(args, 0)
+				v := Arg(args, 0)
 				result, rejected = &v, rej
 			}
 			return Undefined
@@ -204,8 +204,8 @@ func mathNamespace() Value {
 		"cbrt": fn1("cbrt", MathCbrt), "log": fn1("log", MathLog), "log2": fn1("log2", MathLog2),
 		"log10": fn1("log10", MathLog10), "exp": fn1("exp", MathExp), "sign": fn1("sign", MathSign),
 		"sin": fn1("sin", MathSin), "cos": fn1("cos", MathCos), "tan": fn1("tan", MathTan), "atan": fn1("atan", MathAtan),
-		"pow":    Fn("pow", func(_ *Realm, _ Value, a []Value) Value { return MathPow(arg(a, 0), arg(a, 1)) }),
-		"atan2":  Fn("atan2", func(_ *Realm, _ Value, a []Value) Value { return MathAtan2(arg(a, 0), arg(a, 1)) }),
+		"pow":    Fn("pow", func(_ *Realm, _ Value, a []Value) Value { return MathPow(Arg(a, 0), Arg(a, 1)) }),
+		"atan2":  Fn("atan2", func(_ *Realm, _ Value, a []Value) Value { return MathAtan2(Arg(a, 0), Arg(a, 1)) }),
 		"random": Fn("random", func(*Realm, Value, []Value) Value { return MathRandom() }),
 		"PI":     Num(MathPI), "E": Num(MathE), "LN2": Num(MathLN2), "LN10": Num(MathLN10),
 		"LOG2E": Num(MathLOG2E), "LOG10E": Num(MathLOG10E), "SQRT2": Num(MathSQRT2), "SQRT1_2": Num(MathSQRT1_2),
@@ -221,7 +221,7 @@ func numberGlobal() Value {
 		"isFinite":          fn1("isFinite", func(v Value) Value { return Bool(NumberIsFinite(v)) }),
 		"isNaN":             fn1("isNaN", func(v Value) Value { return Bool(NumberIsNaN(v)) }),
 		"parseFloat":        fn1("parseFloat", ParseFloat),
-		"parseInt":          Fn("parseInt", func(_ *Realm, _ Value, a []Value) Value { return ParseInt(arg(a, 0), arg(a, 1)) }),
+		"parseInt":          Fn("parseInt", func(_ *Realm, _ Value, a []Value) Value { return ParseInt(Arg(a, 0), Arg(a, 1)) }),
 		"MAX_SAFE_INTEGER":  Num(9007199254740991),
 		"MIN_SAFE_INTEGER":  Num(-9007199254740991),
 		"EPSILON":           Num(math.Pow(2, -52)),

@@ -86,7 +86,7 @@ func JSONStringify(r *Realm, v Value, replacer Value, space Value) (string, bool
 
 // JSONStringifyValue is JSON.stringify as a Value (undefined when there is no result).
 func JSONStringifyValue(r *Realm, args ...Value) Value {
-	s, ok := JSONStringify(r, arg(args, 0), arg(args, 1), arg(args, 2))
+	s, ok := JSONStringify(r, Arg(args, 0), Arg(args, 1), Arg(args, 2))
 	if !ok {
 		return Undefined
 	}

@@ -16,18 +16,18 @@ func numberMethod(name string) Func {
 	switch name {
 	case "toFixed":
 		return func(_ *Realm, this Value, a []Value) Value {
-			return Str(ToFixed(numThis(this), int(toInteger(arg(a, 0)))))
+			return Str(ToFixed(numThis(this), int(toInteger(Arg(a, 0)))))
 		}
 	case "toPrecision":
 		return func(_ *Realm, this Value, a []Value) Value {
-			if arg(a, 0).IsUndefined() {
+			if Arg(a, 0).IsUndefined() {
 				return Str(NumberToString(numThis(this)))
 			}
 			return Str(ToPrecision(numThis(this), int(toInteger(a[0]))))
 		}
 	case "toString":
 		return func(_ *Realm, this Value, a []Value) Value {
-			if arg(a, 0).IsUndefined() {
+			if Arg(a, 0).IsUndefined() {
 				return Str(NumberToString(numThis(this)))
 			}
 			return Str(NumberToRadix(numThis(this), int(toInteger(a[0]))))

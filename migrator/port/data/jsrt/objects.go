@@ -16,32 +16,26 @@ func toObjectArg(v Value) *Object {
 
 // ObjectKeys is Object.keys(v).
 func ObjectKeys(v Value) Value {
-	keys := toObjectArg(v).Keys()
-	out := make([]Value, len(keys))
-	for i, k := range keys {
-		out[i] = Str(k)
-	}
-	return ArrayOf(out)
+	return ownList(v, func(_ *Object, k string) Value { return Str(k) })
 }
 
 // ObjectValues is Object.values(v).
 func ObjectValues(v Value) Value {
-	o := toObjectArg(v)
-	keys := o.Keys()
-	out := make([]Value, len(keys))
-	for i, k := range keys {
-		out[i] = o.Get(k)
-	}
-	return ArrayOf(out)
+	return ownList(v, func(o *Object, k string) Value { return o.Get(k) })
 }
 
 // ObjectEntries is Object.entries(v).
 func ObjectEntries(v Value) Value {
+	return ownList(v, func(o *Object, k string) Value { return NewArray(Str(k), o.Get(k)) })
+}
+
+// ownList is an array of one item per own enumerable key of v, in key order.
+func ownList(v Value, item func(o *Object, k string) Value) Value {
 	o := toObjectArg(v)
 	keys := o.Keys()
 	out := make([]Value, len(keys))
 	for i, k := range keys {
-		out[i] = NewArray(Str(k), o.Get(k))
+		out[i] = item(o, k)
 	}
 	return ArrayOf(out)
 }

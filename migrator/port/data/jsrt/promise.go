@@ -45,10 +45,10 @@ func Await(v Value) Value {
 			var out Value
 			var failed *Value
 			Call(nil, then, v, Fn("resolve", func(_ *Realm, _ Value, a []Value) Value {
-				out = arg(a, 0)
+				out = Arg(a, 0)
 				return Undefined
 			}), Fn("reject", func(_ *Realm, _ Value, a []Value) Value {
-				e := arg(a, 0)
+				e := Arg(a, 0)
 				failed = &e
 				return Undefined
 			}))
@@ -71,9 +71,9 @@ func promiseMethod(name string) Func {
 	case "then":
 		return func(r *Realm, this Value, a []Value) Value {
 			st := this.o.slot.(*promiseState)
-			h := arg(a, 0)
+			h := Arg(a, 0)
 			if st.rejected {
-				h = arg(a, 1)
+				h = Arg(a, 1)
 			}
 			if h.k != KindFunction {
 				return this
@@ -83,14 +83,14 @@ func promiseMethod(name string) Func {
 	case "catch":
 		return func(r *Realm, this Value, a []Value) Value {
 			st := this.o.slot.(*promiseState)
-			if !st.rejected || arg(a, 0).k != KindFunction {
+			if !st.rejected || Arg(a, 0).k != KindFunction {
 				return this
 			}
 			return settle(func() Value { return Call(r, a[0], Undefined, st.value) })
 		}
 	case "finally":
 		return func(r *Realm, this Value, a []Value) Value {
-			if f := arg(a, 0); f.k == KindFunction {
+			if f := Arg(a, 0); f.k == KindFunction {
 				res := settle(func() Value { return Call(r, f, Undefined) })
 				if res.o.slot.(*promiseState).rejected {
 					return res

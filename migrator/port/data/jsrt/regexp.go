@@ -250,13 +250,13 @@ func MustRegExp(source, flags string) Value {
 
 // regexpConstruct is new RegExp(pattern, flags).
 func regexpConstruct(_ *Realm, args []Value) Value {
-	src, flags := arg(args, 0), ""
-	if !arg(args, 1).IsUndefined() {
+	src, flags := Arg(args, 0), ""
+	if !Arg(args, 1).IsUndefined() {
 		flags = ToString(args[1])
 	}
 	if src.IsObject() && src.o.class == "RegExp" {
 		st := src.o.slot.(*regexpState)
-		if arg(args, 1).IsUndefined() {
+		if Arg(args, 1).IsUndefined() {
 			flags = st.flags
 		}
 		return MustRegExp(st.source, flags)

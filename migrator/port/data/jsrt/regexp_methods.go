@@ -1,26 +1,5 @@
 package jsrt
 
-// unitToByte converts a UTF-16 index in s to a byte offset.
-func unitToByte(s string, u int) int {
-	if isASCII(s) {
-		return min(u, len(s))
-	}
-	n := 0
-	for i := 0; i < len(s); {
-		if n >= u {
-			return i
-		}
-		r, size := decodeUnit(s, i)
-		i += size
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return len(s)
-}
-
 func reThis(this Value) (*Object, *regexpState) {
 	if !this.IsObject() || this.o.class != "RegExp" {
 		ThrowTypeError("RegExp method called on incompatible receiver")
@@ -146,7 +125,7 @@ func regexpMethod(name string) Func {
 
 func strMatch(_ *Realm, this Value, a []Value) Value {
 	s := strThis(this)
-	re := toRegExp(arg(a, 0))
+	re := toRegExp(Arg(a, 0))
 	o, st := reThis(re)
 	if !st.global {
 		return regexpExec(o, st, s)
@@ -164,9 +143,9 @@ func strMatch(_ *Realm, this Value, a []Value) Value {
 
 func strMatchAll(_ *Realm, this Value, a []Value) Value {
 	s := strThis(this)
-	re := toRegExp(arg(a, 0))
+	re := toRegExp(Arg(a, 0))
 	_, st := reThis(re)
-	if arg(a, 0).IsObject() && !st.global {
+	if Arg(a, 0).IsObject() && !st.global {
 		ThrowTypeError("String.prototype.matchAll called with a non-global RegExp argument")
 	}
 	var out []Value
@@ -178,7 +157,7 @@ func strMatchAll(_ *Realm, this Value, a []Value) Value {
 
 func strSearch(_ *Realm, this Value, a []Value) Value {
 	s := strThis(this)
-	_, st := reThis(toRegExp(arg(a, 0)))
+	_, st := reThis(toRegExp(Arg(a, 0)))
 	m := st.re.FindStringIndex(s)
 	if m == nil {
 		return Int(-1)

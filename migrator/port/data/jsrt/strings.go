@@ -68,7 +68,7 @@ func strThis(this Value) string {
 	return ToString(this)
 }
 
-func strArg(args []Value, i int) string { return ToString(arg(args, i)) }
+func strArg(args []Value, i int) string { return ToString(Arg(args, i)) }
 
 func stringMethod(name string) Func {
 	m, ok := stringMethods[name]
@@ -88,27 +88,27 @@ func init() {
 		"slice": func(_ *Realm, this Value, a []Value) Value {
 			s := strThis(this)
 			n := unitLen(s)
-			return Str(unitSlice(s, relIndex(arg(a, 0), n, 0), relIndex(arg(a, 1), n, n)))
+			return Str(unitSlice(s, relIndex(Arg(a, 0), n, 0), relIndex(Arg(a, 1), n, n)))
 		},
 		"substring": func(_ *Realm, this Value, a []Value) Value {
 			s := strThis(this)
 			n := unitLen(s)
-			i, j := clampIndex(arg(a, 0), n, 0), clampIndex(arg(a, 1), n, n)
+			i, j := clampIndex(Arg(a, 0), n, 0), clampIndex(Arg(a, 1), n, n)
 			return Str(unitSlice(s, min(i, j), max(i, j)))
 		},
 		"substr": func(_ *Realm, this Value, a []Value) Value {
 			s := strThis(this)
 			n := unitLen(s)
-			i := relIndex(arg(a, 0), n, 0)
+			i := relIndex(Arg(a, 0), n, 0)
 			l := n - i
-			if !arg(a, 1).IsUndefined() {
-				l = int(math.Min(math.Max(toInteger(arg(a, 1)), 0), float64(n-i)))
+			if !Arg(a, 1).IsUndefined() {
+				l = int(math.Min(math.Max(toInteger(Arg(a, 1)), 0), float64(n-i)))
 			}
 			return Str(unitSlice(s, i, i+l))
 		},
 		"charAt": func(_ *Realm, this Value, a []Value) Value {
 			s := strThis(this)
-			i := toInteger(arg(a, 0))
+			i := toInteger(Arg(a, 0))
 			if i < 0 || i >= float64(unitLen(s)) {
 				return Str("")
 			}
@@ -116,7 +116,7 @@ func init() {
 		},
 		"charCodeAt": func(_ *Realm, this Value, a []Value) Value {
 			u := toUnits(strThis(this))
-			i := toInteger(arg(a, 0))
+			i := toInteger(Arg(a, 0))
 			if i < 0 || i >= float64(len(u)) {
 				return Num(math.NaN())
 			}
@@ -124,7 +124,7 @@ func init() {
 		},
 		"codePointAt": func(_ *Realm, this Value, a []Value) Value {
 			u := toUnits(strThis(this))
-			i := toInteger(arg(a, 0))
+			i := toInteger(Arg(a, 0))
 			if i < 0 || i >= float64(len(u)) {
 				return Undefined
 			}
@@ -137,7 +137,7 @@ func init() {
 		"at": func(_ *Realm, this Value, a []Value) Value {
 			s := strThis(this)
 			n := unitLen(s)
-			i := toInteger(arg(a, 0))
+			i := toInteger(Arg(a, 0))
 			if i < 0 {
 				i += float64(n)
 			}
@@ -148,31 +148,31 @@ func init() {
 		},
 		"indexOf": func(_ *Realm, this Value, a []Value) Value {
 			u, sub := toUnits(strThis(this)), toUnits(strArg(a, 0))
-			return Int(indexUnits(u, sub, clampIndex(arg(a, 1), len(u), 0)))
+			return Int(indexUnits(u, sub, clampIndex(Arg(a, 1), len(u), 0)))
 		},
 		"lastIndexOf": func(_ *Realm, this Value, a []Value) Value {
 			u, sub := toUnits(strThis(this)), toUnits(strArg(a, 0))
 			from := len(u)
-			if f := ToNumber(arg(a, 1)); !math.IsNaN(f) {
+			if f := ToNumber(Arg(a, 1)); !math.IsNaN(f) {
 				from = int(math.Max(0, math.Min(math.Trunc(f), float64(len(u)))))
 			}
 			return Int(lastIndexUnits(u, sub, from))
 		},
 		"includes": func(_ *Realm, this Value, a []Value) Value {
-			noRegExp(arg(a, 0), "includes")
+			noRegExp(Arg(a, 0), "includes")
 			u, sub := toUnits(strThis(this)), toUnits(strArg(a, 0))
-			return Bool(indexUnits(u, sub, clampIndex(arg(a, 1), len(u), 0)) >= 0)
+			return Bool(indexUnits(u, sub, clampIndex(Arg(a, 1), len(u), 0)) >= 0)
 		},
 		"startsWith": func(_ *Realm, this Value, a []Value) Value {
-			noRegExp(arg(a, 0), "startsWith")
+			noRegExp(Arg(a, 0), "startsWith")
 			u, sub := toUnits(strThis(this)), toUnits(strArg(a, 0))
-			p := clampIndex(arg(a, 1), len(u), 0)
+			p := clampIndex(Arg(a, 1), len(u), 0)
 			return Bool(p+len(sub) <= len(u) && indexUnits(u[p:p+len(sub)], sub, 0) == 0)
 		},
 		"endsWith": func(_ *Realm, this Value, a []Value) Value {
-			noRegExp(arg(a, 0), "endsWith")
+			noRegExp(Arg(a, 0), "endsWith")
 			u, sub := toUnits(strThis(this)), toUnits(strArg(a, 0))
-			e := clampIndex(arg(a, 1), len(u), len(u))
+			e := clampIndex(Arg(a, 1), len(u), len(u))
 			return Bool(e-len(sub) >= 0 && indexUnits(u[e-len(sub):e], sub, 0) == 0)
 		},
 		"split":       strSplit,

@@ -7,14 +7,14 @@ import (
 
 func strSplit(r *Realm, this Value, a []Value) Value {
 	s := strThis(this)
-	if sep := arg(a, 0); sep.IsObject() && sep.o.class == "RegExp" {
-		return regexpSplit(sep.o, s, arg(a, 1))
+	if sep := Arg(a, 0); sep.IsObject() && sep.o.class == "RegExp" {
+		return regexpSplit(sep.o, s, Arg(a, 1))
 	}
 	limit := math.MaxUint32
-	if !arg(a, 1).IsUndefined() {
-		limit = int(toUint32(ToNumber(arg(a, 1))))
+	if !Arg(a, 1).IsUndefined() {
+		limit = int(toUint32(ToNumber(Arg(a, 1))))
 	}
-	if arg(a, 0).IsUndefined() {
+	if Arg(a, 0).IsUndefined() {
 		if limit == 0 {
 			return NewArray()
 		}
@@ -50,10 +50,10 @@ func strSplit(r *Realm, this Value, a []Value) Value {
 }
 
 func strPad(s string, a []Value, start bool) Value {
-	n := int(toInteger(arg(a, 0)))
+	n := int(toInteger(Arg(a, 0)))
 	l := unitLen(s)
 	fill := " "
-	if !arg(a, 1).IsUndefined() {
+	if !Arg(a, 1).IsUndefined() {
 		fill = strArg(a, 1)
 	}
 	if n <= l || fill == "" {
@@ -75,7 +75,7 @@ func strPad(s string, a []Value, start bool) Value {
 
 func strRepeat(_ *Realm, this Value, a []Value) Value {
 	s := strThis(this)
-	n := toInteger(arg(a, 0))
+	n := toInteger(Arg(a, 0))
 	if n < 0 || math.IsInf(n, 0) {
 		ThrowRangeError("Invalid count value: " + NumberToString(n))
 	}
@@ -104,11 +104,11 @@ func strConcat(_ *Realm, this Value, a []Value) Value {
 // strReplace is replace/replaceAll with a string or RegExp pattern and a
 // string (with $ patterns) or function replacement.
 func strReplace(r *Realm, s string, a []Value, all bool) Value {
-	if p := arg(a, 0); p.IsObject() && p.o.class == "RegExp" {
-		return regexpReplace(r, p.o, s, arg(a, 1), all)
+	if p := Arg(a, 0); p.IsObject() && p.o.class == "RegExp" {
+		return regexpReplace(r, p.o, s, Arg(a, 1), all)
 	}
 	u, pat := toUnits(s), toUnits(strArg(a, 0))
-	repl := arg(a, 1)
+	repl := Arg(a, 1)
 	var out []uint16
 	pos, last := 0, 0
 	for {

@@ -105,13 +105,34 @@ func unitLen(s string) int {
 	for i := 0; i < len(s); {
 		r, size := decodeUnit(s, i)
 		i += size
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
+		n += runeUnits(r)
 	}
 	return n
+}
+
+// unitToByte converts a UTF-16 index in s to a byte offset.
+func unitToByte(s string, u int) int {
+	if isASCII(s) {
+		return min(u, len(s))
+	}
+	n := 0
+	for i := 0; i < len(s); {
+		if n >= u {
+			return i
+		}
+		r, size := decodeUnit(s, i)
+		i += size
+		n += runeUnits(r)
+	}
+	return len(s)
+}
+
+// runeUnits is how many UTF-16 code units r takes: two above the BMP (a surrogate pair), else one.
+func runeUnits(r rune) int {
+	if r >= 0x10000 {
+		return 2
+	}
+	return 1
 }
 
 // unitSlice returns the code units [start, end) of s (indices already clamped).

@@ -73,7 +73,8 @@ func value(raw json.RawMessage) jsrt.Value {
 
 // runMiddy wraps a handler that throws spec.throw (an object of error
 // properties) or returns spec.return in middy with the JSON body parser and
-// the HTTP error handler, and invokes it with spec.event.
+// the HTTP error handler (options: spec.options, logger off), and invokes it
+// with spec.event.
 func runMiddy(r *jsrt.Realm, raw json.RawMessage) jsrt.Value {
 	spec := value(raw)
 	handler := jsrt.Fn("handler", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
@@ -91,6 +92,11 @@ func runMiddy(r *jsrt.Realm, raw json.RawMessage) jsrt.Value {
 	})
 	quiet := jsrt.NewObject()
 	quiet.Set("logger", jsrt.Bool(false))
+	if options := jsrt.GetS(spec, "options"); options.IsObject() {
+		for _, k := range options.Object().Keys() {
+			quiet.Set(k, options.Object().Get(k))
+		}
+	}
 	m := jsrt.Call(r, jsrt.GetS(middy.Core(r), "default"), jsrt.Undefined, handler)
 	parser, errors := middy.HTTPJSONBodyParser(r), middy.HTTPErrorHandler(r)
 	if jsrt.ToNumber(jsrt.GetS(spec, "major")) >= 5 {

@@ -31,13 +31,6 @@ var documentMethods = [][2]string{
 	{"transactGet", "TransactGetItems"}, {"transactWrite", "TransactWriteItems"},
 }
 
-func arg(args []jsrt.Value, i int) jsrt.Value {
-	if i < len(args) {
-		return args[i]
-	}
-	return jsrt.Undefined
-}
-
 // Exports is the `aws-sdk` module: the AWS namespace (also its default export).
 func Exports(r *jsrt.Realm) jsrt.Value {
 	aws := jsrt.NewObject()
@@ -56,7 +49,7 @@ func Exports(r *jsrt.Realm) jsrt.Value {
 	}
 	config := jsrt.NewObject()
 	config.Set("update", jsrt.Fn("update", func(_ *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		jsrt.ObjectAssignInto(config, arg(args, 0))
+		jsrt.ObjectAssignInto(config, jsrt.Arg(args, 0))
 		return jsrt.Undefined
 	}))
 	aws.Set("config", jsrt.Obj(config))
@@ -67,7 +60,7 @@ func Exports(r *jsrt.Realm) jsrt.Value {
 func serviceClass(r *jsrt.Realm, name, service string) jsrt.Value {
 	cls := jsrt.NewClass(name, jsrt.Undefined, func(_ *jsrt.Realm, this jsrt.Value, args []jsrt.Value) jsrt.Value {
 		cfg := jsrt.NewObject()
-		jsrt.ObjectAssignInto(cfg, arg(args, 0))
+		jsrt.ObjectAssignInto(cfg, jsrt.Arg(args, 0))
 		this.Object().Set("config", jsrt.Obj(cfg))
 		return jsrt.Undefined
 	})
@@ -83,7 +76,7 @@ func serviceClass(r *jsrt.Realm, name, service string) jsrt.Value {
 func documentClass() jsrt.Value {
 	cls := jsrt.NewClass("DocumentClient", jsrt.Undefined, func(_ *jsrt.Realm, this jsrt.Value, args []jsrt.Value) jsrt.Value {
 		opts := jsaws.MarshallOptions{RemoveUndefinedValues: true} // v2 leaves undefined attributes out
-		opts.ConvertEmptyValues = jsrt.Truthy(jsrt.GetOpt(arg(args, 0), "convertEmptyValues"))
+		opts.ConvertEmptyValues = jsrt.Truthy(jsrt.GetOpt(jsrt.Arg(args, 0), "convertEmptyValues"))
 		this.Object().SetSlot(opts)
 		return jsrt.Undefined
 	})
@@ -106,7 +99,7 @@ func method(op string, call func(r *jsrt.Realm, input jsrt.Value) jsrt.Value) js
 // promise() gives the output; with a callback, callback(err, data) is called.
 func methodWithThis(op string, call func(r *jsrt.Realm, this, input jsrt.Value) jsrt.Value) jsrt.Value {
 	return jsrt.Fn(op, func(r *jsrt.Realm, this jsrt.Value, args []jsrt.Value) jsrt.Value {
-		input := arg(args, 0)
+		input := jsrt.Arg(args, 0)
 		result := func() jsrt.Value {
 			return jsrt.Async(func() jsrt.Value {
 				var out jsrt.Value
@@ -114,7 +107,7 @@ func methodWithThis(op string, call func(r *jsrt.Realm, this, input jsrt.Value) 
 				return out
 			})
 		}
-		if cb := arg(args, 1); cb.Kind() == jsrt.KindFunction {
+		if cb := jsrt.Arg(args, 1); cb.Kind() == jsrt.KindFunction {
 			var err, data jsrt.Value = jsrt.Null(), jsrt.Undefined
 			jsrt.Try(func() { data = jsrt.Await(result()) }, func(e jsrt.Value) { err = e }, nil)
 			jsrt.Call(r, cb, jsrt.Undefined, err, data)

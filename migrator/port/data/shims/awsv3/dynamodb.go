@@ -65,24 +65,18 @@ func initDocument(this jsrt.Value, args []jsrt.Value) {
 // UtilDynamoDB is the exports of @aws-sdk/util-dynamodb: marshall, unmarshall,
 // convertToAttr and convertToNative.
 func UtilDynamoDB(r *jsrt.Realm) jsrt.Value {
-	arg := func(args []jsrt.Value, i int) jsrt.Value {
-		if i < len(args) {
-			return args[i]
-		}
-		return jsrt.Undefined
-	}
 	return jsrt.HostObject("Object", map[string]jsrt.Value{
 		"marshall": jsrt.Fn("marshall", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			return jsaws.Marshall(r, arg(args, 0), jsaws.MarshallOptionsOf(arg(args, 1)))
+			return jsaws.Marshall(r, jsrt.Arg(args, 0), jsaws.MarshallOptionsOf(jsrt.Arg(args, 1)))
 		}),
 		"unmarshall": jsrt.Fn("unmarshall", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			return jsaws.Unmarshall(r, arg(args, 0))
+			return jsaws.Unmarshall(r, jsrt.Arg(args, 0))
 		}),
 		"convertToAttr": jsrt.Fn("convertToAttr", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			return jsaws.ConvertToAttr(r, arg(args, 0), jsaws.MarshallOptionsOf(arg(args, 1)))
+			return jsaws.ConvertToAttr(r, jsrt.Arg(args, 0), jsaws.MarshallOptionsOf(jsrt.Arg(args, 1)))
 		}),
 		"convertToNative": jsrt.Fn("convertToNative", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			return jsaws.ConvertToNative(r, arg(args, 0))
+			return jsaws.ConvertToNative(r, jsrt.Arg(args, 0))
 		}),
 	})
 }

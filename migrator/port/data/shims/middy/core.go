@@ -7,13 +7,6 @@ import (
 	"migrate.local/port/jsrt"
 )
 
-func arg(args []jsrt.Value, i int) jsrt.Value {
-	if i < len(args) {
-		return args[i]
-	}
-	return jsrt.Undefined
-}
-
 // stack is a middy handler's middlewares.
 type stack struct {
 	handler              jsrt.Value
@@ -24,7 +17,7 @@ type stack struct {
 func Core(r *jsrt.Realm) jsrt.Value {
 	exports := jsrt.NewObject()
 	exports.Set("default", jsrt.Fn("middy", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		return newMiddy(arg(args, 0))
+		return newMiddy(jsrt.Arg(args, 0))
 	}))
 	return jsrt.Obj(exports)
 }
@@ -33,12 +26,12 @@ func newMiddy(handler jsrt.Value) jsrt.Value {
 	s := &stack{handler: handler}
 	var self jsrt.Value
 	self = jsrt.Fn("middy", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		return jsrt.Async(func() jsrt.Value { return s.run(r, arg(args, 0), arg(args, 1)) })
+		return jsrt.Async(func() jsrt.Value { return s.run(r, jsrt.Arg(args, 0), jsrt.Arg(args, 1)) })
 	})
 	o := self.Object()
 	chain := func(name string, f func(jsrt.Value)) {
 		o.Set(name, jsrt.Fn(name, func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			f(arg(args, 0))
+			f(jsrt.Arg(args, 0))
 			return self
 		}))
 	}
@@ -47,7 +40,7 @@ func newMiddy(handler jsrt.Value) jsrt.Value {
 	chain("onError", func(fn jsrt.Value) { s.onErr = append([]jsrt.Value{fn}, s.onErr...) })
 	chain("handler", func(fn jsrt.Value) { s.handler = fn })
 	o.Set("use", jsrt.Fn("use", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		list := []jsrt.Value{arg(args, 0)}
+		list := []jsrt.Value{jsrt.Arg(args, 0)}
 		if list[0].Kind() == jsrt.KindArray {
 			list = list[0].Object().Items()
 		}

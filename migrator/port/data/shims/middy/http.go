@@ -27,9 +27,9 @@ func HTTPErrorHandler5(r *jsrt.Realm) jsrt.Value { return httpErrorHandler(5) }
 func httpErrorHandler(major int) jsrt.Value {
 	exports := jsrt.NewObject()
 	exports.Set("default", jsrt.Fn("httpErrorHandler", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		opts := arg(args, 0)
+		opts := jsrt.Arg(args, 0)
 		logger := jsrt.Fn("logger", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			e := arg(args, 0)
+			e := jsrt.Arg(args, 0)
 			r.Logger().Error(jsrt.ErrorMessage(e), "name", jsrt.ErrorName(e))
 			return jsrt.Undefined
 		})
@@ -44,18 +44,19 @@ func httpErrorHandler(major int) jsrt.Value {
 			fallback = jsrt.Null()
 		}
 		return middleware("onError", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			if major < 5 {
-				onError4(r, arg(args, 0), logger, fallback)
-				return jsrt.Undefined
-			}
-			onError(r, arg(args, 0), logger, fallback)
+			onError(r, jsrt.Arg(args, 0), logger, fallback, major)
 			return jsrt.Undefined
 		})
 	}))
 	return jsrt.Obj(exports)
 }
 
-func onError(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
+// onError is the middleware's onError for middy `major`. Both majors log the error, expose one
+// with a statusCode under 500 and answer it with {statusCode, body: message, headers}. They differ
+// on the rest: 4.x swaps an unexposed error for the fallback message only when one is set, and
+// otherwise leaves it to fail the invoke; 5.x always swaps it (an undefined message gives a bare
+// {statusCode: 500, headers: {}}), and adds the body and its Content-Type only for a message.
+func onError(r *jsrt.Realm, request, logger, fallback jsrt.Value, major int) {
 	req := request.Object()
 	if !req.Get("response").IsUndefined() {
 		return
@@ -68,7 +69,8 @@ func onError(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
 	if jsrt.Truthy(status) && jsrt.GetOpt(e, "expose").IsUndefined() {
 		jsrt.SetS(e, "expose", jsrt.Bool(jsrt.Less(status, jsrt.Num(500))))
 	}
-	if !jsrt.Truthy(jsrt.GetOpt(e, "expose")) || !jsrt.Truthy(status) {
+	unexposed := !jsrt.Truthy(status) || !jsrt.Truthy(jsrt.GetOpt(e, "expose"))
+	if unexposed && (major >= 5 || jsrt.Truthy(fallback)) {
 		fb := jsrt.NewObject()
 		fb.Set("statusCode", jsrt.Num(500))
 		fb.Set("message", fallback)
@@ -76,59 +78,28 @@ func onError(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
 		e = jsrt.Obj(fb)
 		req.Set("error", e)
 	}
-	// normalizeHttpResponse on an undefined response gives {statusCode: 500, headers: {}}.
-	headers := jsrt.NewObject()
-	jsrt.ObjectAssignInto(headers, jsrt.GetS(e, "headers"))
-	resp := jsrt.NewObject()
-	resp.Set("statusCode", jsrt.GetS(e, "statusCode"))
-	resp.Set("headers", jsrt.Obj(headers))
-	if message := jsrt.GetS(e, "message"); jsrt.Truthy(message) {
-		contentType := "application/json"
-		if jsonSafeParse(r, message).Kind() == jsrt.KindString {
-			contentType = "text/plain"
-		}
-		resp.Set("body", message)
-		headers.Set("Content-Type", jsrt.Str(contentType))
-	}
-	req.Set("response", jsrt.Obj(resp))
-}
-
-func onError4(r *jsrt.Realm, request, logger, fallback jsrt.Value) {
-	req := request.Object()
-	if !req.Get("response").IsUndefined() {
-		return
-	}
-	if logger.Kind() == jsrt.KindFunction {
-		jsrt.Call(r, logger, jsrt.Undefined, req.Get("error"))
-	}
-	e := req.Get("error")
-	status := jsrt.GetOpt(e, "statusCode")
-	if jsrt.Truthy(status) && jsrt.GetOpt(e, "expose").IsUndefined() {
-		jsrt.SetS(e, "expose", jsrt.Bool(jsrt.Less(status, jsrt.Num(500))))
-	}
-	if jsrt.Truthy(fallback) && (!jsrt.Truthy(status) || !jsrt.Truthy(jsrt.GetOpt(e, "expose"))) {
-		fb := jsrt.NewObject()
-		fb.Set("statusCode", jsrt.Num(500))
-		fb.Set("message", fallback)
-		fb.Set("expose", jsrt.Bool(true))
-		e = jsrt.Obj(fb)
-		req.Set("error", e)
-	}
-	if !jsrt.Truthy(jsrt.GetOpt(e, "expose")) {
+	if major < 5 && !jsrt.Truthy(jsrt.GetOpt(e, "expose")) {
 		return
 	}
 	message := jsrt.GetS(e, "message")
 	headers := jsrt.NewObject()
 	jsrt.ObjectAssignInto(headers, jsrt.GetS(e, "headers"))
-	contentType := "application/json"
-	if jsonSafeParse(r, message).Kind() == jsrt.KindString {
-		contentType = "text/plain"
-	}
-	headers.Set("Content-Type", jsrt.Str(contentType))
 	resp := jsrt.NewObject()
 	resp.Set("statusCode", jsrt.GetS(e, "statusCode"))
-	resp.Set("body", message)
+	if major < 5 {
+		resp.Set("body", message) // 4.x: {statusCode, body, headers}, in that order
+	}
 	resp.Set("headers", jsrt.Obj(headers))
+	if major < 5 || jsrt.Truthy(message) {
+		if major >= 5 {
+			resp.Set("body", message) // 5.x (normalizeHttpResponse): {statusCode, headers, body}
+		}
+		contentType := "application/json"
+		if jsonSafeParse(r, message).Kind() == jsrt.KindString {
+			contentType = "text/plain"
+		}
+		headers.Set("Content-Type", jsrt.Str(contentType))
+	}
 	req.Set("response", jsrt.Obj(resp))
 }
 
@@ -161,11 +132,11 @@ func httpJSONBodyParser(disableByDefault bool) jsrt.Value {
 	exports := jsrt.NewObject()
 	exports.Set("default", jsrt.Fn("httpJsonBodyParser", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		disable := disableByDefault
-		if given := jsrt.GetOpt(arg(args, 0), "disableContentTypeError"); !given.IsUndefined() {
+		if given := jsrt.GetOpt(jsrt.Arg(args, 0), "disableContentTypeError"); !given.IsUndefined() {
 			disable = jsrt.Truthy(given)
 		}
 		return middleware("before", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-			event := jsrt.GetS(arg(args, 0), "event")
+			event := jsrt.GetS(jsrt.Arg(args, 0), "event")
 			headers := jsrt.GetS(event, "headers")
 			ct := jsrt.Coalesce(jsrt.GetOpt(headers, "Content-Type"), jsrt.GetOpt(headers, "content-type"))
 			if !jsonMime.MatchString(jsrt.ToString(ct)) {

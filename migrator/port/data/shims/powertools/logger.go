@@ -14,13 +14,6 @@ import (
 	"migrate.local/port/jsrt"
 )
 
-func arg(args []jsrt.Value, i int) jsrt.Value {
-	if i < len(args) {
-		return args[i]
-	}
-	return jsrt.Undefined
-}
-
 // logger is the slot of a Logger instance.
 type logger struct {
 	service string
@@ -94,7 +87,7 @@ func slotOf(v jsrt.Value) *logger {
 func loggerClass() jsrt.Value {
 	var cls jsrt.Value
 	cls = jsrt.NewClass("Logger", jsrt.Undefined, func(r *jsrt.Realm, this jsrt.Value, args []jsrt.Value) jsrt.Value {
-		this.Object().SetSlot(newLogger(arg(args, 0)))
+		this.Object().SetSlot(newLogger(jsrt.Arg(args, 0)))
 		return jsrt.Undefined
 	})
 	proto := jsrt.GetS(cls, "prototype").Object()
@@ -111,13 +104,13 @@ func loggerClass() jsrt.Value {
 		})
 	}
 	method("appendKeys", func(_ *jsrt.Realm, l *logger, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		jsrt.ObjectAssignInto(l.keys, arg(args, 0))
+		jsrt.ObjectAssignInto(l.keys, jsrt.Arg(args, 0))
 		return jsrt.Undefined
 	})
 	proto.Set("appendPersistentKeys", proto.Get("appendKeys"))
 	proto.Set("addPersistentLogAttributes", proto.Get("appendKeys"))
 	method("removeKeys", func(_ *jsrt.Realm, l *logger, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		for _, k := range jsrt.Iterate(arg(args, 0)) {
+		for _, k := range jsrt.Iterate(jsrt.Arg(args, 0)) {
 			l.keys.Delete(jsrt.ToString(k))
 		}
 		return jsrt.Undefined
@@ -127,11 +120,11 @@ func loggerClass() jsrt.Value {
 		return jsrt.Undefined
 	})
 	method("addContext", func(_ *jsrt.Realm, l *logger, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		l.addContext(arg(args, 0))
+		l.addContext(jsrt.Arg(args, 0))
 		return jsrt.Undefined
 	})
 	method("setLogLevel", func(_ *jsrt.Realm, l *logger, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		l.setLevel(jsrt.ToString(arg(args, 0)))
+		l.setLevel(jsrt.ToString(jsrt.Arg(args, 0)))
 		return jsrt.Undefined
 	})
 	method("getLevelName", func(_ *jsrt.Realm, l *logger, _ jsrt.Value, _ []jsrt.Value) jsrt.Value {
@@ -149,7 +142,7 @@ func loggerClass() jsrt.Value {
 		c.keys, c.context = jsrt.NewObject(), jsrt.NewObject()
 		jsrt.ObjectAssignInto(c.keys, jsrt.Obj(l.keys))
 		jsrt.ObjectAssignInto(c.context, jsrt.Obj(l.context))
-		if opts := arg(args, 0); opts.IsObject() {
+		if opts := jsrt.Arg(args, 0); opts.IsObject() {
 			if lv := opts.Object().Get("logLevel"); lv.Kind() == jsrt.KindString {
 				c.setLevel(jsrt.ToString(lv))
 			}
@@ -187,7 +180,7 @@ func (l *logger) emit(r *jsrt.Realm, level slog.Level, args []jsrt.Value) {
 	}
 	add(l.context)
 	add(l.keys)
-	message := arg(args, 0)
+	message := jsrt.Arg(args, 0)
 	if message.IsObject() && !jsrt.IsError(message) {
 		add(message.Object())
 		message = message.Object().Get("message")
@@ -236,17 +229,17 @@ func (j jsonText) String() string               { return string(j) }
 
 // inject is injectLambdaContext(logger | loggers, {clearState, resetKeys, logEvent}).
 func inject(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-	targets := []jsrt.Value{arg(args, 0)}
+	targets := []jsrt.Value{jsrt.Arg(args, 0)}
 	if targets[0].Kind() == jsrt.KindArray {
 		targets = targets[0].Object().Items()
 	}
-	opts := arg(args, 1)
+	opts := jsrt.Arg(args, 1)
 	reset := jsrt.Truthy(jsrt.GetOpt(opts, "clearState")) || jsrt.Truthy(jsrt.GetOpt(opts, "resetKeys"))
 	logEvent := jsrt.Truthy(jsrt.GetOpt(opts, "logEvent"))
 	var saved []*jsrt.Object
 	mw := jsrt.NewObject()
 	mw.Set("before", jsrt.Fn("before", func(r *jsrt.Realm, _ jsrt.Value, a []jsrt.Value) jsrt.Value {
-		request := arg(a, 0)
+		request := jsrt.Arg(a, 0)
 		saved = saved[:0]
 		for _, t := range targets {
 			l := slotOf(t)

@@ -36,13 +36,6 @@ type refinement struct {
 	message jsrt.Value
 }
 
-func arg(args []jsrt.Value, i int) jsrt.Value {
-	if i < len(args) {
-		return args[i]
-	}
-	return jsrt.Undefined
-}
-
 // message is a check's custom message: a string, or {message} (undefined for zod's default).
 func message(v jsrt.Value) jsrt.Value {
 	if v.Kind() == jsrt.KindString {
@@ -65,7 +58,7 @@ func Exports(r *jsrt.Realm) jsrt.Value {
 	z.Set("boolean", simple("boolean"))
 	z.Set("object", jsrt.Fn("object", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		s := &schema{kind: "object"}
-		if shape := arg(args, 0); shape.IsObject() {
+		if shape := jsrt.Arg(args, 0); shape.IsObject() {
 			for _, k := range shape.Object().Keys() {
 				s.shape = append(s.shape, [2]any{k, slotOf(shape.Object().Get(k))})
 			}
@@ -73,11 +66,11 @@ func Exports(r *jsrt.Realm) jsrt.Value {
 		return wrap(s)
 	}))
 	z.Set("array", jsrt.Fn("array", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		return wrap(&schema{kind: "array", element: slotOf(arg(args, 0))})
+		return wrap(&schema{kind: "array", element: slotOf(jsrt.Arg(args, 0))})
 	}))
 	z.Set("enum", jsrt.Fn("enum", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		s := &schema{kind: "enum"}
-		for _, v := range jsrt.Iterate(arg(args, 0)) {
+		for _, v := range jsrt.Iterate(jsrt.Arg(args, 0)) {
 			s.options = append(s.options, jsrt.ToString(v))
 		}
 		return wrap(s)
@@ -119,7 +112,7 @@ func wrap(s *schema) jsrt.Value {
 	}
 	numeric := func(name string) {
 		chain(name, func(c *schema, args []jsrt.Value) {
-			c.checks = append(c.checks, check{name: name, value: jsrt.ToNumber(arg(args, 0)), message: message(arg(args, 1))})
+			c.checks = append(c.checks, check{name: name, value: jsrt.ToNumber(jsrt.Arg(args, 0)), message: message(jsrt.Arg(args, 1))})
 		})
 	}
 	numeric("min")
@@ -130,28 +123,28 @@ func wrap(s *schema) jsrt.Value {
 	numeric("gt")
 	numeric("lt")
 	chain("regex", func(c *schema, args []jsrt.Value) {
-		c.checks = append(c.checks, check{name: "regex", re: arg(args, 0), message: message(arg(args, 1))})
+		c.checks = append(c.checks, check{name: "regex", re: jsrt.Arg(args, 0), message: message(jsrt.Arg(args, 1))})
 	})
 	chain("int", func(c *schema, args []jsrt.Value) {
-		c.checks = append(c.checks, check{name: "int", message: message(arg(args, 0))})
+		c.checks = append(c.checks, check{name: "int", message: message(jsrt.Arg(args, 0))})
 	})
 	chain("positive", func(c *schema, args []jsrt.Value) {
-		c.checks = append(c.checks, check{name: "gt", value: 0, message: message(arg(args, 0))})
+		c.checks = append(c.checks, check{name: "gt", value: 0, message: message(jsrt.Arg(args, 0))})
 	})
 	chain("nonnegative", func(c *schema, args []jsrt.Value) {
-		c.checks = append(c.checks, check{name: "min", value: 0, message: message(arg(args, 0))})
+		c.checks = append(c.checks, check{name: "min", value: 0, message: message(jsrt.Arg(args, 0))})
 	})
 	chain("optional", func(c *schema, _ []jsrt.Value) { c.optional = true })
 	chain("nullable", func(c *schema, _ []jsrt.Value) { c.nullable = true })
 	chain("default", func(c *schema, args []jsrt.Value) {
-		v := arg(args, 0)
+		v := jsrt.Arg(args, 0)
 		c.def = &v
 	})
 	chain("refine", func(c *schema, args []jsrt.Value) {
-		c.refines = append(c.refines, refinement{fn: arg(args, 0), message: message(arg(args, 1))})
+		c.refines = append(c.refines, refinement{fn: jsrt.Arg(args, 0), message: message(jsrt.Arg(args, 1))})
 	})
 	methods["safeParse"] = jsrt.Fn("safeParse", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		data, issues := run(r, s, arg(args, 0))
+		data, issues := run(r, s, jsrt.Arg(args, 0))
 		res := jsrt.NewObject()
 		res.Set("success", jsrt.Bool(len(issues) == 0))
 		if len(issues) == 0 {
@@ -162,7 +155,7 @@ func wrap(s *schema) jsrt.Value {
 		return jsrt.Obj(res)
 	})
 	methods["parse"] = jsrt.Fn("parse", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
-		data, issues := run(r, s, arg(args, 0))
+		data, issues := run(r, s, jsrt.Arg(args, 0))
 		if len(issues) > 0 {
 			jsrt.Throw(zodError(r, issues))
 		}
