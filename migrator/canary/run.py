@@ -39,7 +39,7 @@ def run(
         return _run_local(request, console, stderr)
     stderr = stderr or Console(stderr=True)
     try:
-        result = _run(request, stderr, backend, stop or StopFlag())
+        result = execute(request, stderr, backend, stop or StopFlag())
     except CanaryError as exc:
         stderr.print(f"migrate: error: {exc}", markup=False, highlight=False, soft_wrap=True)
         return ExitCode.CANNOT_RUN
@@ -62,7 +62,8 @@ def _run_local(request: CanaryRequest, console: Console, stderr: Console | None)
         return run(local, console, stderr=stderr, backend=backend, stop=stop)
 
 
-def _run(request: CanaryRequest, stderr: Console, backend: DeployBackend | None, stop: StopFlag) -> Result:
+def execute(request: CanaryRequest, stderr: Console, backend: DeployBackend | None, stop: StopFlag) -> Result:
+    """The run without its printing: how it ended (progress on `stderr`); raises `CanaryError`."""
     interval = request.interval_s
     if interval is not None and (not math.isfinite(interval) or interval < 0):  # --resume too
         raise CanaryError(f"--interval {interval}: give a number of seconds, 0 or more")
