@@ -134,6 +134,12 @@ def rollout_command(
     """
     if resume and rollback:
         raise typer.BadParameter("give --resume or --rollback, not both")
+    gates = GateSettings(
+        max_error_rate=max_error_rate,
+        max_p99_ratio=max_p99_ratio or None,
+        min_invocations=min_invocations,
+        metrics=metric_gates,
+    )
     request = CanaryRequest(
         function=function,
         alias=alias,
@@ -142,7 +148,7 @@ def rollout_command(
         config=config.value if config else None,
         interval_s=interval,
         alarms=tuple(alarm or ()),
-        gates=GateSettings(max_error_rate, max_p99_ratio or None, min_invocations, metric_gates),
+        gates=gates,
         golden_report=golden_report,
         region=region,
         endpoint_url=endpoint_url,
