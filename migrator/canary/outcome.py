@@ -6,17 +6,18 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal, TypeAlias
 
+from codegen.exitcode import ExitCode
 from migrator.canary.gates import GateReading
 
 FinalStatus: TypeAlias = Literal["promoted", "undone", "rolled-back", "held", "stopped", "dry-run", "refused"]
-EXIT_CODES: dict[str, int] = {
-    "promoted": 0,
-    "undone": 0,
-    "dry-run": 0,
-    "rolled-back": 1,
-    "held": 1,
-    "stopped": 2,
-    "refused": 2,
+EXIT_CODES: dict[str, ExitCode] = {
+    "promoted": ExitCode.OK,
+    "undone": ExitCode.OK,
+    "dry-run": ExitCode.OK,
+    "rolled-back": ExitCode.FINDINGS,
+    "held": ExitCode.FINDINGS,
+    "stopped": ExitCode.CANNOT_RUN,
+    "refused": ExitCode.CANNOT_RUN,
 }
 
 
@@ -55,10 +56,10 @@ class Result:
     """Version of this JSON shape."""
 
     @property
-    def exit_code(self) -> int:
+    def exit_code(self) -> ExitCode:
         return EXIT_CODES[self.status]
 
     def to_json(self) -> dict[str, Any]:
         body = dataclasses.asdict(self)
-        body["exit_code"] = self.exit_code
+        body["exit_code"] = int(self.exit_code)
         return body

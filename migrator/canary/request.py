@@ -8,7 +8,6 @@ from typing import Literal, TypeAlias
 
 Mode: TypeAlias = Literal["start", "resume", "rollback"]
 OnInterrupt: TypeAlias = Literal["rollback", "hold"]
-OutputFormat: TypeAlias = Literal["table", "json"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +47,9 @@ class CanaryRequest:
     dry_run: bool = False
     mode: Mode = "start"
     on_interrupt: OnInterrupt = "rollback"
-    output_format: OutputFormat = "table"
+    output_format: str = "table"
+    """A name of `migrator.canary.formats.CANARY_FORMATS`: how the final record is printed."""
     live: bool = True
     """Draw the live progress view when stderr is a terminal."""
+    local: bool = False
+    """Start a local moto server with a demo FUNCTION and ALIAS, and roll out there."""

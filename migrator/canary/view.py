@@ -1,9 +1,8 @@
-"""What the user sees: a live view on a terminal (step, weight, gate readings, time to the next step),
-plain lines otherwise (CI logs), and the final record as a table or JSON on stdout."""
+"""What the user sees while a rollout runs: a live view on a terminal (step, weight, gate readings,
+time to the next step), plain lines otherwise (CI logs). The final record's formats are `formats.py`."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,10 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from migrator.canary.gates import GateReading
-from migrator.canary.outcome import Check, Result
+from migrator.canary.outcome import Check
+from migrator.canary.result_table import READING_STYLES
 from migrator.canary.rollout import Watcher
-
-_STYLE = {"pass": "green", "fail": "bold red", "no-data": "yellow"}
 
 
 class LineWatcher:
@@ -78,7 +76,9 @@ class LiveWatcher:
     def _draw(self) -> None:
         table = Table(box=None, show_header=False, pad_edge=False)
         for reading in self._readings:
-            table.add_row(reading.gate, Text(reading.status, style=_STYLE[reading.status]), reading.detail)
+            table.add_row(
+                reading.gate, Text(reading.status, style=READING_STYLES[reading.status]), reading.detail
+            )
         wait = f" · next check in {self._left:.0f}s" if self._left is not None else ""
         notes = [Text(n, style="dim") for n in self._notes]
         self._live.update(Group(Text(self._step + wait, style="bold"), table, *notes), refresh=True)
@@ -94,33 +94,5 @@ def watching(console: Console, to_version: str, live: bool) -> Iterator[Watcher]
         yield LiveWatcher(panel, to_version)
 
 
-def render_json(result: Result) -> str:
-    return json.dumps(result.to_json(), indent=2, ensure_ascii=False) + "\n"
-
-
-def render_table(result: Result, console: Console) -> None:
-    """The final record for people: what happened, why, and each gate check."""
-    head = f"{result.function}:{result.alias} {result.from_version or '?'} → {result.to_version or '?'}: "
-    console.print(Text(head) + Text(result.status, style=_status_style(result.status)), highlight=False)
-    if result.reason:  # refusals themselves go to stderr, one line each (run.py)
-        console.print(result.reason, markup=False, highlight=False, soft_wrap=True)
-    if result.checks:
-        table = Table("step", "weight", "gate", "reading", "detail")
-        for check in result.checks:
-            for reading in check.readings or (GateReading("-", "pass", "no gates configured"),):
-                table.add_row(
-                    str(check.step + 1),
-                    f"{check.percent:g}%",
-                    reading.gate,
-                    Text(reading.status, style=_STYLE[reading.status]),
-                    reading.detail,
-                )
-        console.print(table)
-
-
 def _reading(reading: GateReading) -> str:
     return f"{reading.gate} {reading.status} ({reading.detail})"
-
-
-def _status_style(status: str) -> str:
-    return "green" if status in ("promoted", "undone", "dry-run") else "bold red"

@@ -1,4 +1,4 @@
-"""`migrate canary`: thin Typer functions over `migrator.canary.run.run` and `migrator.canary.emit`.
+"""`migrate canary`: thin Typer functions over `migrator.canary.run.run` and `migrator.canary.emit.run.run`.
 
 `migrate canary FUNCTION ...` is short for `migrate canary rollout FUNCTION ...`; `migrate canary emit
 FUNCTION` writes the same rollout as infrastructure code (a function named `emit` or `rollout` needs
@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from migrator.canary.emit import EmitOptions, emit_rollout
+from migrator.canary.emit import EmitOptions
+from migrator.canary.emit.formats import EMIT_FORMATS
+from migrator.canary.emit.run import EmitRequest
+from migrator.canary.emit.run import run as run_emit
+from migrator.canary.formats import CANARY_FORMATS
 from migrator.canary.request import CanaryRequest, GateSettings
 from migrator.canary.run import run
-from migrator.report.output import write_atomic
 
 
 class _RolloutByDefault(TyperGroup):
@@ -54,15 +57,13 @@ class OnInterrupt(StrEnum):
     hold = "hold"
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class EmitFormat(StrEnum):
-    sam = "sam"
-    cloudformation = "cloudformation"
-    terraform = "terraform"
+if TYPE_CHECKING:
+    FormatName = str
+    EmitFormatName = str
+else:
+    # --format's choices are the registries' names (typer reads a Literal as a choice).
+    FormatName = Literal[CANARY_FORMATS.names()]
+    EmitFormatName = Literal[EMIT_FORMATS.names()]
 
 
 FunctionArg = Annotated[str, typer.Argument(help="The Lambda function's name.")]
@@ -77,52 +78,54 @@ IntervalOption = Annotated[
 AlarmOption = Annotated[
     list[str] | None, typer.Option("--alarm", help="CloudWatch alarm that rolls back when in ALARM.")
 ]
+ToVersionOption = Annotated[
+    str | None, typer.Option("--to-version", help="The published version to shift traffic to.")
+]
+MaxErrorRateOption = Annotated[
+    float, typer.Option(min=0, help="How far the new error rate may exceed the old (0.01 = 1 point).")
+]
+MaxP99RatioOption = Annotated[
+    float, typer.Option(min=0, help="New p99 duration at most this times the old; 0 turns the gate off.")
+]
+MinInvocationsOption = Annotated[
+    int, typer.Option(min=1, help="Fewer invocations on a version is 'not enough data'.")
+]
+GoldenReportOption = Annotated[
+    Path | None, typer.Option("--golden-report", help="`migrate golden --format json` report; must pass.")
+]
+LocalOption = Annotated[
+    bool, typer.Option("--local", help="Start a local moto server with a demo FUNCTION and ALIAS.")
+]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Check and print the plan; change nothing.")]
+ResumeOption = Annotated[bool, typer.Option("--resume", help="Continue the rollout recorded on the alias.")]
+RollbackOption = Annotated[bool, typer.Option("--rollback", help="Undo the rollout recorded on the alias.")]
+OnInterruptOption = Annotated[
+    OnInterrupt, typer.Option("--on-interrupt", help="On Ctrl-C/SIGTERM: roll back, or hold the step.")
+]
 
 
 @canary_app.command("rollout")
 def rollout_command(
     function: FunctionArg,
     alias: Annotated[str, typer.Option("--alias", help="The alias clients invoke.")],
-    to_version: Annotated[
-        str | None, typer.Option("--to-version", help="The published version to shift traffic to.")
-    ] = None,
+    to_version: ToVersionOption = None,
     steps: StepsOption = None,
     config: ConfigOption = None,
     interval: IntervalOption = None,
     alarm: AlarmOption = None,
-    max_error_rate: Annotated[
-        float, typer.Option(min=0, help="How far the new error rate may exceed the old (0.01 = 1 point).")
-    ] = 0.01,
-    max_p99_ratio: Annotated[
-        float, typer.Option(min=0, help="New p99 duration at most this times the old; 0 turns the gate off.")
-    ] = 1.2,
-    min_invocations: Annotated[
-        int, typer.Option(min=1, help="Fewer invocations on a version is 'not enough data'.")
-    ] = 100,
+    max_error_rate: MaxErrorRateOption = 0.01,
+    max_p99_ratio: MaxP99RatioOption = 1.2,
+    min_invocations: MinInvocationsOption = 100,
     metric_gates: Annotated[bool, typer.Option(help="Check error rate and p99 from CloudWatch.")] = True,
-    golden_report: Annotated[
-        Path | None, typer.Option("--golden-report", help="`migrate golden --format json` report; must pass.")
-    ] = None,
+    golden_report: GoldenReportOption = None,
     region: Annotated[str | None, typer.Option("--region", help="AWS region.")] = None,
     endpoint_url: Annotated[str | None, typer.Option("--endpoint-url", help="Send AWS calls here.")] = None,
-    local: Annotated[
-        bool, typer.Option("--local", help="Start a local moto server with a demo FUNCTION and ALIAS.")
-    ] = False,
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Check and print the plan; change nothing.")
-    ] = False,
-    resume: Annotated[
-        bool, typer.Option("--resume", help="Continue the rollout recorded on the alias.")
-    ] = False,
-    rollback: Annotated[
-        bool, typer.Option("--rollback", help="Undo the rollout recorded on the alias.")
-    ] = False,
-    on_interrupt: Annotated[
-        OnInterrupt, typer.Option("--on-interrupt", help="On Ctrl-C/SIGTERM: roll back, or hold the step.")
-    ] = OnInterrupt.rollback,
-    output_format: Annotated[OutputFormat, typer.Option("--format", help="Final record format.")] = (
-        OutputFormat.table
-    ),
+    local: LocalOption = False,
+    dry_run: DryRunOption = False,
+    resume: ResumeOption = False,
+    rollback: RollbackOption = False,
+    on_interrupt: OnInterruptOption = OnInterrupt.rollback,
+    output_format: Annotated[FormatName, typer.Option("--format", help="Final record format.")] = "table",
     live: Annotated[bool, typer.Option(help="Live progress view on stderr (on a terminal).")] = True,
 ) -> None:
     """Shift FUNCTION's ALIAS to --to-version step by step; roll back when a gate fails.
@@ -152,32 +155,17 @@ def rollout_command(
         dry_run=dry_run,
         mode="resume" if resume else "rollback" if rollback else "start",
         on_interrupt=on_interrupt.value,
-        output_format=output_format.value,
+        output_format=output_format,
         live=live,
+        local=local,
     )
-    raise typer.Exit(_run_local(request) if local else run(request, Console()))
-
-
-def _run_local(request: CanaryRequest) -> int:
-    from dataclasses import replace
-
-    from migrator.canary.boto_backend import Boto3Backend
-    from migrator.canary.interrupts import StopFlag, catching_signals
-    from migrator.canary.local import FAKE_CREDENTIALS, REGION, local_moto, seed_demo
-
-    # From the server's start on, a signal only sets the flag, so the server is always stopped
-    # (a SIGTERM while it started or during the pre-flight left it running).
-    with catching_signals(StopFlag()) as stop, local_moto() as endpoint:
-        seed_demo(endpoint, request.function, request.alias)
-        local = replace(request, endpoint_url=endpoint, region=REGION)
-        backend = Boto3Backend(REGION, endpoint, credentials=FAKE_CREDENTIALS)
-        return run(local, Console(), backend=backend, stop=stop)
+    raise typer.Exit(run(request, Console()))
 
 
 @canary_app.command("emit")
 def emit_command(
     function: FunctionArg,
-    output_format: Annotated[EmitFormat, typer.Option("--format", help="What to write.")],
+    output_format: Annotated[EmitFormatName, typer.Option("--format", help="What to write.")],
     alias: Annotated[str, typer.Option("--alias", help="The alias clients invoke.")] = "live",
     steps: StepsOption = None,
     config: ConfigOption = None,
@@ -202,8 +190,4 @@ def emit_command(
         pre_traffic_hook=pre_traffic_hook,
         post_traffic_hook=post_traffic_hook,
     )
-    text = emit_rollout(options, output_format.value)
-    if output is None:
-        Console().out(text, end="", highlight=False)
-    else:
-        write_atomic(output, text)
+    raise typer.Exit(run_emit(EmitRequest(options, output_format, output), Console()))

@@ -1,4 +1,5 @@
-"""The `migrate stub` command line: options in, `migrator.stub.run` does the work."""
+"""The `migrate stub` command line: options in, a `StubRequest` to `migrator.stub.run.run`, its exit
+code out."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from migrator.progress import progress_bar
-from migrator.stub.run import StubRequest, run_stub
+from migrator.stub.run import StubRequest, run
 
 
 class Architecture(StrEnum):
@@ -39,11 +39,7 @@ def stub_command(
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr (terminal only).")] = True,
 ) -> None:
     """Write one buildable Go Lambda module per Node function: typed events, settings, clients, stubs."""
-    stderr = Console(stderr=True)
     request = StubRequest(
-        path, out, tuple(function or ()), arch.value if arch else None, check, jobs, templates
+        path, out, tuple(function or ()), arch.value if arch else None, check, jobs, templates, progress
     )
-    with progress_bar(stderr, enabled=progress, label="stubbing") as advance:
-        code = run_stub(request, stderr, advance)
-    if code:
-        raise typer.Exit(code)
+    raise typer.Exit(run(request, Console()))

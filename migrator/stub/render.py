@@ -8,6 +8,7 @@ template to `gofmt -l`. A user's folder of templates overrides ours one file at 
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -43,7 +44,14 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
         auto_reload=False,  # templates do not change during a run: no stat per render
     )
     env.globals.update(signature=signature, zero_comma=zero_comma, condition=condition, go_string=go_string)
+    env.filters["go_comment"] = go_comment
     return env
+
+
+def go_comment(text: str) -> str:
+    """`text` inside a `//` comment: control characters but tab (a CR or NUL ends or breaks the
+    comment; a scan name may hold any) are written as `\\xNN`."""
+    return "".join(c if c == "\t" or unicodedata.category(c) != "Cc" else f"\\x{ord(c):02x}" for c in text)
 
 
 def signature(source: Source) -> str:

@@ -1,7 +1,9 @@
 """`migrate stub` from request to exit code: load the functions, plan, render, then write or check.
 
-Exit codes: 0 every module written (or, with --check, no drift); 1 some modules are partial (each
-with a one-line reason) or --check found drift; 2 could not run (raised as our own errors).
+`run(request, console)` is the command (a progress bar and messages on stderr, --check's diffs on
+`console`); `run_stub` is the same work with its streams given. Exit codes: 0 every module written
+(or, with --check, no drift); 1 some modules are partial (each with a one-line reason) or --check
+found drift; 2 could not run (raised as our own errors).
 """
 
 from __future__ import annotations
@@ -9,19 +11,21 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import IO
 
 from rich.console import Console
 
+from codegen.exitcode import ExitCode
 from codegen.output.drift import check_targets
 from codegen.output.write import Target, Written
+from migrator.progress import progress_bar
 from migrator.scan.model import Function
 from migrator.stub.fleet import write_fleet
 from migrator.stub.modules import Progress, make_targets, select
 from migrator.stub.naming import unique_folders
 from migrator.stub.source import load_functions
 
-__all__ = ["Progress", "StubRequest", "build_targets", "run_stub", "targets_for", "write_modules"]
+__all__ = ["Progress", "StubRequest", "build_targets", "run", "run_stub", "targets_for", "write_modules"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class StubRequest:
     check: bool = False  #: compare with the disk instead of writing
     jobs: int | None = None  #: worker processes (scan and write); None = every core
     templates: Path | None = None  #: a folder of templates overriding ours
+    progress: bool = True  #: a progress bar on stderr (when it is a terminal)
 
 
 def build_targets(request: StubRequest, progress: Progress | None = None) -> tuple[list[Target], list[str]]:
@@ -64,9 +69,17 @@ def write_modules(
     return write_fleet(_items(functions, request), root, request.out, options, progress)
 
 
+def run(request: StubRequest, console: Console, *, stderr: Console | None = None) -> ExitCode:
+    """The command: write (or check) every module; --check's diffs go to `console` (stdout) as they
+    are, the progress bar and every message to `stderr`."""
+    stderr = stderr or Console(stderr=True)
+    with progress_bar(stderr, enabled=request.progress, label="stubbing") as advance:
+        return run_stub(request, stderr, advance, console.file)
+
+
 def run_stub(
-    request: StubRequest, console: Console, progress: Progress | None = None, stdout: TextIO | None = None
-) -> int:
+    request: StubRequest, console: Console, progress: Progress | None = None, stdout: IO[str] | None = None
+) -> ExitCode:
     """Write (or check) every module; messages go to `console` (stderr), --check's diffs to `stdout`.
     Returns the exit code."""
     functions, root = load_functions(request.path, request.jobs, progress)
@@ -86,7 +99,7 @@ def run_stub(
                 highlight=False,
                 soft_wrap=True,
             )
-        return 1 if drifts else 0
+        return ExitCode.FINDINGS if drifts else ExitCode.OK
     written, partial = write_modules(functions, root, request, progress)
     kept = sum(len(w.kept) for w in written)
     note = f" (kept {kept} user-owned port.go)" if kept else ""
@@ -94,4 +107,4 @@ def run_stub(
     console.print(f"wrote {len(written)} {noun} to {request.out}{note}", markup=False, highlight=False)
     for line in partial:
         console.print(line, markup=False, highlight=False, soft_wrap=True)
-    return 1 if partial else 0
+    return ExitCode.FINDINGS if partial else ExitCode.OK

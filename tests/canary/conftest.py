@@ -18,6 +18,8 @@ from migrator.canary.boto_backend import Boto3Backend
 from migrator.canary.local import put_version_metrics
 from migrator.canary.request import CanaryRequest, GateSettings
 from migrator.canary.run import run
+from migrator.canary.state import PREFIX
+from tests.canary.schemas import check_record, check_result
 
 REGION = "us-east-1"
 CREDENTIALS = {"aws_access_key_id": "AKIACANARYTEST000000", "aws_secret_access_key": "test"}
@@ -129,11 +131,15 @@ class World:
         )
 
     def alias(self, function: str, alias: str = "live") -> dict[str, Any]:
+        """The alias as Lambda (moto) holds it; a rollout record in its description must match the schema."""
         reply = self.client("lambda").get_alias(FunctionName=function, Name=alias)
+        if str(reply.get("Description", "")).startswith(PREFIX):
+            check_record(reply["Description"])
         return {key: reply.get(key) for key in ("FunctionVersion", "RoutingConfig", "Description")}
 
     def run(self, function: str, *args: str, backend: Any = None, **fields: Any) -> Ran:
-        """`run` in process with a request built from keyword fields (and `--interval 0` by default)."""
+        """`run` in process with a request built from keyword fields (and `--interval 0` by default);
+        a final record printed as JSON must match its schema."""
         assert not args
         gates = fields.pop("gates", GateSettings(max_p99_ratio=None, min_invocations=10))
         request = CanaryRequest(
@@ -152,6 +158,8 @@ class World:
             stderr=Console(file=err, width=200, color_system=None),
             backend=backend or self.backend(),
         )
+        if request.output_format == "json" and out.getvalue():
+            check_result(out.getvalue())
         return Ran(code, out.getvalue(), err.getvalue())
 
 

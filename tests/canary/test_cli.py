@@ -15,6 +15,7 @@ import pytest
 
 from migrator.canary.state import decode
 from tests.canary.conftest import CREDENTIALS, REGION, World
+from tests.canary.schemas import check_record
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.slow
@@ -107,6 +108,7 @@ def test_hold_on_interrupt_keeps_the_step_and_resume_finishes(world: World) -> N
     assert alias["RoutingConfig"] == {"AdditionalVersionWeights": {"2": 0.1}}
     state = decode(alias["Description"])
     assert state is not None and (state.status, state.step, state.wait_s) == ("held", 0, 60.0)
+    assert check_record(alias["Description"])["reason"] == "SIGTERM; held"
 
     resumed = migrate(
         fn,

@@ -9,6 +9,7 @@ import pytest
 from migrator.canary.request import GateSettings
 from migrator.canary.state import decode
 from tests.canary.conftest import World
+from tests.canary.schemas import check_record
 
 pytestmark = pytest.mark.slow
 
@@ -58,6 +59,11 @@ def test_each_step_is_written_with_its_record(world: World) -> None:
         (1, "shifting", "1", "2"),
     ]
     assert records[2] is None and seen[2][1] == "the users' alias"
+    bodies = [check_record(description) for _, description in seen[:2]]  # the schema holds what we wrote
+    assert [(b["step"], b["steps"], b["desc"]) for b in bodies] == [
+        (0, [10, 50, 100], "the users' alias"),
+        (1, [10, 50, 100], "the users' alias"),
+    ]
 
 
 def test_an_alarm_in_alarm_rolls_back_with_routing_cleared(world: World) -> None:

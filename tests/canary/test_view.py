@@ -9,7 +9,8 @@ from rich.live import Live
 
 from migrator.canary.gates import GateReading
 from migrator.canary.outcome import Check, Result
-from migrator.canary.view import LineWatcher, LiveWatcher, render_table
+from migrator.canary.result_table import print_table
+from migrator.canary.view import LineWatcher, LiveWatcher
 
 READINGS = (
     GateReading("alarms", "pass", "2 not in ALARM"),
@@ -64,7 +65,7 @@ def test_the_final_table_lists_every_check() -> None:
         (10.0, 25.0, 100.0),
         (Check(0, 10.0, READINGS[:1]), Check(1, 25.0, READINGS)),
     )
-    render_table(result, Console(file=out, width=120, color_system=None))
+    print_table(result, Console(file=out, width=120, color_system=None))
     text = out.getvalue()
     assert text.splitlines()[:2] == ["fn:live 1 → 7: rolled-back", "gate failed at 25%: alarms: in ALARM: x"]
     assert text.count("│ alarms") == 2 and "│ no-data" in text

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from codegen.output.write import Target, write_targets
@@ -55,6 +55,7 @@ def facts(draw: st.DrawFn) -> tuple[Function, bool]:
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(facts(), min_size=1, max_size=3))
+@example([(function(name="\r"), False), (function(name="a\nb\x00"), True)])  # once broke main.go's comment
 def test_any_facts_render_a_module_that_vets(examples: list[tuple[Function, bool]]) -> None:
     env = environment()
     with tempfile.TemporaryDirectory() as scratch:

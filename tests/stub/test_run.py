@@ -6,13 +6,15 @@ import io
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
 from codegen.errors import CodegenError
-from migrator.stub.run import StubRequest, build_targets, run_stub
+from codegen.exitcode import ExitCode
+from migrator.stub.run import StubRequest, build_targets, run, run_stub
 from migrator.stub.source import StubInputError
 from tests.conftest import FLEET, REPO, WriteTree
 
@@ -39,6 +41,19 @@ def test_write_then_check_is_in_sync_and_port_go_is_kept(tmp_path: Path) -> None
     assert run_stub(request, _console()[0]) == 0
     assert port.read_text().endswith("// mine\n")
     assert run_stub(check, _console()[0], stdout=diffs) == 0
+
+
+def test_the_command_prints_diffs_on_its_console_and_messages_on_stderr(tmp_path: Path) -> None:
+    request = StubRequest(FLEET, tmp_path / "out", functions=("getOrder",), progress=False)
+    stdout, stderr, text = io.StringIO(), *_console()
+    assert run(request, Console(file=stdout), stderr=stderr) is ExitCode.OK
+    assert (stdout.getvalue(), text.getvalue()) == ("", f"wrote 1 module to {tmp_path / 'out'}\n")
+    handler = tmp_path / "out" / "getOrder" / "handler.go"
+    handler.write_text(handler.read_text() + "// edited\n")
+    stdout, stderr, text = io.StringIO(), *_console()
+    assert run(replace(request, check=True), Console(file=stdout), stderr=stderr) is ExitCode.FINDINGS
+    assert stdout.getvalue().startswith("--- ") and stdout.getvalue().endswith("-// edited\n")
+    assert text.getvalue().splitlines()[0] == f"drift: {handler} (changed)"
 
 
 def test_a_scan_report_gives_the_same_modules_as_the_folder(tmp_path: Path) -> None:

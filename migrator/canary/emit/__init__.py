@@ -1,7 +1,8 @@
 """`migrate canary emit`: the same rollout as SAM, CloudFormation (CodeDeploy) or Terraform.
 
 Templates are package data in `templates/`, rendered from `model.RolloutModel` only; pass a jinja
-loader to `emit_rollout` to override one of them.
+loader to `emit_rollout` to override one of them. The formats (`sam.py`, `cloudformation.py`,
+`terraform.py`) are registered in `formats.EMIT_FORMATS`; `run.py` is the command.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import jinja2
 
 from migrator.canary.emit.model import EmitOptions, build_model
 
-__all__ = ["FORMATS", "EmitOptions", "emit_rollout"]
+__all__ = ["EmitOptions", "emit_rollout"]
 
-FORMATS = {
+_TEMPLATES = {
     "sam": "sam.yaml.jinja",
     "cloudformation": "cloudformation.yaml.jinja",
     "terraform": "terraform.tf.jinja",
@@ -23,7 +24,7 @@ FORMATS = {
 
 
 def emit_rollout(options: EmitOptions, format: str, loader: jinja2.BaseLoader | None = None) -> str:
-    """The rollout in `format` (one of `FORMATS`), as text ending in a newline."""
+    """The rollout in `format` (a name of `formats.EMIT_FORMATS`), as text ending in a newline."""
     model = build_model(options, codedeploy=format != "terraform")
     package = jinja2.PackageLoader("migrator.canary.emit", "templates")
     env = jinja2.Environment(
@@ -33,7 +34,7 @@ def emit_rollout(options: EmitOptions, format: str, loader: jinja2.BaseLoader | 
         autoescape=False,
     )
     env.filters.update(q=_yaml_string, hcl=_hcl_string, snake=_snake)
-    return env.get_template(FORMATS[format]).render(m=model).rstrip("\n") + "\n"
+    return env.get_template(_TEMPLATES[format]).render(m=model).rstrip("\n") + "\n"
 
 
 def _yaml_string(value: str) -> str:
