@@ -1,6 +1,7 @@
-"""The stub's data tables: event kind → aws-lambda-go types (`data/events.toml`) and the pinned Go
-modules with their go.sum lines and AWS operations (`data/pins.toml`,
-from `migrator/stub/refresh_pins.py`)."""
+"""The stub's data tables: per event kind, how a dispatcher recognises it, its samples and SAM type
+(`data/events.toml`; its aws-lambda-go types come from scan's vocabulary, `migrator/data/events.toml`),
+and the pinned Go modules with their go.sum lines and AWS operations (`data/pins.toml`, from
+`migrator/stub/refresh_pins.py`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from importlib import resources
 from typing import Any
 
 from migrator.errors import MigrateError
+from migrator.scan.vocabulary import vocabulary
 
 SDK = "github.com/aws/aws-sdk-go-v2"
 
@@ -64,12 +66,13 @@ def _text(name: str) -> str:
 
 
 def _event(kind: str, order: int, row: dict[str, Any]) -> EventType:
+    go = vocabulary().go_type(kind)
     try:
         return EventType(
             kind=kind,
-            request=str(row["request"]),
-            response=str(row["response"]),
-            partial=str(row.get("partial", "")),
+            request=go.request,
+            response=go.response,
+            partial=go.partial,
             probe=str(row["probe"]),
             sample=str(row["sample"]),
             sam=str(row["sam"]),

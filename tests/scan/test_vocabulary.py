@@ -23,8 +23,10 @@ def test_the_kinds_are_the_scan_models_in_vocabulary_order() -> None:
     assert tuple(vocabulary().go_types) == EVENT_KINDS
 
 
-def test_go_types_agree_with_the_stub_table_for_every_kind() -> None:
+def test_the_stub_table_covers_every_kind_and_takes_its_go_types_from_the_vocabulary() -> None:
     stub = load_tables()
+    assert set(stub.events) == set(EVENT_KINDS)
+    assert stub.event("sqs").partial == "events.SQSEventResponse"
     for kind in EVENT_KINDS:
         go = vocabulary().go_type(kind)
         event = stub.event(kind)
