@@ -4,12 +4,12 @@ stub's (or ours), and is left alone when the user edited it."""
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from codegen.emit.interface import GeneratedFile
+from codegen.output.atomic import write_atomic
 from codegen.output.write import Target
 from migrator.port.render import gofmt, template
 from migrator.port.shims import ShimTable
@@ -77,8 +77,6 @@ def settle_port_go(item: PortTarget) -> str:
     if current == item.port_go:
         return "delegates"
     if current == item.stub_port_go:
-        temp = path.with_name(".port.go.tmp")
-        temp.write_text(item.port_go, encoding="utf-8")
-        os.replace(temp, path)
+        write_atomic(path, item.port_go)
         return "delegates"
     return "edited"
