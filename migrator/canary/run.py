@@ -108,7 +108,11 @@ def _run(request: CanaryRequest, stderr: Console, backend: DeployBackend | None,
 
 
 def _rollback(
-    request: CanaryRequest, backend: DeployBackend, target: preflight.Target, stop: StopFlag, stderr: Console
+    request: CanaryRequest,
+    backend: DeployBackend,
+    target: preflight.AliasTarget,
+    stop: StopFlag,
+    stderr: Console,
 ) -> Result:
     record = target.record
     if record is None or not record.active:

@@ -1,4 +1,5 @@
-"""`go.mod` and `go.sum` for a standalone target folder, from package data (`module.toml`).
+"""`go.mod` and `go.sum` texts: the layout `go mod tidy` writes, and codegen's pin for a standalone
+target folder, from package data (`module.toml`).
 
 The go.sum lines come from a real `go mod tidy` of a module importing what the generated code
 imports (aws-lambda-go's `events` and `lambda`), so `go build` needs no network beyond the module
@@ -8,6 +9,7 @@ cache or proxy, and the pin is reviewed like code.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -34,11 +36,22 @@ def pin() -> ModulePin:
     )
 
 
+def mod_text(module: str, go: str, requires: Iterable[tuple[str, str, bool]]) -> str:
+    """go.mod text as `go mod tidy` lays it out: one require block for the direct modules, one for
+    the indirect ones (`requires`: (path, version, indirect), each block in the order given)."""
+    requires = tuple(requires)
+    blocks = [f"module {module}\n\ngo {go}\n"]
+    for indirect, suffix in ((False, ""), (True, " // indirect")):
+        body = "".join(f"\t{p} {v}{suffix}\n" for p, v, i in requires if i == indirect)
+        if body:
+            blocks.append(f"require (\n{body})\n")
+    return "\n".join(blocks)
+
+
 def go_mod(module: str, p: ModulePin | None = None) -> str:
     """go.mod declaring `module`, pinned (by `p`, read from the package when not given)."""
     p = p or pin()
-    requires = "".join(f"\t{path} {version}\n" for path, version in p.requires)
-    return f"module {module}\n\ngo {p.go}\n\nrequire (\n{requires})\n"
+    return mod_text(module, p.go, ((path, version, False) for path, version in p.requires))
 
 
 def go_sum(p: ModulePin | None = None) -> str:
