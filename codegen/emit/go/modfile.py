@@ -8,10 +8,19 @@ cache or proxy, and the pin is reviewed like code.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+
+_MODULE_LINE = re.compile(r"^\s*module\s+(\"[^\"]+\"|`[^`]+`|\S+)", re.MULTILINE)
+
+
+def declared_module(text: str) -> str | None:
+    """The module path a go.mod text declares (comments ignored, quotes taken off); None without one."""
+    match = _MODULE_LINE.search(re.sub(r"//[^\n]*", "", text))
+    return None if match is None else match.group(1).strip('"`')
 
 
 @dataclass(frozen=True)
