@@ -418,6 +418,9 @@ class Parameter:
     """Media type when the parameter is given through `content` rather than `schema`."""
     default: Value | None = None
     """`default` of the parameter's (inline) schema: the value an absent parameter takes."""
+    json_schema: Value | None = None
+    """Its schema (its `content` media type's, `{}` when it gives none) as plain JSON Schema, `$ref`s
+    inlined (`codegen.resolve.inline`): what a tool that draws or checks values needs."""
 
 
 @dataclass(frozen=True)
@@ -428,6 +431,9 @@ class Content:
     """e.g. `application/json`."""
     type: TypeRef | None
     """The body's schema; None when the media type gives none (raw bytes)."""
+    json_schema: Value | None = None
+    """A request body's schema as plain JSON Schema, `$ref`s inlined (`codegen.resolve.inline`);
+    None for responses and when the media type gives none."""
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from codegen.emit.go.modfile import declared_module
 from codegen.emit.interface import GoOptions
 from codegen.output.manifest import listed
 from migrator.errors import MigrateError
 
-_MODULE_LINE = re.compile(r"^\s*module\s+(\"[^\"]+\"|`[^`]+`|\S+)", re.MULTILINE)
 _PACKAGE = re.compile(r"[a-z_][a-z0-9_]*")
 #: Names the generated `cmd/lambda/main.go` uses besides the package: the aws-lambda-go import and a
 #: local variable that later statements refer to.
@@ -78,11 +78,10 @@ def module_path(go_mod: Path) -> str:
         text = go_mod.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise GoTargetError(f"{go_mod}: cannot read it: {exc}") from exc
-    text = re.sub(r"//[^\n]*", "", text)
-    match = _MODULE_LINE.search(text)
-    if match is None:
+    declared = declared_module(text)
+    if declared is None:
         raise GoTargetError(f"{go_mod}: no `module` line: fix the file or pass --go DIR outside it")
-    return match.group(1).strip('"`')
+    return declared
 
 
 def _check_module(module: str) -> str:

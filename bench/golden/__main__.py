@@ -41,7 +41,7 @@ from golden.runners.node import NodeRunner
 from golden.runners.runner import Runner
 from golden.runtime.jail import SANDBOXED, Isolation
 from golden.session import DEFAULT_RUNS, run_golden
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 REPO = Path(__file__).resolve().parent.parent.parent
 NODE_PORT = REPO / "tests" / "golden" / "fixtures" / "node" / "session"
@@ -77,7 +77,7 @@ def in_process_p50_ms(handler_file: Path, invokes: int) -> float:
 
 def harness_p50_ms(task_root: Path, invokes: int, isolation: Isolation | None) -> float:
     times = []
-    function = FunctionConfig(timeout_s=10)
+    function = FunctionFacts(timeout_s=10)
     with NodeRunner(task_root, "index.handler", function, isolation=isolation) as runner:
         for i in range(200):
             runner.invoke({"n": i})
@@ -101,7 +101,7 @@ def golden_runs(
 ) -> tuple[list[float], list[tuple[float, float, float]]]:
     """Cases per second of each repeat, and (harness, node, go) CPU milliseconds per case."""
     cases = [Case(f"case-{i}", {"action": "echo", "value": {"id": i}}, "bench", None) for i in range(count)]
-    function = FunctionConfig(timeout_s=10)
+    function = FunctionFacts(timeout_s=10)
     rates: list[float] = []
     cpu: list[tuple[float, float, float]] = []
     with (

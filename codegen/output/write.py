@@ -22,6 +22,7 @@ from pathlib import Path
 
 from codegen.emit.interface import GeneratedFile
 from codegen.errors import CodegenError
+from codegen.output.atomic import write_new
 from codegen.output.manifest import strays, with_manifest
 from codegen.output.paths import check_relative, inside
 
@@ -139,15 +140,6 @@ def _plan(target: Target, folders: set[Path] | None = None) -> _Plan:
     return todo, kept
 
 
-def _write_file(path: str, content: str) -> None:
-    """A new file (the staging folder is ours alone): three system calls, no buffering layers."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-    try:
-        os.write(fd, content.encode("utf-8"))  # a regular file takes the whole buffer at once
-    finally:
-        os.close(fd)
-
-
 def _stage(target: Target, plan: _Plan) -> Staged:
     todo, kept = plan
     fresh = not (target.root.exists() or target.root.is_symlink())
@@ -172,7 +164,7 @@ def _stage(target: Target, plan: _Plan) -> Staged:
             if folder not in made:
                 os.makedirs(f"{base}/{folder}" if folder else base, exist_ok=True)
                 made.add(folder)
-            _write_file(f"{base}/{rel}", content)
+            write_new(f"{base}/{rel}", content)  # the staging folder is ours alone
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
         raise WriteError(f"cannot stage {target.root / rel}: {exc.strerror}") from exc

@@ -7,6 +7,7 @@ from typing import Any
 
 from codegen.ir import Content, Header, Operation, Origin, Parameter, RequestBody, Response, Value
 from codegen.names import pascal, unique
+from codegen.resolve.inline import Inliner
 from codegen.resolve.locnames import METHODS, operation_id
 from codegen.resolve.typeres import Loc, TypeResolver
 
@@ -30,21 +31,32 @@ def _text(value: dict[str, Any], key: str) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def _contents(r: TypeResolver, loc: Loc, value: Any) -> tuple[Content, ...]:
+def _contents(r: TypeResolver, loc: Loc, value: Any, inliner: Inliner | None = None) -> tuple[Content, ...]:
+    """Media types → Content; with `inliner` (a request body) each with its plain JSON Schema."""
     if not isinstance(value, dict):
         return ()
-    return tuple(
-        Content(
-            media_type,
-            r.type_of(loc.child(media_type, "schema"), media["schema"])
-            if isinstance(media, dict) and "schema" in media
-            else None,
-        )
-        for media_type, media in value.items()
-    )
+    out = []
+    for media_type, media in value.items():
+        if not (isinstance(media, dict) and "schema" in media):
+            out.append(Content(media_type, None))
+            continue
+        schema = media["schema"]
+        plain = None if inliner is None else Value(inliner.inline(loc.document.uri, schema))
+        out.append(Content(media_type, r.type_of(loc.child(media_type, "schema"), schema), plain))
+    return tuple(out)
 
 
-def _parameter(r: TypeResolver, loc: Loc, raw: Any) -> Parameter | None:
+def _plain_schema(inliner: Inliner, loc: Loc, value: dict[str, Any]) -> Value:
+    """A parameter's schema (or its first media type's) as plain JSON Schema."""
+    schema = value.get("schema")
+    if schema is None:
+        content = value.get("content")
+        media: Any = next(iter(content.values()), {}) if isinstance(content, dict) and content else {}
+        schema = media.get("schema", {}) if isinstance(media, dict) else {}
+    return Value(inliner.inline(loc.document.uri, schema))
+
+
+def _parameter(r: TypeResolver, loc: Loc, raw: Any, inliner: Inliner) -> Parameter | None:
     loc, value = _follow(r, loc, raw)
     name, location = value.get("name"), value.get("in")
     if not isinstance(name, str) or location not in _DEFAULT_STYLE:
@@ -71,15 +83,16 @@ def _parameter(r: TypeResolver, loc: Loc, raw: Any) -> Parameter | None:
         description=_text(value, "description"),
         content_type=content_type,
         default=default,
+        json_schema=_plain_schema(inliner, loc, value),
     )
 
 
 def _parameters(
-    r: TypeResolver, shared: list[tuple[Loc, Any]], own: list[tuple[Loc, Any]]
+    r: TypeResolver, shared: list[tuple[Loc, Any]], own: list[tuple[Loc, Any]], inliner: Inliner
 ) -> list[Parameter]:
     merged: dict[tuple[str, str], Parameter] = {}
     for loc, raw in [*shared, *own]:
-        parameter = _parameter(r, loc, raw)
+        parameter = _parameter(r, loc, raw, inliner)
         if parameter is not None:
             merged[(parameter.name, parameter.location)] = parameter  # the operation's wins, in place
     return list(merged.values())
@@ -114,12 +127,12 @@ def _responses(r: TypeResolver, loc: Loc, value: Any) -> tuple[Response, ...]:
 
 
 def _operation(
-    r: TypeResolver, loc: Loc, method: str, path: str, value: dict[str, Any], shared: Any
+    r: TypeResolver, loc: Loc, method: str, path: str, value: dict[str, Any], shared: Any, inliner: Inliner
 ) -> Operation:
     body = None
     if "requestBody" in value:
         body_loc, raw = _follow(r, loc.child("requestBody"), value["requestBody"])
-        contents = _contents(r, body_loc.child("content"), raw.get("content"))
+        contents = _contents(r, body_loc.child("content"), raw.get("content"), inliner)
         body = RequestBody(raw.get("required") is True, contents, _text(raw, "description"))
     position = loc.document.source.position(loc.pointer)
     tags = value.get("tags")
@@ -128,7 +141,9 @@ def _operation(
         name="",
         method=method,
         path=path,
-        parameters=tuple(_parameters(r, shared, _listed(loc.child("parameters"), value.get("parameters")))),
+        parameters=tuple(
+            _parameters(r, shared, _listed(loc.child("parameters"), value.get("parameters")), inliner)
+        ),
         request_body=body,
         responses=_responses(r, loc.child("responses"), value.get("responses")),
         origin=Origin(loc.document.display, loc.pointer, position[0] if position else None),
@@ -144,6 +159,7 @@ def operations(r: TypeResolver) -> list[Operation]:
     root = r.spec.root
     content = root.content if isinstance(root.content, dict) else {}
     found: list[Operation] = []
+    inliner = Inliner(r.spec)
     for group in ("paths", "webhooks"):
         items = content.get(group)
         for path, raw in items.items() if isinstance(items, dict) else ():
@@ -153,6 +169,6 @@ def operations(r: TypeResolver) -> list[Operation]:
             shared = _listed(loc.child("parameters"), item.get("parameters"))
             for method, value in item.items():
                 if method in METHODS and isinstance(value, dict):
-                    found.append(_operation(r, loc.child(method), method, path, value, shared))
+                    found.append(_operation(r, loc.child(method), method, path, value, shared, inliner))
     names = unique(pascal(op.id) for op in found)
     return [replace(op, name=name) for op, name in zip(found, names, strict=True)]

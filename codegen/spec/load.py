@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -23,17 +22,11 @@ from codegen.spec.jsonpos import json_positions
 from codegen.spec.normalize import Site, normalize, site
 from codegen.spec.pointers import join
 from codegen.spec.refs import iter_ref_sites, target_uri
+from codegen.spec.regular import ReadRefused, kind, read_regular
 from codegen.spec.yamlpos import YamlValueError, read_yaml
 
 MAX_BYTES = 256 * 1024 * 1024
 """Largest file read (GitHub's whole REST description is 13 MB); `/dev/zero` stops here."""
-
-
-def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket")):
-        if test(mode):
-            return name
-    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
 
 
 def read_text(path: Path, display: str, limit: int = MAX_BYTES) -> str:
@@ -44,21 +37,14 @@ def read_text(path: Path, display: str, limit: int = MAX_BYTES) -> str:
         return SpecError([Diagnostic(Level.ERROR, f"cannot read the file: {why}", "", display)])
 
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        raise refuse(exc.strerror or type(exc).__name__) from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise refuse(f"it is {_kind(mode)}; a spec is a regular YAML or JSON file")
-        with os.fdopen(fd, "rb", closefd=False) as file:
-            data = file.read(limit + 1)
-    except OSError as exc:
-        raise refuse(exc.strerror or type(exc).__name__) from None
-    finally:
-        os.close(fd)
-    if len(data) > limit:
-        raise refuse(f"it is larger than {limit // (1024 * 1024)} MiB")
+        data = read_regular(path, limit)
+    except ReadRefused as refused:
+        if refused.cause == "special":
+            raise refuse(f"it is {kind(refused.mode)}; a spec is a regular YAML or JSON file") from None
+        if refused.cause in ("size", "grew"):
+            raise refuse(f"it is larger than {limit // (1024 * 1024)} MiB") from None
+        error = refused.error
+        raise refuse((error.strerror if error else None) or type(error).__name__) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -85,7 +85,7 @@ def target_uri(base_uri: str, ref: str) -> tuple[str, str]:
 
 
 @dataclass(frozen=True)
-class Target:
+class RefTarget:
     """Where a `$ref` leads."""
 
     document: Document
@@ -110,7 +110,7 @@ def find_anchor(content: Any, anchor: str) -> str | None:
     return None
 
 
-def resolve(spec: Spec, base_uri: str, ref: str) -> Target | None:
+def resolve(spec: Spec, base_uri: str, ref: str) -> RefTarget | None:
     """The node a `$ref` found in document `base_uri` points at, or None when it points nowhere."""
     uri, fragment = target_uri(base_uri, ref)
     document = spec.documents.get(uri)
@@ -123,4 +123,4 @@ def resolve(spec: Spec, base_uri: str, ref: str) -> Target | None:
             return None
         pointer = anchored
     found, value = lookup(document.content, pointer)
-    return Target(document, pointer, value) if found else None
+    return RefTarget(document, pointer, value) if found else None

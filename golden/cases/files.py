@@ -12,17 +12,21 @@ to them) are reported, never opened: opening a FIFO would block the run.
 
 from __future__ import annotations
 
+import errno
 import json
 import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from codegen.spec.regular import ReadRefused, read_regular
 from golden.errors import GoldenError
 from golden.outcome import Json
 
 MAX_DEPTH = 200
 """Deepest nesting of arrays and objects a case may have (events from AWS are a few levels deep)."""
+MAX_CASE_BYTES = 64 * 1024 * 1024
+"""Largest case file read (a synchronous Lambda payload is at most 6 MB)."""
 
 _SPECIAL = (
     (stat.S_ISFIFO, "a FIFO"),
@@ -85,18 +89,32 @@ def _merge(parts: list[Cases]) -> Cases:
 
 
 def _json_file(path: Path, case_id: str) -> Cases:
-    special = _not_regular(path)
-    if special is not None:
-        return Cases((), (CaseProblem(str(path), None, None, special),))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return Cases((), (CaseProblem(str(path), None, None, f"cannot read: {exc}"),))
+    text, refused = _read_case(path)
+    if text is None:
+        return Cases((), (CaseProblem(str(path), None, None, refused or ""),))
     event, problem = parse_strict(text)
     if problem is not None:
         line, column, message = problem
         return Cases((), (CaseProblem(str(path), line, column, message),))
     return Cases((Case(case_id, event, str(path), None),), ())
+
+
+def _read_case(path: Path) -> tuple[str, None] | tuple[None, str]:
+    """(a case file's text, newlines as `open` reads them, None) or (None, why not in one line)."""
+    try:
+        data = read_regular(path, MAX_CASE_BYTES)
+    except ReadRefused as refused:
+        error = refused.error
+        if error is not None:  # what a stat finds (no such file, a loop) briefly; a failed read in full
+            brief = refused.cause == "open" and error.errno != errno.EACCES
+            return None, f"cannot read: {error.strerror or error if brief else error}"
+        if refused.cause == "special":
+            return None, _special(refused.mode)
+        return None, f"not read: over {MAX_CASE_BYTES // 2**20} MiB; a case is one Lambda event"
+    try:
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n"), None
+    except UnicodeDecodeError as exc:
+        return None, f"cannot read: {exc}"
 
 
 def _not_regular(path: Path) -> str | None:
@@ -105,8 +123,10 @@ def _not_regular(path: Path) -> str | None:
         mode = path.stat().st_mode
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
-    if stat.S_ISREG(mode):
-        return None
+    return None if stat.S_ISREG(mode) else _special(mode)
+
+
+def _special(mode: int) -> str:
     kind = next((name for test, name in _SPECIAL if test(mode)), "not a regular file")
     return f"not read: {kind}; a case must be a regular JSON file"
 

@@ -18,6 +18,7 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
+from codegen.output.atomic import write_atomic
 from golden.cases.apigw_events import EventVersion, build_event
 from golden.cases.draw import draw_examples
 from golden.cases.files import Case
@@ -95,7 +96,7 @@ def write_cases(events: list[GeneratedEvent], operation_id: str, folder: Path) -
         folder.mkdir(parents=True, exist_ok=True)
         for case in as_cases(events, operation_id):
             path = folder / case.id
-            path.write_text(case_text(case.event), encoding="utf-8")  # type: ignore[arg-type]
+            write_atomic(path, case_text(case.event))  # type: ignore[arg-type]
             written.append(path)
     except OSError as exc:
         raise GoldenError(

@@ -1,10 +1,11 @@
 """One operation of an OpenAPI spec as JSON Schemas a generator can draw requests from.
 
-The spec goes through codegen (`load_spec` → `upgrade` → `validate` → `resolve`), so a 3.0 spec is
-upgraded (nullable, exclusive bounds) and a broken one is refused with codegen's located diagnostics.
-The operation is found by id in the IR; its parameters and body schema are then read from the
-upgraded documents with every `$ref` inlined (across files too). A reference back into a schema
-being inlined (recursion) becomes `false`, so recursive optional properties are simply never drawn.
+The spec goes through codegen's pipeline (`codegen.pipeline.prepare`: load, upgrade, validate,
+resolve), so a 3.0 spec is upgraded (nullable, exclusive bounds) and a broken one is refused with
+codegen's located diagnostics. The operation is found by id in the IR, which carries each parameter's
+and request body's schema as plain JSON Schema, every `$ref` inlined (`codegen.resolve.inline`: a
+reference back into a schema being inlined becomes `false`, so recursive optional properties are
+simply never drawn).
 
 The schemas are narrowed to requests a client could really send, each still valid against the spec:
 `readOnly` properties are left out (OpenAPI: they are not sent in requests), objects that allow
@@ -16,20 +17,13 @@ get a realistic alphabet (path segments: unreserved URL characters; headers and 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from codegen.errors import CodegenError
-from codegen.ir import Operation
-from codegen.resolve.resolver import resolve
-from codegen.spec.document import Document, Spec
-from codegen.spec.load import load_spec
-from codegen.spec.pointers import lookup
-from codegen.spec.refs import resolve as resolve_ref
-from codegen.spec.upgrade import upgrade
-from codegen.validate.validator import validate
+from codegen.ir import Operation, Value
+from codegen.pipeline import prepare
 from golden.errors import GoldenError
 
 LOCATIONS = ("path", "query", "header", "cookie")
@@ -41,11 +35,7 @@ _PATTERNS = {
     "query": "^[ -~]*$",
     "cookie": "^[A-Za-z0-9._~-]*$",
 }
-_OPENAPI_ONLY = frozenset({"discriminator", "xml", "externalDocs", "example"})
 _DATA_KEYS = frozenset({"default", "const", "enum", "examples"})
-_ANNOTATIONS = frozenset(
-    {"description", "title", "deprecated", "readOnly", "writeOnly", "examples", "$comment"}
-)
 
 
 @dataclass(frozen=True)
@@ -111,9 +101,7 @@ class RequestSchema:
 def load_request_schema(spec_path: Path, operation_id: str) -> RequestSchema:
     """The request schema of `operation_id` in the spec at `spec_path`; GoldenError when it cannot be had."""
     try:
-        spec = upgrade(load_spec(spec_path)).spec
-        validate(spec)
-        api = resolve(spec).api
+        api = prepare(spec_path).api
     except CodegenError as exc:
         raise GoldenError(f"{spec_path}: {exc}") from exc
     by_id = {op.id: op for op in api.operations}
@@ -123,42 +111,18 @@ def load_request_schema(spec_path: Path, operation_id: str) -> RequestSchema:
         where = [f"{by_id[c].id} ({by_id[c].origin.file}:{by_id[c].origin.line or '?'})" for c in close]
         hint = f"did you mean {', '.join(where)}?" if where else f"its operations: {', '.join(sorted(by_id))}"
         raise GoldenError(f"{spec_path}: no operation with id {operation_id!r}; {hint}")
-    document = next(d for d in spec.documents.values() if d.display == operation.origin.file)
-    raw = _at(document, operation.origin.pointer)
-    item = _at(document, operation.origin.pointer.rpartition("/")[0])
-    inliner = _Inliner(spec)
-    parameters = _parameters(inliner, document, operation, item, raw)
-    body, body_required, media_type = _body(inliner, document, operation, raw)
-    return RequestSchema(operation, parameters, body, body_required, media_type)
+    body, body_required, media_type = _body(operation)
+    return RequestSchema(operation, _parameters(operation), body, body_required, media_type)
 
 
-def _at(document: Document, pointer: str) -> Any:
-    found, value = lookup(document.content, pointer)
-    return value if found and isinstance(value, dict) else {}
+def _plain(schema: Value | None) -> Any:
+    return {} if schema is None else schema.value
 
 
-def _parameters(
-    inliner: _Inliner,
-    document: Document,
-    operation: Operation,
-    item: Mapping[str, Any],
-    raw: Mapping[str, Any],
-) -> tuple[ParameterSpec, ...]:
-    raw_by_key: dict[tuple[str, str], Any] = {}
-    for listed in (item.get("parameters"), raw.get("parameters")):
-        for entry in listed if isinstance(listed, list) else ():
-            value = inliner.follow(document.uri, entry)
-            if isinstance(value, dict) and isinstance(value.get("name"), str):
-                raw_by_key[(value["name"], str(value.get("in")))] = value
+def _parameters(operation: Operation) -> tuple[ParameterSpec, ...]:
     out = []
     for parameter in operation.parameters:
-        value = raw_by_key.get((parameter.name, parameter.location), {})
-        schema = value.get("schema")
-        if schema is None:  # given through `content`: the first media type's schema
-            content = value.get("content")
-            media: Any = next(iter(content.values()), {}) if isinstance(content, dict) and content else {}
-            schema = media.get("schema", {}) if isinstance(media, dict) else {}
-        narrowed = _request(inliner.inline(document.uri, schema))
+        narrowed = _request(_plain(parameter.json_schema))
         out.append(
             ParameterSpec(
                 parameter.name,
@@ -173,73 +137,27 @@ def _parameters(
     return tuple(out)
 
 
-def _body(
-    inliner: _Inliner, document: Document, operation: Operation, raw: Mapping[str, Any]
-) -> tuple[Any | None, bool, str | None]:
-    if operation.request_body is None:
+def _body(operation: Operation) -> tuple[Any | None, bool, str | None]:
+    body = operation.request_body
+    if body is None or not body.content:
         return None, False, None
-    body = inliner.follow(document.uri, raw.get("requestBody", {}))
-    content = body.get("content") if isinstance(body, dict) else None
-    if not isinstance(content, dict) or not content:
-        return None, False, None
+    content = {c.media_type: c for c in body.content}
     media_type = next((m for m in content if _is_json(m)), None) or next(
         (m for m in content if m == "application/x-www-form-urlencoded"), None
     )
     if media_type is None:
-        if operation.request_body.required:
+        if body.required:
             raise GoldenError(
                 f"{operation.origin.file}:{operation.origin.line or '?'}: operation {operation.id} takes "
                 f"{', '.join(content)} bodies only; golden generates JSON and form-urlencoded bodies"
             )
         return None, False, None
-    media = content[media_type]
-    schema = media.get("schema", {}) if isinstance(media, dict) else {}
-    return _request(inliner.inline(document.uri, schema)), operation.request_body.required, media_type
+    return _request(_plain(content[media_type].json_schema)), body.required, media_type
 
 
 def _is_json(media_type: str) -> bool:
     base = media_type.split(";")[0].strip().lower()
     return base == "application/json" or base.endswith("+json") or base == "*/*"
-
-
-class _Inliner:
-    """Inlines `$ref`s (resolved against the document they stand in); recursion becomes `false`."""
-
-    def __init__(self, spec: Spec) -> None:
-        self.spec = spec
-
-    def follow(self, uri: str, value: Any) -> Any:
-        """A Reference Object's target (a parameter, a request body), else the value itself."""
-        for _ in range(32):
-            if not (isinstance(value, dict) and isinstance(value.get("$ref"), str)):
-                return value
-            target = resolve_ref(self.spec, uri, value["$ref"])
-            if target is None:
-                return {}
-            uri, value = target.document.uri, target.value
-        return {}
-
-    def inline(self, uri: str, schema: Any, stack: tuple[tuple[str, str], ...] = ()) -> Any:
-        if isinstance(schema, list):
-            return [self.inline(uri, item, stack) for item in schema]
-        if not isinstance(schema, dict):
-            return schema
-        rest: dict[str, Any] = {}
-        for key, value in schema.items():
-            if key == "$ref" or key in _OPENAPI_ONLY or key.startswith("x-"):
-                continue
-            rest[key] = value if key in _DATA_KEYS else self.inline(uri, value, stack)
-        ref = schema.get("$ref")
-        if not isinstance(ref, str):
-            return rest
-        target = resolve_ref(self.spec, uri, ref)
-        if target is None:
-            return rest
-        key = (target.document.uri, target.pointer)
-        inlined = False if key in stack else self.inline(target.document.uri, target.value, (*stack, key))
-        if not any(k not in _ANNOTATIONS for k in rest):
-            return inlined
-        return {"allOf": [inlined, rest]}
 
 
 def _request(schema: Any, in_all_of: bool = False) -> Any:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from codegen.spec.pointers import split
 from golden.compare.difference import Category, Difference
 from golden.compare.jsondiff import JsonOptions, diff_json
 from golden.compare.judge import CompareConfig
 from golden.compare.noise import NoisyPath
-from golden.compare.pointer import literal_glob, segments
+from golden.compare.pointer import literal_glob
 from golden.outcome import Json
 
 ROOT = "/effects"
@@ -73,7 +74,7 @@ def _categorised(difference: Difference) -> Difference:
 
 def _size(snapshot: Json, path: str) -> int | None:
     value = snapshot
-    for part in segments(path)[1:]:  # below /effects
+    for part in split(path)[1:]:  # below /effects
         if not isinstance(value, dict) or part not in value:
             return None
         value = value[part]

@@ -15,8 +15,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from codegen.spec.pointers import join
 from golden.compare.difference import Difference
-from golden.compare.pointer import child, covered, matches
+from golden.compare.pointer import covered, matches
 from golden.outcome import Json
 
 SAFE_INTEGER = 2**53
@@ -94,7 +95,7 @@ def _diff_objects(
     node: dict[str, Json], go: dict[str, Json], options: JsonOptions, path: str, out: list[Difference]
 ) -> None:
     for key in sorted(node.keys() | go.keys()):
-        at = child(path, key)
+        at = join(path, key)
         if key not in go:
             if not covered(options.ignore_paths, at):
                 out.append(Difference(at, "missing", node[key], None, go_present=False))
@@ -109,7 +110,7 @@ def _diff_ordered(
     node: list[Json], go: list[Json], options: JsonOptions, path: str, out: list[Difference]
 ) -> None:
     for index in range(max(len(node), len(go))):
-        at = child(path, index)
+        at = join(path, index)
         if index >= len(go):
             if not covered(options.ignore_paths, at):
                 out.append(Difference(at, "missing", node[index], None, go_present=False))
@@ -130,17 +131,17 @@ def _diff_unordered(
     unpaired = list(range(len(go)))
     lost: list[int] = []
     for i, item in enumerate(node):
-        partner = next((j for j in unpaired if not diff_json(item, go[j], options, child(path, i))), None)
+        partner = next((j for j in unpaired if not diff_json(item, go[j], options, join(path, i))), None)
         if partner is None:
             lost.append(i)
         else:
             unpaired.remove(partner)
     for i in lost:
-        if not covered(options.ignore_paths, child(path, i)):
-            out.append(Difference(child(path, i), "missing", node[i], None, go_present=False))
+        if not covered(options.ignore_paths, join(path, i)):
+            out.append(Difference(join(path, i), "missing", node[i], None, go_present=False))
     for j in unpaired:
-        if not covered(options.ignore_paths, child(path, j)):
-            out.append(Difference(child(path, j), "extra", None, go[j], node_present=False))
+        if not covered(options.ignore_paths, join(path, j)):
+            out.append(Difference(join(path, j), "extra", None, go[j], node_present=False))
 
 
 def _diff_numbers(

@@ -20,9 +20,10 @@ import base64
 import binascii
 import json
 
+from codegen.spec.pointers import join
 from golden.compare.difference import Difference
 from golden.compare.jsondiff import JsonOptions, diff_json
-from golden.compare.pointer import child, covered
+from golden.compare.pointer import covered
 from golden.outcome import Json, parse_json
 
 _HANDLED = frozenset({"statusCode", "headers", "multiValueHeaders", "cookies", "body", "isBase64Encoded"})
@@ -98,7 +99,7 @@ def _diff_headers(
 ) -> list[Difference]:
     out: list[Difference] = []
     for name in sorted(node.keys() | go.keys()):
-        at = child("/headers", name)
+        at = join("/headers", name)
         if covered(options.ignore_paths, at):
             continue
         mine, theirs = node.get(name), go.get(name)

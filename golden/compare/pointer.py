@@ -1,4 +1,5 @@
-"""JSON pointers (RFC 6901) and the globs over them that ignore paths and ignore-order paths use.
+"""Globs over JSON pointers (RFC 6901; the pointers themselves are `codegen.spec.pointers`), as
+ignore paths and ignore-order paths use them.
 
 A glob is a pointer whose segments are `fnmatch` patterns (`*` inside a segment never crosses a `/`);
 a segment that is exactly `**` matches any number of segments, zero included. `/items/*/id` matches
@@ -10,18 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from fnmatch import fnmatchcase
 
-
-def child(path: str, key: str | int) -> str:
-    """The pointer to `key` (an object key or array index) under `path`."""
-    text = str(key).replace("~", "~0").replace("/", "~1")
-    return f"{path}/{text}"
-
-
-def segments(path: str) -> list[str]:
-    """The unescaped segments of a pointer; "" (the whole value) has none."""
-    if not path:
-        return []
-    return [part.replace("~1", "/").replace("~0", "~") for part in path.split("/")[1:]]
+from codegen.spec.pointers import split
 
 
 def literal_glob(path: str) -> str:
@@ -34,12 +24,12 @@ def literal_glob(path: str) -> str:
 
 def matches(glob: str, path: str) -> bool:
     """Whether `glob` matches the whole of `path`."""
-    return _match(segments(glob), segments(path), prefix=False)
+    return _match(split(glob), split(path), prefix=False)
 
 
 def covers(glob: str, path: str) -> bool:
     """Whether `path` is what `glob` matches or lies under it."""
-    return _match(segments(glob), segments(path), prefix=True)
+    return _match(split(glob), split(path), prefix=True)
 
 
 def covered(globs: Iterable[str], path: str) -> bool:

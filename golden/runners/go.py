@@ -11,7 +11,7 @@ from golden.runners.gobuild import build_go_handler
 from golden.runners.runner import Launch, Runner
 from golden.runtime.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
 from golden.runtime.jail import SANDBOXED, Isolation
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 
 class GoRunner(Runner):
@@ -24,7 +24,7 @@ class GoRunner(Runner):
     def __init__(
         self,
         executable: Path,
-        function: FunctionConfig | None = None,
+        function: FunctionFacts | None = None,
         *,
         task_root: Path | None = None,
         handler: str = "bootstrap",
@@ -34,7 +34,7 @@ class GoRunner(Runner):
         isolation: Isolation | None = SANDBOXED,
     ) -> None:
         super().__init__(
-            function or FunctionConfig(),
+            function or FunctionFacts(),
             env=env,
             memory_cap=memory_cap,
             credentials=credentials,
@@ -54,7 +54,7 @@ class GoRunner(Runner):
     def from_source(
         cls,
         module_dir: Path,
-        function: FunctionConfig | None = None,
+        function: FunctionFacts | None = None,
         *,
         cache_dir: Path | None = None,
         build_env: Mapping[str, str] | None = None,

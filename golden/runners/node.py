@@ -14,7 +14,7 @@ from golden.runners.runner import Launch, Runner
 from golden.runners.typescript import DEFAULT_ESBUILD, transpile_task_root, typescript_entry
 from golden.runtime.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
 from golden.runtime.jail import SANDBOXED, Isolation
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 
 class NodeRunner(Runner):
@@ -29,7 +29,7 @@ class NodeRunner(Runner):
         self,
         task_root: Path,
         handler: str,
-        function: FunctionConfig | None = None,
+        function: FunctionFacts | None = None,
         *,
         env: Mapping[str, str] | None = None,
         runtime: str = "nodejs20.x",
@@ -40,7 +40,7 @@ class NodeRunner(Runner):
         isolation: Isolation | None = SANDBOXED,
     ) -> None:
         super().__init__(
-            function or FunctionConfig(),
+            function or FunctionFacts(),
             env=env,
             memory_cap=memory_cap,
             credentials=credentials,

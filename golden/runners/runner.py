@@ -28,7 +28,7 @@ from golden.runtime.emulator import Emulator
 from golden.runtime.environment import FAKE_CREDENTIALS
 from golden.runtime.jail import SANDBOXED, Isolation
 from golden.runtime.process import RuntimeProcess
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Runner(ABC):
 
     def __init__(
         self,
-        function: FunctionConfig,
+        function: FunctionFacts,
         *,
         env: Mapping[str, str] | None = None,
         memory_cap: bool = True,

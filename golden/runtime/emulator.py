@@ -41,7 +41,7 @@ from golden.runtime.http_server import RUNTIME, RuntimeApiServer, bad_request_re
 from golden.runtime.invocation import MAX_RESPONSE_BYTES, Invocation, crash, event_reply, new_invocation
 from golden.runtime.process import ProcessExit
 from golden.runtime.sandbox import Sandbox
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 __all__ = ["MAX_RESPONSE_BYTES", "Emulator"]
 
@@ -51,7 +51,7 @@ _NOT_HERE = "a runtime's Runtime API connection serves the Runtime API only; use
 class Emulator:
     """The Runtime API on 127.0.0.1 (random port) in a background thread, plus the Invoke API."""
 
-    def __init__(self, function: FunctionConfig) -> None:
+    def __init__(self, function: FunctionFacts) -> None:
         self.function = function
         self._invoke_lock = threading.Lock()
         self._sandbox = Sandbox(function, self.invoke)

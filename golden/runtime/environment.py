@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from golden.errors import RunnerError
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 # Fake credentials: SDK clients in the handler sign requests without ever holding the caller's real ones.
 FAKE_CREDENTIALS = {
@@ -44,7 +44,7 @@ class RuntimeWiring:
 
 
 def lambda_environment(
-    function: FunctionConfig,
+    function: FunctionFacts,
     wiring: RuntimeWiring,
     extra: Mapping[str, str] | None = None,
     *,

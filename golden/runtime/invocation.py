@@ -12,7 +12,7 @@ from golden.runtime.connection import Reply
 from golden.runtime.http_server import json_reply
 from golden.runtime.posted import read_error
 from golden.runtime.process import ProcessExit
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 MAX_RESPONSE_BYTES = 6 * 1024 * 1024  # Lambda's synchronous response limit
 ACCEPTED = Reply(202, b'{"status":"OK"}', (("Content-Type", "application/json"),))
@@ -49,7 +49,7 @@ def new_invocation(payload: bytes, timeout_s: float) -> Invocation:
     return Invocation(request_id, payload, timeout_s, trace_id)
 
 
-def event_reply(invocation: Invocation, function: FunctionConfig) -> Reply:
+def event_reply(invocation: Invocation, function: FunctionFacts) -> Reply:
     """The answer to `GET /next` that hands the event out, with Lambda's headers."""
     deadline_ms = int(time.time() * 1000 + invocation.timeout_s * 1000)
     headers = (

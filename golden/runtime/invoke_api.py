@@ -15,13 +15,13 @@ from collections.abc import Callable, Mapping
 
 from golden.outcome import Crash, FunctionError, InitError, Outcome, Success, Timeout
 from golden.runtime.http_server import Reply, json_reply
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 Invoke = Callable[[bytes], Outcome]
 
 
 def handle_invoke(
-    function: FunctionConfig,
+    function: FunctionFacts,
     invoke: Invoke,
     target: str,
     query: Mapping[str, str],
@@ -53,7 +53,7 @@ def handle_invoke(
     return outcome_reply(function, invoke(payload), log_tail=tail)
 
 
-def outcome_reply(function: FunctionConfig, outcome: Outcome, *, log_tail: bool = False) -> Reply:
+def outcome_reply(function: FunctionFacts, outcome: Outcome, *, log_tail: bool = False) -> Reply:
     """The response Lambda would give a synchronous caller for this outcome."""
     common: tuple[tuple[str, str], ...] = (
         ("X-Amz-Executed-Version", function.version),
@@ -76,7 +76,7 @@ def outcome_reply(function: FunctionConfig, outcome: Outcome, *, log_tail: bool 
     return json_reply(200, {"errorType": error_type, "errorMessage": message}, unhandled)
 
 
-def log_result(function: FunctionConfig, outcome: Outcome) -> str:
+def log_result(function: FunctionFacts, outcome: Outcome) -> str:
     """`START`, `END` and `REPORT` lines as Lambda writes them for this invoke, base64-encoded."""
     request, timing = outcome.request_id, outcome.timing
     duration = timing.duration_ms or 0.0
@@ -90,7 +90,7 @@ def log_result(function: FunctionConfig, outcome: Outcome) -> str:
     return base64.b64encode(("\n".join(lines) + "\n").encode()).decode("ascii")
 
 
-def _check_target(function: FunctionConfig, target: str, qualifier: str | None) -> str | None:
+def _check_target(function: FunctionFacts, target: str, qualifier: str | None) -> str | None:
     """None when `target` (a name, partial ARN or ARN, maybe `:qualifier`) names this function."""
     parts = target.split(":")
     if parts[0] == "arn" and len(parts) >= 7:

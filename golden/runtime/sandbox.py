@@ -27,13 +27,13 @@ from golden.runtime.invocation import ACCEPTED, Invocation, read_answer, rejecte
 from golden.runtime.invoke_api import handle_invoke
 from golden.runtime.posted import read_error
 from golden.runtime.process import ProcessExit
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 
 class Sandbox:
     """The state of the runtime being served, shared by the server threads and the invoke."""
 
-    def __init__(self, function: FunctionConfig, invoke_api: Callable[[bytes], Outcome]) -> None:
+    def __init__(self, function: FunctionFacts, invoke_api: Callable[[bytes], Outcome]) -> None:
         self.function = function
         self.invoke_api_target = invoke_api
         """What Invoke API requests run through (a runner's invoke, which restarts crashed runtimes)."""

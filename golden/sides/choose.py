@@ -22,7 +22,7 @@ from golden.runners.node import NodeRunner
 from golden.runners.remote import FunctionRef, LambdaClient, RemoteInvoker
 from golden.runtime.jail import Isolation, caller_isolation, namespaces_forced_off
 from golden.session import Invoker
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from golden.sides.local import node_target
 from golden.sides.scanned import is_scan_reference, scan_function
 
@@ -48,7 +48,7 @@ class Side:
 
     invoker: Invoker
     description: str
-    function: FunctionConfig | None = None
+    function: FunctionFacts | None = None
     """A local side's configuration (None for a deployed function)."""
 
 
@@ -95,7 +95,7 @@ def go_side(
     options: LocalOptions,
     aws: AwsSetup,
     client: Callable[[], LambdaClient],
-    like: FunctionConfig | None = None,
+    like: FunctionFacts | None = None,
 ) -> Side:
     """The Go side: exactly one of `go` and `go_lambda`. A local Go side runs with the configuration of
     the local Node side it replaces (`like`: name, timeout, memory), when there is one."""
@@ -120,8 +120,8 @@ def _remote(text: str, client: Callable[[], LambdaClient]) -> Side:
 
 def _function(
     name: str, timeout_s: float | None, memory_mb: int | None, options: LocalOptions
-) -> FunctionConfig:
-    return FunctionConfig(
+) -> FunctionFacts:
+    return FunctionFacts(
         name=name,
         timeout_s=options.timeout_s or timeout_s or DEFAULT_TIMEOUT_S,
         memory_mb=options.memory_mb or memory_mb or DEFAULT_MEMORY_MB,

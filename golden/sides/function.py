@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class FunctionConfig:
+class FunctionFacts:
     """What Lambda would know about the function: the values behind its standard environment."""
 
     name: str = "golden-function"

@@ -15,7 +15,7 @@ from golden.compare.cost import Cost, load_prices, project_cost
 from golden.config import GoldenSettings
 from golden.session import GoldenReport
 from golden.sides.choose import DEFAULT_MEMORY_MB
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 
 def run_aws(
@@ -50,7 +50,7 @@ def sandbox_warnings(invokers: Sequence[object]) -> list[str]:
         mode = getattr(invoker, "sandbox_mode", None)
         if mode is not None and mode != FULL_SANDBOX:
             function = getattr(invoker, "function", None)
-            name = function.name if isinstance(function, FunctionConfig) else "a local side"
+            name = function.name if isinstance(function, FunctionFacts) else "a local side"
             lines.append(
                 f"warning: {name} ran in golden's weaker sandbox ({mode}): this machine refused user "
                 "namespaces; see docs/golden-sandbox.md for what that leaves readable"
@@ -58,7 +58,7 @@ def sandbox_warnings(invokers: Sequence[object]) -> list[str]:
     return lines
 
 
-def report_cost(report: GoldenReport, function: FunctionConfig | None, memory_mb: int | None) -> Cost:
+def report_cost(report: GoldenReport, function: FunctionFacts | None, memory_mb: int | None) -> Cost:
     """Both sides' projected cost at the function's memory size (a local side's, else --memory)."""
     memory = function.memory_mb if function is not None else memory_mb or DEFAULT_MEMORY_MB
     node_p50s = [c.latency.node.p50_ms for c in report.cases if c.latency.node and c.latency.node.p50_ms]

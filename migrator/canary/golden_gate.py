@@ -16,12 +16,11 @@ Anything else is ignored. A report with no cases, or of an unknown shape, does n
 from __future__ import annotations
 
 import json
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from codegen.spec.regular import ReadRefused, read_regular
 from migrator.canary.errors import CanaryError
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
@@ -49,19 +48,19 @@ def golden_verdict(path: Path) -> GoldenVerdict:
 
 def _read_regular(path: Path) -> str:
     """The file's text, refusing (without blocking) a FIFO, device or directory, and a huge file."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise CanaryError(f"--golden-report {path}: not a regular file; give golden's JSON report file")
-        if info.st_size > MAX_REPORT_BYTES:
+        data = read_regular(path, MAX_REPORT_BYTES)
+    except ReadRefused as refused:
+        if refused.error is not None:
+            raise refused.error from None
+        if refused.cause == "special":
             raise CanaryError(
-                f"--golden-report {path}: {info.st_size} bytes, over the {MAX_REPORT_BYTES} a report may have"
-            )
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read(MAX_REPORT_BYTES + 1).decode("utf-8")
-    finally:
-        os.close(fd)
+                f"--golden-report {path}: not a regular file; give golden's JSON report file"
+            ) from None
+        raise CanaryError(
+            f"--golden-report {path}: {refused.size} bytes, over the {MAX_REPORT_BYTES} a report may have"
+        ) from None
+    return data.decode("utf-8")
 
 
 def judge(report: Any, where: str) -> GoldenVerdict:

@@ -25,7 +25,7 @@ class Refusal:
 
 
 @dataclass(frozen=True)
-class Target:
+class AliasTarget:
     """What the checks found: the alias as read, the version it serves now, and its record if any."""
 
     alias: AliasInfo
@@ -69,7 +69,7 @@ def record_problems(record: RolloutRecord) -> list[Refusal]:
     ]
 
 
-def read_alias(backend: DeployBackend, function: str, alias: str) -> tuple[Target | None, list[Refusal]]:
+def read_alias(backend: DeployBackend, function: str, alias: str) -> tuple[AliasTarget | None, list[Refusal]]:
     """The alias and the version it serves, or the refusal saying which of function/alias is missing."""
     try:
         info = backend.get_alias(function, alias)
@@ -81,7 +81,7 @@ def read_alias(backend: DeployBackend, function: str, alias: str) -> tuple[Targe
         ]
     record = decode(info.description)
     from_version = record.from_version if record is not None and record.active else info.function_version
-    return Target(info, from_version, record), []
+    return AliasTarget(info, from_version, record), []
 
 
 def version_problems(
@@ -129,7 +129,7 @@ def version_problems(
     return problems
 
 
-def shift_problems(target: Target, to_version: str, resuming: bool) -> list[Refusal]:
+def shift_problems(target: AliasTarget, to_version: str, resuming: bool) -> list[Refusal]:
     """A new rollout must not start over one in progress; `--resume` needs one to continue."""
     active = target.record is not None and target.record.active
     extra = [v for v in target.alias.weights if v != to_version]

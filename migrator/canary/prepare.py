@@ -16,7 +16,7 @@ from migrator.canary.state import RolloutRecord
 
 
 def resumed(
-    request: CanaryRequest, target: preflight.Target, refusals: list[preflight.Refusal]
+    request: CanaryRequest, target: preflight.AliasTarget, refusals: list[preflight.Refusal]
 ) -> tuple[RolloutRecord | None, list[preflight.Refusal]]:
     """The alias's record to continue (None when there is none), and the refusals so far."""
     record = target.record
@@ -28,7 +28,7 @@ def resumed(
 
 
 def planned(
-    request: CanaryRequest, target: preflight.Target, plan: Plan, refusals: list[preflight.Refusal]
+    request: CanaryRequest, target: preflight.AliasTarget, plan: Plan, refusals: list[preflight.Refusal]
 ) -> tuple[RolloutRecord, list[preflight.Refusal]]:
     """A new record for `plan` from the version the alias serves, and the refusals so far."""
     if request.to_version is None:

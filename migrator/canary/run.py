@@ -95,7 +95,11 @@ def execute(request: CanaryRequest, stderr: Console, backend: DeployBackend | No
 
 
 def _rollback(
-    request: CanaryRequest, backend: DeployBackend, target: preflight.Target, stop: StopFlag, stderr: Console
+    request: CanaryRequest,
+    backend: DeployBackend,
+    target: preflight.AliasTarget,
+    stop: StopFlag,
+    stderr: Console,
 ) -> Result:
     record = target.record
     if record is None or not record.active:

@@ -4,19 +4,17 @@ stub's (or ours), and is left alone when the user edited it."""
 
 from __future__ import annotations
 
-import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from codegen.emit.go.modfile import declared_module
 from codegen.emit.interface import GeneratedFile
+from codegen.output.atomic import write_atomic
 from codegen.output.write import Target
 from migrator.port.render import gofmt, template
 from migrator.port.shims import ShimTable
 from migrator.port.translate import Translation, translate
 from migrator.scan.model import Function
-
-_MODULE = re.compile(r"^module\s+(\S+)", re.M)
 
 
 @dataclass(frozen=True)
@@ -31,9 +29,9 @@ class PortTarget:
 
 def module_path(files: tuple[GeneratedFile, ...]) -> str:
     gomod = next(f for f in files if f.path == "go.mod")
-    match = _MODULE.search(gomod.content)
-    assert match is not None, "the stub's go.mod declares a module"
-    return match.group(1)
+    declared = declared_module(gomod.content)
+    assert declared is not None, "the stub's go.mod declares a module"
+    return declared
 
 
 def port_target(function: Function, root: Path, target: Target, shims: ShimTable) -> PortTarget:
@@ -77,8 +75,6 @@ def settle_port_go(item: PortTarget) -> str:
     if current == item.port_go:
         return "delegates"
     if current == item.stub_port_go:
-        temp = path.with_name(".port.go.tmp")
-        temp.write_text(item.port_go, encoding="utf-8")
-        os.replace(temp, path)
+        write_atomic(path, item.port_go)
         return "delegates"
     return "edited"

@@ -7,15 +7,14 @@ escape of that code point, so the output is always valid UTF-8 and JSON readers 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import stat
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from codegen.output import atomic
 from migrator.errors import ReportError
 from migrator.report.formats import SCAN_FORMATS
 
@@ -101,20 +100,9 @@ def write_atomic(path: Path, text: str) -> None:
             )
         mode = stat.S_IMODE(info.st_mode)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=directory)
+        atomic.write_atomic(path, text, mode)
     except OSError as exc:
         raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            os.fchmod(handle.fileno(), mode)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise ReportError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
 
 
 def _kind(mode: int) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import errno
 import os
-import stat
 from pathlib import Path
 from typing import Literal
+
+from codegen.spec.regular import ReadRefused, kind, read_regular
 
 Cause = Literal["outside", "special", "size", "encoding", "os"]
 
@@ -20,9 +21,6 @@ Cause = Literal["outside", "special", "size", "encoding", "os"]
 SOURCE_LIMIT = 4 * 1024 * 1024
 CONFIG_LIMIT = 5 * 1024 * 1024
 MANIFEST_LIMIT = 1024 * 1024  #: package.json, tsconfig.json
-
-_CHUNK = 1024 * 1024
-_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0)
 
 
 class Unreadable(Exception):
@@ -94,34 +92,25 @@ def _read_real(real: str, base: str, limit: int, extra_flags: int = 0) -> bytes:
     if not is_inside(real, base):
         raise Unreadable("outside the scanned folder; it is not read", "outside")
     try:
-        fd = os.open(real, _OPEN_FLAGS | extra_flags)
-    except OSError as exc:
-        if extra_flags and exc.errno == errno.ELOOP:
+        return read_regular(real, limit, flags=extra_flags)
+    except ReadRefused as refused:
+        error = refused.error
+        if refused.cause == "open" and extra_flags and error is not None and error.errno == errno.ELOOP:
             raise _Symlink from None
-        raise Unreadable(_os_reason(exc), "os") from exc
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(f"not a regular file ({_kind(info.st_mode)}); it is not read", "special")
-        if info.st_size > limit:
-            raise Unreadable(f"file is {info.st_size} bytes; files over {_size(limit)} are not read", "size")
-        chunks: list[bytes] = []
-        total = 0
-        want = min(info.st_size + 1, limit + 1)  # one read for a file that keeps its size
-        while True:
-            chunk = os.read(fd, want)
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:  # grew while we read, or a file system that lies about sizes
-                raise Unreadable(f"file is over {_size(limit)}; it is not read", "size")
-            if len(chunk) < want:  # a short read of a regular file: its end
-                break
-            want = min(_CHUNK, limit + 1 - total)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise Unreadable(_os_reason(exc), "os") from exc
-    finally:
-        os.close(fd)
+        raise _unreadable(refused, limit) from refused
+
+
+def _unreadable(refused: ReadRefused, limit: int) -> Unreadable:
+    if refused.cause == "special":
+        return Unreadable(
+            f"not a regular file ({kind(refused.mode, 'a special file')}); it is not read", "special"
+        )
+    if refused.cause == "size":
+        return Unreadable(f"file is {refused.size} bytes; files over {_size(limit)} are not read", "size")
+    if refused.cause == "grew":
+        return Unreadable(f"file is over {_size(limit)}; it is not read", "size")
+    assert refused.error is not None
+    return Unreadable(_os_reason(refused.error), "os")
 
 
 def read_text(path: Path, root: Path | str, limit: int) -> str:
@@ -147,18 +136,6 @@ def _os_reason(exc: OSError) -> str:
     if exc.errno == errno.ELOOP:
         return "symlink loop; it is not read"
     return f"cannot read file: {exc.strerror or exc}"
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a FIFO"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    return "a special file"
 
 
 def _size(limit: int) -> str:

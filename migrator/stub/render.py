@@ -19,8 +19,8 @@ from codegen.emit.go.checks import go_string
 from codegen.emit.interface import GeneratedFile
 from golden.cases.events import SOURCES as GOLDEN_SOURCES
 from golden.cases.events import template_text
-from migrator.stub.gomod import go_mod, go_sum
 from migrator.stub.model import ModulePlan, Source
+from migrator.stub.modfile import go_mod, go_sum
 from migrator.stub.sam import sam_template
 from migrator.stub.tables import SDK, Tables
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from codegen.emit.go import GoEmitter
-from codegen.emit.go.gomod import go_mod, go_sum
+from codegen.emit.go.modfile import go_mod, go_sum
 from codegen.emit.interface import EmitInput, GeneratedFile, GoOptions
 from codegen.resolve.resolver import resolve
 from codegen.spec.load import load_spec

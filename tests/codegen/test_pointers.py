@@ -10,6 +10,8 @@ def test_escape_and_split_round_trip() -> None:
     assert pointer == "/paths/~1orders~1{id}/get/a~0b"
     assert pointers.split(pointer) == ["paths", "/orders/{id}", "get", "a~b"]
     assert pointers.parent(pointer) == "/paths/~1orders~1{id}/get"
+    assert pointers.join("", "a/b~c") == "/a~1b~0c" and pointers.split("/a~1b~0c") == ["a/b~c"]
+    assert pointers.join("/items", 3) == "/items/3" and pointers.split("/") == [""]
 
 
 def test_lookup_in_dicts_and_lists() -> None:

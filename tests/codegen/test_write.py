@@ -152,7 +152,7 @@ def test_an_interrupt_while_staging_leaves_no_staging_folder(
     def interrupted(*_args: object, **_kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("codegen.output.write._write_file", interrupted)
+    monkeypatch.setattr("codegen.output.write.write_new", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_targets([Target("go", tmp_path / "go", _files("a.gen.go"))])
     assert os.listdir(tmp_path) == []

@@ -5,7 +5,15 @@ import time
 import pytest
 import yaml
 
-from codegen.spec.yamlpos import YamlValueError, read_yaml
+from codegen.spec.yamlpos import (
+    Rules,
+    YamlTooDeep,
+    YamlValueError,
+    build,
+    check_expansion,
+    compose,
+    read_yaml,
+)
 
 
 def test_json_data_model_and_positions() -> None:
@@ -55,3 +63,46 @@ def test_a_merge_key_bomb_is_refused_before_pyyaml_copies_the_pairs() -> None:
         lines.append(f"{name}: &{name} {{<<: [" + ",".join([f"*{prev}"] * 9) + "]}")
     with pytest.raises(YamlValueError, match="too many nodes"):
         read_yaml("\n".join(lines) + "\n")
+
+
+class _Upper(Rules):
+    """Another data model: strings upper-cased, mappings as sorted pair lists."""
+
+    def scalar(self, node: yaml.ScalarNode) -> object:
+        value = super().scalar(node)
+        return value.upper() if isinstance(value, str) else value
+
+    def mapping(self, node: yaml.MappingNode, pairs: list[tuple[str, yaml.Node, object]]) -> object:
+        return sorted((key, value) for key, _, value in pairs)
+
+
+def test_other_rules_plug_into_the_same_walk() -> None:
+    root = compose("b: [x, 1]\na: &m {k: v}\nc: *m\n")
+    assert root is not None
+    doc = build(root, _Upper())
+    assert doc.content == [("A", [("K", "V")]), ("B", ["X", 1]), ("C", [("K", "V")])]
+    assert doc.positions == {} and doc.duplicate_keys == ()  # tracked only when asked
+
+
+def test_expansion_is_checked_before_building_with_a_located_reason() -> None:
+    root = compose(_laughs(7))
+    assert root is not None
+    with pytest.raises(
+        YamlValueError, match=r"aliases expand it past 1000 nodes \(an alias bomb\?\)"
+    ) as info:
+        check_expansion(root, 1000)
+    assert info.value.line > 1
+    cycle = compose("a: &x\n  b: *x\n")
+    assert cycle is not None
+    with pytest.raises(YamlValueError, match="an alias refers to a node that contains it") as info:
+        check_expansion(cycle, 1000)
+    assert (info.value.line, info.value.column) == (1, 4)  # the mapping the alias re-enters
+    check_expansion(compose(_laughs(3)) or cycle, 1000)  # 9^3 strings: within the limit
+
+
+def test_depth_is_bounded_when_asked() -> None:
+    root = compose("a: " + "[" * 30 + "]" * 30 + "\n")
+    assert root is not None
+    assert build(root, Rules(), max_depth=31).content is not None
+    with pytest.raises(YamlTooDeep, match="nested deeper than 30 levels"):
+        build(root, Rules(), max_depth=30)

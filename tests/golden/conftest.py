@@ -14,7 +14,7 @@ from golden.runners.go import GoRunner
 from golden.runners.gobuild import build_go_handler
 from golden.runners.node import NodeRunner
 from golden.runners.runner import Runner
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 NODE = FIXTURES / "node"
@@ -112,7 +112,7 @@ def node(runners: list[Runner]) -> MakeNode:
     """Make an open NodeRunner for `handler` in fixtures/node/<root>."""
 
     def make(handler: str, root: str = "cjs", **options: object) -> NodeRunner:
-        function = options.pop("function", None) or FunctionConfig(name="golden-node", timeout_s=3)
+        function = options.pop("function", None) or FunctionFacts(name="golden-node", timeout_s=3)
         runner = NodeRunner(NODE / root, handler, function, **options)  # type: ignore[arg-type]
         runners.append(runner)
         runner.open()
@@ -126,7 +126,7 @@ def go(runners: list[Runner], go_executable: Path) -> MakeGo:
     """Make an open GoRunner for the fixture Go handler."""
 
     def make(**options: object) -> GoRunner:
-        function = options.pop("function", None) or FunctionConfig(name="golden-go", timeout_s=3)
+        function = options.pop("function", None) or FunctionFacts(name="golden-go", timeout_s=3)
         runner = GoRunner(go_executable, function, task_root=GO_HANDLER, **options)  # type: ignore[arg-type]
         runners.append(runner)
         runner.open()

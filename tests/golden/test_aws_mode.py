@@ -15,7 +15,7 @@ import pytest
 
 from golden.aws.reach import REAL_AWS_WARNING, AwsEndpoint, AwsMode, aws_setup, caller_aws_variables
 from golden.runtime.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES, MakeGo
 
@@ -55,7 +55,7 @@ def runtime_env(mode: AwsMode, log: list[str], warnings: list[str]) -> dict[str,
     """The environment a runtime process gets under `mode` (as NodeRunner and GoRunner build it)."""
     with aws_setup(mode, environ=CALLER, start_moto=fake_moto(log), warn=warnings.append) as setup:  # type: ignore[arg-type]
         wiring = RuntimeWiring("127.0.0.1:1", "bootstrap", Path("/tmp"), Path("/tmp"))
-        return lambda_environment(FunctionConfig(), wiring, dict(setup.env), credentials=setup.credentials)
+        return lambda_environment(FunctionFacts(), wiring, dict(setup.env), credentials=setup.credentials)
 
 
 def test_moto_mode_injects_fake_credentials_and_the_local_endpoint() -> None:
@@ -78,10 +78,10 @@ def test_real_mode_passes_the_callers_aws_configuration_and_starts_no_moto() -> 
         assert env[key] == CALLER[key]
     # The region is the function's (--region, else the caller's): the caller's AWS_REGION once
     # silently overrode --region, sending real writes to a region nobody asked for.
-    assert env["AWS_REGION"] == env["AWS_DEFAULT_REGION"] == FunctionConfig().region != CALLER["AWS_REGION"]
+    assert env["AWS_REGION"] == env["AWS_DEFAULT_REGION"] == FunctionFacts().region != CALLER["AWS_REGION"]
     assert "AWS_SESSION_TOKEN" not in env  # the caller has none, and golden's fake one is gone
     assert "AWS_ENDPOINT_URL" not in env
-    assert env["AWS_LAMBDA_FUNCTION_NAME"] == FunctionConfig().name  # the sandbox's own, not the caller's
+    assert env["AWS_LAMBDA_FUNCTION_NAME"] == FunctionFacts().name  # the sandbox's own, not the caller's
 
 
 def test_none_mode_sets_no_endpoint_but_keeps_fake_credentials() -> None:
@@ -103,7 +103,7 @@ def test_a_real_go_runtime_sees_the_callers_key_in_real_mode(go: MakeGo) -> None
         runner = go(env=dict(setup.env), credentials=setup.credentials)
         value = json.loads(runner.invoke({"action": "context"}).result.payload)  # type: ignore[union-attr]
     assert value["accessKey"] == CALLER["AWS_ACCESS_KEY_ID"]
-    assert value["region"] == FunctionConfig().region  # the function's region, not a stray AWS_REGION
+    assert value["region"] == FunctionFacts().region  # the function's region, not a stray AWS_REGION
     assert log == []
 
 

@@ -22,7 +22,7 @@ from golden.outcome import Json
 from golden.runners.go import GoRunner
 from golden.runners.gobuild import build_go_handler
 from golden.runners.node import NodeRunner
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES
 
@@ -78,7 +78,7 @@ def go_effects(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def node_runner(probe: MotoEffects) -> Iterator[NodeRunner]:
-    with NodeRunner(NODE_EFFECTS, "index.handler", FunctionConfig(timeout_s=10), env=probe.env("node")) as r:
+    with NodeRunner(NODE_EFFECTS, "index.handler", FunctionFacts(timeout_s=10), env=probe.env("node")) as r:
         yield r
 
 
@@ -89,7 +89,7 @@ def test_planted_side_effect_is_caught_with_its_category(
     from golden.session import run_golden
 
     env = {**probe.env("go"), "EFFECTS_VARIANT": variant}
-    with GoRunner(go_effects, FunctionConfig(timeout_s=10), task_root=GO_EFFECTS, env=env) as go_runner:
+    with GoRunner(go_effects, FunctionFacts(timeout_s=10), task_root=GO_EFFECTS, env=env) as go_runner:
         report = run_golden([CASE], node_runner, go_runner, runs=0, effects=probe)
     (case,) = report.cases
     assert case.error is None

@@ -17,14 +17,14 @@ from golden.errors import EmulatorError
 from golden.outcome import Crash, FunctionError, InitError, Outcome, Success, Timeout
 from golden.runtime.emulator import MAX_RESPONSE_BYTES, Emulator
 from golden.runtime.process import ProcessExit
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 NEXT = "/2018-06-01/runtime/invocation/next"
 
 
 @pytest.fixture
 def emulator() -> Iterator[Emulator]:
-    with Emulator(FunctionConfig(name="fake", timeout_s=2, init_timeout_s=2)) as emulator:
+    with Emulator(FunctionFacts(name="fake", timeout_s=2, init_timeout_s=2)) as emulator:
         emulator.begin_runtime()
         yield emulator
 
@@ -197,7 +197,7 @@ def test_response_over_the_limit(emulator: Emulator) -> None:
 
 
 def test_no_runtime_is_an_init_timeout() -> None:
-    with Emulator(FunctionConfig(init_timeout_s=0.2)) as emulator:
+    with Emulator(FunctionFacts(init_timeout_s=0.2)) as emulator:
         emulator.begin_runtime()
         assert emulator.invoke(b"{}").result == Timeout(0.2, "init")
 
@@ -269,7 +269,7 @@ def test_keep_alive_round_trips_are_fast(emulator: Emulator) -> None:
 
 
 def test_invoke_after_close_is_an_error() -> None:
-    emulator = Emulator(FunctionConfig())
+    emulator = Emulator(FunctionFacts())
     emulator.close()
     emulator.close()
     with pytest.raises(EmulatorError, match="closed"):

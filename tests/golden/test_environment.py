@@ -8,7 +8,7 @@ import pytest
 
 from golden.errors import RunnerError
 from golden.runtime.environment import FAKE_CREDENTIALS, RuntimeWiring, lambda_environment
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 WIRING = RuntimeWiring(
     "127.0.0.1:9001", "index.handler", Path("/task"), Path("/runtime"), "AWS_Lambda_nodejs20.x"
@@ -18,7 +18,7 @@ WIRING = RuntimeWiring(
 def test_standard_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "a-real-secret")
     monkeypatch.setenv("HOME", "/home/someone")
-    env = lambda_environment(FunctionConfig(name="orders", memory_mb=1024, region="eu-central-1"), WIRING)
+    env = lambda_environment(FunctionFacts(name="orders", memory_mb=1024, region="eu-central-1"), WIRING)
     assert env["AWS_LAMBDA_RUNTIME_API"] == "127.0.0.1:9001"
     assert env["_HANDLER"] == "index.handler"
     assert env["LAMBDA_TASK_ROOT"] == "/task"
@@ -34,13 +34,13 @@ def test_standard_variables(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_extra_variables_override_but_plumbing_is_refused() -> None:
     env = lambda_environment(
-        FunctionConfig(), WIRING, {"TABLE": "orders", "AWS_ENDPOINT_URL": "http://127.0.0.1:5000"}
+        FunctionFacts(), WIRING, {"TABLE": "orders", "AWS_ENDPOINT_URL": "http://127.0.0.1:5000"}
     )
     assert (env["TABLE"], env["AWS_ENDPOINT_URL"]) == ("orders", "http://127.0.0.1:5000")
     with pytest.raises(RunnerError, match="AWS_LAMBDA_RUNTIME_API"):
-        lambda_environment(FunctionConfig(), WIRING, {"AWS_LAMBDA_RUNTIME_API": "elsewhere:1"})
+        lambda_environment(FunctionFacts(), WIRING, {"AWS_LAMBDA_RUNTIME_API": "elsewhere:1"})
 
 
 def test_function_arn() -> None:
-    function = FunctionConfig(name="f", region="us-west-2", account_id="000000000000")
+    function = FunctionFacts(name="f", region="us-west-2", account_id="000000000000")
     assert function.arn == "arn:aws:lambda:us-west-2:000000000000:function:f"

@@ -11,7 +11,7 @@ import pytest
 from golden.errors import BuildError, RunnerError
 from golden.outcome import Crash, Timeout
 from golden.runners.gobuild import build_go_handler
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from tests.golden.conftest import FIXTURES, GO_HANDLER, MakeGo
 from tests.golden.expect import error, success
 
@@ -53,7 +53,7 @@ def test_panic_is_reported_as_an_error_then_the_runtime_restarts(go: MakeGo) -> 
 
 
 def test_timeout_kills_and_restarts(go: MakeGo) -> None:
-    runner = go(function=FunctionConfig(name="slow", timeout_s=0.3))
+    runner = go(function=FunctionFacts(name="slow", timeout_s=0.3))
     outcome = runner.invoke({"action": "sleep", "sleepMs": 5000})
     assert outcome.result == Timeout(0.3, "invoke")
     assert outcome.timing.duration_ms is not None and outcome.timing.duration_ms >= 300
@@ -69,7 +69,7 @@ def test_exit_is_a_crash_with_stderr(go: MakeGo) -> None:
 
 
 def test_memory_cap_kills_a_runtime_over_its_memory_size(go: MakeGo) -> None:
-    runner = go(function=FunctionConfig(name="hungry", memory_mb=128, timeout_s=10))
+    runner = go(function=FunctionFacts(name="hungry", memory_mb=128, timeout_s=10))
     outcome = runner.invoke({"action": "alloc", "mib": 400})
     assert isinstance(outcome.result, Crash) and outcome.result.out_of_memory
     # It grew to its cap before it died: a memory cgroup kills at memory.max, which counts kernel memory
@@ -80,7 +80,7 @@ def test_memory_cap_kills_a_runtime_over_its_memory_size(go: MakeGo) -> None:
 
 def test_context_and_environment(go: MakeGo, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALKEYMUSTNOTLEAK")
-    function = FunctionConfig(name="orders", memory_mb=512, timeout_s=2, region="ap-south-1")
+    function = FunctionFacts(name="orders", memory_mb=512, timeout_s=2, region="ap-south-1")
     outcome = go(function=function, env={"GOLDEN_EXTRA": "yes"}).invoke({"action": "context"})
     value = success(outcome).value
     assert isinstance(value, dict)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from tests.conftest import REPO
 from tests.golden.conftest import FIXTURES, MakeGo
 from tests.golden.test_report_schema import assert_valid_report
@@ -38,7 +38,7 @@ def golden(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.slow
 def test_local_node_against_a_deployed_go_function(go: MakeGo, tmp_path: Path) -> None:
-    runner = go(function=FunctionConfig(name="orders-go"))
+    runner = go(function=FunctionFacts(name="orders-go"))
     remote = ("--go-lambda", "orders-go", "--endpoint-url", runner.emulator.endpoint_url, "--aws", "none")
     cases = tmp_path / "cases"
     cases.mkdir()

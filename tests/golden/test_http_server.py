@@ -9,12 +9,12 @@ from collections.abc import Iterator
 import pytest
 
 from golden.runtime.emulator import Emulator
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 
 @pytest.fixture
 def emulator() -> Iterator[Emulator]:
-    with Emulator(FunctionConfig(name="fake")) as emulator:
+    with Emulator(FunctionFacts(name="fake")) as emulator:
         emulator.begin_runtime()
         yield emulator
 

@@ -8,7 +8,7 @@ import uuid
 
 from golden.outcome import FunctionError, Success
 from golden.runtime.invocation import MAX_RESPONSE_BYTES, event_reply, new_invocation, read_answer
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 
 
 def test_ids_are_uuid4_and_xray_trace_headers() -> None:
@@ -24,7 +24,7 @@ def test_ids_are_uuid4_and_xray_trace_headers() -> None:
 
 def test_the_event_goes_out_with_lambda_headers() -> None:
     invocation = new_invocation(b'{"a": 1}', 3.0)
-    reply = event_reply(invocation, FunctionConfig(name="fn"))
+    reply = event_reply(invocation, FunctionFacts(name="fn"))
     headers = dict(reply.headers)
     assert (reply.status, reply.body) == (200, b'{"a": 1}')
     assert headers["Lambda-Runtime-Aws-Request-Id"] == invocation.request_id

@@ -11,7 +11,7 @@ import pytest
 from botocore.config import Config  # type: ignore[import-untyped]
 
 from golden.runners.runner import Runner
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from tests.golden.conftest import MakeGo, MakeNode
 
 pytestmark = pytest.mark.slow
@@ -29,7 +29,7 @@ def lambda_client(runner: Runner) -> Any:
 
 
 def test_success(node: MakeNode) -> None:
-    runner = node("behaviours.echo", function=FunctionConfig(name="orders"))
+    runner = node("behaviours.echo", function=FunctionFacts(name="orders"))
     response = lambda_client(runner).invoke(FunctionName="orders", Payload=json.dumps({"id": 3}))
     assert response["StatusCode"] == 200
     assert response["ExecutedVersion"] == "$LATEST"
@@ -39,7 +39,7 @@ def test_success(node: MakeNode) -> None:
 
 
 def test_function_error_is_unhandled_with_the_runtime_error_body(node: MakeNode) -> None:
-    runner = node("behaviours.throwNamed", function=FunctionConfig(name="orders"))
+    runner = node("behaviours.throwNamed", function=FunctionFacts(name="orders"))
     arn = "arn:aws:lambda:us-east-1:123456789012:function:orders"
     response = lambda_client(runner).invoke(FunctionName=arn, Payload=b"{}")
     assert response["StatusCode"] == 200
@@ -49,7 +49,7 @@ def test_function_error_is_unhandled_with_the_runtime_error_body(node: MakeNode)
 
 
 def test_go_error_and_timeout(go: MakeGo) -> None:
-    runner = go(function=FunctionConfig(name="orders", timeout_s=0.3))
+    runner = go(function=FunctionFacts(name="orders", timeout_s=0.3))
     client = lambda_client(runner)
     body = json.loads(
         client.invoke(FunctionName="orders", Payload=b'{"action": "validation"}')["Payload"].read()
@@ -63,7 +63,7 @@ def test_go_error_and_timeout(go: MakeGo) -> None:
 
 
 def test_unknown_function_and_bad_payload(node: MakeNode) -> None:
-    client = lambda_client(node("behaviours.echo", function=FunctionConfig(name="orders")))
+    client = lambda_client(node("behaviours.echo", function=FunctionFacts(name="orders")))
     with pytest.raises(client.exceptions.ResourceNotFoundException):
         client.invoke(FunctionName="payments", Payload=b"{}")
     with pytest.raises(client.exceptions.InvalidRequestContentException):
@@ -71,12 +71,12 @@ def test_unknown_function_and_bad_payload(node: MakeNode) -> None:
 
 
 def test_dry_run(node: MakeNode) -> None:
-    client = lambda_client(node("behaviours.echo", function=FunctionConfig(name="orders")))
+    client = lambda_client(node("behaviours.echo", function=FunctionFacts(name="orders")))
     assert client.invoke(FunctionName="orders", InvocationType="DryRun")["StatusCode"] == 204
 
 
 def test_log_tail_carries_lambdas_report_line(node: MakeNode) -> None:
-    client = lambda_client(node("behaviours.echo", function=FunctionConfig(name="orders", memory_mb=256)))
+    client = lambda_client(node("behaviours.echo", function=FunctionFacts(name="orders", memory_mb=256)))
     cold = client.invoke(FunctionName="orders", Payload=b"{}", LogType="Tail")
     lines = base64.b64decode(cold["LogResult"]).decode().splitlines()
     request_id = cold["ResponseMetadata"]["RequestId"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from golden.outcome import Crash, Timeout
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from tests.golden.conftest import NODE, MakeNode
 from tests.golden.expect import error, init_error, success
 
@@ -215,7 +215,7 @@ def test_uncaught_exception_in_a_timer(node: MakeNode) -> None:
 
 def test_context_fields(node: MakeNode, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALKEYMUSTNOTLEAK")
-    function = FunctionConfig(name="orders", memory_mb=256, timeout_s=2, region="eu-west-1")
+    function = FunctionFacts(name="orders", memory_mb=256, timeout_s=2, region="eu-west-1")
     runner = node("behaviours.context", function=function, env={"GOLDEN_EXTRA": "from env file"})
     outcome = runner.invoke({})
     value = success(outcome).value
@@ -255,7 +255,7 @@ def test_remaining_time_decreases(node: MakeNode) -> None:
 
 
 def test_timeout_kills_and_the_next_invoke_is_cold(node: MakeNode) -> None:
-    runner = node("behaviours.sleep", function=FunctionConfig(name="slow", timeout_s=0.5))
+    runner = node("behaviours.sleep", function=FunctionFacts(name="slow", timeout_s=0.5))
     first = runner.invoke({"ms": 5000})
     assert first.result == Timeout(0.5, "invoke")
     second = runner.invoke({"ms": 1})

@@ -20,7 +20,7 @@ from golden.runners.go import GoRunner
 from golden.runners.gobuild import build_go_handler
 from golden.runners.node import NodeRunner
 from golden.session import GoldenReport, run_golden
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from tests.golden.conftest import FIXTURES, group_gone
 
 pytestmark = pytest.mark.slow
@@ -69,7 +69,7 @@ def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def reference() -> Iterator[NodeRunner]:
     """The Node reference, warm across every variant of this module."""
-    runner = NodeRunner(REFERENCE, "quote.handler", FunctionConfig(name="quote", timeout_s=5))
+    runner = NodeRunner(REFERENCE, "quote.handler", FunctionFacts(name="quote", timeout_s=5))
     with runner:
         yield runner
     assert all(group_gone(pgid) for pgid in runner.process_groups)
@@ -85,7 +85,7 @@ def judge(
     runs: int = 1,
     timeout_s: float = 5.0,
 ) -> GoldenReport:
-    function = FunctionConfig(name="quote", timeout_s=timeout_s)
+    function = FunctionFacts(name="quote", timeout_s=timeout_s)
     go = GoRunner(planted, function, task_root=PLANTED_GO, env={"PLANTED_VARIANT": variant})
     with go:
         report = run_golden(cases, reference, go, settings or GoldenSettings(), runs=runs)

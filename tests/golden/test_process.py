@@ -15,14 +15,14 @@ from golden.outcome import Success
 from golden.runners.go import GoRunner
 from golden.runners.node import NodeRunner
 from golden.runtime.process import ProcessExit, RuntimeProcess
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from tests.golden.conftest import GO_HANDLER, NODE, MakeGo, MakeNode, group_gone, process_gone
 
 pytestmark = pytest.mark.slow
 
 
 def test_no_orphans_after_normal_runs_timeouts_and_crashes(node: MakeNode, go: MakeGo) -> None:
-    short = FunctionConfig(name="short", timeout_s=0.3)
+    short = FunctionFacts(name="short", timeout_s=0.3)
     node_runner = node("behaviours.sleep", function=short)
     go_runner = go(function=short)
     node_runner.invoke({"ms": 1})
@@ -67,8 +67,8 @@ def test_children_of_the_runtime_die_with_its_group(node: MakeNode) -> None:
 
 
 def test_keyboard_interrupt_during_an_invoke_leaves_nothing_behind(go_executable: Path) -> None:
-    node_runner = NodeRunner(NODE / "cjs", "behaviours.sleep", FunctionConfig(timeout_s=30))
-    go_runner = GoRunner(go_executable, FunctionConfig(timeout_s=30), task_root=GO_HANDLER)
+    node_runner = NodeRunner(NODE / "cjs", "behaviours.sleep", FunctionFacts(timeout_s=30))
+    go_runner = GoRunner(go_executable, FunctionFacts(timeout_s=30), task_root=GO_HANDLER)
     interrupt = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
     with pytest.raises(KeyboardInterrupt), node_runner, go_runner:
         assert isinstance(node_runner.invoke({"ms": 1}).result, Success)

@@ -28,7 +28,7 @@ from golden.runners.remote import (
 )
 from golden.runners.runner import Runner
 from golden.session import run_golden
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from tests.golden.conftest import MakeGo, MakeNode
 from tests.golden.fakes import FakeInvoker, ok
 
@@ -218,7 +218,7 @@ def fake_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.slow
 def test_outcomes_through_the_invoke_api(go: MakeGo) -> None:
-    runner = go(function=FunctionConfig(name="orders-go", timeout_s=0.5))
+    runner = go(function=FunctionFacts(name="orders-go", timeout_s=0.5))
     invoke = remote(runner, "orders-go")
     invoke.check()
     first = invoke.invoke({"value": {"id": 3}})
@@ -238,8 +238,8 @@ def test_outcomes_through_the_invoke_api(go: MakeGo) -> None:
 
 @pytest.mark.slow
 def test_remote_against_remote_gives_the_local_report(node: MakeNode, go: MakeGo) -> None:
-    node_runner = node("port.handler", root="session", function=FunctionConfig(name="orders-node"))
-    go_runner = go(function=FunctionConfig(name="orders-go"))
+    node_runner = node("port.handler", root="session", function=FunctionFacts(name="orders-node"))
+    go_runner = go(function=FunctionFacts(name="orders-go"))
     events: dict[str, Json] = {
         "echo": {"value": {"id": 7, "tags": ["a"]}},
         "validation": {"action": "validation", "value": None},

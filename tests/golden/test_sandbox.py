@@ -12,7 +12,7 @@ import pytest
 
 from golden.outcome import Crash, Success
 from golden.runtime.jail import Isolation, caller_isolation
-from golden.sides.function import FunctionConfig
+from golden.sides.function import FunctionFacts
 from golden.sides.wiring import sandbox_warnings
 from tests.golden.conftest import MakeGo, MakeNode, process_gone
 
@@ -98,7 +98,7 @@ def test_detached_children_escape_a_plain_runtime(node: MakeNode) -> None:
 
 
 def test_a_child_allocating_1_gb_at_128_mb_is_out_of_memory(node: MakeNode, go: MakeGo) -> None:
-    small = FunctionConfig(name="small", memory_mb=128, timeout_s=20)
+    small = FunctionFacts(name="small", memory_mb=128, timeout_s=20)
     outcome = node("index.handler", "hostile", function=small).invoke({"action": "alloc", "mib": 1024})
     assert isinstance(outcome.result, Crash) and outcome.result.out_of_memory
     go_outcome = go(function=small).invoke({"action": "alloc", "mib": 1024})
@@ -106,14 +106,14 @@ def test_a_child_allocating_1_gb_at_128_mb_is_out_of_memory(node: MakeNode, go: 
 
 
 def test_without_a_cgroup_the_sampler_caps_the_whole_tree(node: MakeNode) -> None:
-    small = FunctionConfig(name="small", memory_mb=128, timeout_s=20)
+    small = FunctionFacts(name="small", memory_mb=128, timeout_s=20)
     runner = node("index.handler", "hostile", function=small, isolation=Isolation(cgroup=False))
     outcome = runner.invoke({"action": "alloc", "mib": 1024})
     assert isinstance(outcome.result, Crash) and outcome.result.out_of_memory
 
 
 def test_output_without_newlines_is_kept_short(node: MakeNode) -> None:
-    runner = node("index.handler", "hostile", function=FunctionConfig(timeout_s=60))
+    runner = node("index.handler", "hostile", function=FunctionFacts(timeout_s=60))
     outcome = runner.invoke({"action": "flood", "mib": 64, "value": 1})
     assert isinstance(outcome.result, Success) and outcome.result.value == 1
     stdout, _ = runner.output_tail()

@@ -59,3 +59,12 @@ def test_oversized_bare_index_is_an_error_not_a_silent_drop(tmp_path: Path) -> N
     assert [(e.file, e.message) for e in report.errors] == [
         ("big/index.js", f"file is {SOURCE_LIMIT + len(code)} bytes; files over 4 MiB are not read")
     ]
+
+
+def test_deep_yaml_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text("a: " + "[" * 300 + "]" * 300 + "\n")
+    with pytest.raises(ConfigReadError) as caught:
+        load_document(tmp_path / "t.yaml", "t.yaml")
+    assert caught.value.problem.message == "YAML nests too deeply"
+    (tmp_path / "ok.yaml").write_text("a: " + "[" * 200 + "]" * 200 + "\n")
+    assert load_document(tmp_path / "ok.yaml", "ok.yaml") is not None

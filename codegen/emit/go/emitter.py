@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from codegen.emit.go.gofmt import find_gofmt, gofmt
-from codegen.emit.go.gomod import go_mod, go_sum, pin
 from codegen.emit.go.gotypes import GoTypes
+from codegen.emit.go.modfile import go_mod, go_sum, pin
 from codegen.emit.go.render import environment, runtime_file, types_file, validate_file
 from codegen.emit.go.scaffold import SCAFFOLD_NAMES, scaffold_files
 from codegen.emit.interface import EmitInput, GeneratedFile

@@ -13,10 +13,9 @@ from typing import Any
 
 import yaml
 
+from codegen.spec.yamlpos import Rules, YamlTooDeep, YamlValueError, build, check_expansion, compose, position
 from migrator.scan.files import CONFIG_LIMIT, Unreadable, read_text
 from migrator.scan.model import ScanProblem
-
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class LocatedDict(dict[str, Any]):
@@ -33,35 +32,43 @@ class LocatedDict(dict[str, Any]):
         return self.key_lines.get(key, self.line)
 
 
-class _CfnLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """SafeLoader that understands CloudFormation tags and records lines."""
+class _CfnRules(Rules):
+    """YAML 1.1 values as PyYAML's SafeLoader makes them, CloudFormation tags, LocatedDicts."""
 
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag.startswith("!"):
+            return _tagged(node.tag[1:], self.constructor.construct_scalar(node))
+        return self.constructor.construct_object(node, deep=True)
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LocatedDict:
-    loader.flatten_mapping(node)
-    result = LocatedDict()
-    result.line = node.start_mark.line + 1
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+    def key(self, node: yaml.Node) -> str:
+        key = self.scalar(node) if isinstance(node, yaml.ScalarNode) else []
         if not isinstance(key, str | int | float | bool) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value", key_node.start_mark
-            )
-        key_text = str(key)
-        result[key_text] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key_text] = key_node.start_mark.line + 1
-    return result
+            raise YamlValueError("a mapping key must be a plain value", *position(node))
+        return str(key)
+
+    def whole(self, node: yaml.Node) -> tuple[bool, Any]:
+        tag = node.tag
+        if tag.startswith("!") or tag in (_SEQ, _MAP):
+            return False, None
+        return True, self.constructor.construct_object(node, deep=True)  # !!set, !!omap, ...
+
+    def sequence(self, node: yaml.SequenceNode, items: list[Any]) -> Any:
+        return _tagged(node.tag[1:], items) if node.tag.startswith("!") else items
+
+    def mapping(self, node: yaml.MappingNode, pairs: list[tuple[str, yaml.Node, Any]]) -> Any:
+        result = LocatedDict()
+        result.line = node.start_mark.line + 1
+        for key, key_node, value in pairs:
+            result[key] = value
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return _tagged(node.tag[1:], result) if node.tag.startswith("!") else result
 
 
-def _construct_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    value: Any
-    if isinstance(node, yaml.ScalarNode):
-        value = loader.construct_scalar(node)
-    elif isinstance(node, yaml.SequenceNode):
-        value = loader.construct_sequence(node, deep=True)
-    else:
-        assert isinstance(node, yaml.MappingNode)
-        value = _construct_mapping(loader, node)
+_SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+_MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+
+
+def _tagged(suffix: str, value: Any) -> Any:
     if suffix == "Ref":
         return {"Ref": value}
     if suffix == "Condition":
@@ -69,10 +76,6 @@ def _construct_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any
     if suffix == "GetAtt" and isinstance(value, str):
         return {"Fn::GetAtt": value.split(".", 1)}
     return {f"Fn::{suffix}": value}
-
-
-_CfnLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_CfnLoader.add_multi_constructor("!", _construct_tag)
 
 
 class ConfigReadError(Exception):
@@ -119,52 +122,25 @@ def load_document(path: Path, rel: str, root: Path | None = None) -> Any:
 #: Nodes a document may expand to once aliases are counted in full: far above any real template,
 #: far below what makes walking it slow (a 1 KB "billion laughs" expands to 10^9).
 NODE_BUDGET = 200_000
+#: Levels of sequences and mappings read: about where PyYAML's own recursion stopped the scan before
+#: (248 nested sequences), far above any real template.
+MAX_DEPTH = 248
 
 
 def _load_yaml(text: str, rel: str) -> Any:
-    loader = _CfnLoader(text)
+    root = compose(text)
+    if root is None:
+        return None
+    if "&" in text:  # without anchors there are no aliases, and the file size bounds the nodes
+        try:
+            check_expansion(root, NODE_BUDGET)
+        except YamlValueError as exc:
+            message = f"YAML not read: {exc}; remove the aliases"
+            raise ConfigReadError(ScanProblem(rel, exc.line, exc.column, message)) from exc
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        if "&" in text:  # without anchors there are no aliases, and the file size bounds the nodes
-            _check_budget(node, rel)
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
-
-
-def _check_budget(root: yaml.Node, rel: str) -> None:
-    """Refuse a document whose aliases expand past NODE_BUDGET, located at the node that does."""
-    sizes: dict[int, int] = {}
-    open_nodes: set[int] = set()
-
-    def size(node: yaml.Node) -> int:
-        key = id(node)
-        known = sizes.get(key)
-        if known is not None:
-            return known
-        if key in open_nodes:
-            _fail(node, rel, "an alias refers to a node that contains it")
-        total = 1
-        if isinstance(node, yaml.SequenceNode | yaml.MappingNode):
-            open_nodes.add(key)
-            children = (
-                node.value if isinstance(node, yaml.SequenceNode) else [c for kv in node.value for c in kv]
-            )
-            for child in children:
-                total += size(child)
-                if total > NODE_BUDGET:
-                    _fail(node, rel, f"aliases expand it past {NODE_BUDGET} nodes (an alias bomb?)")
-            open_nodes.discard(key)
-        sizes[key] = total
-        return total
-
-    size(root)
-
-
-def _fail(node: yaml.Node, rel: str, why: str) -> None:
-    mark = node.start_mark
-    raise ConfigReadError(
-        ScanProblem(rel, mark.line + 1, mark.column + 1, f"YAML not read: {why}; remove the aliases")
-    )
+        return build(root, _CfnRules(), max_depth=MAX_DEPTH).content
+    except YamlTooDeep as exc:
+        raise ConfigReadError(ScanProblem(rel, None, None, "YAML nests too deeply")) from exc
+    except YamlValueError as exc:
+        message = f"invalid YAML: {exc}; fix the file and re-run"
+        raise ConfigReadError(ScanProblem(rel, exc.line, exc.column, message)) from exc

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from codegen.emit.go.modfile import mod_text
 from migrator.stub.tables import Tables
 
 
@@ -30,15 +31,7 @@ def go_mod(module: str, units: Iterable[str], tables: Tables) -> str:
         for path, version, _indirect in tables.units[name].require:
             versions[path] = version
     direct = _direct_modules(units, tables)
-    blocks = [f"module {module}\n\ngo {tables.go}\n"]
-    for paths, suffix in (
-        (sorted(p for p in versions if p in direct), ""),
-        (sorted(p for p in versions if p not in direct), " // indirect"),
-    ):
-        if paths:
-            body = "".join(f"\t{p} {versions[p]}{suffix}\n" for p in paths)
-            blocks.append(f"require (\n{body})\n")
-    return "\n".join(blocks)
+    return mod_text(module, tables.go, ((p, versions[p], p not in direct) for p in sorted(versions)))
 
 
 def go_sum(units: Iterable[str], tables: Tables) -> str:
