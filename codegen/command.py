@@ -7,8 +7,8 @@ and exits 2, but the other targets are still written (or checked: exit 2 even be
 --strict.
 Diagnostics print located, one per line, on stderr.
 
-Where a Go target folder's module and import path come from (the go.mod at or above it) is the
-caller's to say: `CodegenRequest.go_target`, as codegen imports nothing outside itself.
+A Go target folder's module and import path come from the go.mod at or above it
+(`codegen.emit.go.options`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,9 +35,6 @@ if TYPE_CHECKING:
     from codegen.pipeline import Emitted, Prepared
 
 TARGETS = ("go", "ts", "python")
-#: The Go target's options from its folder, `--go-module` and `--go-package`; raises CodegenError
-#: (with a one-line reason) when they do not fit the folder.
-GoTarget = Callable[[Path, str | None, str], GoOptions]
 
 
 @dataclass(frozen=True)
@@ -60,8 +57,6 @@ class CodegenRequest:
     """--verbose: every notice and the stage timings."""
     allow_ref_outside: bool = False
     """--allow-ref-outside: `$ref`s may read files outside the spec's folder."""
-    go_target: GoTarget = field(kw_only=True)
-    """How the Go folder's module and import path are found (the CLI's: the go.mod at or above it)."""
 
 
 def _line(console: Console, text: str) -> None:
@@ -156,7 +151,9 @@ def _run(
         raise CodegenError("name at least one target: --go DIR, --ts DIR and/or --python DIR")
     go = GoOptions()
     if "go" in request.folders:
-        go = request.go_target(request.folders["go"], request.go_module, request.go_package)
+        from codegen.emit.go.options import go_options
+
+        go = go_options(request.folders["go"], request.go_module, request.go_package)
     elif request.go_module is not None:
         raise CodegenError("--go-module applies to the Go target only: add --go DIR or drop it")
     chosen = [make(name) for name in TARGETS if name in request.folders]

@@ -25,7 +25,6 @@ from typer.testing import CliRunner
 from codegen.command import CodegenRequest, run
 from codegen.emit.interface import EmitInput, Emitter, GeneratedFile
 from codegen.errors import CodegenError
-from migrator.cli.codegen import go_target
 from migrator.cli.main import app
 from tests.codegen.conftest import SPECS
 from tests.codegen.fakes import FakeEmitter
@@ -52,7 +51,6 @@ class Run:
 def _request(tmp_path: Path, spec: str = "shop.yaml", **kw: object) -> CodegenRequest:
     folders = kw.pop("folders", {"go": tmp_path / "go", "ts": tmp_path / "ts"})
     kw.setdefault("go_module", "example.com/shop" if "go" in folders else None)  # type: ignore[operator]
-    kw.setdefault("go_target", go_target)  # the CLI's: the go.mod at or above the folder
     return CodegenRequest(SPECS / spec, folders, **kw)  # type: ignore[arg-type]
 
 

@@ -1,31 +1,16 @@
 """`migrate codegen SPEC`: parse the command line into a `CodegenRequest`; `codegen.command` runs it.
 
 The codegen machinery is imported only when the command runs, so registering it costs the other
-commands nothing. The Go target's module comes from `migrator.gomod` (the go.mod at or above it).
+commands nothing.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.console import Console
-
-if TYPE_CHECKING:
-    from codegen.emit.interface import GoOptions
-
-
-def go_target(folder: Path, module: str | None, package: str) -> GoOptions:
-    """`migrator.gomod.go_options`, its refusals raised as codegen's errors so the run reports them."""
-    from codegen.errors import CodegenError
-    from migrator.errors import MigrateError
-    from migrator.gomod import go_options
-
-    try:
-        return go_options(folder, module, package)
-    except MigrateError as exc:
-        raise CodegenError(str(exc)) from exc
 
 
 def codegen_command(
@@ -58,7 +43,5 @@ def codegen_command(
     from codegen.command import CodegenRequest, run
 
     folders = {name: path for name, path in (("go", go), ("ts", ts), ("python", python)) if path}
-    request = CodegenRequest(
-        spec, folders, go_module, go_package, check, strict, verbose, allow_ref_outside, go_target=go_target
-    )
+    request = CodegenRequest(spec, folders, go_module, go_package, check, strict, verbose, allow_ref_outside)
     raise typer.Exit(run(request, Console()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from migrator.gomod import GO_KEYWORDS
+from codegen.emit.go.options import GO_KEYWORDS
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _WORD = re.compile(r"[A-Za-z0-9]+")

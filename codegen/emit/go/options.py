@@ -12,8 +12,8 @@ from pathlib import Path
 
 from codegen.emit.go.modfile import declared_module
 from codegen.emit.interface import GoOptions
+from codegen.errors import CodegenError
 from codegen.output.manifest import listed
-from migrator.errors import MigrateError
 
 _PACKAGE = re.compile(r"[a-z_][a-z0-9_]*")
 #: Names the generated `cmd/lambda/main.go` uses besides the package: the aws-lambda-go import and a
@@ -51,7 +51,7 @@ GO_KEYWORDS = frozenset(
 )
 
 
-class GoTargetError(MigrateError):
+class GoTargetError(CodegenError):
     """The Go target's options do not fit the folder (no module, two modules, a bad package name)."""
 
 

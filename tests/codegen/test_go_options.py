@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from codegen.emit.go.options import GoTargetError, go_options, module_path
 from codegen.output.paths import MANIFEST
-from migrator.gomod import GoTargetError, go_options, module_path
 
 
 def test_outside_any_module_a_module_path_is_required(tmp_path: Path) -> None:
