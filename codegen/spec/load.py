@@ -126,6 +126,25 @@ def _inside(file: Path, folder: Path) -> bool:
     return file == folder or folder in file.parents
 
 
+def _outside(referrer: Document, pointer: str, ref: str, root_dir: Path) -> Diagnostic:
+    """The error at a `$ref` that leads outside the spec's folder."""
+    message = (
+        f"`$ref: {ref}` leads outside the spec's folder ({root_dir}); refused: "
+        "move the file under that folder, or pass --allow-ref-outside if you trust the spec"
+    )
+    at = join(pointer, "$ref")
+    line, column = referrer.source.position(at) or (None, None)
+    return Diagnostic(Level.ERROR, message, at, referrer.display, line, column)
+
+
+def _display(file: Path, root_display: str, root_dir: Path) -> str:
+    """How messages name a referenced file: beside the root spec as the user named it, or
+    absolutely when it lies outside the spec's folder (--allow-ref-outside)."""
+    if not _inside(file.resolve(), root_dir):
+        return str(file)
+    return os.path.normpath(os.path.join(os.path.dirname(root_display), os.path.relpath(file, root_dir)))
+
+
 def load_spec(path: Path | str, *, allow_outside: bool = False) -> Spec:
     """Read the spec at `path` and every local document it references. Raises SpecError.
 
@@ -157,21 +176,11 @@ def load_spec(path: Path | str, *, allow_outside: bool = False) -> Spec:
             file = _file_path(uri)
             if not allow_outside and not _inside(file.resolve(), root_dir):
                 refused.add(uri)
-                message = (
-                    f"`$ref: {ref}` leads outside the spec's folder ({root_dir}); refused: "
-                    "move the file under that folder, or pass --allow-ref-outside if you trust the spec"
-                )
-                at = join(pointer, "$ref")
-                line, column = referrer.source.position(at) or (None, None)
-                errors.append(Diagnostic(Level.ERROR, message, at, referrer.display, line, column))
+                errors.append(_outside(referrer, pointer, ref, root_dir))
                 continue
             if not file.exists():
                 continue  # a dangling reference: validation names it with both ends
-            display = os.path.normpath(
-                os.path.join(os.path.dirname(root_display), os.path.relpath(file, root_dir))
-            )
-            if not _inside(file.resolve(), root_dir):  # --allow-ref-outside: name it absolutely
-                display = str(file)
+            display = _display(file, root_display, root_dir)
             try:
                 content, source, found = _parse(file, display)
             except SpecError as exc:
