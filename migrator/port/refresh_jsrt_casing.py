@@ -12,7 +12,7 @@ import json
 import subprocess
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "migrator/port/data/jsrt/casetables.gen.go"
+OUT = Path(__file__).resolve().parent / "data" / "jsrt" / "casetables.gen.go"
 
 NODE_SCRIPT = r"""
 const up = [], low = [], cased = [], ign = [];

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
-import tomllib
 from pathlib import Path
 
-SDK = "github.com/aws/aws-sdk-go-v2"
+from migrator.stub.refresh_pins import pinned_service_sources
+
 _FIELD = re.compile(r"^\t([A-Z][A-Za-z0-9_]*) (\S[^/]*?)\s*(?://.*)?$")
 _TYPE = re.compile(r"^type ([A-Z][A-Za-z0-9_]*) (struct|interface|string|\S+)")
 _ENUM_VALUE = re.compile(r'^\t[A-Za-z0-9_]+\s+[A-Za-z0-9_]+\s+=\s+"([^"]*)"')
@@ -140,23 +138,11 @@ def _read(path: Path) -> str:
 
 
 def main() -> None:
-    root = Path(__file__).resolve().parent.parent
-    pins = tomllib.loads((root / "migrator/stub/data/pins.toml").read_text(encoding="utf-8"))
-    cache = Path(
-        subprocess.run(["go", "env", "GOMODCACHE"], capture_output=True, text=True, check=True).stdout.strip()
-    )
     table: dict[str, object] = {}
-    for name, unit in sorted(pins["units"].items()):
-        if not name.startswith("service/"):
-            continue
-        path = f"{SDK}/{name}"
-        version = next(v for p, v, _ in unit["require"] if p == path)
-        folder = cache / f"{path}@{version}"
-        if not folder.is_dir():
-            sys.exit(f"{folder}: not in the module cache; run `go mod download {path}@{version}`")
+    for service, path, version, unit, folder in pinned_service_sources():
         entry = service_table(folder, list(unit.get("operations", ())))
-        table[name.removeprefix("service/")] = {"module": path, "version": version, **entry}
-    out = root / "migrator/port/data/sdk_fields.json"
+        table[service] = {"module": path, "version": version, **entry}
+    out = Path(__file__).resolve().parent / "data" / "sdk_fields.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(table, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {out} ({sum(len(v['ops']) for v in table.values() if isinstance(v, dict))} operations)")

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
-import tomllib
 from pathlib import Path
 
-SDK = "github.com/aws/aws-sdk-go-v2"
+from migrator.stub.refresh_pins import pinned_service_sources
+
 _FIELD = re.compile(r"^\t([A-Z][A-Za-z0-9_]*) (\S.*)$")
 
 
@@ -37,26 +35,13 @@ def _fields(source: str, operation: str) -> dict[str, list[str]]:
 
 
 def main() -> None:
-    root = Path(__file__).resolve().parent.parent
-    pins = tomllib.loads((root / "migrator/stub/data/pins.toml").read_text(encoding="utf-8"))
-    cache = Path(
-        subprocess.run(["go", "env", "GOMODCACHE"], capture_output=True, text=True, check=True).stdout.strip()
-    )
     table: dict[str, dict[str, dict[str, list[str]]]] = {}
-    for name, unit in sorted(pins["units"].items()):
-        if not name.startswith("service/"):
-            continue
-        path = f"{SDK}/{name}"
-        version = next(v for p, v, _ in unit["require"] if p == path)
-        folder = cache / f"{path}@{version}"
-        if not folder.is_dir():
-            sys.exit(f"{folder}: not in the module cache; run `go mod download {path}@{version}`")
-        service = name.removeprefix("service/")
+    for service, _, _, unit, folder in pinned_service_sources():
         table[service] = {
             op: _fields((folder / f"api_op_{op}.go").read_text(encoding="utf-8"), op)
             for op in unit.get("operations", ())
         }
-    out = root / "migrator/stub/data/inputs.json"
+    out = Path(__file__).resolve().parent / "data" / "inputs.json"
     out.write_text(json.dumps(table, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {out} ({sum(len(v) for v in table.values())} operations)")
 

@@ -18,10 +18,14 @@ import re
 import subprocess
 import sys
 import tempfile
+import tomllib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 GO = "1.26"
 SDK = "github.com/aws/aws-sdk-go-v2"
+PINS = Path(__file__).resolve().parent / "data" / "pins.toml"
 SERVICES = [
     "athena",
     "bedrockruntime",
@@ -140,9 +144,25 @@ def main() -> None:
                 ops = sorted(p.name[len("api_op_") : -3] for p in source.glob("api_op_*.go"))
                 out.append(f"operations = {_toml_string_list(ops)}")
             out.append("")
-        target = Path(__file__).resolve().parents[1] / "migrator" / "stub" / "data" / "pins.toml"
-        target.write_text("\n".join(out))
-        print(f"wrote {target}")
+        PINS.write_text("\n".join(out))
+        print(f"wrote {PINS}")
+
+
+def pinned_service_sources() -> Iterator[tuple[str, str, str, dict[str, Any], Path]]:
+    """(service, module path, version, its pins.toml unit, its source folder) of every pinned AWS
+    service, from the Go module cache; exits with the command to run when one is not there."""
+    pins = tomllib.loads(PINS.read_text(encoding="utf-8"))
+    done = subprocess.run(["go", "env", "GOMODCACHE"], capture_output=True, text=True, check=True)
+    cache = Path(done.stdout.strip())
+    for name, unit in sorted(pins["units"].items()):
+        if not name.startswith("service/"):
+            continue
+        path = f"{SDK}/{name}"
+        version = next(v for p, v, _ in unit["require"] if p == path)
+        folder = cache / f"{path}@{version}"
+        if not folder.is_dir():
+            sys.exit(f"{folder}: not in the module cache; run `go mod download {path}@{version}`")
+        yield name.removeprefix("service/"), path, version, unit, folder
 
 
 if __name__ == "__main__":
