@@ -51,9 +51,8 @@ def canary_stage(plan: CanaryPlan, out: Path, progress: bool, stderr: Console) -
     served = f"{plan.alias} → version {alias.function_version}"
     if alias.weights:
         served += " + " + ", ".join(f"{w:.0%} on {v}" for v, w in alias.weights.items())
-    did = (
-        f"{plan.function}:{served} after steps {', '.join(facts['steps'])} ({record['reason']}) → canary.json"
-    )
+    did = f"{plan.function}:{served} after steps {', '.join(facts['steps'])}"
+    did += f" ({record['reason']}) → canary.json" if record["reason"] else " → canary.json"
     verdict = str(record["status"])
     return StageResult("canary", did, 0.0, verdict, ExitCode(code), facts)
 
