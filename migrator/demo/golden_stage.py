@@ -1,8 +1,8 @@
 """The demo's golden stage: each hand-written Go port against its unmodified Node original.
 
-The Go ports are built first with golden's own builder (`golden.runners.gobuild`), so the build is
-visible as a step and lands in golden's build cache, where the runs find it: an unchanged port is
-never rebuilt, in this demo or any later golden run. Each port then runs through `migrate golden`'s
+The Go ports were built in the background (`migrator.demo.prepare`) with golden's own builder, into
+golden's build cache, where the runs find them: an unchanged port is never rebuilt, in this demo or
+any later golden run. Each port then runs through `migrate golden`'s
 command (in this process, with its progress bar), exactly as
 `migrate golden --node N --go G --cases C --env-file E --runs 1 --timeout 15 --latency report
 --format json --output golden/<name>.json` — the command line is golden's stable contract; its JSON
@@ -12,6 +12,8 @@ report is read back for the verdicts (and gates the canary stage).
 from __future__ import annotations
 
 import json
+import time
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -20,48 +22,41 @@ import typer
 from rich.console import Console
 
 from codegen.exitcode import ExitCode
-from golden.runners.gobuild import build_go_handler
-from migrator.demo.node_deps import installed_copy, project_of
 from migrator.demo.plan import DemoError, DemoPlan, GoldenPort
+from migrator.demo.prepare import Prepared
 from migrator.demo.report import StageResult
-from migrator.progress import progress_bar
 
 
-def golden_stage(plan: DemoPlan, out: Path, progress: bool, stderr: Console) -> StageResult:
+def golden_stage(
+    plan: DemoPlan, prepared: Prepared, out: Path, progress: bool, stderr: Console
+) -> StageResult:
     """Golden every port; out/golden/<name>.json holds each report."""
-    _build_ports(plan.ports, progress, stderr)
-    facts: dict[str, Any] = {}
+    waited = time.monotonic()
+    with _waiting(stderr, progress, "building the Go ports, installing the Node project's npm packages"):
+        build_s = prepared.builds.result()
+        node_files, npm_s = prepared.node_files.result()
+    waited = time.monotonic() - waited
+    ports: dict[str, Any] = {}
     for port in plan.ports:
         stderr.print(f"  golden {port.name}: {port.node.name} (Node) vs {port.go.name} (Go)", highlight=False)
-        node = _node_file(port, out / "node")
         report_path = out / "golden" / f"{port.name}.json"
         report_path.parent.mkdir(parents=True, exist_ok=True)
-        _run_golden(port, node, report_path, plan)
-        facts[port.name] = _port_facts(report_path, out)
-    failing = [name for name, port in facts.items() if port["verdict"] != "pass"]
-    did = ", ".join(f"{name} {port['passed']}/{port['cases']}" for name, port in facts.items())
+        _run_golden(port, node_files[port.name], report_path, plan)
+        ports[port.name] = _port_facts(report_path, out)
+    facts = {"ports": ports, "build_seconds": round(build_s, 2), "npm_seconds": round(npm_s, 2)}
+    facts["waited_seconds"] = round(waited, 2)
+    did = ", ".join(f"{name} {port['passed']}/{port['cases']}" for name, port in ports.items())
     did += " cases pass (Node original vs Go port) → golden/"
-    if failing:
+    if any(port["verdict"] != "pass" for port in ports.values()):
         return StageResult("golden", did, 0.0, "findings", ExitCode.FINDINGS, facts)
     return StageResult("golden", did, 0.0, "pass", ExitCode.OK, facts)
 
 
-def _build_ports(ports: tuple[GoldenPort, ...], progress: bool, stderr: Console) -> None:
-    """`go build` each port into golden's cache (a cache hit costs one `go env`)."""
-    with progress_bar(stderr, enabled=progress, label="building Go ports", min_total=1) as advance:
-        for done, port in enumerate(ports):
-            if advance is not None:
-                advance(done, len(ports))
-            build_go_handler(port.go)
-        if advance is not None:
-            advance(len(ports), len(ports))
-
-
-def _node_file(port: GoldenPort, work: Path) -> Path:
-    """The Node handler inside a copy of its project that has its npm dependencies."""
-    project = project_of(port.node)
-    copy = installed_copy(project, work)
-    return copy / port.node.relative_to(project)
+def _waiting(stderr: Console, progress: bool, what: str) -> AbstractContextManager[object]:
+    """A spinner while the background preparation finishes (terminal and --progress only)."""
+    if progress and stderr.is_terminal:
+        return stderr.status(what)
+    return nullcontext()
 
 
 def _run_golden(port: GoldenPort, node: Path, report: Path, plan: DemoPlan) -> None:

@@ -23,6 +23,7 @@ from migrator.demo.fleet import scan_stage, stub_stage
 from migrator.demo.formats import DEMO_FORMATS
 from migrator.demo.golden_stage import golden_stage
 from migrator.demo.plan import DemoError, DemoPlan, find_examples, load_plan
+from migrator.demo.prepare import preparing
 from migrator.demo.report import STAGE_ERRORS, DemoReport, StageResult, cannot_run, skipped
 from migrator.demo.request import DemoRequest
 from migrator.scan.model import ScanReport
@@ -76,8 +77,10 @@ def _stages(plan: DemoPlan, out: Path, request: DemoRequest, stderr: Console) ->
     else:
         results.append(skipped("stub", "nothing scanned to stub"))
     ports = ", ".join(p.name for p in plan.ports)
-    golden = partial(golden_stage, plan, out, request.progress, stderr)
-    results.append(_timed(3, "golden", f"Go ports vs Node originals: {ports}", golden, stderr))
+    # Started after stub's worker processes are gone (they fork), finished while golden waits on it.
+    with preparing(plan.ports, out / "node") as prepared:
+        golden = partial(golden_stage, plan, prepared, out, request.progress, stderr)
+        results.append(_timed(3, "golden", f"Go ports vs Node originals: {ports}", golden, stderr))
     if results[-1].exit_code is ExitCode.CANNOT_RUN:
         results.append(skipped("canary", "no golden report to gate the rollout"))
     else:

@@ -68,8 +68,8 @@ def test_golden_stage_passes_every_case_of_the_three_ports(demo: tuple[dict[str,
     found = stage(summary, "golden")
     assert found["verdict"] == "pass"
     ports = sorted(d.name for d in PORTS.iterdir() if (d / "cases").is_dir())
-    assert sorted(found["facts"]) == ports == ["adjustStock", "getItem", "listItems"]
-    for name, facts in found["facts"].items():
+    assert sorted(found["facts"]["ports"]) == ports == ["adjustStock", "getItem", "listItems"]
+    for name, facts in found["facts"]["ports"].items():
         cases = sorted(p.name for p in (PORTS / name / "cases").glob("*.json"))
         report = json.loads((out / facts["report"]).read_text(encoding="utf-8"))
         assert report["verdict"] == facts["verdict"] == "pass", name
