@@ -40,19 +40,32 @@ def installed_copy(project: Path, work: Path) -> Path:
     modules = cached_node_modules(project)
     copy = work / project.name
     if not copy.exists():
-        shutil.copytree(project, copy, ignore=shutil.ignore_patterns("node_modules"), symlinks=True)
-        (copy / "node_modules").symlink_to(modules, target_is_directory=True)
+        try:
+            shutil.copytree(project, copy, ignore=shutil.ignore_patterns("node_modules"), symlinks=True)
+            (copy / "node_modules").symlink_to(modules, target_is_directory=True)
+        except OSError as exc:
+            raise DemoError(f"cannot copy {project} to {copy}: {exc.strerror or exc}") from None
     return copy
+
+
+def cache_entry(project: Path) -> Path:
+    """The cache folder of `project`'s package.json and lock file; its node_modules once installed."""
+    try:
+        manifest = (project / "package.json").read_bytes() + (project / _LOCK).read_bytes()
+    except OSError as exc:
+        raise DemoError(f"cannot read {project}'s package files: {exc.strerror or exc}") from None
+    return cache_root() / hashlib.sha256(manifest).hexdigest()[:20]
 
 
 def cached_node_modules(project: Path) -> Path:
     """The cached node_modules for `project`'s lock file, installing it on first use."""
-    lock = project / _LOCK
-    key = hashlib.sha256((project / "package.json").read_bytes() + lock.read_bytes()).hexdigest()[:20]
-    final = cache_root() / key
+    final = cache_entry(project)
     if (final / "node_modules").is_dir():
         return final / "node_modules"
-    final.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DemoError(f"cannot create the npm cache {final.parent}: {exc.strerror or exc}") from None
     with tempfile.TemporaryDirectory(dir=final.parent, prefix=".install-") as scratch:
         staging = Path(scratch) / "project"
         staging.mkdir()
