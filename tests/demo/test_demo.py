@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,28 @@ def test_every_registered_format_renders_the_real_summary(demo: tuple[dict[str, 
         assert any(line.startswith(f"│ {s.stage} ") and f" {s.verdict} " in line for line in lines), table
     assert lines[-1].endswith("exit 0")
     assert set(DEMO_FORMATS.names()) == {"table", "json"}
+
+
+def test_a_port_that_does_not_build_stops_golden_and_skips_the_canary(tmp_path: Path) -> None:
+    examples = tmp_path / "examples"
+    shutil.copytree(REPO / "examples", examples, ignore=shutil.ignore_patterns("node_modules"))
+    with (examples / "ports" / "getItem" / "main.go").open("a") as main:
+        main.write("\nfunc broken() { undefinedName() }\n")
+    argv = [sys.executable, "-m", "migrator", "demo", "--examples", str(examples), "--format", "json"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        argv, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+    assert done.returncode == ExitCode.CANNOT_RUN, done.stderr[-3000:]
+    summary = json.loads(done.stdout)
+    verdicts = {s["stage"]: (s["verdict"], s["exit_code"]) for s in summary["stages"]}
+    assert verdicts == {
+        "scan": ("ok", 0),
+        "stub": ("ok", 0),
+        "golden": ("could not run", 2),
+        "canary": ("skipped", 2),
+    }
+    [golden] = [s for s in summary["stages"] if s["stage"] == "golden"]
+    assert " build` failed in " in golden["did"] and "undefined: undefinedName" in golden["did"]
+    assert f"migrate: error: golden: {golden['did']}" in done.stderr.splitlines()
+    assert summary["kept"] is False and not Path(summary["out"]).exists()  # the temporary folder is gone
