@@ -2,11 +2,11 @@
 
 The Go ports were built in the background (`migrator.demo.prepare`) with golden's own builder, into
 golden's build cache, where the runs find them: an unchanged port is never rebuilt, in this demo or
-any later golden run. Each port then runs through `migrate golden`'s
-command (in this process, with its progress bar), exactly as
-`migrate golden --node N --go G --cases C --env-file E --runs 1 --timeout 15 --latency report
---format json --output golden/<name>.json` — the command line is golden's stable contract; its JSON
-report is read back for the verdicts (and gates the canary stage).
+any later golden run. Each port then runs through `migrate golden`'s command, in this process and
+with its progress bar, exactly as `migrate golden --node N --go G --cases C --env-file E --runs 1
+--timeout 15 --latency report --format json --output golden/<name>.json`: golden's command line is
+its stable contract (its options do not change when its internals do). The JSON report is read back
+for the verdicts, and gates the canary stage.
 """
 
 from __future__ import annotations
