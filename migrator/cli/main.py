@@ -46,6 +46,7 @@ def build_app(full: bool = True) -> typer.Typer:
         cli.command("port")(port_command)
         cli.add_typer(golden_app, name="golden")
         cli.add_typer(canary_app, name="canary")
+        cli.command("demo")(__import__("migrator.cli.demo", fromlist=["demo_command"]).demo_command)
     return cli
 
 
