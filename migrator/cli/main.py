@@ -37,6 +37,7 @@ def build_app(full: bool = True) -> typer.Typer:
     if full:
         from migrator.cli.canary import canary_app
         from migrator.cli.codegen import codegen_command
+        from migrator.cli.demo import demo_command
         from migrator.cli.golden import golden_app
         from migrator.cli.port import port_command
         from migrator.cli.stub import stub_command
@@ -46,7 +47,7 @@ def build_app(full: bool = True) -> typer.Typer:
         cli.command("port")(port_command)
         cli.add_typer(golden_app, name="golden")
         cli.add_typer(canary_app, name="canary")
-        cli.command("demo")(__import__("migrator.cli.demo", fromlist=["demo_command"]).demo_command)
+        cli.command("demo")(demo_command)
     return cli
 
 
