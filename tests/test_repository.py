@@ -20,7 +20,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_readme_set_up_runs_the_demo_on_the_bundled_fleet() -> None:
-    assert _readme_command("# 1. install") == "pip install -e '.[dev]' && migrate demo"
+    assert _readme_command("# 1. install") == "pip install -e . && migrate demo"
 
 
 def test_every_data_file_of_our_packages_is_package_data() -> None:
