@@ -2,11 +2,10 @@
 
 The Go ports were built in the background (`migrator.demo.prepare`) with golden's own builder, into
 golden's build cache, where the runs find them: an unchanged port is never rebuilt, in this demo or
-any later golden run. Each port then runs through `migrate golden`'s command, in this process and
-with its progress bar, exactly as `migrate golden --node N --go G --cases C --env-file E --runs 1
---timeout 15 --latency report --format json --output golden/<name>.json`: golden's command line is
-its stable contract (its options do not change when its internals do). The JSON report is read back
-for the verdicts, and gates the canary stage.
+any later golden run. Each port then runs through golden's command (`golden.command.run` with a
+`GoldenRequest`), in this process and with its progress bar, as `migrate golden --node N --go G
+--cases C --env-file E --runs 1 --timeout 15 --latency report --format json --output
+golden/<name>.json` would. The JSON report is read back for the verdicts, and gates the canary stage.
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
-import click
-import typer
 from rich.console import Console
 
 from codegen.exitcode import ExitCode
@@ -41,7 +38,7 @@ def golden_stage(
         stderr.print(f"  golden {port.name}: {port.node.name} (Node) vs {port.go.name} (Go)", highlight=False)
         report_path = out / "golden" / f"{port.name}.json"
         report_path.parent.mkdir(parents=True, exist_ok=True)
-        _run_golden(port, node_files[port.name], report_path, plan)
+        _run_golden(port, node_files[port.name], report_path, plan, stderr)
         ports[port.name] = _port_facts(report_path, out)
     facts = {"ports": ports, "build_seconds": round(build_s, 2), "npm_seconds": round(npm_s, 2)}
     facts["waited_seconds"] = round(waited, 2)
@@ -59,20 +56,26 @@ def _waiting(stderr: Console, progress: bool, what: str) -> AbstractContextManag
     return nullcontext()
 
 
-def _run_golden(port: GoldenPort, node: Path, report: Path, plan: DemoPlan) -> None:
-    from migrator.cli.golden import golden_app
+def _run_golden(port: GoldenPort, node: Path, report: Path, plan: DemoPlan, stderr: Console) -> None:
+    from golden.command import GoldenRequest, RequestError, run
+    from migrator.cli.golden import HOST
 
-    args = ["--node", str(node), "--go", str(port.go), "--cases", str(port.cases)]
-    args += ["--runs", str(plan.runs), "--timeout", str(plan.timeout_s), "--latency", "report"]
-    args += ["--format", "json", "--output", str(report)]
-    if port.env_file is not None:
-        args += ["--env-file", str(port.env_file)]
-    command = typer.main.get_command(golden_app)
     try:
-        code = command.main(args, prog_name="migrate golden", standalone_mode=False)
-    except click.ClickException as exc:
-        raise DemoError(f"golden {port.name}: {exc.format_message()}") from None
-    if code not in (None, ExitCode.OK, ExitCode.FINDINGS) or not report.is_file():
+        request = GoldenRequest(
+            node=str(node),
+            go=port.go,
+            cases=port.cases,
+            env_file=port.env_file,
+            runs=plan.runs,
+            timeout=plan.timeout_s,
+            latency="report",
+            output_format="json",
+            output=report,
+        )
+    except RequestError as exc:
+        raise DemoError(f"golden {port.name}: {exc}") from None
+    code = run(request, stderr, HOST)
+    if code not in (ExitCode.OK, ExitCode.FINDINGS) or not report.is_file():
         raise DemoError(f"golden {port.name}: exited {code} without a report")
 
 
