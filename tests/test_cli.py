@@ -73,19 +73,3 @@ def test_parse_errors_are_reported_and_the_scan_completes() -> None:
     report = json.loads(proc.stdout)
     assert any("syntax error" in e["message"] for e in report["errors"])
     assert len(report["functions"]) >= 10
-
-
-def test_scan_imports_of_codegen_only_the_exit_codes_and_the_format_registry(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "migrator", "scan", str(tmp_path), "--format", "json"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)},
-    )
-    assert done.returncode == 0, done.stderr
-    modules = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.count("|") == 2}
-    assert "migrator.scan.command" in modules and "migrator.report.formats" in modules
-    outside = sorted(m for m in modules if m.split(".")[0] in ("golden", "codegen", "boto3", "botocore"))
-    assert outside == ["codegen", "codegen.exitcode", "codegen.report_formats"]
