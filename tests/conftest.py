@@ -60,3 +60,22 @@ def write_tree(tmp_path: Path) -> WriteTree:
         return root
 
     return write
+
+
+def hostile_fleet(write: WriteTree) -> Path:
+    """A fleet with one readable function beside two configs the scan cannot read: a FIFO and an
+    alias bomb. Each of those may declare functions, so no command may drop them in silence."""
+    bomb = ["service: bomb", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    bomb += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    bomb += ["provider: {name: aws, runtime: nodejs20.x}", "functions: {hello: {handler: handler.hello}}"]
+    root = write(
+        {
+            "ok/handler.js": 'exports.handler = async () => ({ statusCode: 200, body: "ok" });\n',
+            "ok/package.json": '{"name": "ok", "main": "handler.js"}\n',
+            "bomb/serverless.yml": "\n".join(bomb) + "\n",
+            "bomb/handler.js": "exports.hello = async () => 1;\n",
+        }
+    )
+    (root / "fifo").mkdir()
+    os.mkfifo(root / "fifo" / "serverless.yml")
+    return root

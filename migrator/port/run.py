@@ -29,7 +29,7 @@ from migrator.report.output import write_atomic
 from migrator.scan.model import AwsSdkUsage, Function
 from migrator.stub.naming import unique_folders
 from migrator.stub.run import StubRequest, targets_for
-from migrator.stub.source import load_functions
+from migrator.stub.source import Fleet, load_fleet
 
 Progress = Callable[[int, int], None]
 
@@ -56,13 +56,15 @@ class PortRequest:
 class PortResult:
     report: PortReport
     drift: tuple[str, ...]  #: --check: drifted files
+    unread: tuple[str, ...] = ()  #: without --function: what the scan could not read, one line each
 
 
 def plan(
-    request: PortRequest, progress: Progress | None = None
+    request: PortRequest, progress: Progress | None = None, fleet: Fleet | None = None
 ) -> tuple[list[PortTarget], Path, dict[str, Function]]:
-    """Every selected function's module, translated."""
-    functions, root = load_functions(request.path, None, None)
+    """Every selected function's module, translated (`fleet`: the functions, when already loaded)."""
+    fleet = fleet or load_fleet(request.path, None, None)
+    functions, root = fleet.functions, fleet.root
     stub = StubRequest(request.path, request.out, request.functions)
     targets, _partial = targets_for(functions, root, stub)
     by_folder = {t.name: t for t in targets}
@@ -131,11 +133,13 @@ def cases_for(request: PortRequest, module: Path, name: str) -> tuple[Path, Path
 
 def run_port(request: PortRequest, progress: Progress | None = None) -> PortResult:
     """Translate (and write, or check) every selected function; verify when asked."""
-    items, root, functions = plan(request, progress)
+    fleet = load_fleet(request.path, None, None)
+    unread = () if request.functions else fleet.unread()  # the whole fleet asked for: drop nothing silently
+    items, root, functions = plan(request, progress, fleet)
     if request.check:
         drifts = check_targets([i.target for i in items])
         checked = [_report(i, "-", None, functions[i.target.name].file) for i in items]
-        return PortResult(PortReport(tuple(checked)), tuple(f"{d.path} ({d.kind})" for d in drifts))
+        return PortResult(PortReport(tuple(checked)), tuple(f"{d.path} ({d.kind})" for d in drifts), unread)
     write_targets([i.target for i in items])
     reports: list[FunctionReport] = []
     for item in items:
@@ -148,7 +152,7 @@ def run_port(request: PortRequest, progress: Progress | None = None) -> PortResu
                 root / function.file, function.export, item.target.root, cases, env, request.runs
             )
         reports.append(_report(item, port_go, verdict, function.file if function else None))
-    return PortResult(PortReport(tuple(reports)), ())
+    return PortResult(PortReport(tuple(reports)), (), unread)
 
 
 def run(request: PortRequest, console: Console, stderr: Console | None = None) -> ExitCode:
@@ -171,7 +175,9 @@ def run(request: PortRequest, console: Console, stderr: Console | None = None) -
             click.echo(text, nl=False, file=console.file)
     for line in result.drift:
         err.print(f"drift: {line}", markup=False, highlight=False, soft_wrap=True)
+    for line in result.unread:
+        err.print(line, markup=False, highlight=False, soft_wrap=True)
     incomplete = any(not f.complete for f in report.functions)
-    if result.drift or incomplete or report.failed_verify:
+    if result.drift or incomplete or report.failed_verify or result.unread:
         return ExitCode.FINDINGS
     return ExitCode.OK

@@ -23,7 +23,7 @@ from migrator.scan.model import Function
 from migrator.stub.fleet import write_fleet
 from migrator.stub.modules import Progress, make_targets, select
 from migrator.stub.naming import unique_folders
-from migrator.stub.source import load_functions
+from migrator.stub.source import load_fleet, load_functions
 
 __all__ = ["Progress", "StubRequest", "build_targets", "run", "run_stub", "targets_for", "write_modules"]
 
@@ -82,7 +82,8 @@ def run_stub(
 ) -> ExitCode:
     """Write (or check) every module; messages go to `console` (stderr), --check's diffs to `stdout`.
     Returns the exit code."""
-    functions, root = load_functions(request.path, request.jobs, progress)
+    fleet = load_fleet(request.path, request.jobs, progress)
+    functions, root = fleet.functions, fleet.root
     if request.check:
         targets, partial = targets_for(functions, root, request, progress)
         drifts = check_targets(targets)
@@ -105,6 +106,9 @@ def run_stub(
     note = f" (kept {kept} user-owned port.go)" if kept else ""
     noun = "module" if len(written) == 1 else "modules"
     console.print(f"wrote {len(written)} {noun} to {request.out}{note}", markup=False, highlight=False)
-    for line in partial:
+    # Without --function the whole fleet was asked for: a file the scan could not read may hold a
+    # function nobody will get a module for, so it is named, never dropped in silence.
+    unread = () if request.functions else fleet.unread()
+    for line in (*partial, *unread):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
-    return ExitCode.FINDINGS if partial else ExitCode.OK
+    return ExitCode.FINDINGS if partial or unread else ExitCode.OK

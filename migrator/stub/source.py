@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,6 +23,7 @@ from migrator.scan.model import (
     Dependency,
     EventEvidence,
     Function,
+    ScanProblem,
 )
 
 T = TypeVar("T")
@@ -73,16 +75,52 @@ def read_report(path: Path) -> tuple[Function, ...]:
     return tuple(_build(Function, f, f"{path}: functions[{i}]") for i, f in enumerate(functions))
 
 
+def read_report_errors(path: Path) -> tuple[ScanProblem, ...]:
+    """What the scan that wrote the report at `path` could not read (none in an older report)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    errors = data.get("errors") if isinstance(data, dict) else None
+    if not isinstance(errors, list):
+        return ()
+    return tuple(_build(ScanProblem, e, f"{path}: errors[{i}]") for i, e in enumerate(errors))
+
+
+@dataclass(frozen=True)
+class Fleet:
+    """The functions to stub, the folder their files are in, and what the scan could not read."""
+
+    functions: tuple[Function, ...]
+    root: Path
+    problems: tuple[ScanProblem, ...] = ()
+
+    def unread(self) -> tuple[str, ...]:
+        """One line per file or config the scan could not read that is no function's own file (a
+        function's own unreadable file makes its module partial, and is reported as such)."""
+        own = {rel for f in self.functions for rel in (f.file, *f.source_files) if rel}
+        lines = []
+        for problem in self.problems:
+            if problem.file in own:
+                continue
+            where = ":".join(str(p) for p in (problem.file, problem.line, problem.column) if p)
+            lines.append(f"not read: {where}: {problem.message}")
+        return tuple(lines)
+
+
+def load_fleet(path: Path, jobs: int | None, progress: Callable[[int, int], None] | None) -> Fleet:
+    """The functions under PATH (scanned) or in the report PATH, with what the scan could not read."""
+    if path.is_dir():
+        report = scan(path, ScanOptions(jobs=jobs, progress=progress))
+        return Fleet(report.functions, path, report.errors)
+    if path.is_file():
+        return Fleet(read_report(path), path.parent, read_report_errors(path))
+    raise StubInputError(f"{path}: no such folder or file: give a functions folder or a scan JSON report")
+
+
 def load_functions(
     path: Path, jobs: int | None, progress: Callable[[int, int], None] | None
 ) -> tuple[tuple[Function, ...], Path]:
     """The functions under PATH (scanned) or in the report PATH, and the folder their files are in."""
-    if path.is_dir():
-        report = scan(path, ScanOptions(jobs=jobs, progress=progress))
-        return report.functions, path
-    if path.is_file():
-        return read_report(path), path.parent
-    raise StubInputError(f"{path}: no such folder or file: give a functions folder or a scan JSON report")
+    fleet = load_fleet(path, jobs, progress)
+    return fleet.functions, fleet.root
 
 
 def reports_failures(root: Path, function: Function) -> bool:

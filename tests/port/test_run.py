@@ -10,7 +10,7 @@ from migrator.port.report_markdown import render as to_markdown
 from migrator.port.report_table import print_table
 from migrator.port.run import PortRequest, run_port
 from migrator.stub.run import StubRequest, run_stub
-from tests.conftest import WriteTree
+from tests.conftest import WriteTree, hostile_fleet
 from tests.port.conftest import FIXTURES
 from tests.stub.conftest import quiet
 
@@ -95,3 +95,13 @@ def test_functions_sharing_a_name_each_get_their_own_module(write_tree: WriteTre
         f.module: (out / f.module / "port.gen.go").read_text(encoding="utf-8") for f in report.functions
     }
     assert sorted("'two'" in b or '"two"' in b for b in bodies.values()) == [False, True]
+
+
+def test_configs_the_scan_could_not_read_are_reported_beside_the_port(
+    write_tree: WriteTree, tmp_path: Path
+) -> None:
+    root = hostile_fleet(write_tree)
+    result = run_port(PortRequest(root, tmp_path / "out"))
+    assert [f.name for f in result.report.functions] == ["ok"]
+    assert [line.split(":")[1] for line in result.unread] == [" bomb/serverless.yml", " fifo/serverless.yml"]
+    assert run_port(PortRequest(root, tmp_path / "one", ("ok",))).unread == ()

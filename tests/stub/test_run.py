@@ -16,7 +16,8 @@ from codegen.errors import CodegenError
 from codegen.exitcode import ExitCode
 from migrator.stub.run import StubRequest, build_targets, run, run_stub
 from migrator.stub.source import StubInputError
-from tests.conftest import FLEET, REPO, WriteTree
+from tests.conftest import FLEET, REPO, WriteTree, hostile_fleet
+from tests.stub.conftest import quiet
 
 
 def _console() -> tuple[Console, io.StringIO]:
@@ -123,3 +124,19 @@ def test_names_from_configs_cannot_leave_the_output_folder(write_tree: WriteTree
     assert run_stub(StubRequest(root, out), _console()[0]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["escape", "function"]
     assert not (tmp_path / "escape").exists() and not (root / "escape").exists()
+
+
+def test_configs_the_scan_could_not_read_are_named_and_exit_1(write_tree: WriteTree, tmp_path: Path) -> None:
+    """A FIFO and an alias bomb may declare functions: the fleet's run names each, never drops them."""
+    root = hostile_fleet(write_tree)
+    console, text = _console()
+    assert run_stub(StubRequest(root, tmp_path / "out", progress=False), console) is ExitCode.FINDINGS
+    lines = text.getvalue().splitlines()
+    assert lines[0] == f"wrote 1 module to {tmp_path / 'out'}"
+    assert [line.split(":")[:2] for line in lines[1:]] == [
+        ["not read", " bomb/serverless.yml"],
+        ["not read", " fifo/serverless.yml"],
+    ]
+    assert "alias bomb" in lines[1] and "not a regular file" in lines[2]
+    # Naming functions asks for those alone: what else the scan could not read is not theirs.
+    assert run_stub(StubRequest(root, tmp_path / "one", ("ok",), progress=False), quiet()) is ExitCode.OK
