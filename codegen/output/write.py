@@ -24,7 +24,7 @@ from codegen.emit.interface import GeneratedFile
 from codegen.errors import CodegenError
 from codegen.output.atomic import write_new
 from codegen.output.manifest import strays, with_manifest
-from codegen.output.paths import check_relative, inside
+from codegen.output.paths import check_relative, inside, refuse_unsafe
 
 
 class WriteError(CodegenError):
@@ -125,7 +125,7 @@ def _plan(target: Target, folders: set[Path] | None = None) -> _Plan:
     files = with_manifest(target.files)
     if files and not (target.root.exists() or target.root.is_symlink()):
         for file in files:
-            check_relative(file.path)
+            refuse_unsafe(file.path)
             todo.append((file.path, file.content))
         first = target.root.joinpath(*check_relative(todo[0][0]).parts)
         _check_new_root(target.root, first, set() if folders is None else folders)

@@ -15,7 +15,7 @@ from migrator.scan.model import Function
 from migrator.stub.cognito import cognito_type
 from migrator.stub.plan import PlanOptions, plan_module
 from migrator.stub.render import RenderCache, environment, render_module
-from migrator.stub.source import StubInputError, reports_failures
+from migrator.stub.source import FailureReader, StubInputError
 from migrator.stub.tables import load_tables
 
 Progress = Callable[[int, int], None]
@@ -56,8 +56,11 @@ def make_targets(
     cache: RenderCache | None = {} if templates is None else None  # overrides may read other facts
     targets: list[Target] = []
     partial: list[str] = []
+    failures = FailureReader(root)
     for done, (function, folder) in enumerate(items, 1):
-        options = PlanOptions(architecture, reports_failures(root, function), cognito_type(root, function))
+        kinds = function.events or ("direct",)
+        reports = any(tables.event(kind).partial for kind in kinds) and failures.reports(function)
+        options = PlanOptions(architecture, reports, cognito_type(root, function))
         plan = plan_module(function, folder, tables, options)
         targets.append(Target(folder, module_root(out, folder), render_module(plan, tables, env, cache)))
         partial += [f"partial: {function.name}: {reason}" for reason in plan.partial_reasons]

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from migrator.errors import MigrateError
 from migrator.scan.engine import ScanOptions, scan
+from migrator.scan.files import SOURCE_LIMIT, Reader, Unreadable
 from migrator.scan.model import (
     AwsCall,
     AwsCallField,
@@ -123,12 +124,29 @@ def load_functions(
     return fleet.functions, fleet.root
 
 
-def reports_failures(root: Path, function: Function) -> bool:
-    """Whether the Node code returns `batchItemFailures` (partial batch responses)."""
-    for rel in function.source_files or ((function.file,) if function.file else ()):
-        try:
-            if "batchItemFailures" in (root / rel).read_text(encoding="utf-8", errors="replace"):
-                return True
-        except OSError:
-            continue
-    return False
+class FailureReader:
+    """Whether a function's Node code returns `batchItemFailures` (partial batch responses): each
+    source file under `root` is read at most once, however many functions share it."""
+
+    def __init__(self, root: Path) -> None:
+        self._root = root
+        self._reader: Reader | None = None
+        self._seen: dict[str, bool] = {}
+
+    def reports(self, function: Function) -> bool:
+        return any(
+            self._mentions(rel)
+            for rel in function.source_files or ((function.file,) if function.file else ())
+        )
+
+    def _mentions(self, rel: str) -> bool:
+        seen = self._seen.get(rel)
+        if seen is None:
+            try:
+                if self._reader is None:
+                    self._reader = Reader(self._root)
+                seen = b"batchItemFailures" in self._reader.read_bytes(self._root / rel, SOURCE_LIMIT)
+            except (OSError, Unreadable):  # not a regular file under the folder: the scan said why
+                seen = False
+            self._seen[rel] = seen
+        return seen
