@@ -69,11 +69,6 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
     graph = build_graph(root, handler, lambda spec: _available(shims, spec))
     modules = graph.modules
     untranslated = [u for m in modules for u in m.untranslated]
-    if function.handler_style == "callback":
-        spot = ir.Untranslated(
-            function.file, 1, "callback-style handler", "only async handlers are translated"
-        )
-        untranslated.insert(0, spot)
     if any(b.rule == "long-running" for b in function.blockers):
         why = "the translation runs without the stub's checkpoints (checkpoint.go is left out)"
         untranslated.append(ir.Untranslated(function.file, 1, "long-running job", why))
