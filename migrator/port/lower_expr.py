@@ -207,7 +207,7 @@ def _binary(node: ts.Node, cx: LowerContext) -> ir.Expr:
     if op in ("==", "!="):
         nullish = [s for s in (left, right) if s.type in ("null", "undefined")]
         if not nullish:
-            raise Unsupported(node, f"loose {op}", "only == null / != null are translated (use ===)")
+            return ir.Binary(op, lower_expr(left, cx), lower_expr(right, cx))
         other = right if nullish[0] == left else left
         return ir.Binary(op + "null", lower_expr(other, cx), ir.Lit("null"))
     if op not in _BINARY:

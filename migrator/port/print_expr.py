@@ -198,6 +198,9 @@ class ExprPrinter:
             return f"!jsrt.StrictEquals({self.expr(left)}, {self.expr(right)})"
         if e.op in _COMPARE:
             return f"{_COMPARE[e.op]}({self.expr(left)}, {self.expr(right)})"
+        if e.op in ("==", "!="):
+            negate = "!" if e.op == "!=" else ""
+            return f"{negate}jsrt.LooseEquals({self.expr(left)}, {self.expr(right)})"
         if e.op == "==null":
             return f"{self.expr(left)}.IsNullish()"
         if e.op == "!=null":

@@ -80,6 +80,7 @@ function run(op, a) {
     case 'exp': return x ** y;
     case 'strictEq': return x === y;
     case 'sameValueZero': return [x].includes(y);
+    case 'looseEq': return x == y;
     case 'less': return x < y;
     case 'lessEq': return x <= y;
     case 'greater': return x > y;

@@ -63,6 +63,7 @@ OPS = [
     "mod",
     "strictEq",
     "sameValueZero",
+    "looseEq",
     "less",
     "lessEq",
     "greater",
@@ -110,3 +111,26 @@ def test_math_round_max_min(pair: Pair, xs: list[float]) -> None:
 @given(st.lists(st.tuples(strings, strings), min_size=20, max_size=80))
 def test_string_comparison_is_by_utf16_units(pair: Pair, items: list[tuple[str, str]]) -> None:
     pair.check([Case(op, (a, b)) for a, b in items for op in ("less", "greaterEq", "strictEq", "add")])
+
+
+def _near_pairs(x: object) -> list[tuple[object, object]]:
+    """Pairs `==` may call equal: the value beside its text, its wrapping in an array, a boolean."""
+    text = str(x).lower() if isinstance(x, bool) else str(x)
+    return [(x, text), (x, f" {text}\n"), ([x], x), ([x], text), (x, bool(x)), (x, [x, x]), ({}, text)]
+
+
+LOOSE_EDGES: list[tuple[object, object]] = [
+    (None, UNDEFINED), (None, 0), (UNDEFINED, 0), (None, ""), (None, False), (0, ""), (0, "0x0"),
+    (1, "1e0"), (True, "1"), (False, "0"), (False, ""), (False, []), ([], ""), ([], 0), ([0], False),
+    ([None], ""), ([1, 2], "1,2"), ({}, "[object Object]"), (float("nan"), float("nan")),
+    ("NaN", float("nan")), (2**53, "9007199254740993"), (-0.0, "0"), (float("inf"), "Infinity"), ("a", ["a"]),
+]  # fmt: skip
+
+
+@RUNS
+@given(
+    st.lists(st.one_of(numbers, numeric_strings, st.booleans(), st.integers(-5, 5)), min_size=10, max_size=40)
+)
+def test_loose_equality_where_kinds_differ(pair: Pair, xs: list[object]) -> None:
+    items = [p for x in xs for p in _near_pairs(x)] + LOOSE_EDGES
+    pair.check([Case("looseEq", (a, b)) for a, b in items] + [Case("looseEq", (b, a)) for a, b in items])

@@ -41,6 +41,33 @@ func StrictEquals(a, b Value) bool {
 	return a.o == b.o
 }
 
+// LooseEquals is a == b (IsLooselyEqual; jsrt has no BigInt or Symbol): null and undefined equal
+// each other only, booleans compare as numbers, strings against numbers as numbers, an object
+// against a primitive through ToPrimitive, two objects by identity.
+func LooseEquals(a, b Value) bool {
+	if a.k == b.k || (a.IsObject() && b.IsObject()) {
+		return StrictEquals(a, b)
+	}
+	if a.IsNullish() || b.IsNullish() {
+		return a.IsNullish() && b.IsNullish()
+	}
+	switch {
+	case a.k == KindNumber && b.k == KindString:
+		return a.n == StringToNumber(b.s)
+	case a.k == KindString && b.k == KindNumber:
+		return StringToNumber(a.s) == b.n
+	case a.k == KindBoolean:
+		return LooseEquals(Num(ToNumber(a)), b)
+	case b.k == KindBoolean:
+		return LooseEquals(a, Num(ToNumber(b)))
+	case a.IsObject():
+		return LooseEquals(ToPrimitive(a, "default"), b)
+	case b.IsObject():
+		return LooseEquals(a, ToPrimitive(b, "default"))
+	}
+	return false
+}
+
 // StrictNotEquals is a !== b.
 func StrictNotEquals(a, b Value) bool { return !StrictEquals(a, b) }
 

@@ -69,6 +69,8 @@ func run(r *jsrt.Realm, op string, a []jsrt.Value) jsrt.Value {
 		return jsrt.Bool(jsrt.StrictEquals(x, y))
 	case "sameValueZero":
 		return jsrt.Bool(jsrt.SameValueZero(x, y))
+	case "looseEq":
+		return jsrt.Bool(jsrt.LooseEquals(x, y))
 	case "less":
 		return jsrt.Bool(jsrt.Less(x, y))
 	case "lessEq":
