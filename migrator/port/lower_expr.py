@@ -15,6 +15,7 @@ from migrator.port.context import GLOBALS, LowerContext, Unsupported
 from migrator.port.literals import decode_escapes, parse_number
 from migrator.port.lower_func import lower_class, lower_function
 from migrator.port.lower_pattern import lower_pattern
+from migrator.port.sleep import sleep_idiom
 
 _ERASED = {"as_expression", "satisfies_expression", "non_null_expression", "type_assertion"}
 _BINARY = {
@@ -194,6 +195,9 @@ def _new(node: ts.Node, cx: LowerContext) -> ir.Expr:
     ctor = node.child_by_field_name("constructor")
     args = node.child_by_field_name("arguments")
     assert ctor is not None
+    idiom = sleep_idiom(node, cx.text, cx.declared)
+    if idiom is not None:
+        return ir.Sleep(ir.Lit("undefined") if idiom.delay is None else lower_expr(idiom.delay, cx))
     return ir.New(lower_expr(ctor, cx), lower_args(args, cx) if args is not None else ())
 
 

@@ -129,6 +129,9 @@ class ExprPrinter:
     def _missing(self, e: ir.Missing) -> str:
         return f"portMissing(r, {quote(e.what)})"
 
+    def _sleep(self, e: ir.Sleep) -> str:
+        return f"jsrt.Sleep(r, {self.expr(e.ms)})"
+
     def _regex(self, e: ir.Regex) -> str:
         return f"portRegExp(r, {quote(e.pattern)}, {quote(e.flags)})"
 

@@ -104,3 +104,43 @@ def test_a_types_only_package_is_elided_as_typescript_does(write_tree: WriteTree
     )
     (module,) = build_graph(root, root / "index.ts", lambda spec: False).modules
     assert module.untranslated == () and module.failed == 0
+
+
+def test_only_the_sleep_idiom_of_set_timeout_translates(write_tree: WriteTree) -> None:
+    """`new Promise((resolve) => setTimeout(resolve, ms))` is a sleep; any other setTimeout (a
+    callback that does work, a value passed on, a module's own setTimeout) stays untranslated."""
+    root = write_tree(
+        {
+            "sleep.js": """
+                exports.handler = async (event) => {
+                  await new Promise((resolve) => setTimeout(resolve, 10));
+                  await new Promise(function (ok, _fail) { setTimeout(() => ok(), event.ms); });
+                  await new Promise((r) => setTimeout(r));
+                  return 1;
+                };
+            """,
+            "timer.js": """
+                exports.handler = async (event) => {
+                  setTimeout(() => console.log('later'), 10);
+                  await new Promise((resolve) => setTimeout(resolve, 10, 'value'));
+                  return new Promise((resolve) => setTimeout(() => resolve(event), 10));
+                };
+            """,
+            "shadow.js": """
+                const setTimeout = (f) => f();
+                exports.handler = async () => new Promise((resolve) => setTimeout(resolve, 10));
+            """,
+        }
+    )
+    (sleep,) = build_graph(root, root / "sleep.js", lambda spec: False).modules
+    assert sleep.untranslated == () and sleep.failed == 0
+    (timer,) = build_graph(root, root / "timer.js", lambda spec: False).modules
+    assert [(u.line, u.construct) for u in timer.untranslated] == [
+        (2, "global setTimeout"),
+        (3, "global setTimeout"),
+        (4, "global setTimeout"),
+    ]
+    (shadow,) = build_graph(root, root / "shadow.js", lambda spec: False).modules
+    assert shadow.untranslated == ()
+    printed = repr(shadow.body)
+    assert "Sleep" not in printed and "Sleep" in repr(sleep.body)

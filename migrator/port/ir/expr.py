@@ -182,6 +182,13 @@ class Regex:
 
 
 @dataclass(frozen=True)
+class Sleep:
+    """`new Promise((resolve) => setTimeout(resolve, ms))`: a promise that resolves after `ms`."""
+
+    ms: Expr
+
+
+@dataclass(frozen=True)
 class Seq:
     """`a, b`: the value of the last."""
 
@@ -268,6 +275,7 @@ Expr = (
     | ArrayLit
     | Template
     | Regex
+    | Sleep
     | Seq
     | Await
     | Func
