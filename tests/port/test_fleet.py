@@ -69,17 +69,15 @@ def test_untranslated_parts_are_named(fleet_port: tuple[Path, PortReport]) -> No
         11,
         "generator function declaration",
     ) in spots["reconcilePayments"]
-    assert ("orders-service/src/handlers/importOrders.js", 17, "global setTimeout") in spots["importOrders"]
+    assert ("orders-service/src/handlers/importOrders.js", 4, "import node:readline") in spots["importOrders"]
     legacy = {c for _, _, c in spots["legacy-reports"]}
     assert {"global eval", "require(expression)"} <= legacy
 
 
 def test_untranslated_statement_throws_not_implemented(fleet_port: tuple[Path, PortReport]) -> None:
     out, _ = fleet_port
-    text = (out / "importOrders" / "port.gen.go").read_text(encoding="utf-8")
-    why = (
-        "orders-service/src/handlers/importOrders.js:17: global setTimeout: not a global the runtime provides"
-    )
+    text = (out / "RestockAlertFunction" / "port.gen.go").read_text(encoding="utf-8")
+    why = "inventory-sam/src/handlers/restockAlert.ts:34: global fetch: not a global the runtime provides"
     assert f"jsrt.Throw(portNotImplemented(r, {why!r}))".replace("'", '"') in text
 
 

@@ -55,14 +55,16 @@ def test_fleet_functions_translate_fully_and_pass_golden(tmp_path: Path) -> None
         assert f["verify"] == {"verdict": "pass", "cases": cases, "passed": cases, "detail": ""}, f["name"]
 
 
-def test_callback_handlers_settle_as_the_node_runtime_does(tmp_path: Path) -> None:
-    """First call of callback/done/succeed/fail wins, a returned promise settles the invoke, a
-    returned plain value is ignored (null), a throw after the callback is ignored; and the sleep
-    idiom in three spellings: 16 cases."""
-    report = port(FIXTURES, tmp_path, ["callbacks"], FIXTURES)
-    (callbacks,) = report["functions"]
-    assert callbacks["complete"], callbacks["untranslated"]
-    assert callbacks["verify"] == {"verdict": "pass", "cases": 16, "passed": 16, "detail": ""}
+def test_callback_handlers_and_the_crypto_shim_match_node(tmp_path: Path) -> None:
+    """callbacks: the first call of callback/done/succeed/fail wins, a returned promise settles the
+    invoke, a returned plain value is ignored (null), a throw after the callback is ignored, and the
+    sleep idiom in three spellings (16 cases). crypto: digests, HMACs and timingSafeEqual in every
+    encoding, and Node's errors with their codes and messages (3 cases)."""
+    report = port(FIXTURES, tmp_path, ["callbacks", "crypto"], FIXTURES)
+    by_name = {f["name"]: f for f in report["functions"]}
+    for name, cases in (("callbacks", 16), ("crypto", 3)):
+        assert by_name[name]["complete"], by_name[name]["untranslated"]
+        assert by_name[name]["verify"] == {"verdict": "pass", "cases": cases, "passed": cases, "detail": ""}
 
 
 def test_constructs_pass_golden_and_partial_still_builds(tmp_path: Path) -> None:
