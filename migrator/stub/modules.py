@@ -12,10 +12,12 @@ from pathlib import Path
 from codegen.output.paths import check_relative, inside
 from codegen.output.write import Target
 from migrator.scan.model import Function
+from migrator.stub.apibind import bind_spec
 from migrator.stub.cognito import cognito_type
 from migrator.stub.plan import PlanOptions, plan_module
 from migrator.stub.render import RenderCache, environment, render_module
 from migrator.stub.source import StubInputError, reports_failures
+from migrator.stub.spec import SpecApi
 from migrator.stub.tables import load_tables
 
 Progress = Callable[[int, int], None]
@@ -49,8 +51,11 @@ def make_targets(
     architecture: str | None,
     templates: Path | None,
     progress: Progress | None = None,
+    *,
+    spec: SpecApi | None = None,
 ) -> tuple[list[Target], list[str]]:
-    """The target of each (function, folder), its source files under `root`; one line per partial."""
+    """The target of each (function, folder), its source files under `root`; one line per partial
+    module and, with `spec`, per API route that binds no operation of it."""
     tables = load_tables()
     env = environment(templates)
     cache: RenderCache | None = {} if templates is None else None  # overrides may read other facts
@@ -59,8 +64,13 @@ def make_targets(
     for done, (function, folder) in enumerate(items, 1):
         options = PlanOptions(architecture, reports_failures(root, function), cognito_type(root, function))
         plan = plan_module(function, folder, tables, options)
-        targets.append(Target(folder, module_root(out, folder), render_module(plan, tables, env, cache)))
+        unmatched: list[str] = []
+        if spec is not None:
+            plan, unmatched = bind_spec(plan, spec)
+        files = render_module(plan, tables, env, cache, spec.files if spec is not None else ())
+        targets.append(Target(folder, module_root(out, folder), files))
         partial += [f"partial: {function.name}: {reason}" for reason in plan.partial_reasons]
+        partial += unmatched
         if progress is not None:
             progress(done, len(items))
     return targets, partial
