@@ -331,3 +331,38 @@ def test_a_bad_spec_is_one_located_line_exit_2_and_nothing_written(write_tree: W
     assert not out.exists()
     with pytest.raises(StubSpecError):
         run_stub(StubRequest(fleet, out, progress=False, spec=bad), _console()[0])
+
+
+@pytest.mark.slow
+def test_golden_runs_a_spec_stub_against_its_node_twin(tmp_path: Path) -> None:
+    """A matched function's stub answers through the router: golden reports divergences, exit 1."""
+    require_tool(shutil.which("go") is not None and shutil.which("node") is not None, "go and node")
+    out = tmp_path / "out"
+    request = StubRequest(FLEET, out, functions=("GetItemFunction",), progress=False, spec=INVENTORY_SPEC)
+    assert run_stub(request, _console()[0]) == 0
+    module = out / "GetItemFunction"
+    assert (module / "routes.go").is_file()
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "migrator", "golden"),
+            *("--node", f"{FLEET}/inventory-sam/src/handlers/getItem.ts:handler", "--go", str(module)),
+            *("--cases", str(module / "golden" / "cases"), "--env-file", str(module / "golden" / "env")),
+            *("--runs", "0", "--aws", "none", "--format", "json", "--timeout", "20"),
+        ],
+        cwd=REPO,
+        env={
+            **os.environ,
+            "PYTHONPATH": str(REPO),
+            "NO_COLOR": "1",
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr[-800:]
+    report = json.loads(done.stdout)
+    categories = {d["category"] for case in report["cases"] for d in case["differences"]}
+    assert categories and categories <= {"error-type", "value"}
+    assert not [case["id"] for case in report["cases"] if case.get("error")]
