@@ -34,16 +34,23 @@ def bind_spec(plan: ModulePlan, spec: SpecApi) -> tuple[ModulePlan, list[str]]:
     seen -= {g.kind for g in gaps}
     unmatched += [f"{kind}: the scan found no declaration with a method and path" for kind in sorted(seen)]
     served: dict[int, list[str]] = {}
+    kinds: dict[int, list[str]] = {}
     for b in bounds:
         for i in b.operations:
             served.setdefault(i, []).append(b.route.label())
+            kinds.setdefault(i, []).append(b.route.kind)
     operations = tuple(
-        BoundOperation(spec.operations[i], f"op{spec.operations[i].go_name}", tuple(served[i]))
+        BoundOperation(
+            spec.operations[i],
+            f"op{spec.operations[i].go_name}",
+            tuple(served[i]),
+            tuple(dict.fromkeys(kinds[i])),
+        )
         for i in sorted(served)
     )
-    kinds = {b.route.kind for b in bounds if b.operations}
+    bound_kinds = {b.route.kind for b in bounds if b.operations}
     sources = tuple(
-        replace(s, user_owned=False) if s.request in ROUTED and kinds & set(s.kinds) else s
+        replace(s, user_owned=False) if s.request in ROUTED and bound_kinds & set(s.kinds) else s
         for s in plan.sources
     )
     api = ApiPlan(spec.label, f"{plan.module}/{API_FOLDER}", operations, tuple(unmatched))

@@ -99,6 +99,15 @@ class BoundOperation:
     operation: SpecOperation
     method: str  #: app method in port.go, e.g. `opGetItem`
     routes: tuple[str, ...]  #: the function's routes that bind it (`GET /items/{sku} (file:line)`)
+    kinds: tuple[str, ...] = ()  #: the event kinds of those routes
+
+
+@dataclass(frozen=True)
+class SpecCase:
+    """A golden case drawn from a bound operation's request schema (`migrate golden --from-spec`)."""
+
+    path: str  #: `golden/cases/<kind>-<operationId>.json`
+    text: str  #: the API Gateway event, as golden writes it
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,7 @@ class ApiPlan:
     import_path: str  #: the generated package, `<module>/api`
     operations: tuple[BoundOperation, ...]  #: empty: nothing matched, the stub stays untyped
     unmatched: tuple[str, ...]  #: one line per route or API event that binds no operation
+    cases: tuple[SpecCase, ...] = ()  #: golden cases of the routed sources, one per operation and kind
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from migrator.stub.plan import PlanOptions, plan_module
 from migrator.stub.render import RenderCache, environment, render_module
 from migrator.stub.source import StubInputError, reports_failures
 from migrator.stub.spec import SpecApi
+from migrator.stub.spec_cases import CaseDrawer
 from migrator.stub.tables import load_tables
 
 Progress = Callable[[int, int], None]
@@ -61,12 +62,14 @@ def make_targets(
     cache: RenderCache | None = {} if templates is None else None  # overrides may read other facts
     targets: list[Target] = []
     partial: list[str] = []
+    drawer = CaseDrawer(spec.path) if spec is not None else None
     for done, (function, folder) in enumerate(items, 1):
         options = PlanOptions(architecture, reports_failures(root, function), cognito_type(root, function))
         plan = plan_module(function, folder, tables, options)
         unmatched: list[str] = []
-        if spec is not None:
+        if spec is not None and drawer is not None:
             plan, unmatched = bind_spec(plan, spec)
+            plan = drawer.with_cases(plan)
         files = render_module(plan, tables, env, cache, spec.files if spec is not None else ())
         targets.append(Target(folder, module_root(out, folder), files))
         partial += [f"partial: {function.name}: {reason}" for reason in plan.partial_reasons]

@@ -149,9 +149,13 @@ def _sample(name: str) -> str:
 def _golden_files(plan: ModulePlan, tables: Tables) -> list[GeneratedFile]:
     files: list[GeneratedFile] = []
     routed = routed_sources(plan)
+    cases = plan.api.cases if plan.api is not None else ()
+    files += [GeneratedFile(c.path, c.text) for c in cases]
     for source in plan.sources:
         if source.user_owned or source in routed:
             for kind in source.kinds:
+                if any(c.path.startswith(f"golden/cases/{kind}-") for c in cases):
+                    continue  # the spec's drawn cases stand for this kind
                 text = _sample(tables.event(kind).sample)
                 files.append(
                     GeneratedFile(f"golden/cases/{kind}.json", text if text.endswith("\n") else text + "\n")

@@ -30,6 +30,7 @@ class SpecApi:
     """A spec ready for the modules: the API package's files and its routed operations."""
 
     label: str  #: the spec as given on the command line
+    path: Path  #: the spec file
     files: tuple[GeneratedFile, ...]  #: the `api/` package, paths relative to the module folder
     operations: tuple[SpecOperation, ...]  #: routed operations, in spec order
     warnings: tuple[str, ...]  #: codegen's located warnings (printed, not fatal)
@@ -73,4 +74,4 @@ def load_spec_api(path: Path) -> SpecApi:
         GeneratedFile(f"{API_FOLDER}/{f.path}", f.content) for f in files if f.owner == "generated"
     )
     warnings = tuple(d.render() for d in prepared.diagnostics if d.level is Level.WARNING)
-    return SpecApi(str(path), package, operations, warnings)
+    return SpecApi(str(path), path, package, operations, warnings)

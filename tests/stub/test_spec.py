@@ -248,6 +248,15 @@ def test_spec_module_builds_routes_and_answers_400_for_a_refused_body(write_tree
         ("getOrder", "opGetOrder"),
         ("adminStats", "opAdminStats"),
     ]
+    cases = sorted(p.name for p in (module / "golden" / "cases").iterdir())
+    assert cases == [
+        "api-gateway-http-createOrder.json",
+        "api-gateway-http-getOrder.json",
+        "api-gateway-rest-adminStats.json",
+        "sqs.json",
+    ]
+    drawn = json.loads((module / "golden" / "cases" / "api-gateway-http-createOrder.json").read_text())
+    assert drawn["routeKey"] == "POST /orders" and {"sku", "quantity"} <= json.loads(drawn["body"]).keys()
     port = (module / "port.go").read_text()
     signature = "opCreateOrder(ctx context.Context, in api.CreateOrderInput) (api.CreateOrderOutput, error)"
     assert f"func (a *app) {signature}" in port
