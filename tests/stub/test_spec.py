@@ -16,6 +16,7 @@ import jsonschema
 import pytest
 from rich.console import Console
 
+from codegen.output.paths import MANIFEST
 from migrator.stub.routes import Route, bind, path_matches, routes_of, segments
 from migrator.stub.run import StubRequest, run_stub
 from migrator.stub.spec import StubSpecError
@@ -24,6 +25,7 @@ from tests.stub.conftest import go
 from tests.stub.facts import function
 
 SCHEMA = REPO / "migrator" / "stub" / "schemas" / "stub-spec-routes.schema.json"
+MANIFEST_SCHEMA = REPO / "migrator" / "stub" / "schemas" / "stub-manifest.schema.json"
 INVENTORY_SPEC = FLEET / "inventory-sam" / "openapi.yaml"
 
 SPEC = """\
@@ -243,6 +245,11 @@ def test_spec_module_builds_routes_and_answers_400_for_a_refused_body(write_tree
     module = out / "OrdersFunction"
     routes = json.loads((module / "spec-routes.json").read_text())
     jsonschema.validate(routes, json.loads(SCHEMA.read_text()))
+    manifest = json.loads((module / MANIFEST).read_text())
+    jsonschema.validate(manifest, json.loads(MANIFEST_SCHEMA.read_text()))
+    on_disk = {p.relative_to(module).as_posix() for p in module.rglob("*") if p.is_file()}
+    assert set(manifest["generated"]) | {"port.go", MANIFEST} == on_disk
+    assert {"routes.go", "spec-routes.json", "api/operations.gen.go"} <= set(manifest["generated"])
     assert [(o["operationId"], o["go"]) for o in routes["operations"]] == [
         ("createOrder", "opCreateOrder"),
         ("getOrder", "opGetOrder"),
@@ -296,7 +303,7 @@ def test_spec_module_builds_routes_and_answers_400_for_a_refused_body(write_tree
     assert run_stub(check, console, stdout=io.StringIO()) == 0, text.getvalue()  # the api/ package too
 
 
-@pytest.mark.parametrize("kind", ["missing", "fifo", "invalid", "alias-bomb"])
+@pytest.mark.parametrize("kind", ["missing", "fifo", "invalid", "alias-bomb", "ref-outside"])
 def test_a_bad_spec_is_one_located_line_exit_2_and_nothing_written(write_tree: WriteTree, kind: str) -> None:
     fleet, _ = _fleet(write_tree)
     bad = fleet.parent / "bad.yaml"
@@ -312,6 +319,13 @@ def test_a_bad_spec_is_one_located_line_exit_2_and_nothing_written(write_tree: W
             for p, c in zip("abcdefgh", "bcdefghi", strict=True)
         )
         bad.write_text("openapi: 3.1.0\n" + bomb)
+    elif kind == "ref-outside":  # a $ref out of the spec's folder reads nothing (codegen's loader)
+        (fleet.parent / "secret.yaml").write_text("token: s3cr3t\n")
+        (fleet / "api").mkdir()
+        bad = fleet / "api" / "bad.yaml"
+        bad.write_text(
+            SPEC.replace('"200": {description: found}', '"200": {$ref: "../../secret.yaml#/token"}')
+        )
     out = fleet.parent / "out"
     done = subprocess.run(
         [
@@ -337,7 +351,7 @@ def test_a_bad_spec_is_one_located_line_exit_2_and_nothing_written(write_tree: W
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"migrate: error: --spec {bad}: "), done.stderr
     assert str(bad) in lines[0].split("first: ", 1)[1]
-    assert not out.exists()
+    assert not out.exists() and "s3cr3t" not in done.stderr
     with pytest.raises(StubSpecError):
         run_stub(StubRequest(fleet, out, progress=False, spec=bad), _console()[0])
 
