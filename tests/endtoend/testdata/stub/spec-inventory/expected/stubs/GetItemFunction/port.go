@@ -11,7 +11,7 @@ import (
 )
 
 // opGetItem serves GET /items/{sku} (operation getItem of examples/fleet/inventory-sam/openapi.yaml), bound by GET /items/{sku} (inventory-sam/template.yaml:96).
-// The router decoded and validated in (parameters) before this runs; answer with
+// The router decoded and validated in (its parameters) before this runs; answer with
 // api.GetItem200, api.GetItem400, api.GetItem404 or an *api.APIError (codegen's error envelope).
 func (a *app) opGetItem(ctx context.Context, in api.GetItemInput) (api.GetItemOutput, error) {
 	err := api.NotImplemented("getItem")

@@ -11,7 +11,7 @@ import (
 )
 
 // opListItems serves GET /items (operation listItems of examples/fleet/inventory-sam/openapi.yaml), bound by GET /items (inventory-sam/template.yaml:80).
-// The router decoded and validated in (parameters) before this runs; answer with
+// The router decoded and validated in (its parameters) before this runs; answer with
 // api.ListItems200, api.ListItems400, api.ListItems500 or an *api.APIError (codegen's error envelope).
 func (a *app) opListItems(ctx context.Context, in api.ListItemsInput) (api.ListItemsOutput, error) {
 	err := api.NotImplemented("listItems")
