@@ -49,8 +49,11 @@ def bind_spec(plan: ModulePlan, spec: SpecApi) -> tuple[ModulePlan, list[str]]:
         for i in sorted(served)
     )
     bound_kinds = {b.route.kind for b in bounds if b.operations}
+    # `route…`, not the stub's `handle…`: a port.go kept from a run without --spec still defines that.
     sources = tuple(
-        replace(s, user_owned=False) if s.request in ROUTED and bound_kinds & set(s.kinds) else s
+        replace(s, user_owned=False, method="route" + s.method.removeprefix("handle"))
+        if s.request in ROUTED and bound_kinds & set(s.kinds)
+        else s
         for s in plan.sources
     )
     api = ApiPlan(spec.label, f"{plan.module}/{API_FOLDER}", operations, tuple(unmatched))

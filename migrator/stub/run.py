@@ -21,6 +21,7 @@ from codegen.output.write import Target, WriteError, Written, commit_staged, sta
 from migrator.progress import progress_bar
 from migrator.scan.model import Function
 from migrator.stub.fleet import write_fleet
+from migrator.stub.kept import missing_methods
 from migrator.stub.modules import Progress, make_targets, select
 from migrator.stub.naming import unique_folders
 from migrator.stub.source import load_fleet, load_functions
@@ -144,6 +145,6 @@ def run_stub(
     # Without --function the whole fleet was asked for: a file the scan could not read may hold a
     # function nobody will get a module for, so it is named, never dropped in silence.
     unread = () if request.functions else fleet.unread()
-    for line in (*partial, *unread):
+    for line in (*partial, *unread, *missing_methods(written)):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     return ExitCode.FINDINGS if partial or unread else ExitCode.OK

@@ -148,9 +148,10 @@ func TestSpecRouting(t *testing.T) {
 	}{
 		{v2("POST", "/orders", `{"sku": 5}`), 400, "application/problem+json"},
 		{v2("POST", "/orders", `not json`), 400, "application/problem+json"},
-		{v2("POST", "/orders", `{"sku": "A-1", "quantity": 2}`), 501, "not_implemented"},
-		{v2("GET", "/orders/o-1", ``), 501, "operation getOrder is not implemented"},
-		{`{"httpMethod":"GET","path":"/admin/stats","headers":{}}`, 501, "adminStats"},
+		{v2("POST", "/orders", `{"sku": "A-1", "quantity": 2}`), 501, "POST /orders is not ported to Go yet"},
+		{v2("GET", "/orders/o-1", ``), 501, "not ported to Go yet (opGetOrder in port.go)"},
+		{`{"httpMethod":"GET","path":"/admin/stats","headers":{}}`, 501, "(opAdminStats in port.go)"},
+		{v2("DELETE", "/orders/o-1", ``), 405, "problem+json"},
 		{`{"Records":[{"eventSource":"aws:sqs","body":"{}"}]}`, 0, "not ported to Go yet"},
 	}
 	for _, c := range cases {
@@ -161,6 +162,21 @@ func TestSpecRouting(t *testing.T) {
 	}
 }
 """
+
+
+#: The same dispatcher with the stub's old port.go: the operation answers codegen's own 501.
+UNBOUND_TEST = (
+    GO_TEST.split("func TestSpecRouting")[0]
+    + """func TestUnbound(t *testing.T) {
+	a := &app{}
+	a.router = a.newRouter()
+	status, text := invoke(t, a, v2("POST", "/orders", `{"sku": "A-1", "quantity": 2}`))
+	if status != 501 || !strings.Contains(text, "operation createOrder is not implemented") {
+		t.Errorf("got %d %q", status, text)
+	}
+}
+"""
+)
 
 
 def _fleet(write_tree: WriteTree) -> tuple[Path, Path]:
@@ -389,3 +405,27 @@ def test_golden_runs_a_spec_stub_against_its_node_twin(tmp_path: Path) -> None:
     categories = {d["category"] for case in report["cases"] for d in case["differences"]}
     assert categories and categories <= {"error-type", "value"}
     assert not [case["id"] for case in report["cases"] if case.get("error")]
+
+
+def test_a_port_go_kept_from_a_run_without_spec_still_builds_and_is_named(write_tree: WriteTree) -> None:
+    """Rerunning with --spec keeps the user's port.go: the module still builds (an operation without
+    its method answers 501 through UnimplementedServer) and each missing method is one line."""
+    require_tool(shutil.which("go") is not None, "go")
+    fleet, spec = _fleet(write_tree)
+    out = fleet.parent / "out"
+    only = ("OrdersFunction",)
+    assert run_stub(StubRequest(fleet, out, only, progress=False), _console()[0]) == 0
+    console, text = _console()
+    assert run_stub(StubRequest(fleet, out, only, progress=False, spec=spec), console) == 0
+    kept = [line for line in text.getvalue().splitlines() if line.startswith("kept: ")]
+    assert [line.split(": ")[2] for line in kept] == [
+        "your port.go defines no opCreateOrder",
+        "your port.go defines no opGetOrder",
+        "your port.go defines no opAdminStats",
+    ], text.getvalue()
+    module = out / "OrdersFunction"
+    assert "opCreateOrder" not in (module / "port.go").read_text()
+    (module / "spec_test.go").write_text(UNBOUND_TEST)
+    for argv in (["vet", "./..."], ["test", "./..."]):
+        done = go(argv, module)
+        assert done.returncode == 0, done.stdout + done.stderr

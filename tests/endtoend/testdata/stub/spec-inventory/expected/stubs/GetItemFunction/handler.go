@@ -30,10 +30,10 @@ func newApp(ctx context.Context) (*app, error) {
 	return a, nil
 }
 
-// handle is what lambda.Start calls: the ported body (handleAPIGatewayV2HTTPRequest in routes.go) runs with a budget
+// handle is what lambda.Start calls: the ported body (routeAPIGatewayV2HTTPRequest in routes.go) runs with a budget
 // that ends ahead of Lambda's deadline.
 func (a *app) handle(ctx context.Context, event events.APIGatewayV2HTTPRequest) (events.APIGatewayV2HTTPResponse, error) {
 	ctx, cancel := withBudget(ctx)
 	defer cancel()
-	return a.handleAPIGatewayV2HTTPRequest(ctx, event)
+	return a.routeAPIGatewayV2HTTPRequest(ctx, event)
 }

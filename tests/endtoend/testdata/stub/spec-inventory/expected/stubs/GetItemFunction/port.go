@@ -15,6 +15,7 @@ import (
 // api.GetItem200, api.GetItem400, api.GetItem404 or an *api.APIError (codegen's error envelope).
 func (a *app) opGetItem(ctx context.Context, in api.GetItemInput) (api.GetItemOutput, error) {
 	err := api.NotImplemented("getItem")
+	err.Message = "GET /items/{sku} is not ported to Go yet (opGetItem in port.go)"
 	err.Err = &NotImplementedError{Function: "GetItemFunction", Source: "GET /items/{sku}"}
 	return nil, err
 }

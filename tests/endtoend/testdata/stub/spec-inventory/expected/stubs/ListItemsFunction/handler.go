@@ -30,10 +30,10 @@ func newApp(ctx context.Context) (*app, error) {
 	return a, nil
 }
 
-// handle is what lambda.Start calls: the ported body (handleAPIGatewayProxyRequest in routes.go) runs with a budget
+// handle is what lambda.Start calls: the ported body (routeAPIGatewayProxyRequest in routes.go) runs with a budget
 // that ends ahead of Lambda's deadline.
 func (a *app) handle(ctx context.Context, event events.APIGatewayProxyRequest) (events.APIGatewayProxyResponse, error) {
 	ctx, cancel := withBudget(ctx)
 	defer cancel()
-	return a.handleAPIGatewayProxyRequest(ctx, event)
+	return a.routeAPIGatewayProxyRequest(ctx, event)
 }

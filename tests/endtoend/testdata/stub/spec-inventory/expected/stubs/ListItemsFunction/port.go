@@ -15,6 +15,7 @@ import (
 // api.ListItems200, api.ListItems400, api.ListItems500 or an *api.APIError (codegen's error envelope).
 func (a *app) opListItems(ctx context.Context, in api.ListItemsInput) (api.ListItemsOutput, error) {
 	err := api.NotImplemented("listItems")
+	err.Message = "GET /items is not ported to Go yet (opListItems in port.go)"
 	err.Err = &NotImplementedError{Function: "ListItemsFunction", Source: "GET /items"}
 	return nil, err
 }
