@@ -26,7 +26,11 @@ def port_command(
         list[str] | None, typer.Option("--function", help="Only this function (repeatable).")
     ] = None,
     spec: Annotated[
-        Path | None, typer.Option("--spec", help="OpenAPI spec (accepted; not used by the translation yet).")
+        Path | None,
+        typer.Option(
+            "--spec",
+            help="OpenAPI spec: its Go package, route report and golden cases drawn from its operations.",
+        ),
     ] = None,
     verify: Annotated[
         bool,

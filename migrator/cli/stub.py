@@ -37,9 +37,15 @@ def stub_command(
         int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: every core).")
     ] = None,
     progress: Annotated[bool, typer.Option(help="Show a progress bar on stderr (terminal only).")] = True,
+    spec: Annotated[
+        Path | None,
+        typer.Option(
+            "--spec", help="OpenAPI spec: the API functions' requests and responses get its Go types."
+        ),
+    ] = None,
 ) -> None:
     """Write one buildable Go Lambda module per Node function: typed events, settings, clients, stubs."""
     request = StubRequest(
-        path, out, tuple(function or ()), arch.value if arch else None, check, jobs, templates, progress
+        path, out, tuple(function or ()), arch.value if arch else None, check, jobs, templates, progress, spec
     )
     raise typer.Exit(run(request, Console()))

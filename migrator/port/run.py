@@ -8,6 +8,7 @@ not run (our own errors, one line).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from migrator.port.formats import PORT_FORMATS
 from migrator.port.report import FunctionReport, PortReport, Spot, Verdict
 from migrator.port.report_table import print_table
 from migrator.port.shims import load_shims
+from migrator.port.spec import without_router
 from migrator.port.targets import PortTarget, port_target, settle_port_go
 from migrator.port.verify import verify
 from migrator.progress import progress_bar
@@ -30,6 +32,7 @@ from migrator.scan.model import AwsSdkUsage, Function
 from migrator.stub.naming import unique_folders
 from migrator.stub.run import StubRequest, targets_for
 from migrator.stub.source import Fleet, load_fleet
+from migrator.stub.spec import SpecApi, load_spec_api
 
 Progress = Callable[[int, int], None]
 
@@ -46,7 +49,7 @@ class PortRequest:
     env_file: Path | None = None  #: --env-file for --verify (default: the module's golden/env)
     runs: int | None = None  #: --runs for golden (Node runs per case)
     check: bool = False
-    spec: Path | None = None  #: accepted; not used by the translation yet
+    spec: Path | None = None  #: --spec: the stub's API package, route report and drawn golden cases
     output_format: str = "table"  #: --format: a name of `PORT_FORMATS`
     output: Path | None = None  #: --output: the report goes to this file instead of stdout
     progress: bool = False  #: a progress bar on stderr (terminal only)
@@ -57,16 +60,21 @@ class PortResult:
     report: PortReport
     drift: tuple[str, ...]  #: --check: drifted files
     unread: tuple[str, ...] = ()  #: without --function: what the scan could not read, one line each
+    unmatched: tuple[str, ...] = ()  #: --spec: API routes that bind no operation, one line each
 
 
 def plan(
-    request: PortRequest, progress: Progress | None = None, fleet: Fleet | None = None
+    request: PortRequest,
+    progress: Progress | None = None,
+    fleet: Fleet | None = None,
+    spec: SpecApi | None = None,
 ) -> tuple[list[PortTarget], Path, dict[str, Function]]:
-    """Every selected function's module, translated (`fleet`: the functions, when already loaded)."""
+    """Every selected function's module, translated (`fleet`: the functions, when already loaded;
+    `spec`: --spec, loaded)."""
     fleet = fleet or load_fleet(request.path, None, None)
     functions, root = fleet.functions, fleet.root
     stub = StubRequest(request.path, request.out, request.functions)
-    targets, _partial = targets_for(functions, root, stub)
+    targets, _partial = targets_for(functions, root, stub, spec=spec)
     by_folder = {t.name: t for t in targets}
     shims = load_shims()
     folders = unique_folders(f.name for f in functions)  # names repeat in real fleets; folders do not
@@ -76,9 +84,9 @@ def plan(
         function, folder = functions[index], folders[index]
         item = port_target(function, root, by_folder[folder], shims)
         if _needs_dynamodb(item, function):
-            widened = _with_dynamodb(functions, index, root, stub)
+            widened = _with_dynamodb(functions, index, root, stub, spec)
             item = port_target(function, root, widened[folder], shims)
-        items.append(item)
+        items.append(without_router(item))
         if progress is not None:
             progress(done, len(chosen))
     return items, root, {folders[i]: functions[i] for i in chosen}
@@ -92,7 +100,7 @@ def _needs_dynamodb(item: PortTarget, function: Function) -> bool:
 
 
 def _with_dynamodb(
-    functions: tuple[Function, ...], index: int, root: Path, stub: StubRequest
+    functions: tuple[Function, ...], index: int, root: Path, stub: StubRequest, spec: SpecApi | None
 ) -> dict[str, Target]:
     """The stub targets, by folder, as if `functions[index]` also called DynamoDB (so its go.mod and
     go.sum pin it)."""
@@ -100,7 +108,7 @@ def _with_dynamodb(
     usage = AwsSdkUsage("dynamodb", (), "github.com/aws/aws-sdk-go-v2/service/dynamodb")
     widened = replace(function, aws_sdk=(*function.aws_sdk, usage))
     everyone = tuple(widened if i == index else f for i, f in enumerate(functions))
-    targets, _ = targets_for(everyone, root, replace(stub, functions=(function.name,)))
+    targets, _ = targets_for(everyone, root, replace(stub, functions=(function.name,)), spec=spec)
     return {t.name: t for t in targets}
 
 
@@ -133,13 +141,16 @@ def cases_for(request: PortRequest, module: Path, name: str) -> tuple[Path, Path
 
 def run_port(request: PortRequest, progress: Progress | None = None) -> PortResult:
     """Translate (and write, or check) every selected function; verify when asked."""
+    spec = load_spec_api(request.spec) if request.spec is not None else None  # a bad spec: nothing written
     fleet = load_fleet(request.path, None, None)
     unread = () if request.functions else fleet.unread()  # the whole fleet asked for: drop nothing silently
-    items, root, functions = plan(request, progress, fleet)
+    items, root, functions = plan(request, progress, fleet, spec)
+    unmatched = _unmatched(items) if spec is not None else ()
     if request.check:
         drifts = check_targets([i.target for i in items])
         checked = [_report(i, "-", None, functions[i.target.name].file) for i in items]
-        return PortResult(PortReport(tuple(checked)), tuple(f"{d.path} ({d.kind})" for d in drifts), unread)
+        drift = tuple(f"{d.path} ({d.kind})" for d in drifts)
+        return PortResult(PortReport(tuple(checked)), drift, unread, unmatched)
     write_targets([i.target for i in items])
     reports: list[FunctionReport] = []
     for item in items:
@@ -152,16 +163,24 @@ def run_port(request: PortRequest, progress: Progress | None = None) -> PortResu
                 root / function.file, function.export, item.target.root, cases, env, request.runs
             )
         reports.append(_report(item, port_go, verdict, function.file if function else None))
-    return PortResult(PortReport(tuple(reports)), (), unread)
+    return PortResult(PortReport(tuple(reports)), (), unread, unmatched)
+
+
+def _unmatched(items: list[PortTarget]) -> tuple[str, ...]:
+    """The `unmatched:` lines of --spec, read back from each module's spec-routes.json."""
+    lines: list[str] = []
+    for item in items:
+        routes = next((f for f in item.target.files if f.path == "spec-routes.json"), None)
+        if routes is not None:
+            body = json.loads(routes.content)
+            lines += [f"unmatched: {body['function']}: {line}" for line in body["unmatched"]]
+    return tuple(lines)
 
 
 def run(request: PortRequest, console: Console, stderr: Console | None = None) -> ExitCode:
     """`migrate port`: port, print the report on `console` (or write --output), list the drift on
     `stderr`; 1 when a function is not fully translated, fails verification or drifted."""
     err = stderr or Console(stderr=True)
-    if request.spec is not None and not request.spec.is_file():
-        err.print(f"migrate: error: --spec {request.spec}: no such file", markup=False, highlight=False)
-        return ExitCode.CANNOT_RUN
     with progress_bar(err, enabled=request.progress, label="porting", min_total=2) as advance:
         result = run_port(request, advance)
     report = result.report
@@ -175,9 +194,9 @@ def run(request: PortRequest, console: Console, stderr: Console | None = None) -
             click.echo(text, nl=False, file=console.file)
     for line in result.drift:
         err.print(f"drift: {line}", markup=False, highlight=False, soft_wrap=True)
-    for line in result.unread:
+    for line in (*result.unread, *result.unmatched):
         err.print(line, markup=False, highlight=False, soft_wrap=True)
     incomplete = any(not f.complete for f in report.functions)
-    if result.drift or incomplete or report.failed_verify or result.unread:
+    if result.drift or incomplete or report.failed_verify or result.unread or result.unmatched:
         return ExitCode.FINDINGS
     return ExitCode.OK

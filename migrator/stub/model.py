@@ -79,6 +79,49 @@ class Client:
 
 
 @dataclass(frozen=True)
+class SpecOperation:
+    """One routed operation of `--spec`, named as codegen's Go emitter names it (package `api`)."""
+
+    id: str  #: operationId (or the one codegen derives)
+    method: str  #: upper case
+    path: str  #: path template, e.g. `/items/{sku}`
+    go_name: str  #: Handlers field, e.g. `GetItem`
+    input: str  #: decoded input struct, e.g. `GetItemInput`
+    output: str  #: sealed output interface, e.g. `GetItemOutput`
+    responses: tuple[str, ...]  #: the output's types, e.g. `GetItem200`, `GetItem404`
+    body: str  #: Go type of the request body field ("" = no body)
+
+
+@dataclass(frozen=True)
+class BoundOperation:
+    """A spec operation one function serves, and the port.go method that implements it."""
+
+    operation: SpecOperation
+    method: str  #: app method in port.go, e.g. `opGetItem`
+    routes: tuple[str, ...]  #: the function's routes that bind it (`GET /items/{sku} (file:line)`)
+    kinds: tuple[str, ...] = ()  #: the event kinds of those routes
+
+
+@dataclass(frozen=True)
+class SpecCase:
+    """A golden case drawn from a bound operation's request schema (`migrate golden --from-spec`)."""
+
+    path: str  #: `golden/cases/<kind>-<operationId>.json`
+    text: str  #: the API Gateway event, as golden writes it
+
+
+@dataclass(frozen=True)
+class ApiPlan:
+    """What `--spec` gives one API function."""
+
+    spec: str  #: the spec as named on the command line
+    import_path: str  #: the generated package, `<module>/api`
+    operations: tuple[BoundOperation, ...]  #: empty: nothing matched, the stub stays untyped
+    unmatched: tuple[str, ...]  #: one line per route or API event that binds no operation
+    cases: tuple[SpecCase, ...] = ()  #: golden cases of the routed sources, one per operation and kind
+
+
+@dataclass(frozen=True)
 class ModulePlan:
     """Everything rendered into one module folder."""
 
@@ -100,3 +143,4 @@ class ModulePlan:
     timeout_s: int
     partial_reasons: tuple[str, ...]  #: why the facts are incomplete (shown in the README)
     source_notes: tuple[str, ...]  #: README lines about the event sources
+    api: ApiPlan | None = None  #: --spec given and the function has API events

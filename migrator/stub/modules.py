@@ -12,10 +12,13 @@ from pathlib import Path
 from codegen.output.paths import check_relative, inside
 from codegen.output.write import Target
 from migrator.scan.model import Function
+from migrator.stub.apibind import bind_spec
 from migrator.stub.cognito import cognito_type
 from migrator.stub.plan import PlanOptions, plan_module
 from migrator.stub.render import RenderCache, environment, render_module
 from migrator.stub.source import FailureReader, StubInputError
+from migrator.stub.spec import SpecApi
+from migrator.stub.spec_cases import CaseDrawer
 from migrator.stub.tables import load_tables
 
 Progress = Callable[[int, int], None]
@@ -49,21 +52,31 @@ def make_targets(
     architecture: str | None,
     templates: Path | None,
     progress: Progress | None = None,
+    *,
+    spec: SpecApi | None = None,
 ) -> tuple[list[Target], list[str]]:
-    """The target of each (function, folder), its source files under `root`; one line per partial."""
+    """The target of each (function, folder), its source files under `root`; one line per partial
+    module and, with `spec`, per API route that binds no operation of it."""
     tables = load_tables()
     env = environment(templates)
     cache: RenderCache | None = {} if templates is None else None  # overrides may read other facts
     targets: list[Target] = []
     partial: list[str] = []
     failures = FailureReader(root)
+    drawer = CaseDrawer(spec.path) if spec is not None else None
     for done, (function, folder) in enumerate(items, 1):
         kinds = function.events or ("direct",)
         reports = any(tables.event(kind).partial for kind in kinds) and failures.reports(function)
         options = PlanOptions(architecture, reports, cognito_type(root, function))
         plan = plan_module(function, folder, tables, options)
-        targets.append(Target(folder, module_root(out, folder), render_module(plan, tables, env, cache)))
+        unmatched: list[str] = []
+        if spec is not None and drawer is not None:
+            plan, unmatched = bind_spec(plan, spec)
+            plan = drawer.with_cases(plan)
+        files = render_module(plan, tables, env, cache, spec.files if spec is not None else ())
+        targets.append(Target(folder, module_root(out, folder), files))
         partial += [f"partial: {function.name}: {reason}" for reason in plan.partial_reasons]
+        partial += unmatched
         if progress is not None:
             progress(done, len(items))
     return targets, partial

@@ -8,6 +8,7 @@ template to `gofmt -l`. A user's folder of templates overrides ours one file at 
 from __future__ import annotations
 
 import functools
+import json
 import unicodedata
 from collections.abc import Iterable
 from importlib import resources
@@ -19,6 +20,7 @@ from codegen.emit.go.checks import go_string
 from codegen.emit.interface import GeneratedFile
 from golden.cases.events import SOURCES as GOLDEN_SOURCES
 from golden.cases.events import template_text
+from migrator.stub.apibind import ROUTED, routed_sources
 from migrator.stub.model import ModulePlan, Source
 from migrator.stub.modfile import go_mod, go_sum
 from migrator.stub.sam import sam_template
@@ -99,16 +101,49 @@ def _split(paths: set[str]) -> list[list[str]]:
     )
 
 
+def _api_import(plan: ModulePlan) -> set[str]:
+    """The module's generated API package, when --spec bound operations to it."""
+    return {plan.api.import_path} if plan.api is not None and plan.api.operations else set()
+
+
 def _handler_imports(plan: ModulePlan) -> list[list[str]]:
     if plan.dispatch:  # responses go back as `any`: only the request types are named
-        return _split({"context", "encoding/json", "fmt"} | _type_imports(s.request for s in plan.sources))
+        paths = {"context", "encoding/json", "fmt"} | _type_imports(s.request for s in plan.sources)
+        return _split(paths | _api_import(plan))
     only = plan.sources[0]
-    return _split({"context"} | _type_imports((only.request, only.response)))
+    return _split({"context"} | _type_imports((only.request, only.response)) | _api_import(plan))
+
+
+def _routes_imports(plan: ModulePlan) -> list[list[str]]:
+    routed = routed_sources(plan)
+    types = _type_imports(t for s in routed for t in (s.request, s.response))
+    return _split(({"context"} if routed else set()) | types | _api_import(plan))
+
+
+def _spec_routes(plan: ModulePlan) -> GeneratedFile:
+    """`spec-routes.json`: which routes bound which operations, and what did not match."""
+    assert plan.api is not None
+    body = {
+        "spec": plan.api.spec,
+        "function": plan.function.name,
+        "operations": [
+            {
+                "operationId": b.operation.id,
+                "method": b.operation.method,
+                "path": b.operation.path,
+                "go": b.method,
+                "routes": list(b.routes),
+            }
+            for b in plan.api.operations
+        ],
+        "unmatched": list(plan.api.unmatched),
+    }
+    return GeneratedFile("spec-routes.json", json.dumps(body, indent=2) + "\n")
 
 
 def _port_imports(plan: ModulePlan) -> list[list[str]]:
     owned = [s for s in plan.sources if s.user_owned]
-    paths = {"context"} | _type_imports(t for s in owned for t in (s.request, s.response))
+    paths = {"context"} | _type_imports(t for s in owned for t in (s.request, s.response)) | _api_import(plan)
     paths |= {c.import_path for c in plan.clients if any(call.typed for call in c.calls)}
     if any(site.values for c in plan.clients for call in c.calls if call.typed for site in call.sites):
         paths.add(f"{SDK}/aws")
@@ -125,9 +160,14 @@ def _sample(name: str) -> str:
 
 def _golden_files(plan: ModulePlan, tables: Tables) -> list[GeneratedFile]:
     files: list[GeneratedFile] = []
+    routed = routed_sources(plan)
+    cases = plan.api.cases if plan.api is not None else ()
+    files += [GeneratedFile(c.path, c.text) for c in cases]
     for source in plan.sources:
-        if source.user_owned:
+        if source.user_owned or source in routed:
             for kind in source.kinds:
+                if any(c.path.startswith(f"golden/cases/{kind}-") for c in cases):
+                    continue  # the spec's drawn cases stand for this kind
                 text = _sample(tables.event(kind).sample)
                 files.append(
                     GeneratedFile(f"golden/cases/{kind}.json", text if text.endswith("\n") else text + "\n")
@@ -154,39 +194,21 @@ def _keys(plan: ModulePlan) -> dict[str, object]:
         "errors.go.jinja": plan.error_types,
         "settings.go.jinja": plan.settings,
         "clients.go.jinja": tuple((c.service, c.field, c.import_path) for c in plan.clients),
-        "handler.go.jinja": (plan.sources, plan.dispatch, bool(plan.clients)),
+        "handler.go.jinja": (plan.sources, plan.dispatch, bool(plan.clients), tuple(_api_import(plan))),
     }
 
 
 def render_module(
-    plan: ModulePlan, tables: Tables, env: jinja2.Environment, cache: RenderCache | None = None
+    plan: ModulePlan,
+    tables: Tables,
+    env: jinja2.Environment,
+    cache: RenderCache | None = None,
+    api_files: tuple[GeneratedFile, ...] = (),
 ) -> tuple[GeneratedFile, ...]:
     """Every file of the module, paths relative to its folder. `cache`: shared over a fleet's
-    modules; give it only when every template is ours (an override may read other facts)."""
-    settings = {s.env: s for s in plan.settings}
-    fields = {c.service: c.field for c in plan.clients}
-    continuation = any(not s.user_owned for s in plan.sources)
-    context = {
-        "plan": plan,
-        "margin_s": 2,
-        "client_width": max((len(c.field) for c in plan.clients), default=0),
-        "probed": [s for s in plan.sources if s.probe],
-        "fallback": next((s for s in plan.sources if not s.probe), None),
-        "kinds": ", ".join(k for s in plan.sources for k in s.kinds),
-        "continuation": continuation,
-        "bucket": settings.get("CHECKPOINT_BUCKET"),
-        "queue": settings.get("CONTINUATION_QUEUE_URL"),
-        "s3_field": fields.get("s3", ""),
-        "sqs_field": fields.get("sqs", ""),
-        "goarch": _GOARCH.get(plan.architecture, "arm64"),
-        "deps": [d for d in plan.function.dependencies if d.kind != "aws-sdk"],
-        "pinned": {
-            d.go
-            for d in plan.function.dependencies
-            if any(d.go.startswith(u) for u in plan.units if "." in u)
-        },
-    }
-
+    modules; give it only when every template is ours (an override may read other facts).
+    `api_files`: --spec's generated API package, added when operations are bound to it."""
+    context = _context(plan)
     keys = _keys(plan) if cache is not None else {}
 
     def render(name: str, **extra: object) -> str:
@@ -216,4 +238,38 @@ def render_module(
         files.append(GeneratedFile("clients.go", render("clients.go.jinja")))
     if plan.long_running:
         files.append(GeneratedFile("checkpoint.go", render("checkpoint.go.jinja")))
+    if plan.api is not None:
+        files.append(_spec_routes(plan))
+        if plan.api.operations:
+            files.append(GeneratedFile("routes.go", render("routes.go.jinja", imports=_routes_imports(plan))))
+            files += api_files
     return tuple(files)
+
+
+def _context(plan: ModulePlan) -> dict[str, object]:
+    """What every template of the module sees."""
+    settings = {s.env: s for s in plan.settings}
+    fields = {c.service: c.field for c in plan.clients}
+    continuation = any(s.kinds == ("continuation",) for s in plan.sources)
+    return {
+        "plan": plan,
+        "margin_s": 2,
+        "client_width": max((len(c.field) for c in plan.clients), default=0),
+        "probed": [s for s in plan.sources if s.probe],
+        "fallback": next((s for s in plan.sources if not s.probe), None),
+        "kinds": ", ".join(k for s in plan.sources for k in s.kinds),
+        "continuation": continuation,
+        "bucket": settings.get("CHECKPOINT_BUCKET"),
+        "queue": settings.get("CONTINUATION_QUEUE_URL"),
+        "routed": routed_sources(plan),
+        "serve": ROUTED,
+        "s3_field": fields.get("s3", ""),
+        "sqs_field": fields.get("sqs", ""),
+        "goarch": _GOARCH.get(plan.architecture, "arm64"),
+        "deps": [d for d in plan.function.dependencies if d.kind != "aws-sdk"],
+        "pinned": {
+            d.go
+            for d in plan.function.dependencies
+            if any(d.go.startswith(u) for u in plan.units if "." in u)
+        },
+    }

@@ -17,13 +17,15 @@ from rich.console import Console
 
 from codegen.exitcode import ExitCode
 from codegen.output.drift import check_targets
-from codegen.output.write import Target, Written
+from codegen.output.write import Target, WriteError, Written, commit_staged, stage_targets
 from migrator.progress import progress_bar
 from migrator.scan.model import Function
 from migrator.stub.fleet import write_fleet
+from migrator.stub.kept import missing_methods
 from migrator.stub.modules import Progress, make_targets, select
 from migrator.stub.naming import unique_folders
 from migrator.stub.source import load_fleet, load_functions
+from migrator.stub.spec import SpecApi, load_spec_api
 
 __all__ = ["Progress", "StubRequest", "build_targets", "run", "run_stub", "targets_for", "write_modules"]
 
@@ -40,12 +42,14 @@ class StubRequest:
     jobs: int | None = None  #: worker processes (scan and write); None = every core
     templates: Path | None = None  #: a folder of templates overriding ours
     progress: bool = True  #: a progress bar on stderr (when it is a terminal)
+    spec: Path | None = None  #: --spec: an OpenAPI spec typing the API functions' requests and responses
 
 
 def build_targets(request: StubRequest, progress: Progress | None = None) -> tuple[list[Target], list[str]]:
     """The module of every selected function as a write target, and one line per partial module."""
+    spec = load_spec_api(request.spec) if request.spec is not None else None
     functions, root = load_functions(request.path, request.jobs, progress)
-    return targets_for(functions, root, request, progress)
+    return targets_for(functions, root, request, progress, spec=spec)
 
 
 def _items(functions: tuple[Function, ...], request: StubRequest) -> list[tuple[Function, str]]:
@@ -54,17 +58,46 @@ def _items(functions: tuple[Function, ...], request: StubRequest) -> list[tuple[
 
 
 def targets_for(
-    functions: tuple[Function, ...], root: Path, request: StubRequest, progress: Progress | None = None
+    functions: tuple[Function, ...],
+    root: Path,
+    request: StubRequest,
+    progress: Progress | None = None,
+    *,
+    spec: SpecApi | None = None,
 ) -> tuple[list[Target], list[str]]:
     """The targets of `functions` (their source files under `root`), selected by the request."""
     items = _items(functions, request)
-    return make_targets(items, root, request.out, request.architecture, request.templates, progress)
+    out, architecture, templates = request.out, request.architecture, request.templates
+    return make_targets(items, root, out, architecture, templates, progress, spec=spec)
+
+
+def _check_distinct(targets: list[Target]) -> None:
+    """Two module folders that are one folder on disk (a link to a sibling) are refused."""
+    seen: set[Path] = set()
+    for target in targets:
+        try:
+            real = target.root.resolve()
+        except (OSError, RuntimeError) as exc:
+            raise WriteError(f"cannot resolve {target.root}: {exc}; fix or remove the link") from exc
+        if real in seen:
+            raise WriteError(f"two modules share the folder {real}: remove the link {target.root}")
+        seen.add(real)
 
 
 def write_modules(
-    functions: tuple[Function, ...], root: Path, request: StubRequest, progress: Progress | None = None
+    functions: tuple[Function, ...],
+    root: Path,
+    request: StubRequest,
+    progress: Progress | None = None,
+    *,
+    spec: SpecApi | None = None,
 ) -> tuple[tuple[Written, ...], list[str]]:
-    """Write the selected functions' modules (all cores on a large fleet), all or none."""
+    """Write the selected functions' modules (all cores on a large fleet), all or none. With
+    `spec`, in this process (the spec's modules are an API's functions, a handful)."""
+    if spec is not None:
+        targets, partial = targets_for(functions, root, request, progress, spec=spec)
+        _check_distinct(targets)
+        return commit_staged(stage_targets(targets)), partial
     options = (request.architecture, request.templates, request.jobs)
     return write_fleet(_items(functions, request), root, request.out, options, progress)
 
@@ -82,10 +115,13 @@ def run_stub(
 ) -> ExitCode:
     """Write (or check) every module; messages go to `console` (stderr), --check's diffs to `stdout`.
     Returns the exit code."""
+    spec = load_spec_api(request.spec) if request.spec is not None else None  # before anything else
+    for warning in spec.warnings if spec is not None else ():
+        console.print(warning, markup=False, highlight=False, soft_wrap=True)
     fleet = load_fleet(request.path, request.jobs, progress)
     functions, root = fleet.functions, fleet.root
     if request.check:
-        targets, partial = targets_for(functions, root, request, progress)
+        targets, partial = targets_for(functions, root, request, progress, spec=spec)
         drifts = check_targets(targets)
         for drift in drifts:
             (stdout or sys.stdout).write(drift.diff)
@@ -101,7 +137,7 @@ def run_stub(
                 soft_wrap=True,
             )
         return ExitCode.FINDINGS if drifts else ExitCode.OK
-    written, partial = write_modules(functions, root, request, progress)
+    written, partial = write_modules(functions, root, request, progress, spec=spec)
     kept = sum(len(w.kept) for w in written)
     note = f" (kept {kept} user-owned port.go)" if kept else ""
     noun = "module" if len(written) == 1 else "modules"
@@ -109,6 +145,6 @@ def run_stub(
     # Without --function the whole fleet was asked for: a file the scan could not read may hold a
     # function nobody will get a module for, so it is named, never dropped in silence.
     unread = () if request.functions else fleet.unread()
-    for line in (*partial, *unread):
+    for line in (*partial, *unread, *missing_methods(written)):
         console.print(line, markup=False, highlight=False, soft_wrap=True)
     return ExitCode.FINDINGS if partial or unread else ExitCode.OK
