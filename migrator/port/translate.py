@@ -10,6 +10,7 @@ from migrator.port.modules import build_graph
 from migrator.port.render import ShimUse, render_port, template
 from migrator.port.sdk import render_operations
 from migrator.port.shims import ShimError, ShimTable
+from migrator.port.validator_schemas import TRANSPILE, schema_spots
 from migrator.scan.model import Function
 
 _JSRT = "jsrt"
@@ -69,6 +70,8 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
     graph = build_graph(root, handler, lambda spec: _available(shims, spec))
     modules = graph.modules
     untranslated = [u for m in modules for u in m.untranslated]
+    if TRANSPILE in map(_specifier, graph.shims):
+        untranslated += schema_spots(root, [m.file for m in modules])
     if function.handler_style == "callback":
         spot = ir.Untranslated(
             function.file, 1, "callback-style handler", "only async handlers are translated"
