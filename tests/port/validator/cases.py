@@ -87,6 +87,14 @@ CASES: dict[str, dict[str, Any]] = {
         "event": event({"x": 1}),
         "eventSchema": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}},
     },
+    "context fails": {
+        "event": event({}),
+        "contextSchema": {
+            "type": "object",
+            "required": ["functionName"],
+            "properties": {"functionName": {"type": "string", "maxLength": 3}},
+        },
+    },
     "ajv options": {
         "event": event({"n": "5"}),
         "eventSchema": {
