@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.port.validator.cases import CASES
+from tests.port.validator.cases import CASES, random_steps
 
 pytestmark = pytest.mark.slow  # go build, node and npm
 
@@ -108,3 +108,13 @@ def test_the_cause_holds_ajvs_errors(results: dict[tuple[str, int], tuple[Any, A
     assert v5["cause"]["package"] == "@middy/validator" and v5["cause"]["data"] == v4["cause"]
     assert [e["params"]["missingProperty"] for e in v4["cause"]] == ["quantity", "email"]
     assert v4["name"] == "BadRequestError" and v4["statusCode"] == 400
+
+
+def test_random_bodies_get_the_same_answer(validator_node: Path, validator_go: Path) -> None:
+    """300 seeded random bodies (types ajv coerces and not, formats, limits, nesting, extra keys)."""
+    steps = random_steps(seed=14, count=300)
+    js = _run(["node", str(validator_node / "driver.mjs")], steps, validator_node)
+    go = _run([str(validator_go)], steps, validator_go.parent)
+    outcomes = {_outcome(r) for r in js}
+    assert {200, 400} <= outcomes  # both valid and invalid bodies are among them
+    assert [i for i, (a, b) in enumerate(zip(js, go, strict=True)) if a != b] == []
