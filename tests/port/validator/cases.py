@@ -4,7 +4,6 @@ and http-error-handler, as API Gateway sends it."""
 from __future__ import annotations
 
 import json
-import random
 from typing import Any
 
 JSON_HEADERS = {"content-type": "application/json"}
@@ -176,64 +175,3 @@ CASES: dict[str, dict[str, Any]] = {
     "missing type for keyword": {"event": event({}), "eventSchema": {"properties": {"a": {}}}},
     "unknown format": {"event": event({}), "eventSchema": {"type": "string", "format": "nope"}},
 }
-
-
-#: Values random bodies are built from: each type, strings ajv coerces or not, formats good and bad.
-ATOMS: list[Any] = [
-    None,
-    True,
-    False,
-    0,
-    1,
-    -1,
-    2.5,
-    100,
-    101,
-    "",
-    " ",
-    "0",
-    "1",
-    "2.5",
-    "true",
-    "false",
-    "null",
-    "abc",
-    "AB-12",
-    "a@b.co",
-    "2024-02-29",
-    "2024-01-01T10:00:00Z",
-    "2024-01-01t10:00:00",
-    "10:00:00",
-    "0b4c9f4e-1d2a-4c3b-9a8e-0123456789ab",
-    "low",
-    "high",
-    "1e3",
-    "Infinity",
-    "😀😀😀😀",
-    "x" * 70,
-]
-
-
-def random_steps(seed: int, count: int) -> list[dict[str, Any]]:
-    """`count` ORDER cases with a valid body where up to 3 fields (or the whole body) are random values."""
-    rng = random.Random(seed)
-    keys = [*ORDER["properties"]["body"]["properties"], "extra"]
-
-    def value(depth: int = 0) -> Any:
-        roll = rng.random()
-        if roll < 0.7 or depth > 2:
-            return rng.choice(ATOMS)
-        if roll < 0.85:
-            return [value(depth + 1) for _ in range(rng.randint(0, 4))]
-        return {k: value(depth + 1) for k in rng.sample(keys, rng.randint(0, 3))}
-
-    steps = []
-    for _ in range(count):
-        body: Any = dict(VALID)
-        for key in rng.sample(keys, rng.randint(0, 3)):
-            body[key] = value()
-        if rng.random() < 0.1:
-            body = value()
-        query = {"page": value()}
-        steps.append({**order(body, queryStringParameters=query), "major": rng.choice([4, 5])})
-    return steps

@@ -2,6 +2,14 @@
 // (middy 5 under @middy/*, middy 4 under middy4-*), printed as one JSON array.
 import { readFileSync } from 'node:fs'
 
+// ajv compiles a schema in milliseconds; a handler compiles its schemas once, so do the steps.
+const cache = new Map()
+function compiled (transpileSchema, major, schema, ajv) {
+  const key = JSON.stringify([major, schema, ajv])
+  if (!cache.has(key)) cache.set(key, transpileSchema(schema, ajv))
+  return cache.get(key)
+}
+
 async function run (spec) {
   const out = {}
   try {
@@ -26,7 +34,7 @@ async function invoke (spec, out) {
   }
   const options = {}
   for (const key of ['eventSchema', 'responseSchema', 'contextSchema']) {
-    if (spec[key] !== undefined) options[key] = transpileSchema(spec[key], spec.ajv)
+    if (spec[key] !== undefined) options[key] = compiled(transpileSchema, spec.major, spec[key], spec.ajv)
   }
   const recorder = {
     onError: async (request) => {

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.port.validator.cases import CASES, random_steps
+from tests.port.validator.cases import CASES
+from tests.port.validator.random_cases import random_schema_steps, random_steps
 
 pytestmark = pytest.mark.slow  # go build, node and npm
 
@@ -117,4 +118,13 @@ def test_random_bodies_get_the_same_answer(validator_node: Path, validator_go: P
     go = _run([str(validator_go)], steps, validator_go.parent)
     outcomes = {_outcome(r) for r in js}
     assert {200, 400} <= outcomes  # both valid and invalid bodies are among them
+    assert [i for i, (a, b) in enumerate(zip(js, go, strict=True)) if a != b] == []
+
+
+def test_random_schemas_and_values_get_the_same_answer(validator_node: Path, validator_go: Path) -> None:
+    """300 seeded random schemas of the subset (every keyword, nesting, union with null, defaults)."""
+    steps = random_schema_steps(seed=14, count=300)
+    js = _run(["node", str(validator_node / "driver.mjs")], steps, validator_node)
+    go = _run([str(validator_go)], steps, validator_go.parent)
+    assert {200, 400} <= {_outcome(r) for r in js}
     assert [i for i, (a, b) in enumerate(zip(js, go, strict=True)) if a != b] == []
