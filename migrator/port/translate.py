@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,18 @@ class Translation:
 
 def _specifier(spec: str) -> str:
     return spec.removeprefix("node:")
+
+
+def _major(function: Function, spec: str) -> int | None:
+    """The major version of the npm package `spec` belongs to, from its range in package.json (None:
+    not declared, so the shim's oldest supported major)."""
+    parts = _specifier(spec).split("/")
+    package = "/".join(parts[:2] if parts[0].startswith("@") else parts[:1])
+    for dep in function.dependencies:
+        if dep.npm == package and dep.version:
+            found = re.search(r"\d+", dep.version)
+            return int(found.group()) if found else None
+    return None
 
 
 def _data_files(folder: str) -> dict[str, str]:
@@ -86,7 +99,7 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
     aws = False
     for spec, shim in used:
         assert shim is not None
-        uses.append(ShimUse(spec, shim.import_path(module_path), shim.go_call("r")))
+        uses.append(ShimUse(spec, shim.import_path(module_path), shim.go_call("r", _major(function, spec))))
         files |= {path: _rewrite(data, module_path) for path, data in shims.files(shim).items()}
         aws = aws or bool(shim.services) or shim.go_dir.startswith("shims/aws")
     calls = [(usage.service, op) for usage in function.aws_sdk for op in usage.operations]
