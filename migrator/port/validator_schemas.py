@@ -167,13 +167,32 @@ def _walk(root: ts.Node, kind: str) -> Iterable[ts.Node]:
         stack.extend(reversed(node.children))
 
 
+def _local_names(root: ts.Node) -> set[str]:
+    """The names `transpileSchema` is bound to in this file (itself, or an alias of an import or a
+    destructuring `{ transpileSchema: t }`)."""
+    names = {_CALLEE}
+    for kind, key_field, value_field in (
+        ("import_specifier", "name", "alias"),
+        ("pair_pattern", "key", "value"),
+    ):
+        for node in _walk(root, kind):
+            key, value = node.child_by_field_name(key_field), node.child_by_field_name(value_field)
+            if key is not None and value is not None and _text(key) == _CALLEE:
+                names.add(_text(value))
+    return names
+
+
 def _calls(root: ts.Node) -> Iterable[ts.Node]:
+    names = _local_names(root)
     for node in _walk(root, "call_expression"):
         callee = node.child_by_field_name("function")
         if callee is None:
             continue
-        name = callee.child_by_field_name("property") if callee.type == "member_expression" else callee
-        if name is not None and _text(name) == _CALLEE:
+        if callee.type == "member_expression":
+            prop = callee.child_by_field_name("property")
+            if prop is not None and _text(prop) == _CALLEE:
+                yield node
+        elif _text(callee) in names:
             yield node
 
 

@@ -64,6 +64,18 @@ const d = t.transpileSchema({ type: 'string', pattern: '(a)\\\\1' }, { verbose: 
     }
 
 
+def test_aliased_imports_are_followed(tmp_path: Path) -> None:
+    source = """import { transpileSchema as compile } from '@middy/validator/transpile';
+const { transpileSchema: again } = require('@middy/validator/transpile');
+export const a = compile({ type: 'object', not: {} });
+export const b = again({ type: 'string', format: 'ipv4' });
+"""
+    assert spots(tmp_path, source) == {
+        (3, "schema keyword not at #"),
+        (4, "schema format 'ipv4' at #/format"),
+    }
+
+
 def test_files_without_transpile_calls_are_not_parsed(tmp_path: Path) -> None:
     assert spots(tmp_path, "export const handler = async () => ({ oneOf: 1 });\n") == set()
 
