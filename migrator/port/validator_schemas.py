@@ -26,6 +26,10 @@ _CALLEE = "transpileSchema"
 _WHY = "outside the @middy/validator shim's JSON Schema subset (docs/port-libraries.md)"
 #: JavaScript regex constructs Go's RE2 has no equivalent for (lookaround, backreferences)
 _NOT_RE2 = re.compile(r"\(\?<?[=!]|\\[1-9]|\\k<")
+#: expressions that wrap an object literal without changing it
+_WRAPPERS = frozenset(
+    {"as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression"}
+)
 
 
 @dataclass(frozen=True)
@@ -75,17 +79,20 @@ class _Checker:
         if len(args) > 1:
             self.options(args[1])
 
-    def literal(self, node: ts.Node) -> ts.Node | None:
-        """The object literal a schema argument is: inline, or a `const` of this file."""
+    def literal(self, node: ts.Node, seen: frozenset[str] = frozenset()) -> ts.Node | None:
+        """The object literal a schema is: inline (through `as`/`satisfies`/parentheses), or the
+        value of a declaration of this file that the identifier names."""
+        while node.type in _WRAPPERS and node.named_children:
+            node = node.named_children[0]
         if node.type == "object":
             return node
-        if node.type != "identifier":
+        if node.type not in ("identifier", "shorthand_property_identifier") or _text(node) in seen:
             return None
         name = _text(node)
         for decl in _walk(self.root, "variable_declarator"):
             target, value = decl.child_by_field_name("name"), decl.child_by_field_name("value")
-            if target is not None and _text(target) == name and value is not None and value.type == "object":
-                return value
+            if target is not None and _text(target) == name and value is not None:
+                return self.literal(value, seen | {name})
         return None
 
     def options(self, node: ts.Node) -> None:
@@ -119,16 +126,18 @@ class _Checker:
             )
 
     def sub_schema(self, node: ts.Node, path: str) -> None:
-        if node.type == "object":
-            self.schema(node, path)
+        found = self.literal(node)
+        if found is not None:
+            self.schema(found, path)
         else:
             self.spot(node, f"schema {_text(node)} at {path}", "not an object literal: cannot be checked")
 
     def sub_object(self, node: ts.Node, path: str) -> None:
-        if node.type != "object":
+        found = self.literal(node)
+        if found is None:
             self.spot(node, f"schema {_text(node)} at {path}", "not an object literal: cannot be checked")
             return
-        for key, value, _pair in _pairs(self, node):
+        for key, value, _pair in _pairs(self, found):
             self.sub_schema(value, f"{path}/{key}")
 
 
@@ -136,6 +145,9 @@ def _pairs(checker: _Checker, node: ts.Node) -> Iterable[tuple[str, ts.Node, ts.
     """The key, value and node of each `key: value` of an object literal; anything else is a spot."""
     for child in node.named_children:
         if child.type == "comment":
+            continue
+        if child.type == "shorthand_property_identifier":  # `{ pathParameters }`
+            yield _text(child), child, child
             continue
         key, value = child.child_by_field_name("key"), child.child_by_field_name("value")
         if child.type != "pair" or key is None or value is None or key.type == "computed_property_name":

@@ -64,6 +64,24 @@ const d = t.transpileSchema({ type: 'string', pattern: '(a)\\\\1' }, { verbose: 
     }
 
 
+def test_schemas_spelled_through_consts_of_the_file_are_followed(tmp_path: Path) -> None:
+    source = """import { transpileSchema } from '@middy/validator/transpile';
+export const pathParameters = {
+  type: 'object', properties: { productId: { type: 'string', format: 'hostname' } }, required: ['productId'],
+} satisfies JSONSchemaType<PathParameters>;
+const body = { type: 'object', properties: { n: { type: 'number', multipleOf: 2 } } } as const;
+export default {
+  eventSchema: transpileSchema({
+    type: 'object', required: ['pathParameters'], properties: { pathParameters, body },
+  }),
+};
+"""
+    assert spots(tmp_path, source, "s.ts") == {
+        (3, "schema format 'hostname' at #/properties/pathParameters/properties/productId/format"),
+        (5, "schema keyword multipleOf at #/properties/body/properties/n"),
+    }
+
+
 def test_aliased_imports_are_followed(tmp_path: Path) -> None:
     source = """import { transpileSchema as compile } from '@middy/validator/transpile';
 const { transpileSchema: again } = require('@middy/validator/transpile');
