@@ -113,8 +113,8 @@ class _Checker:
     def keyword(self, key: str, value: ts.Node, path: str) -> None:
         if key == "properties":
             self.sub_object(value, path)
-        elif key in ("items", "additionalProperties") and value.type not in ("true", "false"):
-            self.sub_schema(value, path)
+        elif key == "items" or (key == "additionalProperties" and value.type not in ("true", "false")):
+            self.sub_schema(value, path)  # boolean schemas only as additionalProperties
         elif key == "format" and _string(value) not in self.subset.formats:
             self.spot(value, f"schema format {_text(value)} at {path}")
         elif key == "pattern" and (_string(value) is None or _NOT_RE2.search(_string(value) or "")):

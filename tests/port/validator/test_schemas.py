@@ -48,6 +48,7 @@ const a = t.transpileSchema({
 const b = t.transpileSchema(loadSchema());
 const c = t.transpileSchema(missing, opts);
 const d = t.transpileSchema({ type: 'string', pattern: '(a)\\\\1' }, { verbose: true });
+const e = t.transpileSchema({ type: 'array', items: true });
 """
     assert spots(tmp_path, source, "h.ts") == {
         (5, "schema keyword anyOf at #/properties/x"),
@@ -61,6 +62,7 @@ const d = t.transpileSchema({ type: 'string', pattern: '(a)\\\\1' }, { verbose: 
         (10, "transpileSchema options opts"),
         (11, "schema pattern '(a)\\\\1' at #/pattern"),
         (11, "ajv option verbose"),
+        (12, "schema true at #/items"),
     }
 
 

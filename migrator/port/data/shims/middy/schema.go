@@ -117,11 +117,31 @@ func compileSchema(r *jsrt.Realm, v jsrt.Value, o ajvOptions, path string) *sche
 			jsrt.Throw(jsrt.NewError(r, "Error", jsrt.Str(`strict mode: unknown keyword: "`+key+`"`)))
 		}
 	}
+	s.checkShapes(r)
 	if o.strict {
 		s.strictChecks(r, o)
 	}
 	s.compileKeywords(r, o)
 	return s
+}
+
+// keywordKinds are the value kinds the subset's keywords take; ajv refuses other values when it
+// validates the schema against its meta-schema, whose messages the shim does not reproduce.
+var keywordKinds = map[string][]jsrt.Kind{
+	"type": {jsrt.KindString, jsrt.KindArray}, "properties": {jsrt.KindObject}, "required": {jsrt.KindArray},
+	"enum": {jsrt.KindArray}, "pattern": {jsrt.KindString}, "format": {jsrt.KindString},
+	"additionalProperties": {jsrt.KindObject, jsrt.KindBoolean}, "items": {jsrt.KindObject},
+	"minimum": {jsrt.KindNumber}, "maximum": {jsrt.KindNumber}, "exclusiveMinimum": {jsrt.KindNumber},
+	"exclusiveMaximum": {jsrt.KindNumber}, "minLength": {jsrt.KindNumber}, "maxLength": {jsrt.KindNumber},
+	"minItems": {jsrt.KindNumber}, "maxItems": {jsrt.KindNumber},
+}
+
+func (s *schema) checkShapes(r *jsrt.Realm) {
+	for _, key := range subsetKeywords {
+		if kinds, ok := keywordKinds[key]; ok && s.has[key] && !slices.Contains(kinds, s.get(key).Kind()) {
+			jsrt.Throw(notImplemented(r, "schema with an invalid "+key+" at "+s.path))
+		}
+	}
 }
 
 // keywordTypes are the subset's keywords that apply to one type, in ajv's RULES.all order (the
