@@ -87,6 +87,7 @@ CASES: dict[str, dict[str, Any]] = {
         "event": event({"x": 1}),
         "eventSchema": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}},
     },
+    "localized errors": {**order({"sku": 1}), "localize": True},
     "context fails": {
         "event": event({}),
         "contextSchema": {

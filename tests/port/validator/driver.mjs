@@ -36,6 +36,10 @@ async function invoke (spec, out) {
   for (const key of ['eventSchema', 'responseSchema', 'contextSchema']) {
     if (spec[key] !== undefined) options[key] = compiled(transpileSchema, spec.major, spec[key], spec.ajv)
   }
+  if (spec.localize) {
+    // a languages entry, as ajv-ftl-i18n's would: rewrites each error's message in place
+    options.languages = { en: (errors) => errors.forEach((e) => { e.message = `en: ${e.message}` }) }
+  }
   const recorder = {
     onError: async (request) => {
       const e = request.error

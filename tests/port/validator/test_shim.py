@@ -38,6 +38,7 @@ EXPECTED: dict[str, int | str] = {
     "response fails": 500,
     "response passes": 201,
     "event schema only": 400,
+    "localized errors": 400,
     "context fails": 500,
     "ajv options": 400,
     "allErrors off": "Error: ajv-errors",
@@ -101,6 +102,13 @@ def test_defaults_and_coercion_change_the_event_the_handler_sees(
         assert seen["body"]["note"] == "none" and seen["body"]["priority"] == "low"
         query = json.loads(results["query defaults and coercion", major][1]["seen"])["queryStringParameters"]
         assert query == {"page": 3}
+
+
+def test_languages_rewrite_the_errors(results: dict[tuple[str, int], tuple[Any, Any]]) -> None:
+    for major in MAJORS:
+        error = results["localized errors", major][1]["error"]
+        errors = error["cause"] if major == 4 else error["cause"]["data"]
+        assert errors and all(e["message"].startswith("en: must ") for e in errors)
 
 
 def test_the_cause_holds_ajvs_errors(results: dict[tuple[str, int], tuple[Any, Any]]) -> None:

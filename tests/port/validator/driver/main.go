@@ -54,6 +54,17 @@ func invoke(r *jsrt.Realm, spec jsrt.Value, out *jsrt.Object) jsrt.Value {
 			options.Set(key, call(r, transpile, "transpileSchema", s, jsrt.GetS(spec, "ajv")))
 		}
 	}
+	if jsrt.Truthy(jsrt.GetS(spec, "localize")) {
+		// a languages entry, as ajv-ftl-i18n's would: rewrites each error's message in place
+		languages := jsrt.NewObject()
+		languages.Set("en", jsrt.Fn("en", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+			for _, e := range args[0].Object().Items() {
+				jsrt.SetS(e, "message", jsrt.Str("en: "+jsrt.ToString(jsrt.GetS(e, "message"))))
+			}
+			return jsrt.Undefined
+		}))
+		options.Set("languages", jsrt.Obj(languages))
+	}
 	recorder := jsrt.NewObject()
 	recorder.Set("onError", jsrt.Fn("onError", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		e := jsrt.GetS(args[0], "error")
