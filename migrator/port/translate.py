@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from migrator.port.modules import build_graph
 from migrator.port.render import ShimUse, render_port, template
 from migrator.port.sdk import render_operations
 from migrator.port.shims import ShimError, ShimTable
+from migrator.port.validator_schemas import TRANSPILE, schema_spots
 from migrator.scan.model import Function
 
 _JSRT = "jsrt"
@@ -29,6 +31,18 @@ class Translation:
 
 def _specifier(spec: str) -> str:
     return spec.removeprefix("node:")
+
+
+def _major(function: Function, spec: str) -> int | None:
+    """The major version of the npm package `spec` belongs to, from its range in package.json (None:
+    not declared, so the shim's oldest supported major)."""
+    parts = _specifier(spec).split("/")
+    package = "/".join(parts[:2] if parts[0].startswith("@") else parts[:1])
+    for dep in function.dependencies:
+        if dep.npm == package and dep.version:
+            found = re.search(r"\d+", dep.version)
+            return int(found.group()) if found else None
+    return None
 
 
 def _data_files(folder: str) -> dict[str, str]:
@@ -69,6 +83,8 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
     graph = build_graph(root, handler, lambda spec: _available(shims, spec))
     modules = graph.modules
     untranslated = [u for m in modules for u in m.untranslated]
+    if TRANSPILE in map(_specifier, graph.shims):
+        untranslated += schema_spots(root, [m.file for m in modules])
     if any(b.rule == "long-running" for b in function.blockers):
         why = "the translation runs without the stub's checkpoints (checkpoint.go is left out)"
         untranslated.append(ir.Untranslated(function.file, 1, "long-running job", why))
@@ -78,7 +94,7 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
     aws = False
     for spec, shim in used:
         assert shim is not None
-        uses.append(ShimUse(spec, shim.import_path(module_path), shim.go_call("r")))
+        uses.append(ShimUse(spec, shim.import_path(module_path), shim.go_call("r", _major(function, spec))))
         files |= {path: _rewrite(data, module_path) for path, data in shims.files(shim).items()}
         aws = aws or bool(shim.services) or shim.go_dir.startswith("shims/aws")
     calls = [(usage.service, op) for usage in function.aws_sdk for op in usage.operations]
