@@ -8,6 +8,7 @@ module still builds."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -69,7 +70,24 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
             check=False,
         )
         require_tool(done.returncode == 0, f"npm install (registry unreachable?): {done.stderr[-300:]}")
+    _commonjs(folder / "orders", folder / "orders-cjs")
     return folder
+
+
+def _commonjs(esm: Path, cjs: Path) -> None:
+    """The middy 4 handler written as CommonJS (`require`, `exports.handler`), its packages copied."""
+    shutil.copytree(esm, cjs, symlinks=True)
+    package = json.loads((cjs / "package.json").read_text(encoding="utf-8"))
+    package["name"] = "orders-cjs"
+    del package["type"]
+    (cjs / "package.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
+    source = (cjs / "index.js").read_text(encoding="utf-8")
+    source = re.sub(
+        r"^import (\{ \w+ \}|\w+) from ('[^']+');$", r"const \1 = require(\2);", source, flags=re.M
+    )
+    source = source.replace("export const handler = ", "exports.handler = ")
+    assert "import " not in source and "export " not in source
+    (cjs / "index.js").write_text(source, encoding="utf-8")
 
 
 def port(project: Path, out: Path, function: str, *extra: str) -> dict[str, Any]:
@@ -95,7 +113,10 @@ def _builds(module: Path) -> None:
 NODE_ANSWERS_5 = {**NODE_ANSWERS, "08-response-invalid": 500}
 
 
-@pytest.mark.parametrize(("function", "expected"), [("orders", NODE_ANSWERS), ("orders5", NODE_ANSWERS_5)])
+@pytest.mark.parametrize(
+    ("function", "expected"),
+    [("orders", NODE_ANSWERS), ("orders5", NODE_ANSWERS_5), ("orders-cjs", NODE_ANSWERS)],
+)
 def test_the_node_original_answers_as_the_cases_say(
     project: Path, function: str, expected: dict[str, Any]
 ) -> None:
@@ -117,7 +138,12 @@ def test_the_node_original_answers_as_the_cases_say(
 
 
 @pytest.mark.parametrize(
-    ("function", "shim"), [("orders", "middy.Validator(r)"), ("orders5", "middy.Validator5(r)")]
+    ("function", "shim"),
+    [
+        ("orders", "middy.Validator(r)"),
+        ("orders5", "middy.Validator5(r)"),
+        ("orders-cjs", "middy.Validator(r)"),
+    ],
 )
 def test_validated_function_translates_fully_and_passes_golden(
     project: Path, tmp_path: Path, function: str, shim: str

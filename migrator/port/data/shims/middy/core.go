@@ -19,7 +19,7 @@ func Core(r *jsrt.Realm) jsrt.Value {
 	exports.Set("default", jsrt.Fn("middy", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		return newMiddy(jsrt.Arg(args, 0))
 	}))
-	return jsrt.Obj(exports)
+	return cjsModule(exports)
 }
 
 func newMiddy(handler jsrt.Value) jsrt.Value {
@@ -109,4 +109,13 @@ func (s *stack) run(r *jsrt.Realm, event, context jsrt.Value) jsrt.Value {
 		}
 	}, nil)
 	return req.Get("response")
+}
+
+// cjsModule is a middy package as both module systems see it: `require()` gives the exported
+// function itself (middy 4's CommonJS build sets module.exports to it) and `import x from` gives
+// its `default`, which names the same function.
+func cjsModule(exports *jsrt.Object) jsrt.Value {
+	fn := exports.Get("default")
+	fn.Object().Set("default", fn)
+	return fn
 }

@@ -48,7 +48,7 @@ func httpErrorHandler(major int) jsrt.Value {
 			return jsrt.Undefined
 		})
 	}))
-	return jsrt.Obj(exports)
+	return cjsModule(exports)
 }
 
 // onError is the middleware's onError for middy `major`. Both majors log the error, expose one
@@ -157,7 +157,7 @@ func httpJSONBodyParser(disableByDefault bool) jsrt.Value {
 			return jsrt.Undefined
 		})
 	}))
-	return jsrt.Obj(exports)
+	return cjsModule(exports)
 }
 
 // httpError is @middy/util's createError(status, message).

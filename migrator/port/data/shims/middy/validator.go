@@ -22,7 +22,7 @@ func validatorExports(major int) jsrt.Value {
 	exports.Set("default", jsrt.Fn("validatorMiddleware", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		return newValidator(jsrt.Arg(args, 0), major)
 	}))
-	return jsrt.Obj(exports)
+	return cjsModule(exports)
 }
 
 // validatorOptions are validator()'s options after `{...defaults, ...opts}`.
