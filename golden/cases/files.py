@@ -5,7 +5,8 @@ A directory gives one case per `*.json` file under it (id = path relative to the
 that does not parse is a located problem, and the other cases still load.
 
 Cases are strict JSON (RFC 8259): `NaN`, `Infinity` and `-Infinity`, which Python's parser accepts,
-are problems, and so is nesting deeper than `MAX_DEPTH` (a located one-line message, never a
+are problems, as are numbers too large for a 64-bit float (`1e400`: Node reads Infinity, Go
+refuses it), and so is nesting deeper than `MAX_DEPTH` (a located one-line message, never a
 `RecursionError`). Entries named `*.json` that are not regular files (FIFOs, devices, sockets, links
 to them) are reported, never opened: opening a FIFO would block the run.
 """
@@ -135,6 +136,27 @@ def _reject_constant(name: str) -> Json:
     raise ValueError(name)
 
 
+class _Overflow(ValueError):
+    """A number too large for a 64-bit float: Python reads it as infinity, which is not JSON."""
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Overflow(text)
+    return value
+
+
+def _finite_int(text: str) -> int:
+    value = int(text)
+    if abs(value) > _FLOAT_MAX:  # an integer of 309 digits or more
+        raise _Overflow(text)
+    return value
+
+
+_FLOAT_MAX = int(1.7976931348623157e308)
+
+
 def parse_strict(text: str) -> tuple[Json, tuple[int, int, str] | None]:
     """`text` as strict JSON, or (line, column, message) of the first problem."""
     deep = _too_deep(text)
@@ -142,9 +164,17 @@ def parse_strict(text: str) -> tuple[Json, tuple[int, int, str] | None]:
         line, column = _position(text, deep)
         return None, (line, column, f"nested deeper than {MAX_DEPTH} levels; flatten the event")
     try:
-        return json.loads(text, parse_constant=_reject_constant), None
+        return json.loads(
+            text, parse_constant=_reject_constant, parse_float=_finite_float, parse_int=_finite_int
+        ), None
     except json.JSONDecodeError as exc:
         return None, (exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")
+    except _Overflow as exc:  # Node reads it as Infinity, Go's encoding/json refuses it
+        found = re.search(rf"(?<![\w.\"]){re.escape(str(exc))}", text)
+        line, column = _position(text, found.start() if found else 0)
+        why = "is out of range of a 64-bit float (Node reads Infinity, Go refuses it); use a string"
+        shown = str(exc) if len(str(exc)) <= 40 else f"{str(exc)[:37]}..."
+        return None, (line, column, f"invalid JSON: the number {shown} {why}")
     except ValueError as exc:  # NaN / Infinity: not JSON, and no other runtime would send them
         found = re.search(rf"(?<![\w.\"]){re.escape(str(exc))}", text)
         line, column = _position(text, found.start() if found else 0)

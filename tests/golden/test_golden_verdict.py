@@ -75,6 +75,7 @@ def test_odd_case_files_are_located_problems_and_the_rest_runs(tmp_path: Path) -
     folder.mkdir()
     (folder / "good.json").write_text(json.dumps({"value": 1}))
     (folder / "nan.json").write_text('{"value": NaN}')
+    (folder / "huge.json").write_text('{"value": [1, -1e400]}')  # Node: -Infinity; Go refuses it
     (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
     os.mkfifo(folder / "fifo.json")
     (folder / "device.json").symlink_to("/dev/zero")
@@ -82,8 +83,9 @@ def test_odd_case_files_are_located_problems_and_the_rest_runs(tmp_path: Path) -
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert [c["id"] for c in json.loads(proc.stdout)["cases"]] == ["good.json"]
     problems = [line for line in proc.stderr.splitlines() if line.startswith("case not read")]
-    assert len(problems) == 4
+    assert len(problems) == 5
     assert any("nan.json:1:11: invalid JSON: NaN" in p for p in problems)
+    assert any("huge.json:1:15: invalid JSON: the number -1e400 is out of range" in p for p in problems)
     assert any("deep.json:1:201: nested deeper than 200" in p for p in problems)
     assert any("fifo.json: not read: a FIFO" in p for p in problems)
     assert any("device.json: not read: a character device" in p for p in problems)
