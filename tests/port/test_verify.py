@@ -55,16 +55,40 @@ def test_fleet_functions_translate_fully_and_pass_golden(tmp_path: Path) -> None
         assert f["verify"] == {"verdict": "pass", "cases": cases, "passed": cases, "detail": ""}, f["name"]
 
 
-def test_callback_handlers_and_the_crypto_shim_match_node(tmp_path: Path) -> None:
+#: Fixture functions proven by golden, with their case counts.
+SHIMMED = {"crypto": 3, "zlib": 2, "querystring": 1}
+
+
+def test_callback_handlers_and_the_node_module_shims_match_node(tmp_path: Path) -> None:
     """callbacks: the first call of callback/done/succeed/fail wins, a returned promise settles the
     invoke, a returned plain value is ignored (null), a throw after the callback is ignored, and the
-    sleep idiom in three spellings (16 cases). crypto: digests, HMACs and timingSafeEqual in every
-    encoding, and Node's errors with their codes and messages (3 cases)."""
-    report = port(FIXTURES, tmp_path, ["callbacks", "crypto"], FIXTURES)
+    sleep idiom in three spellings (16 cases). crypto, zlib, querystring: each shim on awkward inputs
+    and its errors (names, codes, messages) inside one answer per case."""
+    report = port(FIXTURES, tmp_path, ["callbacks", *SHIMMED], FIXTURES)
     by_name = {f["name"]: f for f in report["functions"]}
-    for name, cases in (("callbacks", 16), ("crypto", 3)):
+    for name, cases in {"callbacks": 16, **SHIMMED}.items():
         assert by_name[name]["complete"], by_name[name]["untranslated"]
         assert by_name[name]["verify"] == {"verdict": "pass", "cases": cases, "passed": cases, "detail": ""}
+
+
+_ANSWER = """
+const { handler } = require(process.argv[1]);
+const fs = require('fs');
+(async () => {
+  for (const file of process.argv.slice(2)) await handler(JSON.parse(fs.readFileSync(file, 'utf8')), {});
+})().catch((e) => { console.error(e); process.exit(1); });
+"""
+
+
+@pytest.mark.parametrize("name", list(SHIMMED))
+def test_the_shim_fixtures_answer_every_case_in_node(name: str) -> None:
+    """So that golden's pass above cannot come from two equal crashes: Node answers every case."""
+    folder = FIXTURES / name
+    cases = sorted(str(p) for p in (folder / "cases").glob("*.json"))
+    done = subprocess.run(
+        ["node", "-e", _ANSWER, str(folder / "index.js"), *cases], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_constructs_pass_golden_and_partial_still_builds(tmp_path: Path) -> None:
