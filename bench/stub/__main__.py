@@ -6,6 +6,10 @@ Uses bench/scan's generated fleet. Prints the scan time, the stub time (plan, re
 write of every module, from the scan's facts, on as many cores as the scan; Go builds excluded) per
 function, and their ratio, both measured in this run on this machine. Target: stub adds at most 1x
 scan's time (ratio <= 1).
+
+The work folder is the system's temporary folder: `TMPDIR=/dev/shm` (tmpfs) measures the tool
+without the disk, whose cost of creating a file can grow several times for minutes after a run
+deletes tens of thousands of files (see docs/stub.md).
 """
 
 from __future__ import annotations
