@@ -47,6 +47,7 @@ GLOBALS = frozenset(
         "Infinity",
         "RegExp",
         "structuredClone",
+        "TextDecoder",
     }
 )
 

@@ -167,7 +167,10 @@ def lower_args(node: ts.Node, cx: LowerContext) -> tuple[ir.Expr, ...]:
 
 
 def _process(first: ts.Node, rest: list[ts.Node], cx: LowerContext) -> ir.Expr:
-    """`process.env.X` / `process.env['X']`: the environment; anything else on `process` is reported."""
+    """`process.env.X` / `process.env['X']`: the environment; `const { X } = process.env`: an object of
+    it, read once; anything else on `process` (a write, `process.env` passed on whole) is reported."""
+    if cx.text(first) == "process.env" and not rest and _destructured(first):
+        return ir.EnvObject()
     if cx.text(first) != "process.env" or not rest or _is_optional(rest[0]):
         raise Unsupported(first, "process", "only process.env.X reads are translated")
     key = rest[0]
@@ -181,6 +184,17 @@ def _process(first: ts.Node, rest: list[ts.Node], cx: LowerContext) -> ir.Expr:
             raise Unsupported(key, "process.env[expression]", "only constant variable names are translated")
         name = string_value(index, cx)
     return _apply(ir.EnvRead(name), rest[1:], cx)
+
+
+def _destructured(node: ts.Node) -> bool:
+    """Whether `node` is the value of `const {…} = node` (read once, never written through)."""
+    parent = node.parent
+    while parent is not None and parent.type in _ERASED | {"parenthesized_expression"}:
+        node, parent = parent, parent.parent
+    if parent is None or parent.type != "variable_declarator":
+        return False
+    name = parent.child_by_field_name("name")
+    return name is not None and name.type == "object_pattern" and parent.child_by_field_name("value") == node
 
 
 def _require(node: ts.Node, cx: LowerContext) -> ir.Expr:

@@ -117,6 +117,9 @@ class ExprPrinter:
     def _envread(self, e: ir.EnvRead) -> str:
         return f"portEnv({quote(e.name)})"
 
+    def _envobject(self, e: ir.EnvObject) -> str:
+        return "portEnvObject()"
+
     def _raw(self, e: ir.Raw) -> str:
         return e.go
 

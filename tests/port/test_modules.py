@@ -144,3 +144,24 @@ def test_only_the_sleep_idiom_of_set_timeout_translates(write_tree: WriteTree) -
     assert shadow.untranslated == ()
     printed = repr(shadow.body)
     assert "Sleep" not in printed and "Sleep" in repr(sleep.body)
+
+
+def test_process_env_is_read_whole_only_when_destructured(write_tree: WriteTree) -> None:
+    """`const { A } = process.env` reads a snapshot; a write or `process.env` passed on whole could
+    change the environment through it, so those stay reported."""
+    root = write_tree(
+        {
+            "index.js": """
+                const { TABLE, REGION = 'eu-west-1' } = process.env;
+                exports.handler = async (event) => {
+                  const { STAGE } = (process.env);
+                  process.env.TOUCHED = 'yes';
+                  Object.assign(process.env, event);
+                  return [TABLE, REGION, STAGE, process.env.TOUCHED];
+                };
+            """
+        }
+    )
+    (module,) = build_graph(root, root / "index.js", lambda spec: False).modules
+    assert [(u.line, u.construct) for u in module.untranslated] == [(4, "process"), (5, "process")]
+    assert "EnvObject" in repr(module.body)

@@ -55,15 +55,16 @@ def test_fleet_functions_translate_fully_and_pass_golden(tmp_path: Path) -> None
         assert f["verify"] == {"verdict": "pass", "cases": cases, "passed": cases, "detail": ""}, f["name"]
 
 
-#: Fixture functions proven by golden, with their case counts.
-SHIMMED = {"crypto": 3, "zlib": 2, "querystring": 1}
+#: Fixture functions proven by golden, with their case counts: node modules' shims, and
+#: `process.env` destructured with TextDecoder (envtext, whose env file sets TABLE_NAME).
+SHIMMED = {"crypto": 3, "zlib": 2, "querystring": 1, "envtext": 1}
 
 
 def test_callback_handlers_and_the_node_module_shims_match_node(tmp_path: Path) -> None:
     """callbacks: the first call of callback/done/succeed/fail wins, a returned promise settles the
     invoke, a returned plain value is ignored (null), a throw after the callback is ignored, and the
-    sleep idiom in three spellings (16 cases). crypto, zlib, querystring: each shim on awkward inputs
-    and its errors (names, codes, messages) inside one answer per case."""
+    sleep idiom in three spellings (16 cases). crypto, zlib, querystring, TextDecoder: each on awkward
+    inputs and its errors (names, codes, messages) inside one answer per case."""
     report = port(FIXTURES, tmp_path, ["callbacks", *SHIMMED], FIXTURES)
     by_name = {f["name"]: f for f in report["functions"]}
     for name, cases in {"callbacks": 16, **SHIMMED}.items():

@@ -53,6 +53,11 @@ class EnvRead:
 
 
 @dataclass(frozen=True)
+class EnvObject:
+    """`process.env` destructured: an object of every environment variable."""
+
+
+@dataclass(frozen=True)
 class Member:
     """`obj.prop` (prop a str) or `obj[prop]` (prop an expression)."""
 
@@ -259,6 +264,7 @@ Expr = (
     | Temp
     | This
     | EnvRead
+    | EnvObject
     | Member
     | Call
     | New

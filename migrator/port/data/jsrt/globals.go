@@ -60,6 +60,8 @@ func makeGlobal(r *Realm, name string) Value {
 		return fn1(name, DecodeURI)
 	case "structuredClone":
 		return fn1(name, StructuredClone)
+	case "TextDecoder":
+		return builtinClass("TextDecoder", "TextDecoder", nil, newTextDecoder)
 	case "JSON":
 		return ns(map[string]Value{
 			"parse": Fn("parse", func(r *Realm, _ Value, a []Value) Value { return JSONParse(r, Arg(a, 0), Arg(a, 1)) }),
