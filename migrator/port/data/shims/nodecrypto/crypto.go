@@ -10,7 +10,6 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"crypto/subtle"
-	"fmt"
 	"hash"
 	"strings"
 
@@ -42,11 +41,7 @@ func Exports(r *jsrt.Realm) jsrt.Value {
 		return jsrt.Bool(subtle.ConstantTimeCompare(a, b) == 1)
 	}))
 	exports.Set("randomUUID", jsrt.Fn("randomUUID", func(*jsrt.Realm, jsrt.Value, []jsrt.Value) jsrt.Value {
-		var b [16]byte
-		_, _ = rand.Read(b[:])
-		b[6] = b[6]&0x0f | 0x40
-		b[8] = b[8]&0x3f | 0x80
-		return jsrt.Str(fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]))
+		return jsrt.CryptoRandomUUID()
 	}))
 	exports.Set("randomBytes", jsrt.Fn("randomBytes", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		size := jsrt.Arg(args, 0)
@@ -67,7 +62,7 @@ func Exports(r *jsrt.Realm) jsrt.Value {
 
 func algorithm(r *jsrt.Realm, name jsrt.Value) func() hash.Hash {
 	if name.Kind() != jsrt.KindString {
-		throw(r, "TypeError", `The "algorithm" argument must be of type string.`+received(name), "ERR_INVALID_ARG_TYPE")
+		throw(r, "TypeError", `The "algorithm" argument must be of type string.`+jsrt.Received(name), "ERR_INVALID_ARG_TYPE")
 	}
 	newHash, ok := digests[strings.ToLower(jsrt.ToString(name))]
 	if !ok {
@@ -119,7 +114,7 @@ func bytesOf(r *jsrt.Realm, v, encoding jsrt.Value, name, types string) []byte {
 	if isBuffer(v) {
 		return jsrt.BufferBytes(v)
 	}
-	throw(r, "TypeError", `The "`+name+`" argument must be `+types+"."+received(v), "ERR_INVALID_ARG_TYPE")
+	throw(r, "TypeError", `The "`+name+`" argument must be `+types+"."+jsrt.Received(v), "ERR_INVALID_ARG_TYPE")
 	return nil
 }
 
@@ -137,28 +132,4 @@ func throw(r *jsrt.Realm, class, message, code string) {
 	e := jsrt.NewError(r, class, jsrt.Str(message))
 	e.Object().Set("code", jsrt.Str(code))
 	jsrt.Throw(e)
-}
-
-// received is how Node's argument errors end: " Received type number (5)", " Received undefined".
-func received(v jsrt.Value) string {
-	switch {
-	case v.IsUndefined():
-		return " Received undefined"
-	case v.Kind() == jsrt.KindNull:
-		return " Received null"
-	case v.Kind() == jsrt.KindFunction:
-		return " Received function " + jsrt.ToString(jsrt.GetS(v, "name"))
-	case v.Kind() == jsrt.KindArray:
-		return " Received an instance of Array"
-	case v.IsObject():
-		return " Received an instance of Object"
-	}
-	shown := jsrt.ToString(v)
-	if v.Kind() == jsrt.KindString {
-		shown = "'" + shown + "'"
-	}
-	if len(shown) > 28 {
-		shown = shown[:25] + "..."
-	}
-	return " Received type " + jsrt.ToString(jsrt.TypeOf(v)) + " (" + shown + ")"
 }

@@ -36,18 +36,7 @@ func input(r *jsrt.Realm, v jsrt.Value) []byte {
 	case v.IsObject() && v.Object().Class() == "Buffer":
 		return jsrt.BufferBytes(v)
 	}
-	shown := jsrt.ToString(jsrt.TypeOf(v))
-	message := `The "buffer" argument must be of type string or an instance of Buffer, TypedArray, DataView, or ArrayBuffer.`
-	switch {
-	case v.IsUndefined():
-		message += " Received undefined"
-	case v.Kind() == jsrt.KindNull:
-		message += " Received null"
-	case v.IsObject():
-		message += " Received an instance of Object"
-	default:
-		message += " Received type " + shown + " (" + jsrt.ToString(v) + ")"
-	}
+	message := `The "buffer" argument must be of type string or an instance of Buffer, TypedArray, DataView, or ArrayBuffer.` + jsrt.Received(v)
 	e := jsrt.NewError(r, "TypeError", jsrt.Str(message))
 	e.Object().Set("code", jsrt.Str("ERR_INVALID_ARG_TYPE"))
 	jsrt.Throw(e)
