@@ -170,17 +170,22 @@ def parse_strict(text: str) -> tuple[Json, tuple[int, int, str] | None]:
     except json.JSONDecodeError as exc:
         return None, (exc.lineno, exc.colno, f"invalid JSON: {exc.msg}")
     except _Overflow as exc:  # Node reads it as Infinity, Go's encoding/json refuses it
-        found = re.search(rf"(?<![\w.\"]){re.escape(str(exc))}", text)
-        line, column = _position(text, found.start() if found else 0)
-        why = "is out of range of a 64-bit float (Node reads Infinity, Go refuses it); use a string"
         shown = str(exc) if len(str(exc)) <= 40 else f"{str(exc)[:37]}..."
-        return None, (line, column, f"invalid JSON: the number {shown} {why}")
+        why = "is out of range of a 64-bit float (Node reads Infinity, Go refuses it); use a string"
+        return None, _located(text, str(exc), f"invalid JSON: the number {shown} {why}")
     except ValueError as exc:  # NaN / Infinity: not JSON, and no other runtime would send them
-        found = re.search(rf"(?<![\w.\"]){re.escape(str(exc))}", text)
-        line, column = _position(text, found.start() if found else 0)
-        return None, (line, column, f"invalid JSON: {exc} is not a JSON number; use null or a string")
+        return None, _located(
+            text, str(exc), f"invalid JSON: {exc} is not a JSON number; use null or a string"
+        )
     except RecursionError:  # unreachable after _too_deep, kept as a guard
         return None, (1, 1, f"nested deeper than {MAX_DEPTH} levels; flatten the event")
+
+
+def _located(text: str, token: str, message: str) -> tuple[int, int, str]:
+    """(line, column, message) at the first place `token` stands as a value in `text`."""
+    found = re.search(rf"(?<![\w.\"]){re.escape(token)}", text)
+    line, column = _position(text, found.start() if found else 0)
+    return line, column, message
 
 
 def _too_deep(text: str) -> int | None:

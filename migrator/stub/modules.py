@@ -14,7 +14,7 @@ from codegen.output.write import Target
 from migrator.scan.model import Function
 from migrator.stub.apibind import bind_spec
 from migrator.stub.cognito import cognito_type
-from migrator.stub.plan import PlanOptions, plan_module
+from migrator.stub.plan import PlanOptions, may_report_failures, plan_module
 from migrator.stub.render import RenderCache, environment, render_module
 from migrator.stub.source import FailureReader, StubInputError
 from migrator.stub.spec import SpecApi
@@ -65,8 +65,7 @@ def make_targets(
     failures = FailureReader(root)
     drawer = CaseDrawer(spec.path) if spec is not None else None
     for done, (function, folder) in enumerate(items, 1):
-        kinds = function.events or ("direct",)
-        reports = any(tables.event(kind).partial for kind in kinds) and failures.reports(function)
+        reports = may_report_failures(function, tables) and failures.reports(function)
         options = PlanOptions(architecture, reports, cognito_type(root, function))
         plan = plan_module(function, folder, tables, options)
         unmatched: list[str] = []

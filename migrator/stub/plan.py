@@ -49,8 +49,18 @@ def _event_type(kind: str, tables: Tables, options: PlanOptions) -> EventType:
     return event
 
 
+def event_kinds(function: Function) -> tuple[str, ...]:
+    """The function's event kinds; a function with none is invoked directly."""
+    return tuple(function.events) or ("direct",)
+
+
+def may_report_failures(function: Function, tables: Tables) -> bool:
+    """Whether any of its sources has a partial-batch response (else `batchItemFailures` is moot)."""
+    return any(tables.event(kind).partial for kind in event_kinds(function))
+
+
 def _sources(function: Function, tables: Tables, options: PlanOptions, long_running: bool) -> list[Source]:
-    kinds = list(function.events) or ["direct"]
+    kinds = event_kinds(function)
     grouped: dict[str, list[EventType]] = {}
     for kind in kinds:
         event = _event_type(kind, tables, options)

@@ -130,7 +130,7 @@ class FailureReader:
 
     def __init__(self, root: Path) -> None:
         self._root = root
-        self._reader: Reader | None = None
+        self._reader = Reader(root)
         self._seen: dict[str, bool] = {}
 
     def reports(self, function: Function) -> bool:
@@ -143,8 +143,6 @@ class FailureReader:
         seen = self._seen.get(rel)
         if seen is None:
             try:
-                if self._reader is None:
-                    self._reader = Reader(self._root)
                 seen = b"batchItemFailures" in self._reader.read_bytes(self._root / rel, SOURCE_LIMIT)
             except (OSError, Unreadable):  # not a regular file under the folder: the scan said why
                 seen = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from collections.abc import Sequence
 from importlib import resources
@@ -15,7 +16,7 @@ import pytest
 
 from migrator.port.report import PortReport
 from migrator.port.run import PortRequest, run_port
-from tests.conftest import FLEET, REPO
+from tests.conftest import FLEET, REPO, require_tool
 
 #: Go must find everything in the module cache: no proxy, no go.mod/go.sum edits.
 OFFLINE = {"GOFLAGS": "-mod=readonly", "GOPROXY": "off", "GOTOOLCHAIN": "local"}
@@ -27,6 +28,38 @@ def go(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> sub
     """Run the Go toolchain offline in `cwd`."""
     full = {**os.environ, **OFFLINE, **(env or {})}
     return subprocess.run(["go", *args], cwd=cwd, env=full, capture_output=True, text=True, timeout=900)
+
+
+def npm_install(folder: Path, packages: Sequence[str] = ()) -> None:
+    """`npm install` in `folder` (its package.json, plus `packages`); without npm or the registry the
+    test skips, and fails under CI."""
+    require_tool(shutil.which("npm") is not None, "npm")
+    done = subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error", *packages],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    require_tool(done.returncode == 0, f"npm install (registry unreachable?): {done.stderr[-300:]}")
+
+
+def build_driver(folder: Path, files: dict[str, bytes], env: dict[str, str], tidy: bool = False) -> Path:
+    """Write `files` into `folder`, then `go mod tidy` (with `tidy`), build `driver`, vet, and check
+    gofmt; the driver's path."""
+    for name, content in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+    steps = [["go", "build", "-o", "driver", "."], ["go", "vet", "./..."]]
+    for argv in [["go", "mod", "tidy"]] * tidy + steps:
+        done = subprocess.run(
+            argv, cwd=folder, env={**os.environ, **env}, capture_output=True, text=True, timeout=600
+        )
+        assert done.returncode == 0, f"{' '.join(argv)}: {done.stderr}"
+    unformatted = subprocess.run(["gofmt", "-l", "."], cwd=folder, capture_output=True, text=True, check=True)
+    assert unformatted.stdout == "", f"not gofmt-clean: {unformatted.stdout}"
+    return folder / "driver"
 
 
 def workspace(out: Path) -> Path:

@@ -11,7 +11,6 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 from rich.console import Console
 
@@ -19,24 +18,12 @@ from codegen.exitcode import ExitCode
 from migrator.port.run import PortRequest, run
 from tests.conftest import REPO, WriteTree, require_tool
 from tests.port.conftest import go
-from tests.stub.test_spec import HANDLER, SPEC, TEMPLATE
-
-
-def _fleet(write_tree: WriteTree) -> tuple[Path, Path]:
-    root = write_tree(
-        {
-            "svc/template.yaml": TEMPLATE,
-            "svc/src/orders.js": HANDLER,
-            "svc/src/other.js": HANDLER,
-            "orders.yaml": SPEC,
-        }
-    )
-    return root / "svc", root / "orders.yaml"
+from tests.stub.test_spec import spec_fleet
 
 
 def test_port_keeps_the_spec_package_and_cases_and_verifies_on_them(write_tree: WriteTree) -> None:
     require_tool(shutil.which("go") is not None and shutil.which("node") is not None, "go and node")
-    fleet, spec = _fleet(write_tree)
+    fleet, spec = spec_fleet(write_tree)
     out = fleet.parent / "out"
     stdout, stderr = io.StringIO(), io.StringIO()
     request = PortRequest(
@@ -67,7 +54,7 @@ def test_port_keeps_the_spec_package_and_cases_and_verifies_on_them(write_tree: 
 
 
 def test_a_bad_spec_stops_port_before_anything_is_written(write_tree: WriteTree) -> None:
-    fleet, _ = _fleet(write_tree)
+    fleet, _ = spec_fleet(write_tree)
     bad = fleet.parent / "bad.yaml"
     os.mkfifo(bad)
     out = fleet.parent / "out"

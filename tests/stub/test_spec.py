@@ -179,7 +179,8 @@ UNBOUND_TEST = (
 )
 
 
-def _fleet(write_tree: WriteTree) -> tuple[Path, Path]:
+def spec_fleet(write_tree: WriteTree) -> tuple[Path, Path]:
+    """A SAM project of two API functions (`svc/`) and the spec their routes bind (`orders.yaml`)."""
     root = write_tree(
         {
             "svc/template.yaml": TEMPLATE,
@@ -250,7 +251,7 @@ def test_any_method_binds_every_operation_under_its_path() -> None:
 
 def test_spec_module_builds_routes_and_answers_400_for_a_refused_body(write_tree: WriteTree) -> None:
     require_tool(shutil.which("go") is not None, "go")
-    fleet, spec = _fleet(write_tree)
+    fleet, spec = spec_fleet(write_tree)
     out = fleet.parent / "out"
     console, text = _console()
     code = run_stub(StubRequest(fleet, out, progress=False, spec=spec), console)
@@ -321,7 +322,7 @@ def test_spec_module_builds_routes_and_answers_400_for_a_refused_body(write_tree
 
 @pytest.mark.parametrize("kind", ["missing", "fifo", "invalid", "alias-bomb", "ref-outside"])
 def test_a_bad_spec_is_one_located_line_exit_2_and_nothing_written(write_tree: WriteTree, kind: str) -> None:
-    fleet, _ = _fleet(write_tree)
+    fleet, _ = spec_fleet(write_tree)
     bad = fleet.parent / "bad.yaml"
     if kind == "fifo":
         os.mkfifo(bad)
@@ -411,7 +412,7 @@ def test_a_port_go_kept_from_a_run_without_spec_still_builds_and_is_named(write_
     """Rerunning with --spec keeps the user's port.go: the module still builds (an operation without
     its method answers 501 through UnimplementedServer) and each missing method is one line."""
     require_tool(shutil.which("go") is not None, "go")
-    fleet, spec = _fleet(write_tree)
+    fleet, spec = spec_fleet(write_tree)
     out = fleet.parent / "out"
     only = ("OrdersFunction",)
     assert run_stub(StubRequest(fleet, out, only, progress=False), _console()[0]) == 0

@@ -17,7 +17,7 @@ import pytest
 from golden.aws.moto import MotoServer
 from migrator.port.sdk import render_operations, required_modules
 from migrator.port.shims import load_shims
-from tests.conftest import require_tool
+from tests.port.conftest import build_driver, npm_install
 
 ROOT = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).resolve().parent
@@ -76,17 +76,9 @@ def moto_endpoint() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def node_modules(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real npm packages, installed once per session (skips when the registry is unreachable)."""
-    require_tool(shutil.which("npm") is not None, "npm")
     folder = tmp_path_factory.mktemp("npm")
     (folder / "package.json").write_text('{"private": true}', encoding="utf-8")
-    done = subprocess.run(
-        ["npm", "install", "--no-audit", "--no-fund", "--silent", *NPM_PACKAGES],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    require_tool(done.returncode == 0, f"npm install (registry unreachable?): {done.stderr[-300:]}")
+    npm_install(folder, NPM_PACKAGES)
     for script in HERE.glob("*.js"):
         shutil.copy(script, folder / script.name)
     return folder
@@ -128,16 +120,7 @@ def go_module(tmp_path_factory: pytest.TempPathFactory) -> GoModule:
     main = (HERE / "driver/main.go").read_text(encoding="utf-8").replace("migrate.local/port/", f"{MODULE}/")
     files["main.go"] = main.encode()
     files["go.mod"] = f"module {MODULE}\n\ngo 1.26\n\nrequire (\n{_requires()})\n".encode()
-    for name, content in files.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(content)
-    env = {**os.environ, "GOFLAGS": "-mod=mod"}
-    for argv in (["go", "mod", "tidy"], ["go", "build", "-o", "driver", "."], ["go", "vet", "./..."]):
-        done = subprocess.run(argv, cwd=folder, env=env, capture_output=True, text=True, timeout=600)
-        assert done.returncode == 0, f"{' '.join(argv)}: {done.stderr}"
-    unformatted = subprocess.run(["gofmt", "-l", "."], cwd=folder, capture_output=True, text=True, check=True)
-    assert unformatted.stdout == "", f"not gofmt-clean: {unformatted.stdout}"
-    return GoModule(folder, folder / "driver")
+    return GoModule(folder, build_driver(folder, files, {"GOFLAGS": "-mod=mod"}, tidy=True))
 
 
 def run_steps(

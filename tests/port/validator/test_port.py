@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO, require_tool
-from tests.port.conftest import go, report_validator
+from tests.port.conftest import go, npm_install, report_validator
 
 pytestmark = pytest.mark.slow  # npm, node, go build
 
@@ -61,15 +61,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     package["dependencies"] = {name: "^5.5.0" for name in package["dependencies"]}
     (folder / "orders5" / "package.json").write_text(json.dumps(package, indent=2), encoding="utf-8")
     for name in ("orders", "orders5"):
-        done = subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=folder / name,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-        require_tool(done.returncode == 0, f"npm install (registry unreachable?): {done.stderr[-300:]}")
+        npm_install(folder / name)
     _commonjs(folder / "orders", folder / "orders-cjs")
     return folder
 

@@ -11,11 +11,14 @@ func newBuffer(b []byte) Value { return Obj(&Object{class: "Buffer", slot: b}) }
 
 // BufferBytes returns the bytes of a Buffer value (nil otherwise).
 func BufferBytes(v Value) []byte {
-	if v.IsObject() && v.o.class == "Buffer" {
+	if IsBuffer(v) {
 		return v.o.slot.([]byte)
 	}
 	return nil
 }
+
+// IsBuffer reports whether v is a Buffer (an empty one too).
+func IsBuffer(v Value) bool { return v.IsObject() && v.o.class == "Buffer" }
 
 // NewBuffer wraps bytes as a Buffer value (no copy).
 func NewBuffer(b []byte) Value { return newBuffer(b) }

@@ -145,3 +145,36 @@ func describe(v Value) string {
 	}
 	return toUTF8(ToString(v))
 }
+
+// CodedError is a Node error of `class` (Error, TypeError, RangeError …) with its `code`
+// (ERR_INVALID_ARG_TYPE …), as Node's internal errors carry one.
+func CodedError(class, message, code string) Value {
+	e := NewError(nil, class, Str(message))
+	e.o.Set("code", Str(code))
+	return e
+}
+
+// Received is how Node's argument errors (ERR_INVALID_ARG_TYPE) end: " Received undefined",
+// " Received an instance of Object", " Received type number (5)" (the value cut at 25 characters).
+func Received(v Value) string {
+	switch {
+	case v.k == KindUndefined:
+		return " Received undefined"
+	case v.k == KindNull:
+		return " Received null"
+	case v.k == KindFunction:
+		return " Received function " + ToString(v.o.Get("name"))
+	case v.k == KindArray:
+		return " Received an instance of Array"
+	case v.IsObject():
+		return " Received an instance of Object"
+	}
+	shown := ToString(v)
+	if v.k == KindString {
+		shown = "'" + shown + "'"
+	}
+	if len(shown) > 28 {
+		shown = shown[:25] + "..."
+	}
+	return " Received type " + TypeOf(v).s + " (" + shown + ")"
+}

@@ -34,8 +34,8 @@ func newTextDecoder(_ *Realm, a []Value) Value {
 		if input.IsUndefined() {
 			return Str("")
 		}
-		if !(input.IsObject() && input.o.class == "Buffer") {
-			throwCoded("TypeError", `The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.`, "ERR_INVALID_ARG_TYPE")
+		if !IsBuffer(input) {
+			Throw(CodedError("TypeError", `The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.`, "ERR_INVALID_ARG_TYPE"))
 		}
 		if Truthy(GetOpt(Arg(args, 1), "stream")) {
 			Throw(NewError(nil, "NotImplementedError", Str("TextDecoder.decode with {stream: true} is not translated")))
@@ -45,40 +45,9 @@ func newTextDecoder(_ *Realm, a []Value) Value {
 			b = bytes.TrimPrefix(b, []byte{0xEF, 0xBB, 0xBF})
 		}
 		if fatal && !utf8.Valid(b) {
-			throwCoded("TypeError", "The encoded data was not valid for encoding utf-8", "ERR_ENCODING_INVALID_ENCODED_DATA")
+			Throw(CodedError("TypeError", "The encoded data was not valid for encoding utf-8", "ERR_ENCODING_INVALID_ENCODED_DATA"))
 		}
 		return Str(decodeUTF8(b))
 	}))
 	return Obj(o)
-}
-
-func throwCoded(class, message, code string) {
-	e := NewError(nil, class, Str(message))
-	e.o.Set("code", Str(code))
-	Throw(e)
-}
-
-// Received is how Node's argument errors (ERR_INVALID_ARG_TYPE) end: " Received undefined",
-// " Received an instance of Object", " Received type number (5)" (the value cut at 25 characters).
-func Received(v Value) string {
-	switch {
-	case v.k == KindUndefined:
-		return " Received undefined"
-	case v.k == KindNull:
-		return " Received null"
-	case v.k == KindFunction:
-		return " Received function " + ToString(v.o.Get("name"))
-	case v.k == KindArray:
-		return " Received an instance of Array"
-	case v.IsObject():
-		return " Received an instance of Object"
-	}
-	shown := ToString(v)
-	if v.k == KindString {
-		shown = "'" + shown + "'"
-	}
-	if len(shown) > 28 {
-		shown = shown[:25] + "..."
-	}
-	return " Received type " + TypeOf(v).s + " (" + shown + ")"
 }

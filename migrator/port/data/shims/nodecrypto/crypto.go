@@ -36,7 +36,7 @@ func Exports(r *jsrt.Realm) jsrt.Value {
 	exports.Set("timingSafeEqual", jsrt.Fn("timingSafeEqual", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		a, b := bufferArg(r, jsrt.Arg(args, 0), "buf1"), bufferArg(r, jsrt.Arg(args, 1), "buf2")
 		if len(a) != len(b) {
-			throw(r, "RangeError", "Input buffers must have the same byte length", "ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH")
+			jsrt.Throw(jsrt.CodedError("RangeError", "Input buffers must have the same byte length", "ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH"))
 		}
 		return jsrt.Bool(subtle.ConstantTimeCompare(a, b) == 1)
 	}))
@@ -47,7 +47,7 @@ func Exports(r *jsrt.Realm) jsrt.Value {
 		size := jsrt.Arg(args, 0)
 		n := jsrt.ToNumber(size)
 		if size.Kind() != jsrt.KindNumber || n != float64(int64(n)) || n < 0 || n > 2147483647 {
-			throw(r, "RangeError", `The value of "size" is out of range. It must be >= 0 && <= 2147483647. Received `+jsrt.ToString(size), "ERR_OUT_OF_RANGE")
+			jsrt.Throw(jsrt.CodedError("RangeError", `The value of "size" is out of range. It must be >= 0 && <= 2147483647. Received `+jsrt.ToString(size), "ERR_OUT_OF_RANGE"))
 		}
 		if len(args) > 1 {
 			jsrt.Throw(jsrt.NewError(r, "NotImplementedError", jsrt.Str("randomBytes with a callback: the translation has no event loop")))
@@ -62,7 +62,7 @@ func Exports(r *jsrt.Realm) jsrt.Value {
 
 func algorithm(r *jsrt.Realm, name jsrt.Value) func() hash.Hash {
 	if name.Kind() != jsrt.KindString {
-		throw(r, "TypeError", `The "algorithm" argument must be of type string.`+jsrt.Received(name), "ERR_INVALID_ARG_TYPE")
+		jsrt.Throw(jsrt.CodedError("TypeError", `The "algorithm" argument must be of type string.`+jsrt.Received(name), "ERR_INVALID_ARG_TYPE"))
 	}
 	newHash, ok := digests[strings.ToLower(jsrt.ToString(name))]
 	if !ok {
@@ -83,7 +83,7 @@ func hasher(r *jsrt.Realm, newHash func() hash.Hash, key []byte) jsrt.Value {
 	self := jsrt.Obj(o)
 	finalized := func(r *jsrt.Realm) {
 		if done {
-			throw(r, "Error", "Digest already called", "ERR_CRYPTO_HASH_FINALIZED")
+			jsrt.Throw(jsrt.CodedError("Error", "Digest already called", "ERR_CRYPTO_HASH_FINALIZED"))
 		}
 	}
 	o.Set("update", jsrt.Fn("update", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
@@ -111,25 +111,16 @@ func bytesOf(r *jsrt.Realm, v, encoding jsrt.Value, name, types string) []byte {
 	if v.Kind() == jsrt.KindString {
 		return jsrt.BufferBytes(jsrt.BufferFrom(v, encoding))
 	}
-	if isBuffer(v) {
+	if jsrt.IsBuffer(v) {
 		return jsrt.BufferBytes(v)
 	}
-	throw(r, "TypeError", `The "`+name+`" argument must be `+types+"."+jsrt.Received(v), "ERR_INVALID_ARG_TYPE")
+	jsrt.Throw(jsrt.CodedError("TypeError", `The "`+name+`" argument must be `+types+"."+jsrt.Received(v), "ERR_INVALID_ARG_TYPE"))
 	return nil
 }
 
 func bufferArg(r *jsrt.Realm, v jsrt.Value, name string) []byte {
-	if !isBuffer(v) {
-		throw(r, "TypeError", `The "`+name+`" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.`, "ERR_INVALID_ARG_TYPE")
+	if !jsrt.IsBuffer(v) {
+		jsrt.Throw(jsrt.CodedError("TypeError", `The "`+name+`" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.`, "ERR_INVALID_ARG_TYPE"))
 	}
 	return jsrt.BufferBytes(v)
-}
-
-func isBuffer(v jsrt.Value) bool { return v.IsObject() && v.Object().Class() == "Buffer" }
-
-// throw raises a Node error of class `class` with its `code`.
-func throw(r *jsrt.Realm, class, message, code string) {
-	e := jsrt.NewError(r, class, jsrt.Str(message))
-	e.Object().Set("code", jsrt.Str(code))
-	jsrt.Throw(e)
 }

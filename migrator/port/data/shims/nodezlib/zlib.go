@@ -33,13 +33,11 @@ func input(r *jsrt.Realm, v jsrt.Value) []byte {
 	switch {
 	case v.Kind() == jsrt.KindString:
 		return jsrt.BufferBytes(jsrt.BufferFrom(v))
-	case v.IsObject() && v.Object().Class() == "Buffer":
+	case jsrt.IsBuffer(v):
 		return jsrt.BufferBytes(v)
 	}
-	message := `The "buffer" argument must be of type string or an instance of Buffer, TypedArray, DataView, or ArrayBuffer.` + jsrt.Received(v)
-	e := jsrt.NewError(r, "TypeError", jsrt.Str(message))
-	e.Object().Set("code", jsrt.Str("ERR_INVALID_ARG_TYPE"))
-	jsrt.Throw(e)
+	message := `The "buffer" argument must be of type string or an instance of Buffer, TypedArray, DataView, or ArrayBuffer.`
+	jsrt.Throw(jsrt.CodedError("TypeError", message+jsrt.Received(v), "ERR_INVALID_ARG_TYPE"))
 	return nil
 }
 
@@ -66,9 +64,8 @@ func fail(r *jsrt.Realm, err error) {
 	case errors.As(err, &corrupt):
 		message = "invalid deflate data (" + err.Error() + ")"
 	}
-	e := jsrt.NewError(r, "Error", jsrt.Str(message))
+	e := jsrt.CodedError("Error", message, code)
 	e.Object().Set("errno", jsrt.Int(errno))
-	e.Object().Set("code", jsrt.Str(code))
 	jsrt.Throw(e)
 }
 
