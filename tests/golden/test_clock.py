@@ -108,7 +108,10 @@ def test_slow_warm_runs_do_not_widen_the_window() -> None:
             time.sleep(1.6)  # a slow warm invoke
         return ok({"at": iso(datetime.now(UTC) + timedelta(seconds=1.5 + 1.0))})
 
-    node = FakeInvoker(lambda event, call: ok({"at": iso(datetime.now(UTC))}))
+    # Node's two runs give one instant: two different milliseconds would make `/at` noise learned
+    # from Node (ignored), and the test would pass or fail with the clock instead of the window.
+    first = datetime.now(UTC)
+    node = FakeInvoker(lambda event, call: ok({"at": iso(first)}))
     case = run_golden([_case(1)], node, FakeInvoker(ahead), GoldenSettings(), runs=1).cases[0]
     assert [(d.path, d.category) for d in case.differences] == [("/at", "value")]
 
