@@ -100,7 +100,7 @@ class Emulator:
         limit = self.function.timeout_s if timeout_s is None else timeout_s
         sandbox = self._sandbox
         with self._invoke_lock:
-            with sandbox.cond:
+            with sandbox.lock:
                 if sandbox.closed:
                     raise EmulatorError("the emulator is closed; create a new one to invoke again")
                 invocation = new_invocation(payload, limit)
@@ -110,12 +110,12 @@ class Emulator:
             try:
                 handed = self._await_handout(invocation, unread)
                 result = self._drive(invocation, handed) if isinstance(handed, Connection) else handed
-            finally:
-                with sandbox.cond:
-                    sandbox.invocation = None
-                    sandbox.driver = None
-                    sandbox.cond.notify_all()
-            with sandbox.cond:
+            except BaseException:
+                with sandbox.lock:
+                    sandbox.end_invocation()
+                raise
+            with sandbox.lock:
+                sandbox.end_invocation()
                 timing = sandbox.timing(invocation, result)
             return Outcome(invocation.request_id, result, timing, invocation.cold)
 
@@ -128,12 +128,12 @@ class Emulator:
         sandbox = self._sandbox
         active = unread
         try:
-            with sandbox.cond:
+            with sandbox.lock:
                 started = sandbox.started_at if sandbox.ready_at is None else None
                 start = started if started is not None else time.perf_counter()
                 handout_limit = start + self.function.init_timeout_s
             while True:
-                with sandbox.cond:
+                with sandbox.lock:
                     if sandbox.init_error is not None:
                         invocation.cold = True
                         return sandbox.init_error
@@ -156,9 +156,9 @@ class Emulator:
                         invocation.cold = sandbox.served == 0
                         return Timeout(self.function.init_timeout_s, "init")
                     if active is None:
-                        sandbox.cond.wait(remaining)
+                        sandbox.wait(remaining)
                         continue
-                active = self._serve_next(active, handout_limit)
+                active = self._serve_next(active, handout_limit, waiting=True)
         finally:
             if active is not None:  # the runtime asked on another connection: its thread serves this one
                 active.hand_back(serve_on=True)
@@ -177,7 +177,7 @@ class Emulator:
                 connection.hand_back(serve_on=False)
                 active = None
             while True:
-                with sandbox.cond:
+                with sandbox.lock:
                     if invocation.result is not None:
                         result = invocation.result
                     elif sandbox.exit is not None:
@@ -187,7 +187,7 @@ class Emulator:
                     elif (remaining := invoke_limit - time.perf_counter()) <= 0:
                         result = Timeout(invocation.timeout_s, "invoke")
                     elif active is None:
-                        sandbox.cond.wait(remaining)
+                        sandbox.wait(remaining)
                         continue
                 if result is not None:
                     return result
@@ -197,17 +197,21 @@ class Emulator:
             if active is not None:
                 sandbox.leave_unread(active, alive=result is not None and not isinstance(result, Crash))
 
-    def _serve_next(self, connection: Connection, limit: float) -> Connection | None:
+    def _serve_next(
+        self, connection: Connection, limit: float, *, waiting: bool = False
+    ) -> Connection | None:
         """Serve the next request on the driven `connection` if one comes before `limit`.
 
         Returns the connection while this invoke still drives it; None once it is parked again (its
-        runtime asked for the next event) or handed back to its server thread to close.
+        runtime asked for the next event) or handed back to its server thread to close. `waiting`: the
+        request is probably there already (a warm runtime's `GET /next`, sent while the caller was busy
+        elsewhere), so it is read before any `select` (which then costs nothing when it is).
         """
         sandbox = self._sandbox
-        if not connection.buffered:
+        if not connection.buffered and not (waiting and connection.receive_now()):
             fd = connection.sock.fileno()
-            waiting = (fd, sandbox.wake_r)
-            readable = select.select(waiting, (), (), max(limit - time.perf_counter(), 0))[0]
+            watched = (fd, sandbox.wake_r)
+            readable = select.select(watched, (), (), max(limit - time.perf_counter(), 0))[0]
             if sandbox.wake_r in readable:
                 sandbox.drain_wake_ups()
             if fd not in readable:

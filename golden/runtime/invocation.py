@@ -8,14 +8,14 @@ import time
 from dataclasses import dataclass
 
 from golden.outcome import Crash, FunctionError, Result, Success, parse_json
-from golden.runtime.connection import Reply
+from golden.runtime.connection import Reply, prepared
 from golden.runtime.http_server import json_reply
 from golden.runtime.posted import read_error
 from golden.runtime.process import ProcessExit
 from golden.sides.function import FunctionFacts
 
 MAX_RESPONSE_BYTES = 6 * 1024 * 1024  # Lambda's synchronous response limit
-ACCEPTED = Reply(202, b'{"status":"OK"}', (("Content-Type", "application/json"),))
+ACCEPTED = prepared(Reply(202, b'{"status":"OK"}', (("Content-Type", "application/json"),)))
 
 
 @dataclass
@@ -50,8 +50,11 @@ def new_invocation(payload: bytes, timeout_s: float) -> Invocation:
 
 
 def event_reply(invocation: Invocation, function: FunctionFacts) -> Reply:
-    """The answer to `GET /next` that hands the event out, with Lambda's headers."""
+    """The answer to `GET /next` that hands the event out, with Lambda's headers.
+
+    Its wire form is written out here in one piece: this reply goes out on every invoke."""
     deadline_ms = int(time.time() * 1000 + invocation.timeout_s * 1000)
+    payload = invocation.payload
     headers = (
         ("Content-Type", "application/json"),
         ("Lambda-Runtime-Aws-Request-Id", invocation.request_id),
@@ -59,7 +62,14 @@ def event_reply(invocation: Invocation, function: FunctionFacts) -> Reply:
         ("Lambda-Runtime-Invoked-Function-Arn", function.arn),
         ("Lambda-Runtime-Trace-Id", invocation.trace_id),
     )
-    return Reply(200, invocation.payload, headers)
+    head = (
+        f"HTTP/1.1 200 OK\r\nContent-Length: {len(payload)}\r\nContent-Type: application/json\r\n"
+        f"Lambda-Runtime-Aws-Request-Id: {invocation.request_id}\r\n"
+        f"Lambda-Runtime-Deadline-Ms: {deadline_ms}\r\n"
+        f"Lambda-Runtime-Invoked-Function-Arn: {function.arn}\r\n"
+        f"Lambda-Runtime-Trace-Id: {invocation.trace_id}\r\n\r\n"
+    )
+    return Reply(200, payload, headers, head.encode("latin-1") + payload)
 
 
 def read_answer(what: str, body: bytes, error_type: str | None) -> tuple[Result, Reply]:
