@@ -168,14 +168,13 @@ class Runner(ABC):
                 if self._process is None or not self._process.running:
                     self._stop()
                     self._start(emulator)
-                assert self._process is not None
-                done = emulator.invoke(payload, timeout_s=timeout_s)
-                peak = self._process.peak_rss_kib()
-                outcome = Outcome(done.request_id, done.result, done.timing, done.cold, peak)
-                if not isinstance(outcome.result, Crash) and self._process.oom_killed():
+                process = self._process
+                assert process is not None
+                outcome = emulator.invoke(payload, timeout_s=timeout_s, peak=process.peak_rss_kib)
+                if not isinstance(outcome.result, Crash) and process.oom_killed():
                     # A process of the handler's tree ran out of memory (its cgroup's OOM killer, or
                     # the sampler's cap): as on Lambda, the invoke fails with the sandbox's memory.
-                    stderr = tuple(self._process.output_tail()[1])
+                    stderr = tuple(process.output_tail()[1])
                     outcome = dataclasses.replace(outcome, result=Crash(None, stderr, True, True))
                 result = outcome.result
                 if isinstance(result, Timeout | Crash | InitError):

@@ -22,6 +22,7 @@ import socket
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 MAX_HEAD_BYTES = 64 * 1024
 MAX_HEADERS = 100
@@ -30,6 +31,8 @@ _PHRASES = {status.value: status.phrase for status in http.HTTPStatus}
 # A header line: a name without surrounding whitespace, a colon, a value; each line ends in CRLF.
 # `_FIELDS` checks a whole block of them in one call, `_FIELD` takes them apart.
 _FIELD = re.compile(r"([^\s:][^:\r\n]*?):([^\r\n]*)\r\n")
+# A chunked body in one chunk and without trailers, as aws-lambda-go posts a response: size, data, end.
+_WHOLE_CHUNKED = re.compile(rb"([0-9a-fA-F]{1,8})\r\n(.*?)\r\n0\r\n(.*?)\r\n", re.DOTALL)
 _FIELDS = re.compile(r"(?:[^\s:](?:[^:\r\n]*[^\s:])?:[^\r\n]*\r\n)*")
 
 
@@ -44,9 +47,8 @@ class Reply:
     """The whole reply as sent, when computed ahead (`prepared`); None: `send` encodes it."""
 
 
-@dataclass(frozen=True)
-class Request:
-    """One HTTP request, body read."""
+class Request(NamedTuple):
+    """One HTTP request, body read (a named tuple: two are made per invoke, and a tuple is made in C)."""
 
     method: str
     target: str
@@ -207,6 +209,12 @@ class Connection:
         return line
 
     def _read_chunked(self, trailers: dict[str, str], deadline: float | None) -> bytes:
+        buffer = self._buffer
+        if (whole := _WHOLE_CHUNKED.match(buffer)) is not None:  # all of it came at once (the usual case)
+            size, data, fields = whole.groups()
+            if not fields and len(data) == int(size, 16):
+                del buffer[: whole.end()]
+                return bytes(data)
         chunks: list[bytes] = []
         while True:
             try:

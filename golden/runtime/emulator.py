@@ -95,8 +95,12 @@ class Emulator:
 
     # -- invoking ---------------------------------------------------------------------------------
 
-    def invoke(self, payload: bytes, *, timeout_s: float | None = None) -> Outcome:
-        """Queue one event (JSON bytes), wait for the runtime's answer, and say what happened."""
+    def invoke(
+        self, payload: bytes, *, timeout_s: float | None = None, peak: Callable[[], int | None] | None = None
+    ) -> Outcome:
+        """Queue one event (JSON bytes), wait for the runtime's answer, and say what happened.
+
+        `peak` reads the runtime's peak resident memory for the outcome (a runner's process knows it)."""
         limit = self.function.timeout_s if timeout_s is None else timeout_s
         sandbox = self._sandbox
         with self._invoke_lock:
@@ -117,7 +121,9 @@ class Emulator:
             with sandbox.lock:
                 sandbox.end_invocation()
                 timing = sandbox.timing(invocation, result)
-            return Outcome(invocation.request_id, result, timing, invocation.cold)
+            return Outcome(
+                invocation.request_id, result, timing, invocation.cold, peak() if peak is not None else None
+            )
 
     def _await_handout(self, invocation: Invocation, unread: Connection | None) -> Connection | Result:
         """A parked connection of the current runtime (the event is now handed out), or why none came.
@@ -147,9 +153,7 @@ class Emulator:
                         if sandbox.connections.get(connection.sock) != sandbox.generation:
                             connection.hand_back(serve_on=False)
                             continue
-                        invocation.handed_out_at = time.perf_counter()
-                        invocation.cold = sandbox.served == 0
-                        sandbox.served += 1
+                        sandbox.handing_out(invocation)
                         return connection
                     remaining = handout_limit - time.perf_counter()
                     if remaining <= 0:
@@ -158,7 +162,10 @@ class Emulator:
                     if active is None:
                         sandbox.wait(remaining)
                         continue
-                active = self._serve_next(active, handout_limit, waiting=True)
+                asking = active
+                active = self._serve_next(active, handout_limit, hand_out=invocation)
+                if invocation.handed_out_at is not None:  # it asked, and took the event at once
+                    return asking
         finally:
             if active is not None:  # the runtime asked on another connection: its thread serves this one
                 active.hand_back(serve_on=True)
@@ -198,17 +205,20 @@ class Emulator:
                 sandbox.leave_unread(active, alive=result is not None and not isinstance(result, Crash))
 
     def _serve_next(
-        self, connection: Connection, limit: float, *, waiting: bool = False
+        self, connection: Connection, limit: float, *, hand_out: Invocation | None = None
     ) -> Connection | None:
         """Serve the next request on the driven `connection` if one comes before `limit`.
 
         Returns the connection while this invoke still drives it; None once it is parked again (its
-        runtime asked for the next event) or handed back to its server thread to close. `waiting`: the
-        request is probably there already (a warm runtime's `GET /next`, sent while the caller was busy
-        elsewhere), so it is read before any `select` (which then costs nothing when it is).
+        runtime asked for the next event) or handed back to its server thread to close.
+
+        `hand_out`: the invoke waits for a runtime to ask for its event. The request is then probably
+        there already (a warm runtime's `GET /next`, sent while the caller was busy elsewhere), so it is
+        read before any `select`; and when it is a `GET /next` it may take the event at once
+        (`Sandbox.park_again`), which sets `hand_out.handed_out_at`.
         """
         sandbox = self._sandbox
-        if not connection.buffered and not (waiting and connection.receive_now()):
+        if not connection.buffered and not (hand_out is not None and connection.receive_now()):
             fd = connection.sock.fileno()
             watched = (fd, sandbox.wake_r)
             readable = select.select(watched, (), (), max(limit - time.perf_counter(), 0))[0]
@@ -224,7 +234,7 @@ class Emulator:
                 else:  # the Invoke API on a runtime's own connection would wait for this very invoke
                     reply = json_reply(400, {"errorType": "BadRequest", "errorMessage": _NOT_HERE})
                 if reply is None:
-                    sandbox.park_again(connection)
+                    sandbox.park_again(connection, hand_out)
                     return None
                 connection.send(reply, limit)
                 if request.keep_alive:

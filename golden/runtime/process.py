@@ -33,7 +33,7 @@ from pathlib import Path
 from golden.errors import RunnerError
 from golden.runtime.cgroup import Cgroup, open_cgroup
 from golden.runtime.jail import Isolation, start_jailed
-from golden.runtime.kept_file import KeptFile, counter, kib_fields, vm_hwm_kib
+from golden.runtime.kept_file import KeptFile, kib_fields, oom_kills, vm_hwm_kib
 from golden.runtime.output import OutputTail
 
 
@@ -161,7 +161,7 @@ class RuntimeProcess:
 
     def oom_killed(self) -> bool:
         """Whether memory ran out anywhere in the tree (an OOM kill in its cgroup, or the sampler's cap)."""
-        if self._oom_file is not None and counter(self._oom_file.read(), b"oom_kill") > 0:
+        if self._oom_file is not None and oom_kills(self._oom_file.read()) > 0:
             self._out_of_memory = True
         return self._out_of_memory
 

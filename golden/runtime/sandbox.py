@@ -153,15 +153,28 @@ class Sandbox:
         self.unread = None
         return held
 
-    def park_again(self, connection: Connection) -> None:
-        """The driven connection asked for the next event (takes `lock` itself)."""
+    def park_again(self, connection: Connection, hand_out: Invocation | None = None) -> None:
+        """The driven connection asked for the next event (takes `lock` itself).
+
+        With `hand_out` (the invoke waiting for a runtime to ask), the event goes out on this connection
+        at once when nothing stands before it (no other parked connection, no init error or exit):
+        `hand_out.handed_out_at` is then set. Otherwise the connection is parked as any other."""
         with self.lock:
             if self.from_current_runtime(connection.sock):
+                if hand_out is not None and not self.parked and self.init_error is None and self.exit is None:
+                    self.handing_out(hand_out)
+                    return
                 self.parked.append(connection)
                 if self.waiting:
                     self.cond.notify_all()
                 return
         connection.hand_back(serve_on=False)
+
+    def handing_out(self, invocation: Invocation) -> None:
+        """The event of `invocation` goes out now (call with `lock` held)."""
+        invocation.handed_out_at = time.perf_counter()
+        invocation.cold = self.served == 0
+        self.served += 1
 
     def leave_unread(self, connection: Connection, *, alive: bool) -> None:
         """Keep the driven connection for the next invoke, which reads the runtime's next request.
