@@ -28,12 +28,8 @@ MAX_HEAD_BYTES = 64 * 1024
 MAX_HEADERS = 100
 _RECV_BYTES = 64 * 1024
 _PHRASES = {status.value: status.phrase for status in http.HTTPStatus}
-# A header line: a name without surrounding whitespace, a colon, a value; each line ends in CRLF.
-# `_FIELDS` checks a whole block of them in one call, `_FIELD` takes them apart.
-_FIELD = re.compile(r"([^\s:][^:\r\n]*?):([^\r\n]*)\r\n")
 # A chunked body in one chunk and without trailers, as aws-lambda-go posts a response: size, data, end.
 _WHOLE_CHUNKED = re.compile(rb"([0-9a-fA-F]{1,8})\r\n(.*?)\r\n0\r\n(.*?)\r\n", re.DOTALL)
-_FIELDS = re.compile(r"(?:[^\s:](?:[^:\r\n]*[^\s:])?:[^\r\n]*\r\n)*")
 
 
 @dataclass(frozen=True)
@@ -270,17 +266,16 @@ def prepared(reply: Reply) -> Reply:
 
 
 def _parse_head(head: str) -> tuple[str, str, str, dict[str, str]]:
-    request_line, _, fields = head.partition("\r\n")
-    parts = request_line.split(" ")
+    lines = head.split("\r\n")
+    parts = lines[0].split(" ")
     if len(parts) != 3 or not parts[2].startswith("HTTP/1."):
-        raise BadRequest(400, f"not an HTTP/1.x request line: {request_line[:100]!r}")
-    if not fields:
-        return parts[0], parts[1], parts[2], {}
-    fields += "\r\n"
-    if _FIELDS.fullmatch(fields) is None:
-        line = next(line for line in fields.split("\r\n") if not _FIELDS.fullmatch(f"{line}\r\n"))
-        raise BadRequest(400, f"malformed header line {line[:100]!r}")
-    pairs = _FIELD.findall(fields)
-    if len(pairs) > MAX_HEADERS:
+        raise BadRequest(400, f"not an HTTP/1.x request line: {lines[0][:100]!r}")
+    if len(lines) > MAX_HEADERS + 1:
         raise BadRequest(431, "too many headers")
-    return parts[0], parts[1], parts[2], {name.lower(): value.strip() for name, value in pairs}
+    headers: dict[str, str] = {}
+    for line in lines[1:]:  # a loop of str methods: faster here than a regex over the block (measured)
+        name, colon, value = line.partition(":")
+        if not colon or not name or name != name.strip():
+            raise BadRequest(400, f"malformed header line {line[:100]!r}")
+        headers[name.lower()] = value.strip()
+    return parts[0], parts[1], parts[2], headers
