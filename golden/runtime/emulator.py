@@ -14,6 +14,9 @@ cut the harness's Python CPU per warm invoke from ~550 µs to ~150 µs and its v
 switches from 6 to 1-2: the old path handed each invoke from the caller to a server thread and back
 through a condition variable (two thread wake-ups), and woke the server thread twice more for the
 runtime's requests.
+A second round (docs/benchmarks.md, Golden) took the invoke from ~3,400 to ~2,400 Python bytecodes:
+the sandbox's lock taken directly, the `GET /next` already in the socket read without a `select` and
+given the event at once instead of parked and unparked, replies encoded in one piece.
 Whatever does not arrive on the driven connection (an answer posted on another connection, the
 runtime's exit, `close()`) reaches the invoke through the condition variable and a wake-up pipe.
 
