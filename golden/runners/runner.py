@@ -159,6 +159,11 @@ class Runner(ABC):
         payload = event if isinstance(event, bytes) else json.dumps(event).encode()
         return self._invoke_payload(payload, timeout_s=timeout_s)
 
+    def invoke_json(self, payload: bytes) -> Outcome:
+        """Invoke with an event already encoded as JSON (`golden.session` encodes a case's event once
+        for all of its invokes, instead of `invoke` encoding it again each time)."""
+        return self._invoke_payload(payload)
+
     def _invoke_payload(self, payload: bytes, timeout_s: float | None = None) -> Outcome:
         with self._lock:
             emulator = self.emulator
