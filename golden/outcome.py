@@ -118,10 +118,20 @@ class Outcome:
         return self.result.kind
 
 
+_DECODE = json.JSONDecoder().decode
+_NOT_PLAIN_UTF8 = (b"\xef", b"\xfe", b"\xff", b"\x00")
+
+
 def parse_json(payload: bytes) -> tuple[Json, bool]:
-    """Parse a body as JSON: (value, True), or (None, False) when it is not JSON."""
+    """Parse a body as JSON: (value, True), or (None, False) when it is not JSON.
+
+    As `json.loads(payload)` does: UTF-8, or UTF-16/32 and a UTF-8 BOM told by the first bytes. A body
+    that starts like plain UTF-8 (every response a runtime posts) skips that detection."""
     try:
-        value: Json = json.loads(payload)
+        if payload[:1] not in _NOT_PLAIN_UTF8 and b"\x00" not in payload[1:4]:
+            value: Json = _DECODE(payload.decode("utf-8", "surrogatepass"))
+        else:
+            value = json.loads(payload)
     except (ValueError, UnicodeDecodeError):
         return None, False
     return value, True

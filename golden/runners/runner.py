@@ -159,6 +159,11 @@ class Runner(ABC):
         payload = event if isinstance(event, bytes) else json.dumps(event).encode()
         return self._invoke_payload(payload, timeout_s=timeout_s)
 
+    def invoke_json(self, payload: bytes) -> Outcome:
+        """Invoke with an event already encoded as JSON (`golden.session` encodes a case's event once
+        for all of its invokes, instead of `invoke` encoding it again each time)."""
+        return self._invoke_payload(payload)
+
     def _invoke_payload(self, payload: bytes, timeout_s: float | None = None) -> Outcome:
         with self._lock:
             emulator = self.emulator
@@ -168,14 +173,13 @@ class Runner(ABC):
                 if self._process is None or not self._process.running:
                     self._stop()
                     self._start(emulator)
-                assert self._process is not None
-                done = emulator.invoke(payload, timeout_s=timeout_s)
-                peak = self._process.peak_rss_kib()
-                outcome = Outcome(done.request_id, done.result, done.timing, done.cold, peak)
-                if not isinstance(outcome.result, Crash) and self._process.oom_killed():
+                process = self._process
+                assert process is not None
+                outcome = emulator.invoke(payload, timeout_s=timeout_s, peak=process.peak_rss_kib)
+                if not isinstance(outcome.result, Crash) and process.oom_killed():
                     # A process of the handler's tree ran out of memory (its cgroup's OOM killer, or
                     # the sampler's cap): as on Lambda, the invoke fails with the sandbox's memory.
-                    stderr = tuple(self._process.output_tail()[1])
+                    stderr = tuple(process.output_tail()[1])
                     outcome = dataclasses.replace(outcome, result=Crash(None, stderr, True, True))
                 result = outcome.result
                 if isinstance(result, Timeout | Crash | InitError):

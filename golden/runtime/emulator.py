@@ -14,6 +14,9 @@ cut the harness's Python CPU per warm invoke from ~550 µs to ~150 µs and its v
 switches from 6 to 1-2: the old path handed each invoke from the caller to a server thread and back
 through a condition variable (two thread wake-ups), and woke the server thread twice more for the
 runtime's requests.
+A second round (docs/benchmarks.md, Golden) took the invoke from ~3,400 to ~2,400 Python bytecodes:
+the sandbox's lock taken directly, the `GET /next` already in the socket read without a `select` and
+given the event at once instead of parked and unparked, replies encoded in one piece.
 Whatever does not arrive on the driven connection (an answer posted on another connection, the
 runtime's exit, `close()`) reaches the invoke through the condition variable and a wake-up pipe.
 
@@ -95,12 +98,16 @@ class Emulator:
 
     # -- invoking ---------------------------------------------------------------------------------
 
-    def invoke(self, payload: bytes, *, timeout_s: float | None = None) -> Outcome:
-        """Queue one event (JSON bytes), wait for the runtime's answer, and say what happened."""
+    def invoke(
+        self, payload: bytes, *, timeout_s: float | None = None, peak: Callable[[], int | None] | None = None
+    ) -> Outcome:
+        """Queue one event (JSON bytes), wait for the runtime's answer, and say what happened.
+
+        `peak` reads the runtime's peak resident memory for the outcome (a runner's process knows it)."""
         limit = self.function.timeout_s if timeout_s is None else timeout_s
         sandbox = self._sandbox
         with self._invoke_lock:
-            with sandbox.cond:
+            with sandbox.lock:
                 if sandbox.closed:
                     raise EmulatorError("the emulator is closed; create a new one to invoke again")
                 invocation = new_invocation(payload, limit)
@@ -110,14 +117,16 @@ class Emulator:
             try:
                 handed = self._await_handout(invocation, unread)
                 result = self._drive(invocation, handed) if isinstance(handed, Connection) else handed
-            finally:
-                with sandbox.cond:
-                    sandbox.invocation = None
-                    sandbox.driver = None
-                    sandbox.cond.notify_all()
-            with sandbox.cond:
+            except BaseException:
+                with sandbox.lock:
+                    sandbox.end_invocation()
+                raise
+            with sandbox.lock:
+                sandbox.end_invocation()
                 timing = sandbox.timing(invocation, result)
-            return Outcome(invocation.request_id, result, timing, invocation.cold)
+            return Outcome(
+                invocation.request_id, result, timing, invocation.cold, peak() if peak is not None else None
+            )
 
     def _await_handout(self, invocation: Invocation, unread: Connection | None) -> Connection | Result:
         """A parked connection of the current runtime (the event is now handed out), or why none came.
@@ -128,12 +137,12 @@ class Emulator:
         sandbox = self._sandbox
         active = unread
         try:
-            with sandbox.cond:
+            with sandbox.lock:
                 started = sandbox.started_at if sandbox.ready_at is None else None
                 start = started if started is not None else time.perf_counter()
                 handout_limit = start + self.function.init_timeout_s
             while True:
-                with sandbox.cond:
+                with sandbox.lock:
                     if sandbox.init_error is not None:
                         invocation.cold = True
                         return sandbox.init_error
@@ -147,18 +156,19 @@ class Emulator:
                         if sandbox.connections.get(connection.sock) != sandbox.generation:
                             connection.hand_back(serve_on=False)
                             continue
-                        invocation.handed_out_at = time.perf_counter()
-                        invocation.cold = sandbox.served == 0
-                        sandbox.served += 1
+                        sandbox.handing_out(invocation)
                         return connection
                     remaining = handout_limit - time.perf_counter()
                     if remaining <= 0:
                         invocation.cold = sandbox.served == 0
                         return Timeout(self.function.init_timeout_s, "init")
                     if active is None:
-                        sandbox.cond.wait(remaining)
+                        sandbox.wait(remaining)
                         continue
-                active = self._serve_next(active, handout_limit)
+                asking = active
+                active = self._serve_next(active, handout_limit, hand_out=invocation)
+                if invocation.handed_out_at is not None:  # it asked, and took the event at once
+                    return asking
         finally:
             if active is not None:  # the runtime asked on another connection: its thread serves this one
                 active.hand_back(serve_on=True)
@@ -177,7 +187,7 @@ class Emulator:
                 connection.hand_back(serve_on=False)
                 active = None
             while True:
-                with sandbox.cond:
+                with sandbox.lock:
                     if invocation.result is not None:
                         result = invocation.result
                     elif sandbox.exit is not None:
@@ -187,7 +197,7 @@ class Emulator:
                     elif (remaining := invoke_limit - time.perf_counter()) <= 0:
                         result = Timeout(invocation.timeout_s, "invoke")
                     elif active is None:
-                        sandbox.cond.wait(remaining)
+                        sandbox.wait(remaining)
                         continue
                 if result is not None:
                     return result
@@ -197,17 +207,24 @@ class Emulator:
             if active is not None:
                 sandbox.leave_unread(active, alive=result is not None and not isinstance(result, Crash))
 
-    def _serve_next(self, connection: Connection, limit: float) -> Connection | None:
+    def _serve_next(
+        self, connection: Connection, limit: float, *, hand_out: Invocation | None = None
+    ) -> Connection | None:
         """Serve the next request on the driven `connection` if one comes before `limit`.
 
         Returns the connection while this invoke still drives it; None once it is parked again (its
         runtime asked for the next event) or handed back to its server thread to close.
+
+        `hand_out`: the invoke waits for a runtime to ask for its event. The request is then probably
+        there already (a warm runtime's `GET /next`, sent while the caller was busy elsewhere), so it is
+        read before any `select`; and when it is a `GET /next` it may take the event at once
+        (`Sandbox.park_again`), which sets `hand_out.handed_out_at`.
         """
         sandbox = self._sandbox
-        if not connection.buffered:
+        if not connection.buffered and not (hand_out is not None and connection.receive_now()):
             fd = connection.sock.fileno()
-            waiting = (fd, sandbox.wake_r)
-            readable = select.select(waiting, (), (), max(limit - time.perf_counter(), 0))[0]
+            watched = (fd, sandbox.wake_r)
+            readable = select.select(watched, (), (), max(limit - time.perf_counter(), 0))[0]
             if sandbox.wake_r in readable:
                 sandbox.drain_wake_ups()
             if fd not in readable:
@@ -220,7 +237,7 @@ class Emulator:
                 else:  # the Invoke API on a runtime's own connection would wait for this very invoke
                     reply = json_reply(400, {"errorType": "BadRequest", "errorMessage": _NOT_HERE})
                 if reply is None:
-                    sandbox.park_again(connection)
+                    sandbox.park_again(connection, hand_out)
                     return None
                 connection.send(reply, limit)
                 if request.keep_alive:

@@ -8,14 +8,15 @@ import time
 from dataclasses import dataclass
 
 from golden.outcome import Crash, FunctionError, Result, Success, parse_json
-from golden.runtime.connection import Reply
+from golden.runtime.connection import Reply, prepared
 from golden.runtime.http_server import json_reply
 from golden.runtime.posted import read_error
 from golden.runtime.process import ProcessExit
 from golden.sides.function import FunctionFacts
 
+_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 MAX_RESPONSE_BYTES = 6 * 1024 * 1024  # Lambda's synchronous response limit
-ACCEPTED = Reply(202, b'{"status":"OK"}', (("Content-Type", "application/json"),))
+ACCEPTED = prepared(Reply(202, b'{"status":"OK"}', (("Content-Type", "application/json"),)))
 
 
 @dataclass
@@ -40,26 +41,34 @@ def new_invocation(payload: bytes, timeout_s: float) -> Invocation:
 
     Both come from one read of the OS's randomness (`uuid4()` and two `token_hex` calls were three).
     """
-    random = bytearray(os.urandom(36))
-    random[6] = random[6] & 0x0F | 0x40  # version 4
-    random[8] = random[8] & 0x3F | 0x80  # RFC 4122 variant
-    hex = random.hex()
-    request_id = f"{hex[:8]}-{hex[8:12]}-{hex[12:16]}-{hex[16:20]}-{hex[20:32]}"
+    hex = os.urandom(36).hex()
+    # Version 4 in the third group's first digit; the RFC 4122 variant (8, 9, a or b) in the fourth's.
+    request_id = f"{hex[:8]}-{hex[8:12]}-4{hex[13:16]}-{_VARIANT[hex[16]]}{hex[17:20]}-{hex[20:32]}"
     trace_id = f"Root=1-{int(time.time()):08x}-{hex[32:56]};Parent={hex[56:72]};Sampled=0"
     return Invocation(request_id, payload, timeout_s, trace_id)
 
 
 def event_reply(invocation: Invocation, function: FunctionFacts) -> Reply:
-    """The answer to `GET /next` that hands the event out, with Lambda's headers."""
+    """The answer to `GET /next` that hands the event out, with Lambda's headers.
+
+    Its wire form is written out here in one piece: this reply goes out on every invoke."""
     deadline_ms = int(time.time() * 1000 + invocation.timeout_s * 1000)
+    payload, arn = invocation.payload, function.arn
     headers = (
         ("Content-Type", "application/json"),
         ("Lambda-Runtime-Aws-Request-Id", invocation.request_id),
         ("Lambda-Runtime-Deadline-Ms", str(deadline_ms)),
-        ("Lambda-Runtime-Invoked-Function-Arn", function.arn),
+        ("Lambda-Runtime-Invoked-Function-Arn", arn),
         ("Lambda-Runtime-Trace-Id", invocation.trace_id),
     )
-    return Reply(200, invocation.payload, headers)
+    head = (
+        f"HTTP/1.1 200 OK\r\nContent-Length: {len(payload)}\r\nContent-Type: application/json\r\n"
+        f"Lambda-Runtime-Aws-Request-Id: {invocation.request_id}\r\n"
+        f"Lambda-Runtime-Deadline-Ms: {deadline_ms}\r\n"
+        f"Lambda-Runtime-Invoked-Function-Arn: {arn}\r\n"
+        f"Lambda-Runtime-Trace-Id: {invocation.trace_id}\r\n\r\n"
+    )
+    return Reply(200, payload, headers, head.encode("latin-1") + payload)
 
 
 def read_answer(what: str, body: bytes, error_type: str | None) -> tuple[Result, Reply]:

@@ -16,9 +16,12 @@ a zombie without memory fields), it never shows a process that reused the pid.
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 _READ_BYTES = 4096  # the fields we read are in the first kilobyte of either file
+_VM_HWM = re.compile(rb"\nVmHWM:\s*(\d+) kB")
+_OOM_KILL = re.compile(rb"(?:^|\n)oom_kill (\d+)")
 
 
 class KeptFile:
@@ -60,6 +63,19 @@ def kib_fields(status: bytes, keys: tuple[bytes, ...] = (b"VmHWM", b"VmRSS")) ->
             if end >= 0:
                 fields[key.decode()] = int(status[start + len(key) + 2 : end])
     return fields
+
+
+def vm_hwm_kib(status: bytes) -> int | None:
+    """`VmHWM` of a `/proc/<pid>/status` text (what `kib_fields` finds, in one regex call: it is read after
+    every invoke); None for a zombie."""
+    found = _VM_HWM.search(status)
+    return int(found[1]) if found is not None else None
+
+
+def oom_kills(events: bytes) -> int:
+    """`counter(events, b"oom_kill")` in one regex call (it is read after every invoke)."""
+    found = _OOM_KILL.search(events)
+    return int(found[1]) if found is not None else 0
 
 
 def counter(text: bytes, name: bytes) -> int:

@@ -33,7 +33,7 @@ from pathlib import Path
 from golden.errors import RunnerError
 from golden.runtime.cgroup import Cgroup, open_cgroup
 from golden.runtime.jail import Isolation, start_jailed
-from golden.runtime.kept_file import KeptFile, counter, kib_fields
+from golden.runtime.kept_file import KeptFile, kib_fields, oom_kills, vm_hwm_kib
 from golden.runtime.output import OutputTail
 
 
@@ -161,7 +161,7 @@ class RuntimeProcess:
 
     def oom_killed(self) -> bool:
         """Whether memory ran out anywhere in the tree (an OOM kill in its cgroup, or the sampler's cap)."""
-        if self._oom_file is not None and counter(self._oom_file.read(), b"oom_kill") > 0:
+        if self._oom_file is not None and oom_kills(self._oom_file.read()) > 0:
             self._out_of_memory = True
         return self._out_of_memory
 
@@ -171,8 +171,10 @@ class RuntimeProcess:
 
     def peak_rss_kib(self) -> int | None:
         """Peak resident memory so far (VmHWM), or the last value sampled once the process is gone."""
-        if self._popen is not None and not self._exited.is_set():
-            self._sample_once()
+        if self._status_file is not None and not self._exited.is_set():
+            peak = vm_hwm_kib(self._status_file.read())
+            if peak is not None and (self._peak_kib is None or peak > self._peak_kib):
+                self._peak_kib = peak
         return self._peak_kib
 
     def output_tail(self) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -7,7 +7,9 @@ an event meant for its successor.
 
 The emulator holds some connections of the current runtime: *parked* ones, whose `GET /next` waits for
 an event (their server threads sleep until handed back), and the *unread* one the last invoke drove.
-Every field is guarded by `cond`. `notify()` wakes whoever waits on it and, through a pipe, the invoke
+Every field is guarded by `lock` (taken directly, a C-level context manager: `with sandbox.cond` adds
+two Python calls per section, and a warm invoke takes it several times); `cond` is a condition on that
+lock, waited on through `wait()`. `notify()` wakes whoever waits on it and, through a pipe, the invoke
 that waits in `select` on the connection it drives (`driver`).
 """
 
@@ -37,7 +39,10 @@ class Sandbox:
         self.function = function
         self.invoke_api_target = invoke_api
         """What Invoke API requests run through (a runner's invoke, which restarts crashed runtimes)."""
-        self.cond = threading.Condition()
+        self.lock = threading.RLock()
+        self.cond = threading.Condition(self.lock)
+        self.waiting = 0
+        """Threads in `wait()`: `notify()` skips the condition's Python-level notify when there are none."""
         self.generation = 0
         self.connections: dict[socket.socket, int] = {}
         """Every open connection and the generation it was accepted in."""
@@ -63,7 +68,7 @@ class Sandbox:
 
     def begin_runtime(self) -> int:
         """A new runtime process is about to start: forget the last one. Returns its generation."""
-        with self.cond:
+        with self.lock:
             self.generation += 1
             stale = [sock for sock in self.runtime_connections if self.connections[sock] < self.generation]
             held = self.take_held()
@@ -82,14 +87,14 @@ class Sandbox:
         return generation
 
     def runtime_exited(self, generation: int, exit: ProcessExit) -> None:
-        with self.cond:
+        with self.lock:
             if generation == self.generation:
                 self.exit = exit
                 self.notify()
 
     def close(self) -> list[socket.socket] | None:
         """Refuse everything from now on; hand back what is held. Every open connection, or None if closed."""
-        with self.cond:
+        with self.lock:
             if self.closed:
                 return None
             self.closed = True
@@ -102,20 +107,39 @@ class Sandbox:
 
     def close_pipe(self) -> None:
         """Close the wake-up pipe once no invoke uses it (left open if one is stuck for 5 s)."""
-        with self.cond:
-            if not self.cond.wait_for(lambda: self.driver is None, timeout=5):
-                return
+        deadline = time.monotonic() + 5
+        with self.lock:
+            while self.driver is not None:
+                if (remaining := deadline - time.monotonic()) <= 0:
+                    return
+                self.wait(remaining)
         os.close(self.wake_r)
         os.close(self._wake_w)
 
-    # -- for the invoke (call with `cond` held unless said otherwise) ------------------------------
+    # -- for the invoke (call with `lock` held unless said otherwise) ------------------------------
+
+    def wait(self, timeout: float) -> None:
+        """Wait on `cond` (with `lock` held) until notified or `timeout` seconds pass."""
+        self.waiting += 1
+        try:
+            self.cond.wait(timeout)
+        finally:
+            self.waiting -= 1
 
     def notify(self) -> None:
         """Wake every waiter, including an invoke blocked on its connection."""
-        self.cond.notify_all()
+        if self.waiting:
+            self.cond.notify_all()
         if self.driver is not None and self.driver != threading.get_ident():
             with contextlib.suppress(BlockingIOError):
                 os.write(self._wake_w, b"!")
+
+    def end_invocation(self) -> None:
+        """The invoke in flight is over (its driver no longer waits on the pipe)."""
+        self.invocation = None
+        self.driver = None
+        if self.waiting:
+            self.cond.notify_all()
 
     def drain_wake_ups(self) -> None:
         """Empty the wake-up pipe (any thread, no lock needed)."""
@@ -129,23 +153,37 @@ class Sandbox:
         self.unread = None
         return held
 
-    def park_again(self, connection: Connection) -> None:
-        """The driven connection asked for the next event (takes `cond` itself)."""
-        with self.cond:
+    def park_again(self, connection: Connection, hand_out: Invocation | None = None) -> None:
+        """The driven connection asked for the next event (takes `lock` itself).
+
+        With `hand_out` (the invoke waiting for a runtime to ask), the event goes out on this connection
+        at once when nothing stands before it (no other parked connection, no init error or exit):
+        `hand_out.handed_out_at` is then set. Otherwise the connection is parked as any other."""
+        with self.lock:
             if self.from_current_runtime(connection.sock):
+                if hand_out is not None and not self.parked and self.init_error is None and self.exit is None:
+                    self.handing_out(hand_out)
+                    return
                 self.parked.append(connection)
-                self.cond.notify_all()
+                if self.waiting:
+                    self.cond.notify_all()
                 return
         connection.hand_back(serve_on=False)
+
+    def handing_out(self, invocation: Invocation) -> None:
+        """The event of `invocation` goes out now (call with `lock` held)."""
+        invocation.handed_out_at = time.perf_counter()
+        invocation.cold = self.served == 0
+        self.served += 1
 
     def leave_unread(self, connection: Connection, *, alive: bool) -> None:
         """Keep the driven connection for the next invoke, which reads the runtime's next request.
 
         Not waiting for the runtime's `GET /next` (a round trip through the runtime) lets the caller go
         on (compare, or invoke the other side) while the runtime asks; the request waits in the socket's
-        buffer. A request that is not `GET /next` waits for the next invoke too (takes `cond` itself).
+        buffer. A request that is not `GET /next` waits for the next invoke too (takes `lock` itself).
         """
-        with self.cond:
+        with self.lock:
             if alive and self.from_current_runtime(connection.sock):
                 self.unread = connection
                 return
@@ -171,16 +209,16 @@ class Sandbox:
     # -- the Runtime API (http_server.Backend: server threads, or the invoke driving a connection) --
 
     def connection_opened(self, sock: socket.socket) -> None:
-        with self.cond:
+        with self.lock:
             self.connections[sock] = self.generation
 
     def connection_closed(self, sock: socket.socket) -> None:
-        with self.cond:
+        with self.lock:
             self.connections.pop(sock, None)
             self.runtime_connections.discard(sock)
 
     def park(self, connection: Connection) -> bool:
-        with self.cond:
+        with self.lock:
             if not self.from_current_runtime(connection.sock):
                 return False
             if self.ready_at is None:
@@ -192,7 +230,7 @@ class Sandbox:
     def post_result(
         self, sock: socket.socket, request_id: str, what: str, body: bytes, error_type: str | None
     ) -> Reply:
-        with self.cond:
+        with self.lock:
             invocation = self.invocation
             current = self.from_current_runtime(sock)
             if not current or invocation is None or invocation.request_id != request_id:
@@ -205,7 +243,7 @@ class Sandbox:
         return reply
 
     def post_init_error(self, sock: socket.socket, body: bytes, error_type: str | None) -> Reply:
-        with self.cond:
+        with self.lock:
             if not self.from_current_runtime(sock):
                 return rejected("InvalidStateTransition", "this runtime has been replaced")
             self.init_error = read_error(body, error_type, InitError)

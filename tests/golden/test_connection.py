@@ -60,6 +60,29 @@ def test_chunked_body_with_trailers(pair: tuple[Connection, socket.socket]) -> N
     assert request.trailers == {"lambda-runtime-function-error-type": "Boom"}
 
 
+@pytest.mark.parametrize(
+    ("body", "data"),
+    [
+        (b'1b\r\n{"ok":true,"echo":{"id":17}\r\n0\r\n\r\n', b'{"ok":true,"echo":{"id":17}'),  # aws-lambda-go
+        (b"0A\r\n\r\n0\r\nxyz\r\n\r\n0\r\n\r\n", b"\r\n0\r\nxyz\r\n"),  # data that looks like an end
+        (b"3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n", b"abcde"),  # two chunks
+    ],
+)
+def test_chunked_bodies_that_arrive_whole(
+    pair: tuple[Connection, socket.socket], body: bytes, data: bytes
+) -> None:
+    """The one-chunk shortcut gives what the chunk-by-chunk reader gives, and leaves the next request."""
+    connection, client = pair
+    client.sendall(
+        b"POST /r HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + body + b"GET /n HTTP/1.1\r\n\r\n"
+    )
+    time.sleep(0.05)
+    request = connection.read_request()
+    assert request is not None and (request.body, request.trailers) == (data, {})
+    following = connection.read_request()
+    assert following is not None and following.target == "/n"
+
+
 def test_expect_continue_is_answered_before_the_body(pair: tuple[Connection, socket.socket]) -> None:
     connection, client = pair
     client.sendall(b"POST /r HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
@@ -91,6 +114,11 @@ def test_keep_alive(pair: tuple[Connection, socket.socket], head: bytes, keep_al
         (b"GET / SPDY/3\r\n\r\n", 400),
         (b"GET / HTTP/1.1\r\nno colon here\r\n\r\n", 400),
         (b"POST / HTTP/1.1\r\nContent-Length: ten\r\n\r\n", 400),
+        (b"POST / HTTP/1.1\r\nContent-Length: -3\r\n\r\nabc", 400),
+        (b"GET / HTTP/1.1\r\nHost: x\r\n Folded: y\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\nName : y\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\n: y\r\n\r\n", 400),
+        (b"GET / HTTP/1.1\r\n" + b"X: y\r\n" * 101 + b"\r\n", 431),
         (b"POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400),
         (b"GET / HTTP/1.1\r\nX: " + b"a" * (MAX_HEAD_BYTES + 10), 431),
     ],
@@ -101,6 +129,20 @@ def test_malformed_requests(pair: tuple[Connection, socket.socket], data: bytes,
     with pytest.raises(BadRequest) as raised:
         connection.read_request(time.perf_counter() + 5)
     assert raised.value.status == status
+
+
+def test_a_malformed_header_line_is_named(pair: tuple[Connection, socket.socket]) -> None:
+    connection, client = pair
+    client.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nbad line\r\nOk: 1\r\n\r\n")
+    with pytest.raises(BadRequest, match="malformed header line 'bad line'"):
+        connection.read_request()
+
+
+def test_header_values_are_trimmed_and_names_lower_cased(pair: tuple[Connection, socket.socket]) -> None:
+    connection, client = pair
+    client.sendall(b"GET / HTTP/1.1\r\nHost: a:1\r\nX-Empty:\r\nX-Tabs:\t v \t\r\n\r\n")
+    request = connection.read_request()
+    assert request is not None and request.headers == {"host": "a:1", "x-empty": "", "x-tabs": "v"}
 
 
 def test_a_peer_gone_in_the_middle_of_a_body(pair: tuple[Connection, socket.socket]) -> None:

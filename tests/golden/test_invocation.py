@@ -7,6 +7,7 @@ import time
 import uuid
 
 from golden.outcome import FunctionError, Success
+from golden.runtime.connection import Reply, encode_reply
 from golden.runtime.invocation import MAX_RESPONSE_BYTES, event_reply, new_invocation, read_answer
 from golden.sides.function import FunctionFacts
 
@@ -31,6 +32,8 @@ def test_the_event_goes_out_with_lambda_headers() -> None:
     assert headers["Lambda-Runtime-Trace-Id"] == invocation.trace_id
     assert headers["Lambda-Runtime-Invoked-Function-Arn"].endswith(":function:fn")
     assert 2900 < int(headers["Lambda-Runtime-Deadline-Ms"]) - time.time() * 1000 <= 3000
+    # Its wire form, written out by hand for speed, is what the generic encoder makes of it.
+    assert reply.wire == encode_reply(Reply(reply.status, reply.body, reply.headers))
 
 
 def test_answers() -> None:

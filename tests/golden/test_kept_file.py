@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from golden.runtime.cgroup import open_cgroup
-from golden.runtime.kept_file import KeptFile, counter, kib_fields
+from golden.runtime.kept_file import KeptFile, counter, kib_fields, oom_kills, vm_hwm_kib
 
 GROW = "import sys; b = bytearray(64 << 20); b[::4096] = b'x' * len(b[::4096]); sys.stdin.read()"
 
@@ -40,6 +40,15 @@ def test_counter_reads_both_cgroup_formats() -> None:
     assert (counter(v2, b"oom_kill"), counter(v1, b"oom_kill")) == (1, 4)
     assert counter(b"oom_kill_disable 0\n", b"oom_kill") == 0
     assert counter(b"oom_kill 7", b"oom_kill") == 7
+    for text in (v2, v1, b"oom_kill_disable 0\n", b"oom_kill 7", b""):  # the one-regex reader agrees
+        assert oom_kills(text) == counter(text, b"oom_kill")
+
+
+def test_the_peak_reader_agrees_with_kib_fields() -> None:
+    with open("/proc/self/status", "rb") as file:
+        status = file.read()
+    assert vm_hwm_kib(status) == kib_fields(status)["VmHWM"]
+    assert vm_hwm_kib(b"Name:\tzombie\nState:\tZ\n") is None
 
 
 def test_the_oom_counter_of_a_real_cgroup_starts_at_zero() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from golden.outcome import Crash, FunctionError, Outcome, Success, Timing, parse_json, to_jsonable
 
 
@@ -30,6 +32,32 @@ def test_parse_json() -> None:
     assert parse_json(b"null") == (None, True)
     assert parse_json(b"not json") == (None, False)
     assert parse_json(b"\xff") == (None, False)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"a": [1, 2.5, "\xc3\xa9"]}',
+        b"",
+        b"  7 ",
+        b"\xef\xbb\xbf{}",  # UTF-8 with a BOM
+        '{"a": "\u00e9"}'.encode("utf-16"),
+        "[1]".encode("utf-16-le"),
+        "[1]".encode("utf-32-be"),
+        b'"\xed\xa0\x80"',  # a lone surrogate in UTF-8 bytes (surrogatepass)
+        b'"\\ud83d"',  # an escaped lone surrogate, as JSON.stringify writes it
+        b"\x80abc",
+        b"NaN",
+        b"[1,]",
+    ],
+)
+def test_parse_json_reads_what_json_loads_reads(body: bytes) -> None:
+    """The shortcut for plain UTF-8 bodies keeps `json.loads`'s answers, including its errors."""
+    try:
+        expected: tuple[object, bool] = (json.loads(body), True)
+    except (ValueError, UnicodeDecodeError):
+        expected = (None, False)
+    assert repr(parse_json(body)) == repr(expected)
 
 
 def test_crash_reasons() -> None:

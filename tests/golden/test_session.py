@@ -12,7 +12,7 @@ from golden.cases.files import Case, load_cases
 from golden.compare.latency import LatencyBudget
 from golden.config import GoldenSettings
 from golden.errors import RunnerError
-from golden.outcome import Outcome, Result
+from golden.outcome import Json, Outcome, Result
 from golden.session import CaseResult, GoldenReport, Invoker, run_golden
 from tests.golden.conftest import MakeGo, MakeNode
 from tests.golden.fakes import FakeInvoker, failed, ok
@@ -156,3 +156,20 @@ def test_any_exception_in_one_case_is_that_case_s_error_and_the_run_goes_on() ->
 def test_negative_runs_are_refused() -> None:
     with pytest.raises(ValueError, match="runs must be 0 or more"):
         run_golden([], FakeInvoker(echo), FakeInvoker(echo), runs=-1)
+
+
+class EncodedInvoker(FakeInvoker):
+    """A fake that also takes events already encoded, as a local Runner does (`Runner.invoke_json`)."""
+
+    def invoke_json(self, payload: bytes) -> Outcome:
+        return self.invoke(payload)
+
+
+def test_a_runner_that_takes_json_gets_each_case_encoded_once_and_others_the_event() -> None:
+    echo = EncodedInvoker(lambda event, _: ok(json.loads(event) if isinstance(event, bytes) else None))
+    plain = FakeInvoker(lambda event, _: ok(event))  # type: ignore[arg-type]
+    event: Json = {"b": [1, 2.5, "é"], "a": None}
+    report = run_golden([Case("one", event, "one.json", None)], echo, plain, GoldenSettings(), runs=2)
+    assert report.ok, report.cases[0].differences
+    assert echo.events == [json.dumps(event).encode()] * 4  # node twice, then two warm runs
+    assert plain.events == [event] * 3 and all(seen is event for seen in plain.events)
