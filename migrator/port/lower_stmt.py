@@ -101,7 +101,9 @@ def _declaration(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
         init = lower_expr(value, cx) if value is not None else None
         if isinstance(init, ir.Func | ir.ErrorClass) and name.type == "identifier" and not init.name:
             init = _named(init, cx.text(name))
-        out.append(ir.Decl(kind, lower_pattern(name, cx), init))
+        annotation = declarator.child_by_field_name("type")
+        ann = cx.text(annotation).lstrip(":").strip() if annotation is not None else ""
+        out.append(ir.Decl(kind, lower_pattern(name, cx), init, ann, cx.line(declarator)))
     return tuple(out)
 
 

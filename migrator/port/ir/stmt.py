@@ -15,6 +15,8 @@ class Decl:
     kind: str
     pattern: Pattern
     init: Expr | None
+    annotation: str = ""  #: the TypeScript type annotation's text (`number`, `Item[]`), "" when none
+    line: int = 0  #: where the declarator is (1-based; 0 when the translator made the declaration)
 
 
 @dataclass(frozen=True)
