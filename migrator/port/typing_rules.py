@@ -129,7 +129,7 @@ def infer_module(module: ir.Module) -> ModuleTyping:
     """Prove the types of a module's `let`/`const` bindings (a fixpoint: a binding stays typed only
     while everything assigned to it is proven under the others' types)."""
     intact = _INTACT - assigned_globals(module.body)
-    candidates, unverified = _candidates(module, Typer({}, intact))
+    candidates, unverified = _candidates(module, intact)
     writes = _writes(module)
     changed = True
     while changed:
@@ -149,13 +149,26 @@ def infer_module(module: ir.Module) -> ModuleTyping:
     return ModuleTyping(typed, ordered, intact)
 
 
-def _candidates(module: ir.Module, typer: Typer) -> tuple[dict[str, _Candidate], list[Unverified]]:
-    """The declarations that claim a type (by name), and the annotations that cannot be used at all."""
+def _candidates(module: ir.Module, intact: frozenset[str]) -> tuple[dict[str, _Candidate], list[Unverified]]:
+    """The declarations that claim a type (by name), and the annotations that cannot be used at all.
+    An initialiser is inferred assuming the other claims hold (the fixpoint then checks them all)."""
+    decls = [n for n in walk(module.body) if isinstance(n, ir.Decl)]
+    claims: dict[str, str] = {}
+    while True:
+        candidates, unverified = _claims(module, decls, Typer(claims, intact))
+        if len(candidates) == len(claims):
+            return candidates, unverified
+        claims = {n: c.type for n, c in candidates.items()}
+
+
+def _claims(
+    module: ir.Module, decls: list[ir.Decl], typer: Typer
+) -> tuple[dict[str, _Candidate], list[Unverified]]:
     typescript = module.file.endswith(_TS_SUFFIXES)
     counts = _declarations(module)
     candidates: dict[str, _Candidate] = {}
     unverified: list[Unverified] = []
-    for decl in (n for n in walk(module.body) if isinstance(n, ir.Decl)):
+    for decl in decls:
         c, why = _candidate(decl, typescript, typer)
         if c is not None and counts[c.name] > 1:
             c, why = None, "the name is declared more than once in the module"
