@@ -4,6 +4,7 @@ the subset by `Untranslated` (the innermost statement holding the construct)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import tree_sitter as ts
 
@@ -110,7 +111,7 @@ def _declaration(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
 def _named(value: ir.Func | ir.ErrorClass, name: str) -> ir.Expr:
     """`const f = () => ...` names the function `f` (its `name` property), as JavaScript does."""
     if isinstance(value, ir.Func):
-        return ir.Func(name, value.params, value.rest, value.body, value.is_async, value.is_arrow)
+        return replace(value, name=name)
     return value
 
 

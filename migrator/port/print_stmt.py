@@ -289,6 +289,10 @@ class StmtPrinter(ExprPrinter):
     def pattern_assign(self, pattern: ir.Pattern, value: str) -> list[str]:
         """Assign `value` (a Go expression, evaluated once) through a binding or assignment pattern."""
         if isinstance(pattern, ir.BindName):
+            go = self.go_types.get(pattern.name)
+            if go is not None:  # a typed parameter: every argument was proven of its type
+                unwrap = "jsrt.AsNumber" if go == "float64" else "jsrt.AsBoolean"
+                return [f"{var(pattern.name)} = {unwrap}({value})"]
             return [f"{var(pattern.name)} = {value}"]
         if isinstance(pattern, ir.TargetPattern):
             return self.assign_lines(ir.Assign(pattern.target, "=", ir.Raw(value)), None)

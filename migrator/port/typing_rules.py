@@ -16,6 +16,7 @@ from migrator.port import ir
 from migrator.port.ir.walk import walk
 from migrator.port.report import Typed, Unproven
 from migrator.port.types_expr import BOOLEAN, NUMBER, STRING, Typer, assigned_globals
+from migrator.port.typing_params import Candidate, parameters
 
 _PRIMITIVES = frozenset({NUMBER, BOOLEAN, STRING})
 GO_TYPES = {NUMBER: "float64", BOOLEAN: "bool"}
@@ -57,14 +58,6 @@ class ModuleTyping:
         return {b.name: b.type for b in self.typed}
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    decl: ir.Decl
-    name: str
-    type: str
-    annotated: bool
-
-
 def _declarations(module: ir.Module) -> Counter[str]:
     """How many times each name is declared in the module (any scope): a name declared once is the
     same binding wherever it is read, so the proof needs no scope analysis."""
@@ -84,7 +77,7 @@ def _writes(module: ir.Module) -> dict[str, list[ir.Assign | ir.Update | ir.Targ
     return out
 
 
-def _candidate(decl: ir.Decl, typescript: bool, typer: Typer) -> tuple[_Candidate | None, str]:
+def _candidate(decl: ir.Decl, typescript: bool, typer: Typer) -> tuple[Candidate | None, str]:
     """The type a declaration claims, or why it claims none that the translation can use."""
     if not isinstance(decl.pattern, ir.BindName):
         return None, "a destructuring pattern (only single names are typed)"
@@ -104,16 +97,19 @@ def _candidate(decl: ir.Decl, typescript: bool, typer: Typer) -> tuple[_Candidat
         return None, "`var` is undefined before its declaration runs"
     if decl.init is None:
         return None, "declared without a value: undefined until assigned"
-    return _Candidate(decl, name, claimed, bool(decl.annotation)), ""
+    return Candidate(name, claimed, decl.annotation, decl.line, (decl.init,)), ""
 
 
 def _why_not(
-    c: _Candidate, typer: Typer, writes: list[ir.Assign | ir.Update | ir.TargetPattern]
+    c: Candidate, typer: Typer, writes: list[ir.Assign | ir.Update | ir.TargetPattern]
 ) -> str | None:
     """Why the candidate is not proven under the current assumptions (None: it is)."""
-    assert c.decl.init is not None
-    if typer.of(c.decl.init) != c.type:
-        return f"the initial value is not proven a {c.type}"
+    for init in c.inits:
+        if init is None:
+            return "a call passes no value there"
+        if typer.of(init) != c.type:
+            what = "a call passes a value" if c.param else "the initial value is"
+            return f"{what} not proven a {c.type}"
     for w in writes:
         if isinstance(w, ir.TargetPattern):
             return "assigned by destructuring"
@@ -140,33 +136,35 @@ def infer_module(module: ir.Module) -> ModuleTyping:
             if why is not None:
                 del candidates[name]
                 changed = True
-                if c.annotated:
-                    unverified.append(Unverified(module.file, c.decl.line, name, c.decl.annotation, why))
+                if c.annotation:
+                    unverified.append(Unverified(module.file, c.line, name, c.annotation, why))
     typed = tuple(
-        TypedBinding(module.file, c.decl.line, c.name, c.type, c.annotated) for c in candidates.values()
+        TypedBinding(module.file, c.line, c.name, c.type, bool(c.annotation)) for c in candidates.values()
     )
     ordered = tuple(sorted(unverified, key=lambda u: (u.line, u.name)))
     return ModuleTyping(typed, ordered, intact)
 
 
-def _candidates(module: ir.Module, intact: frozenset[str]) -> tuple[dict[str, _Candidate], list[Unverified]]:
+def _candidates(module: ir.Module, intact: frozenset[str]) -> tuple[dict[str, Candidate], list[Unverified]]:
     """The declarations that claim a type (by name), and the annotations that cannot be used at all.
     An initialiser is inferred assuming the other claims hold (the fixpoint then checks them all)."""
     decls = [n for n in walk(module.body) if isinstance(n, ir.Decl)]
-    claims: dict[str, str] = {}
+    params, refused = parameters(module, _declarations(module))
+    claims = {c.name: c.type for c in params}
     while True:
         candidates, unverified = _claims(module, decls, Typer(claims, intact))
+        candidates |= {c.name: c for c in params}
         if len(candidates) == len(claims):
-            return candidates, unverified
+            return candidates, refused + unverified
         claims = {n: c.type for n, c in candidates.items()}
 
 
 def _claims(
     module: ir.Module, decls: list[ir.Decl], typer: Typer
-) -> tuple[dict[str, _Candidate], list[Unverified]]:
+) -> tuple[dict[str, Candidate], list[Unverified]]:
     typescript = module.file.endswith(_TS_SUFFIXES)
     counts = _declarations(module)
-    candidates: dict[str, _Candidate] = {}
+    candidates: dict[str, Candidate] = {}
     unverified: list[Unverified] = []
     for decl in decls:
         c, why = _candidate(decl, typescript, typer)

@@ -99,7 +99,7 @@ def test_a_lying_or_unprovable_annotation_is_reported_and_not_used(write_tree: W
         "dup": "the name is declared more than once in the module",
         "flag": "an assignment (`=`) is not proven a boolean",
     }
-    assert [u.line for u in typing.unverified] == [3, 4, 6, 8, 9, 11, 12, 14]
+    assert [u.line for u in typing.unverified] == [3, 4, 6, 8, 9, 11, 12, 13, 14]
 
 
 def test_losing_one_proof_drops_the_bindings_that_relied_on_it(write_tree: WriteTree) -> None:
@@ -120,6 +120,43 @@ def test_losing_one_proof_drops_the_bindings_that_relied_on_it(write_tree: Write
     assert _why(typing) == {
         "a": "an assignment (`=`) is not proven a number",
         "b": "the initial value is not proven a number",
+    }
+
+
+def test_a_parameter_is_typed_only_when_every_call_is_seen(write_tree: WriteTree) -> None:
+    typing = _typing(
+        write_tree,
+        """
+        function clamp(v: number, on: boolean): number { return on ? v : 0; }
+        const twice = (n: number) => n * 2;
+        export function shared(s: number) { return s; }
+        function spread(p: number) { return p; }
+        function missing(q: number, r: number) { return q + r; }
+        function passed(w: number) { return w; }
+        const api = { method(m: number) { return m; } };
+        function opt(o?: number, d: number = 1) { return [o, d]; }
+        export const handler = async (event: any) => {
+          const a: number = Number(event.a);
+          return [clamp(a, a > 1), clamp(a * 2, !event.on), twice(a), spread(...event.list), missing(1),
+                  [1].map(passed), api.method(2), opt(1, 2)];
+        };
+        """,
+    )
+    typed = {b.name: (b.type, b.line) for b in typing.typed}
+    assert typed == {
+        "v": ("number", 1),
+        "on": ("boolean", 1),
+        "n": ("number", 2),
+        "q": ("number", 5),  # missing(1): the one argument is a number, the second is never passed
+        "a": ("number", 10),
+    }
+    assert _why(typing) == {
+        "s": "the function is exported, passed, stored or a method: its callers are unknown",
+        "p": "a call spreads its arguments",
+        "r": "a call passes no value there",
+        "w": "the function is exported, passed, stored or a method: its callers are unknown",
+        "m": "the function is exported, passed, stored or a method: its callers are unknown",
+        "d": "a default value or a destructuring pattern (only plain parameters are typed)",
     }
 
 

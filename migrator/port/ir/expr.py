@@ -215,6 +215,8 @@ class Func:
     body: tuple[Stmt, ...]
     is_async: bool
     is_arrow: bool
+    param_types: tuple[str, ...] = ()  #: each parameter's TypeScript annotation ("" when none)
+    line: int = 0  #: where the function starts (1-based; 0 when the translator made it)
 
 
 @dataclass(frozen=True)
