@@ -52,7 +52,9 @@ def lower_function(node: ts.Node, cx: LowerContext) -> ir.Expr:
     block = body.type == "statement_block"
     stmts = lower_block(body, cx) if block else (ir.Return(lower_expr(body, cx)),)
     arrow = node.type == "arrow_function"
-    return ir.Func(name, params, rest, stmts, is_async, arrow, types, cx.line(node))
+    returns_node = node.child_by_field_name("return_type")
+    returns = cx.text(returns_node).lstrip(":").strip() if returns_node is not None else ""
+    return ir.Func(name, params, rest, stmts, is_async, arrow, types, returns, cx.line(node))
 
 
 def lower_class(node: ts.Node, cx: LowerContext) -> ir.Expr:

@@ -192,8 +192,8 @@ class ExprPrinter(TypedPrinting):
 
     def _unary(self, e: ir.Unary) -> str:
         native = self.native_num(e) if e.op in ("-", "+") else None
-        if native is not None and not native[1]:
-            return f"jsrt.Num({native[0]})"
+        if native is not None and not native.const:
+            return f"jsrt.Num({self.use(native)})"
         if e.op in _UNARY:
             return f"{_UNARY[e.op]}({self.expr(e.operand)})"
         if e.op == "void":
@@ -238,8 +238,8 @@ class ExprPrinter(TypedPrinting):
         if direct is not None:
             return f"jsrt.Bool({direct})"
         native = self.native_num(e)
-        if native is not None and not native[1]:
-            return f"jsrt.Num({native[0]})"
+        if native is not None and not native.const:
+            return f"jsrt.Num({self.use(native)})"
         return f"jsrt.{_ARITH[e.op]}({self.expr(e.left)}, {self.expr(e.right)})"
 
     def _logical(self, e: ir.Logical) -> str:

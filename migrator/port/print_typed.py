@@ -12,7 +12,7 @@ which only unwrap a value proven to be of that kind.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from migrator.port import ir
 from migrator.port.gotext import var
@@ -25,6 +25,14 @@ _NATIVE = frozenset({"+", "-", "*", "/", "%"})
 _COMPARE = frozenset({"<", "<=", ">", ">=", "===", "!==", "==", "!="})
 _MATH = {"floor": "Floor", "ceil": "Ceil", "trunc": "Trunc", "abs": "Abs", "sqrt": "Sqrt"}
 _GO_COMPARE = {"===": "==", "!==": "!=", "==": "==", "!=": "!="}
+
+
+class Native(NamedTuple):
+    """A Go float64 expression: its text, whether it is a constant, whether it calls package math."""
+
+    text: str
+    const: bool
+    math: bool = False
 
 
 class TypedPrinting:
@@ -49,32 +57,39 @@ class TypedPrinting:
             return f"jsrt.Bool({var(name)})"
         return None
 
-    def native_num(self, e: ir.Expr) -> tuple[str, bool] | None:
-        """A Go float64 expression for `e` and whether it is constant, or None when jsrt prints it."""
+    def use(self, native: Native) -> str:
+        """The text of a native expression that is printed (its `math` import recorded)."""
+        if native.math:
+            self.state.imports.add("math")
+        return native.text
+
+    def native_num(self, e: ir.Expr) -> Native | None:
+        """A Go float64 expression for `e`, or None when jsrt prints it (no side effect: the caller
+        that prints it calls `use`)."""
         if isinstance(e, ir.Lit) and e.kind == "num":
             value = float(e.value)
             if not math.isfinite(value):
                 return None
-            return (str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)), True
+            return Native(str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value), True)
         if isinstance(e, ir.Name) and self.go_types.get(e.name) == "float64":
-            return var(e.name), False
+            return Native(var(e.name), False)
         if isinstance(e, ir.Unary) and e.op in ("-", "+"):
             inner = self.native_num(e.operand)
-            if inner is None or inner[1]:
+            if inner is None or inner.const:
                 return None
-            return (f"(-{inner[0]})" if e.op == "-" else inner[0]), False
+            return Native(f"(-{inner.text})" if e.op == "-" else inner.text, False, inner.math)
         if isinstance(e, ir.Binary) and e.op in _NATIVE:
             return self._native_binary(e)
         if isinstance(e, ir.Call) and len(e.args) == 1 and not isinstance(e.args[0], ir.Spread):
             return self._native_call(e.callee, e.args[0])
         return None
 
-    def _native_call(self, callee: ir.Expr, arg: ir.Expr) -> tuple[str, bool] | None:
+    def _native_call(self, callee: ir.Expr, arg: ir.Expr) -> Native | None:
         """`Number(x)` → jsrt.ToNumber; `Math.floor(x)` ... → Go's math function (same IEEE results,
         negative zero and NaN included) of ToNumber(x)."""
         intact = self.typer.intact
         if isinstance(callee, ir.Global) and callee.name == "Number" and "Number" in intact:
-            return f"jsrt.ToNumber({self.expr(arg)})", False
+            return Native(f"jsrt.ToNumber({self.expr(arg)})", False)
         if (
             isinstance(callee, ir.Member)
             and callee.obj == ir.Global("Math")
@@ -82,30 +97,28 @@ class TypedPrinting:
             and callee.prop in _MATH
         ):
             inner = self.native_num(arg)
-            text = inner[0] if inner is not None else f"jsrt.ToNumber({self.expr(arg)})"
-            self.state.imports.add("math")
-            return f"math.{_MATH[str(callee.prop)]}({text})", False
+            text = inner.text if inner is not None else f"jsrt.ToNumber({self.expr(arg)})"
+            return Native(f"math.{_MATH[str(callee.prop)]}({text})", False, True)
         return None
 
-    def _native_binary(self, e: ir.Binary) -> tuple[str, bool] | None:
+    def _native_binary(self, e: ir.Binary) -> Native | None:
         left, right = self.native_num(e.left), self.native_num(e.right)
-        if left is None or right is None or (left[1] and right[1]):
+        if left is None or right is None or (left.const and right.const):
             return None
-        if e.op == "/" and right[1] and float(right[0]) == 0:
+        if e.op == "/" and right.const and float(right.text) == 0:
             return None
-        a, b = left[0], right[0]
+        a, b, uses = left.text, right.text, left.math or right.math
         if e.op == "*":
-            return f"float64({a} * {b})", False
+            return Native(f"float64({a} * {b})", False, uses)
         if e.op == "%":
-            self.state.imports.add("math")
-            return f"math.Mod({a}, {b})", False
-        return f"({a} {e.op} {b})", False
+            return Native(f"math.Mod({a}, {b})", False, True)
+        return Native(f"({a} {e.op} {b})", False, uses)
 
     def num(self, e: ir.Expr) -> str:
         """A Go float64 for an expression proven a number."""
         native = self.native_num(e)
         if native is not None:
-            return f"float64({native[0]})" if native[1] else native[0]
+            return f"float64({native.text})" if native.const else self.use(native)
         return f"jsrt.AsNumber({self.expr(e)})"
 
     def boolean(self, e: ir.Expr) -> str:
@@ -122,8 +135,8 @@ class TypedPrinting:
             return None
         left, right = self.native_num(e.left), self.native_num(e.right)
         go_op = _GO_COMPARE.get(e.op, e.op)
-        if left is not None and right is not None and not (left[1] and right[1]):
-            return f"{left[0]} {go_op} {right[0]}"
+        if left is not None and right is not None and not (left.const and right.const):
+            return f"{self.use(left)} {go_op} {self.use(right)}"
         typed_side = any(isinstance(x, ir.Name) and x.name in self.go_types for x in (e.left, e.right))
         if e.op in _GO_COMPARE and typed_side and self.typer.of(e.left) == self.typer.of(e.right) == BOOLEAN:
             return f"({self.boolean(e.left)}) {go_op} ({self.boolean(e.right)})"

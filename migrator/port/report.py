@@ -47,6 +47,7 @@ class Typed:
     string: int = 0  #: proven strings, kept as jsrt.Value (UTF-16)
     annotated: int = 0  #: of all three, how many carry a TypeScript annotation (the rest are inferred)
     unverified: tuple[Unproven, ...] = ()
+    entry: str = ""  #: `portHandleTyped(ctx, events.SQSEvent) (events.SQSEventResponse, error)`, or ""
 
     @property
     def go(self) -> int:

@@ -51,6 +51,8 @@ def _notes(f: FunctionReport) -> list[str]:
     if f.typed.go or f.typed.string or f.typed.unverified:
         lines.append(f"typed {f.name}: {f.typed.summary()}")
     lines += [f"unverified {u.file}:{u.line}: {u.name}: {u.annotation}: {u.why}" for u in f.typed.unverified]
+    if f.typed.entry:
+        lines.append(f"typed entry {f.name}: {f.typed.entry} (port_events.gen.go)")
     if f.verify is not None and f.verify.detail:
         lines.append(f"verify {f.name}: {f.verify.detail}")
     if f.port_go == "edited":

@@ -126,7 +126,7 @@ def _report(item: PortTarget, port_go: str, verdict: Verdict | None, file: str |
         port_go,
         t.problem,
         verdict,
-        typed_report(t.typed, t.unverified),
+        typed_report(t.typed, t.unverified, t.entry),
     )
 
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migrator.port import ir
+from migrator.port.lambda_types import render_entry, typed_entry
 from migrator.port.modules import build_graph
-from migrator.port.render import ShimUse, render_port, template
+from migrator.port.render import ShimUse, gofmt, render_port, template
 from migrator.port.sdk import render_operations
 from migrator.port.shims import ShimError, ShimTable
 from migrator.port.typing_rules import TypedBinding, Unverified, infer_module
@@ -30,6 +31,7 @@ class Translation:
     problem: str | None = None  #: why nothing could be translated (no handler file, ...)
     typed: tuple[TypedBinding, ...] = ()  #: bindings given a type (typing_rules)
     unverified: tuple[Unverified, ...] = ()  #: TypeScript annotations not used, with why
+    entry: str = ""  #: the typed entry point's signature ("" when the event is no aws-lambda type)
 
 
 def _specifier(spec: str) -> str:
@@ -113,7 +115,11 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
     spots = tuple(sorted(untranslated, key=lambda u: (u.file, u.line, u.construct)))
     typed = tuple(b for t in typings for b in t.typed)
     unverified = tuple(u for t in typings for u in t.unverified)
-    return Translation(function.name, statements, failed, spots, files, None, typed, unverified)
+    entry = typed_entry(modules[0], function.export) if modules else None
+    if entry is not None:
+        files["port_events.gen.go"] = gofmt(render_entry(entry), "port_events.gen.go")
+    signature = entry.signature() if entry is not None else ""
+    return Translation(function.name, statements, failed, spots, files, None, typed, unverified, signature)
 
 
 def _failed(module: ir.Module) -> int:

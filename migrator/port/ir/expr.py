@@ -216,6 +216,7 @@ class Func:
     is_async: bool
     is_arrow: bool
     param_types: tuple[str, ...] = ()  #: each parameter's TypeScript annotation ("" when none)
+    returns: str = ""  #: the TypeScript return type annotation ("" when none)
     line: int = 0  #: where the function starts (1-based; 0 when the translator made it)
 
 

@@ -1,0 +1,143 @@
+"""The typed entry point: when the handler's TypeScript annotations name aws-lambda types (its event
+parameter `event: SQSEvent`, its answer `Promise<SQSBatchResponse>`, or the handler itself
+`const handler: SQSHandler`), the port gets `portHandleTyped` at the matching aws-lambda-go types
+(`data/lambda_types.toml`), beside the raw-JSON handler Lambda calls.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from migrator.port import ir
+from migrator.port.gotext import quote
+
+_GENERIC = re.compile(r"<.*>$", re.S)
+_PROMISE = re.compile(r"^Promise\s*<(.*)>$", re.S)
+
+
+@dataclass(frozen=True)
+class LambdaTypes:
+    events: dict[str, str]  #: @types/aws-lambda event → aws-lambda-go type
+    results: dict[str, str]  #: @types/aws-lambda result → aws-lambda-go type
+    handlers: dict[str, tuple[str, str]]  #: handler type → (event, result)
+
+
+@functools.cache
+def lambda_types() -> LambdaTypes:
+    text = resources.files("migrator.port").joinpath("data", "lambda_types.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    handlers = {name: (pair[0], pair[1]) for name, pair in data["handlers"].items()}
+    return LambdaTypes(dict(data["events"]), dict(data["results"]), handlers)
+
+
+@dataclass(frozen=True)
+class TypedEntry:
+    """The aws-lambda-go types of the typed entry point, and the annotations they come from."""
+
+    event: str  #: the TypeScript event type (`APIGatewayProxyEvent`)
+    request: str  #: its aws-lambda-go type
+    result: str  #: the TypeScript answer type ("" when not annotated)
+    response: str  #: its aws-lambda-go type; "" answers nothing; json.RawMessage when not known
+
+    def signature(self) -> str:
+        answer = f"({self.response}, error)" if self.response else "error"
+        return f"portHandleTyped(ctx, {self.request}) {answer}"
+
+
+def _base(annotation: str) -> str:
+    """`EventBridgeEvent<'X', T>` → `EventBridgeEvent`; `AWSLambda.SQSEvent` → `SQSEvent`."""
+    return _GENERIC.sub("", annotation.strip()).split(".")[-1].strip()
+
+
+def _handler(module: ir.Module, export: str) -> tuple[ir.Func, str] | None:
+    """The exported handler function of the module and the annotation of its binding ("" if none)."""
+    value: ir.Expr | None = None
+    for stmt in module.body:
+        if (
+            isinstance(stmt, ir.ExprStmt)
+            and isinstance(stmt.expr, ir.Assign)
+            and stmt.expr.target == ir.Member(ir.Name("exports"), export)
+        ):
+            value = stmt.expr.value
+    if isinstance(value, ir.Func):
+        return value, ""
+    if not isinstance(value, ir.Name):
+        return None
+    for stmt in module.body:
+        if isinstance(stmt, ir.FuncDecl) and stmt.name == value.name:
+            return stmt.func, ""
+        if (
+            isinstance(stmt, ir.Decl)
+            and stmt.pattern == ir.BindName(value.name)
+            and isinstance(stmt.init, ir.Func)
+        ):
+            return stmt.init, stmt.annotation
+    return None
+
+
+def typed_entry(module: ir.Module, export: str) -> TypedEntry | None:
+    """The typed entry point of the handler module's export, or None when its event is not annotated
+    with an aws-lambda event type."""
+    found = _handler(module, export)
+    if found is None:
+        return None
+    func, binding = found
+    table = lambda_types()
+    event = _base(func.param_types[0]) if func.param_types else ""
+    result = func.returns.strip()
+    if not event and _base(binding) in table.handlers:
+        event, result = table.handlers[_base(binding)]
+    if event not in table.events:
+        return None
+    inner = _PROMISE.match(result)
+    answer = (inner.group(1) if inner else result).strip()
+    response = "" if answer == "void" else table.results.get(_base(answer), "json.RawMessage")
+    return TypedEntry(event, table.events[event], result, response)
+
+
+def render_entry(entry: TypedEntry) -> str:
+    """port_events.gen.go: portHandleTyped over the raw-JSON path (gofmt'd by the caller)."""
+    zero = f"var answer {entry.response}\n\t" if entry.response else ""
+    fail = "answer, " if entry.response else ""
+    if entry.response == "json.RawMessage":
+        tail = "return a.port.portHandle(ctx, in)"
+    elif entry.response:
+        what = quote(f"decode the answer as {entry.response}: %w")
+        tail = (
+            "out, err := a.port.portHandle(ctx, in)\n\tif err != nil {\n\t\treturn answer, err\n\t}\n\t"
+            "if err := json.Unmarshal(out, &answer); err != nil {\n\t\t"
+            f"return answer, fmt.Errorf({what}, err)\n\t}}\n\treturn answer, nil"
+        )
+    else:
+        tail = "_, err = a.port.portHandle(ctx, in)\n\treturn err"
+    answer = f"({entry.response}, error)" if entry.response else "error"
+    param = f"event {entry.request}"
+    source = f"event: {entry.event}" + (f", answer: {entry.result}" if entry.result else "")
+    return f"""// Code generated by migrate. DO NOT EDIT.
+
+package main
+
+import (
+\t"context"
+\t"encoding/json"
+\t"fmt"
+
+\t"github.com/aws/aws-lambda-go/events"
+)
+
+// portHandleTyped is the translated handler at aws-lambda-go's types, from its TypeScript annotations
+// ({source}). The event reaches the JavaScript as the JSON encoding of the Go struct: every member
+// aws-lambda-go declares (an absent one as its zero value) and no other. So Lambda calls handle, with
+// the exact JSON it sent (what Node saw); this is for Go code that calls the port with typed values.
+func (a *app) portHandleTyped(ctx context.Context, {param}) {answer} {{
+\t{zero}in, err := json.Marshal(event)
+\tif err != nil {{
+\t\treturn {fail}fmt.Errorf("encode the event: %w", err)
+\t}}
+\t{tail}
+}}
+"""
