@@ -115,7 +115,7 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
     spots = tuple(sorted(untranslated, key=lambda u: (u.file, u.line, u.construct)))
     typed = tuple(b for t in typings for b in t.typed)
     unverified = tuple(u for t in typings for u in t.unverified)
-    entry = typed_entry(modules[0], function.export) if modules else None
+    entry = typed_entry(modules, function.export)
     if entry is not None:
         files["port_events.gen.go"] = gofmt(render_entry(entry), "port_events.gen.go")
     signature = entry.signature() if entry is not None else ""
