@@ -57,6 +57,9 @@ def main() -> None:
         )
     cov = coverage(translated, total)
     print(f"\n{len(items)} functions, {complete} fully translated; statements {translated}/{total} ({cov})")
+    entries = [i.translation.entry for i in items if i.translation.entry]
+    own = sum(1 for e in entries if "ts" in e.split("(ctx, ")[1][:3] or ") (ts" in e)
+    print(f"typed entry points (portHandleTyped): {len(entries)}, {own} with structs of the code's own types")
     by_type = Counter(typed.values())
     print(
         f"typed bindings (each module once): {by_type['number']} float64, {by_type['boolean']} bool, "
