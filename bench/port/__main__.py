@@ -3,9 +3,9 @@
     python bench/port [PATH] [--function NAME ...]
 
 Translates every function of PATH (default `examples/fleet`) without writing modules or running Go,
-and prints, per function, the JavaScript statements translated / total and the untranslated
-constructs by kind; then the fleet's totals and the time taken. Coverage is what `migrate port`
-reports; golden verdicts are in tests/port/test_verify.py.
+and prints, per function, the JavaScript statements translated / total, the untranslated constructs
+by kind and the bindings given a Go type; then the fleet's totals and the time taken. Coverage is
+what `migrate port` reports; golden verdicts are in tests/port/test_verify.py.
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     kinds: Counter[str] = Counter()
     total = translated = complete = 0
+    typed: dict[tuple[str, int, str], str] = {}  #: each module's bindings once (functions share modules)
+    unverified: set[tuple[str, int, str]] = set()
     width = max(len(i.translation.function) for i in items)
     for item in items:
         t = item.translation
@@ -45,12 +47,24 @@ def main() -> None:
             u.construct.split(" ")[0] if u.construct.startswith("import") else u.construct
             for u in t.untranslated
         )
+        typed |= {(b.file, b.line, b.name): b.type for b in t.typed}
+        unverified |= {(u.file, u.line, u.name) for u in t.unverified}
         cov = coverage(done, t.statements)
+        go = sum(1 for b in t.typed if b.type != "string")
         print(
             f"{t.function:<{width}}  {done:>4}/{t.statements:<4} {cov:>7}  {len(t.untranslated)} untranslated"
+            f"  typed {go}, unverified {len(t.unverified)}"
         )
     cov = coverage(translated, total)
     print(f"\n{len(items)} functions, {complete} fully translated; statements {translated}/{total} ({cov})")
+    entries = [i.translation.entry for i in items if i.translation.entry]
+    own = sum(1 for e in entries if "ts" in e.split("(ctx, ")[1][:3] or ") (ts" in e)
+    print(f"typed entry points (portHandleTyped): {len(entries)}, {own} with structs of the code's own types")
+    by_type = Counter(typed.values())
+    print(
+        f"typed bindings (each module once): {by_type['number']} float64, {by_type['boolean']} bool, "
+        f"{by_type['string']} strings proven (kept as jsrt.Value); {len(unverified)} annotations unverified"
+    )
     print("untranslated by construct: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
     per = 1000 * elapsed / max(1, len(items))
     print(f"translated in {elapsed:.1f} s ({per:.0f} ms/function, the scan and stub rendering included)")

@@ -9,15 +9,19 @@ from migrator.port.context import LowerContext, Unsupported
 from migrator.port.lower_pattern import lower_pattern
 
 
-def _params(node: ts.Node, cx: LowerContext) -> tuple[tuple[ir.Pattern, ...], ir.Pattern | None]:
-    """The parameters as patterns, and the rest parameter."""
+def _params(
+    node: ts.Node, cx: LowerContext
+) -> tuple[tuple[ir.Pattern, ...], ir.Pattern | None, tuple[str, ...]]:
+    """The parameters as patterns, the rest parameter, and each parameter's TypeScript annotation
+    ("" for none, and for an optional parameter: it may be undefined whatever it says)."""
     from migrator.port.lower_expr import named
 
     params = node.child_by_field_name("parameters")
     if params is None:
         single = node.child_by_field_name("parameter")
-        return ((lower_pattern(single, cx),) if single is not None else ()), None
+        return ((lower_pattern(single, cx),) if single is not None else ()), None, ("",)
     out: list[ir.Pattern] = []
+    types: list[str] = []
     rest: ir.Pattern | None = None
     for child in named(params):
         inner = named(child)[0] if child.type == "required_parameter" and named(child) else child
@@ -27,7 +31,9 @@ def _params(node: ts.Node, cx: LowerContext) -> tuple[tuple[ir.Pattern, ...], ir
             continue  # TypeScript's `this: T` parameter is erased
         else:
             out.append(lower_pattern(child, cx))
-    return tuple(out), rest
+            annotation = child.child_by_field_name("type") if child.type == "required_parameter" else None
+            types.append(cx.text(annotation).lstrip(":").strip() if annotation is not None else "")
+    return tuple(out), rest, tuple(types)
 
 
 def lower_function(node: ts.Node, cx: LowerContext) -> ir.Expr:
@@ -42,10 +48,13 @@ def lower_function(node: ts.Node, cx: LowerContext) -> ir.Expr:
     is_async = any(c.type == "async" for c in node.children)
     body = node.child_by_field_name("body")
     assert body is not None
-    params, rest = _params(node, cx)
+    params, rest, types = _params(node, cx)
     block = body.type == "statement_block"
     stmts = lower_block(body, cx) if block else (ir.Return(lower_expr(body, cx)),)
-    return ir.Func(name, params, rest, stmts, is_async, node.type == "arrow_function")
+    arrow = node.type == "arrow_function"
+    returns_node = node.child_by_field_name("return_type")
+    returns = cx.text(returns_node).lstrip(":").strip() if returns_node is not None else ""
+    return ir.Func(name, params, rest, stmts, is_async, arrow, types, returns, cx.line(node))
 
 
 def lower_class(node: ts.Node, cx: LowerContext) -> ir.Expr:

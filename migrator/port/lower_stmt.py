@@ -4,6 +4,7 @@ the subset by `Untranslated` (the innermost statement holding the construct)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import tree_sitter as ts
 
@@ -101,14 +102,16 @@ def _declaration(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
         init = lower_expr(value, cx) if value is not None else None
         if isinstance(init, ir.Func | ir.ErrorClass) and name.type == "identifier" and not init.name:
             init = _named(init, cx.text(name))
-        out.append(ir.Decl(kind, lower_pattern(name, cx), init))
+        annotation = declarator.child_by_field_name("type")
+        ann = cx.text(annotation).lstrip(":").strip() if annotation is not None else ""
+        out.append(ir.Decl(kind, lower_pattern(name, cx), init, ann, cx.line(declarator)))
     return tuple(out)
 
 
 def _named(value: ir.Func | ir.ErrorClass, name: str) -> ir.Expr:
     """`const f = () => ...` names the function `f` (its `name` property), as JavaScript does."""
     if isinstance(value, ir.Func):
-        return ir.Func(name, value.params, value.rest, value.body, value.is_async, value.is_arrow)
+        return replace(value, name=name)
     return value
 
 

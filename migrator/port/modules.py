@@ -12,6 +12,7 @@ import tree_sitter as ts
 from migrator.port import ir
 from migrator.port.context import LowerContext, declared_names
 from migrator.port.lower_stmt import lower_block
+from migrator.port.ts_types import declared_types
 from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, read_bytes
 from migrator.scan.jsparse import Grammars, grammar_for
 
@@ -142,7 +143,8 @@ class _Builder:
         self.env |= _env_reads(body)
         imports = sum(1 for p in pending if p.construct.startswith("import "))
         spots = tuple(cx.untranslated + pending)
-        return ir.Module(number, file, body + exports, cx.statements, cx.failed + imports, spots)
+        types = declared_types(tree.root_node, file)
+        return ir.Module(number, file, body + exports, cx.statements, cx.failed + imports, spots, types)
 
 
 def _env_reads(body: object) -> set[str]:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from migrator.port import ir
 from migrator.port.gotext import number_value, quote, string_value, var
+from migrator.port.print_typed import TypedPrinting, is_typed_target
+from migrator.port.types_expr import Typer
 
 _ARITH = {
     "+": "Add", "-": "Sub", "*": "Mul", "/": "Div", "%": "Mod", "**": "Exp",
@@ -32,11 +34,15 @@ class PrintState:
         return f"t{self.temps}"
 
 
-class ExprPrinter:
+class ExprPrinter(TypedPrinting):
     """Expression printing; `StmtPrinter` adds statements (functions need both)."""
 
-    def __init__(self, state: PrintState) -> None:
+    def __init__(
+        self, state: PrintState, typer: Typer | None = None, go_types: dict[str, str] | None = None
+    ) -> None:
         self.state = state
+        self.typer = typer if typer is not None else Typer({}, frozenset())
+        self.go_types = go_types if go_types is not None else {}
 
     def func(self, f: ir.Func) -> str:  # pragma: no cover - StmtPrinter overrides
         raise NotImplementedError
@@ -54,6 +60,9 @@ class ExprPrinter:
 
     def cond(self, e: ir.Expr) -> str:
         """A Go bool: whether `e` is truthy (comparisons print directly)."""
+        typed = self.typed_cond(e)
+        if typed is not None:
+            return typed
         if isinstance(e, ir.Binary):
             direct = self._bool_binary(e)
             if direct is not None:
@@ -103,7 +112,8 @@ class ExprPrinter:
         return string_value(str(e.value))
 
     def _name(self, e: ir.Name) -> str:
-        return var(e.name)
+        typed = self.typed_name(e.name)
+        return typed if typed is not None else var(e.name)
 
     def _global(self, e: ir.Global) -> str:
         return f"r.Global({quote(e.name)})"
@@ -181,6 +191,9 @@ class ExprPrinter:
         raise ValueError("hole outside an array")
 
     def _unary(self, e: ir.Unary) -> str:
+        native = self.native_num(e) if e.op in ("-", "+") else None
+        if native is not None and not native.const:
+            return f"jsrt.Num({self.use(native)})"
         if e.op in _UNARY:
             return f"{_UNARY[e.op]}({self.expr(e.operand)})"
         if e.op == "void":
@@ -198,6 +211,9 @@ class ExprPrinter:
 
     def _bool_binary(self, e: ir.Binary) -> str | None:
         left, right = e.left, e.right
+        native = self.native_compare(e)
+        if native is not None:
+            return native
         if e.op == "===":
             return f"jsrt.StrictEquals({self.expr(left)}, {self.expr(right)})"
         if e.op == "!==":
@@ -221,6 +237,9 @@ class ExprPrinter:
         direct = self._bool_binary(e)
         if direct is not None:
             return f"jsrt.Bool({direct})"
+        native = self.native_num(e)
+        if native is not None and not native.const:
+            return f"jsrt.Num({self.use(native)})"
         return f"jsrt.{_ARITH[e.op]}({self.expr(e.left)}, {self.expr(e.right)})"
 
     def _logical(self, e: ir.Logical) -> str:
@@ -278,6 +297,8 @@ class ExprPrinter:
     def assign_lines(self, e: ir.Assign, result: str | None) -> list[str]:
         """Go statements performing the assignment; with `result`, they declare it holding the value."""
         keep = f"{result} := " if result else ""
+        if is_typed_target(self, e.target):
+            return self.typed_assign(e, keep)
         if isinstance(
             e.target, ir.BindName | ir.WithDefault | ir.ObjectPattern | ir.ArrayPattern | ir.TargetPattern
         ):
@@ -303,6 +324,8 @@ class ExprPrinter:
         return [*setup, f"{value} := {new}", put(value), f"{keep}{value}"]
 
     def update_lines(self, e: ir.Update, result: str | None = "t") -> list[str]:
+        if is_typed_target(self, e.target):
+            return self.typed_update(e, result)
         get, put, setup = self._place(e.target)
         old, new = self.state.temp(), self.state.temp()
         delta = "1" if e.op == "++" else "-1"

@@ -42,10 +42,7 @@ class StmtPrinter(ExprPrinter):
     def block(self, stmts: tuple[ir.Stmt, ...], ctx: Ctx, extra: tuple[str, ...] = ()) -> list[str]:
         """A block's statements, with its names declared and function declarations hoisted."""
         names = list(dict.fromkeys([*extra, *declared(stmts)]))
-        lines: list[str] = []
-        if names:
-            lines.append(f"var {', '.join(var(n) for n in names)} jsrt.Value")
-            lines.append(f"{', '.join('_' for _ in names)} = {', '.join(var(n) for n in names)}")
+        lines = self.declare(names)
         for stmt in stmts:
             if isinstance(stmt, ir.FuncDecl):
                 lines.append(f"{var(stmt.name)} = {self.func(stmt.func)}")
@@ -53,6 +50,17 @@ class StmtPrinter(ExprPrinter):
             if not isinstance(stmt, ir.FuncDecl):
                 lines += self.stmt(stmt, ctx)
         return lines
+
+    def declare(self, names: list[str]) -> list[str]:
+        """Two lines: the names' Go variables (a typed binding with its Go type), then their use."""
+        if not names:
+            return []
+        groups: dict[str, list[str]] = {}
+        for n in names:
+            groups.setdefault(self.go_types.get(n, "jsrt.Value"), []).append(var(n))
+        specs = [f"{', '.join(vs)} {go}" for go, vs in groups.items()]
+        decl = f"var {specs[0]}" if len(specs) == 1 else "var (\n" + "\n".join(specs) + "\n)"
+        return [decl, f"{', '.join('_' for _ in names)} = {', '.join(var(n) for n in names)}"]
 
     def stmt(self, s: ir.Stmt, ctx: Ctx) -> list[str]:
         method = getattr(self, "_s_" + type(s).__name__.lower())
@@ -63,6 +71,8 @@ class StmtPrinter(ExprPrinter):
         value = self.expr(s.init) if s.init is not None else "jsrt.Undefined"
         if s.init is None and s.kind == "var":
             return []  # `var x;` keeps the value (the name is declared at the block's top)
+        if isinstance(s.pattern, ir.BindName) and s.pattern.name in self.go_types and s.init is not None:
+            return [f"{var(s.pattern.name)} = {self.typed_value(s.pattern.name, s.init)}"]
         return self.pattern_assign(s.pattern, value)
 
     def _s_funcdecl(self, s: ir.FuncDecl, ctx: Ctx) -> list[str]:
@@ -106,6 +116,8 @@ class StmtPrinter(ExprPrinter):
         if isinstance(init, ir.Decl) and init.kind == "let" and isinstance(init.pattern, ir.BindName):
             name = var(init.pattern.name)
             value = self.expr(init.init) if init.init is not None else "jsrt.Undefined"
+            if init.pattern.name in self.go_types and init.init is not None:
+                value = self.typed_value(init.pattern.name, init.init)
             body = self._nested(s.body, inner)
             return [f"for {name} := {value}; {test}; {post} {{", f"_ = {name}", *body, "}"]
         head = self.block((init,), ctx) if init is not None else []
@@ -146,10 +158,7 @@ class StmtPrinter(ExprPrinter):
     def _s_switch(self, s: ir.Switch, ctx: Ctx) -> list[str]:
         value = self.state.temp()
         names = list(dict.fromkeys(n for c in s.cases for n in declared(c.body)))
-        lines = ["{", f"{value} := {self.expr(s.discriminant)}", f"_ = {value}"]
-        if names:
-            lines.append(f"var {', '.join(var(n) for n in names)} jsrt.Value")
-            lines.append(f"{', '.join('_' for _ in names)} = {', '.join(var(n) for n in names)}")
+        lines = ["{", f"{value} := {self.expr(s.discriminant)}", f"_ = {value}", *self.declare(names)]
         lines.append("switch {")
         inner = replace(ctx, breakables=ctx.breakables + 1)
         for i, case in enumerate(s.cases):
@@ -280,6 +289,10 @@ class StmtPrinter(ExprPrinter):
     def pattern_assign(self, pattern: ir.Pattern, value: str) -> list[str]:
         """Assign `value` (a Go expression, evaluated once) through a binding or assignment pattern."""
         if isinstance(pattern, ir.BindName):
+            go = self.go_types.get(pattern.name)
+            if go is not None:  # a typed parameter: every argument was proven of its type
+                unwrap = "jsrt.AsNumber" if go == "float64" else "jsrt.AsBoolean"
+                return [f"{var(pattern.name)} = {unwrap}({value})"]
             return [f"{var(pattern.name)} = {value}"]
         if isinstance(pattern, ir.TargetPattern):
             return self.assign_lines(ir.Assign(pattern.target, "=", ir.Raw(value)), None)

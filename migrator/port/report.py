@@ -28,6 +28,41 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class Unproven:
+    """A TypeScript annotation the translation does not use: the binding stays a jsrt.Value."""
+
+    file: str
+    line: int
+    name: str
+    annotation: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Typed:
+    """The bindings the translation gives a type (docs/port.md "Types")."""
+
+    number: int = 0  #: Go float64
+    boolean: int = 0  #: Go bool
+    string: int = 0  #: proven strings, kept as jsrt.Value (UTF-16)
+    annotated: int = 0  #: of all three, how many carry a TypeScript annotation (the rest are inferred)
+    unverified: tuple[Unproven, ...] = ()
+    entry: str = ""  #: `portHandleTyped(ctx, events.SQSEvent) (events.SQSEventResponse, error)`, or ""
+
+    @property
+    def go(self) -> int:
+        """Bindings printed as Go typed variables."""
+        return self.number + self.boolean
+
+    def summary(self) -> str:
+        """`12 bindings (9 float64, 3 bool; 2 strings proven, kept as jsrt.Value), 8 annotated; 3
+        annotations unverified`."""
+        text = f"{self.go} bindings ({self.number} float64, {self.boolean} bool"
+        text += f"; {self.string} strings proven, kept as jsrt.Value), {self.annotated} annotated"
+        return text + f"; {len(self.unverified)} annotations unverified"
+
+
+@dataclass(frozen=True)
 class FunctionReport:
     name: str
     file: str | None  #: handler file relative to PATH
@@ -38,6 +73,7 @@ class FunctionReport:
     port_go: str  #: delegates | edited (left alone) | stub (nothing translated)
     problem: str | None = None  #: why nothing was translated
     verify: Verdict | None = None
+    typed: Typed = Typed()
 
     @property
     def complete(self) -> bool:
@@ -59,6 +95,10 @@ class PortReport:
     @property
     def complete(self) -> int:
         return sum(1 for f in self.functions if f.complete)
+
+    @property
+    def typed(self) -> int:
+        return sum(f.typed.go for f in self.functions)
 
     @property
     def failed_verify(self) -> int:

@@ -20,6 +20,7 @@ def render(report: PortReport) -> str:
             "complete": report.complete,
             "statements": report.statements,
             "translated": report.translated,
+            "typed": report.typed,
             "verified": sum(
                 1 for f in report.functions if f.verify is not None and f.verify.verdict == "pass"
             ),

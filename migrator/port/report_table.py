@@ -34,7 +34,8 @@ def print_table(report: PortReport, console: Console) -> None:
     console.print(table)
     console.print(
         f"{len(report.functions)} functions · {report.complete} fully translated · "
-        f"{report.translated}/{report.statements} statements ({report.percent})",
+        f"{report.translated}/{report.statements} statements ({report.percent}) · "
+        f"{report.typed} typed bindings",
         markup=False,
         highlight=False,
     )
@@ -47,6 +48,11 @@ def _notes(f: FunctionReport) -> list[str]:
     """The lines under the table about one function."""
     lines = [f"not translated {f.name}: {f.problem}"] if f.problem else []
     lines += [f"untranslated {s.file}:{s.line}: {s.construct}: {s.why}" for s in f.untranslated]
+    if f.typed.go or f.typed.string or f.typed.unverified:
+        lines.append(f"typed {f.name}: {f.typed.summary()}")
+    lines += [f"unverified {u.file}:{u.line}: {u.name}: {u.annotation}: {u.why}" for u in f.typed.unverified]
+    if f.typed.entry:
+        lines.append(f"typed entry {f.name}: {f.typed.entry} (port_events.gen.go)")
     if f.verify is not None and f.verify.detail:
         lines.append(f"verify {f.name}: {f.verify.detail}")
     if f.port_go == "edited":

@@ -25,6 +25,7 @@ from migrator.port.report_table import print_table
 from migrator.port.shims import load_shims
 from migrator.port.spec import without_router
 from migrator.port.targets import PortTarget, port_target, settle_port_go
+from migrator.port.typing_rules import typed_report
 from migrator.port.verify import verify
 from migrator.progress import progress_bar
 from migrator.report.output import write_atomic
@@ -125,6 +126,7 @@ def _report(item: PortTarget, port_go: str, verdict: Verdict | None, file: str |
         port_go,
         t.problem,
         verdict,
+        typed_report(t.typed, t.unverified, t.entry),
     )
 
 

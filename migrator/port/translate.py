@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from migrator.port import ir
+from migrator.port.lambda_types import render_entry, typed_entry
 from migrator.port.modules import build_graph
-from migrator.port.render import ShimUse, render_port, template
+from migrator.port.render import ShimUse, gofmt, render_port, template
 from migrator.port.sdk import render_operations
 from migrator.port.shims import ShimError, ShimTable
+from migrator.port.typing_rules import TypedBinding, Unverified, infer_module
 from migrator.port.validator_schemas import TRANSPILE, schema_spots
 from migrator.scan.model import Function
 
@@ -27,6 +29,9 @@ class Translation:
     untranslated: tuple[ir.Untranslated, ...]
     files: dict[str, str]  #: generated Go files (relative path → text), besides the stub's
     problem: str | None = None  #: why nothing could be translated (no handler file, ...)
+    typed: tuple[TypedBinding, ...] = ()  #: bindings given a type (typing_rules)
+    unverified: tuple[Unverified, ...] = ()  #: TypeScript annotations not used, with why
+    entry: str = ""  #: the typed entry point's signature ("" when the event is no aws-lambda type)
 
 
 def _specifier(spec: str) -> str:
@@ -102,12 +107,19 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
         files |= {path: _rewrite(data, module_path) for path, data in shims.runtime_files().items()}
         files["aws_ops.gen.go"] = render_operations(module_path, calls)
     files |= _data_files(_JSRT)
-    files["port.gen.go"] = render_port(module_path, modules, tuple(uses), function.export, aws)
+    typings = tuple(infer_module(m) for m in modules)
+    files["port.gen.go"] = render_port(module_path, modules, tuple(uses), function.export, aws, typings)
     files["port_rt.gen.go"] = template("port_rt.go.tmpl", module=module_path)
     statements = sum(m.statements for m in modules)
     failed = sum(_failed(m) for m in modules)
     spots = tuple(sorted(untranslated, key=lambda u: (u.file, u.line, u.construct)))
-    return Translation(function.name, statements, failed, spots, files)
+    typed = tuple(b for t in typings for b in t.typed)
+    unverified = tuple(u for t in typings for u in t.unverified)
+    entry = typed_entry(modules, function.export)
+    if entry is not None:
+        files["port_events.gen.go"] = gofmt(render_entry(entry), "port_events.gen.go")
+    signature = entry.signature() if entry is not None else ""
+    return Translation(function.name, statements, failed, spots, files, None, typed, unverified, signature)
 
 
 def _failed(module: ir.Module) -> int:

@@ -42,23 +42,33 @@ def test_check_reports_drift_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_report_formats_agree(tmp_path: Path) -> None:
-    report = run_port(PortRequest(FIXTURES, tmp_path, ("constructs", "partial"))).report
+    report = run_port(PortRequest(FIXTURES, tmp_path, ("constructs", "partial", "typed"))).report
     data = json.loads(to_json(report))
     assert data["totals"] == {
-        "functions": 2,
-        "complete": 1,
+        "functions": 3,
+        "complete": 2,
         "statements": report.statements,
         "translated": report.translated,
+        "typed": 26,
         "verified": 0,
         "failed_verify": 0,
     }
+    summary = "26 bindings (22 float64, 4 bool; 1 strings proven, kept as jsrt.Value), 22 annotated"
+    summary += "; 9 annotations unverified"
+    lying = "typed/index.ts:57: lying: number: the initial value is not proven a number"
     markdown = to_markdown(report)
     assert "| partial | `partial/index.js` | 5/13 |" in markdown
     assert "| partial | `partial/index.js:7` | BigInt or legacy octal literal |" in markdown
+    assert f"| typed | {summary} |" in markdown
+    assert (
+        "| typed | `typed/index.ts:57` | lying | `number` | the initial value is not proven a number |"
+        in markdown
+    )
     console = quiet()
     print_table(report, console)
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert "untranslated partial/index.js:10: labeled statement: not in the translated subset" in text
+    assert f"typed typed: {summary}" in text and f"unverified {lying}" in text
 
 
 def test_functions_sharing_a_name_each_get_their_own_module(write_tree: WriteTree, tmp_path: Path) -> None:

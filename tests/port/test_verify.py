@@ -108,3 +108,55 @@ def test_constructs_pass_golden_and_partial_still_builds(tmp_path: Path) -> None
     assert partial["verify"]["verdict"] == "fail" and "NotImplementedError" in partial["verify"]["detail"]
     built = go(["vet", "."], tmp_path / "partial")
     assert built.returncode == 0, built.stderr
+
+
+def test_typed_bindings_keep_nodes_answers(tmp_path: Path) -> None:
+    """typed (TypeScript): numbers and booleans proven by the typing rules run as Go float64/bool —
+    rounding before a subtraction, -0, Infinity, NaN, `%` of negatives, compound assignments — and
+    annotations that lie (`const lying: number = JSON.parse(...)` of a string) or cannot be proven
+    stay jsrt.Values: golden passes every case, and Node's answers are the awkward ones."""
+    report = port(FIXTURES, tmp_path, ["typed"], FIXTURES)
+    (typed,) = report["functions"]
+    assert typed["complete"] and typed["verify"] == {"verdict": "pass", "cases": 6, "passed": 6, "detail": ""}
+    assert typed["typed"]["number"] == 22 and typed["typed"]["boolean"] == 4 and typed["typed"]["string"] == 1
+    unverified = {(u["file"], u["line"], u["name"]) for u in typed["typed"]["unverified"]}
+    assert unverified == {
+        ("typed/index.ts", 16, "a"),  # fused(event.a ?? 0.1, ...): an argument not proven a number
+        ("typed/index.ts", 16, "b"),
+        ("typed/index.ts", 57, "lying"),
+        ("typed/index.ts", 58, "grows"),
+        ("typed/index.ts", 61, "line"),
+        ("typed/index.ts", 62, "summary"),
+        ("typed/money.ts", 3, "total"),  # share is exported: its callers are unknown
+        ("typed/money.ts", 3, "parts"),
+        ("typed/money.ts", 5, "rest"),
+    }
+    source = (tmp_path / "typed" / "port.gen.go").read_text()
+    assert "v_total = (v_total + float64(v_i*v_RATE))" in source and "v_big = v_total > v_LIMIT" in source
+    assert "v_exact = jsrt.AsBoolean(portArg(args, 1))" in source  # half(n: number, exact: boolean)
+    answers = _node_answers(FIXTURES / "typed", tmp_path / "node")
+    assert (
+        answers[0]["lying"] == "71"
+        and answers[0]["fused"] == 0
+        and answers[0]["steps"] == -0.75
+        and answers[0]["before"] == 0.25
+    )
+    assert answers[3]["negz"] is True and answers[3]["inv"] == "-Infinity" and answers[3]["ratio"] == "NaN"
+    assert answers[4]["nan"] == "NaN" and answers[4]["nanSelf"] is False and answers[4]["nanLess"] is False
+
+
+def _node_answers(folder: Path, out: Path) -> list[dict[str, Any]]:
+    """Each case's answer from the Node handler (transpiled as golden transpiles it)."""
+    from golden.runners.typescript import transpile_task_root
+
+    out.mkdir()
+    task = transpile_task_root(folder, out)
+    cases = sorted(str(p) for p in (folder / "cases").glob("*.json"))
+    script = _ANSWER.replace("await handler(", "console.log(JSON.stringify(await handler(").replace(
+        "{});", "{})));"
+    )
+    done = subprocess.run(
+        ["node", "-e", script, str(task / "index.js"), *cases], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]

@@ -215,6 +215,9 @@ class Func:
     body: tuple[Stmt, ...]
     is_async: bool
     is_arrow: bool
+    param_types: tuple[str, ...] = ()  #: each parameter's TypeScript annotation ("" when none)
+    returns: str = ""  #: the TypeScript return type annotation ("" when none)
+    line: int = 0  #: where the function starts (1-based; 0 when the translator made it)
 
 
 @dataclass(frozen=True)

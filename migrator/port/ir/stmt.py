@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from migrator.port.ir.expr import Expr, Func
 from migrator.port.ir.pattern import Pattern
+from migrator.port.ir.tstypes import TypeDecl
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,8 @@ class Decl:
     kind: str
     pattern: Pattern
     init: Expr | None
+    annotation: str = ""  #: the TypeScript type annotation's text (`number`, `Item[]`), "" when none
+    line: int = 0  #: where the declarator is (1-based; 0 when the translator made the declaration)
 
 
 @dataclass(frozen=True)
@@ -149,3 +152,4 @@ class Module:
     statements: int  #: statements seen (translated + untranslated)
     failed: int  #: statements not translated
     untranslated: tuple[Untranslated, ...]
+    types: tuple[TypeDecl, ...] = ()  #: its interfaces and type aliases (for the typed entry point)
