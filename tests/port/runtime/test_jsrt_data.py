@@ -7,7 +7,7 @@ import json
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
-from .harness import UNDEFINED, Case, Pair
+from .harness import UNDEFINED, Case, Pair, show
 from .strategies import json_leaf, json_values, keys, mixed, numbers, strings
 
 RUNS = settings(max_examples=10, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
@@ -144,7 +144,8 @@ PATTERNS = [
     ("[a-z]+", "gi"),
     ("\\s+", "g"),
     ("(\\w)(\\d)?", "g"),
-    ("^a.c$", "m"),
+    ("^a.c$", ""),
+    ("a.c", "m"),
     ("x*", "g"),
     (",", ""),
 ]
@@ -161,6 +162,16 @@ def test_regexp_methods(pair: Pair, subjects: list[str]) -> None:
             if "g" in flags:
                 cases += [Case("regexp", (src, flags, "replaceAll", s, "[$`]"))]
     pair.check(cases)
+
+
+def test_multiline_anchors_are_refused_not_matched_differently(pair: Pair) -> None:
+    """JavaScript's multiline ^/$ also match at \\r, U+2028 and U+2029 (every CRLF line end), RE2's
+    only at \\n: jsrt refuses such a pattern (the translator reports it) instead of answering wrongly."""
+    cases = [Case("regexp", ("^a.c$", "m", "match", "x\r\nacc"))]
+    got = pair.go.run([c.wire() for c in cases])
+    want = pair.node.run([c.wire() for c in cases])
+    assert "throw" in got[0] and "multiline ^" in show(got[0]), show(got[0])
+    assert show(want[0]) == "['acc']"  # what a wrong RE2 answer (null) would have missed
 
 
 ARRAY_METHODS = [

@@ -37,7 +37,8 @@ func TranslateRegExp(source, flags string) (string, error) {
 	if strings.Contains(flags, "i") {
 		b.WriteString("(?i)")
 	}
-	if strings.Contains(flags, "m") {
+	multiline := strings.Contains(flags, "m")
+	if multiline {
 		b.WriteString("(?m)")
 	}
 	uflag, dotAll := strings.Contains(flags, "u"), strings.Contains(flags, "s")
@@ -172,6 +173,10 @@ func TranslateRegExp(source, flags string) (string, error) {
 			default:
 				return fail("group modifier (?" + string(rs[i+2]) + " is not supported")
 			}
+		case (c == '^' || c == '$') && multiline:
+			// JavaScript's multiline ^ and $ also match at \r, U+2028 and U+2029 (so at
+			// every CRLF line end); RE2's only at \n, and RE2 has no lookaround to say so.
+			return fail("multiline " + string(c) + " also matches at \\r, U+2028 and U+2029 in JavaScript, only at \\n in RE2")
 		default:
 			b.WriteRune(c)
 		}
