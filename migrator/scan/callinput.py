@@ -23,24 +23,38 @@ _WRAPPERS = ("parenthesized_expression", "as_expression", "non_null_expression",
 _SCOPES = ("statement_block", "program")
 
 
-def call_inputs(caps: _Captures) -> list[CallInput]:
-    """The object-literal input of every `new …Command(…)` and `x.method(…)` call."""
-    env_names = env_bindings(caps)
-    scopes: _Scopes = {}
-    out: list[CallInput] = []
+def call_inputs(caps: _Captures, env_names: dict[str, str], clients: set[str]) -> list[CallInput]:
+    """The object-literal input of every `new …Command(…)` call and of method calls on `clients`.
+
+    `env_names` are the file's `env_bindings`. The scan looks an input up by (line, callee) for
+    an SDK command or a method called on a client (a variable holding a constructed object, or a
+    name imported from a local module: `clients`); calls with the key of such a call are kept
+    too, in order, so the lookup finds what it would among all calls.
+    """
+    entries: list[tuple[ts.Node, ts.Node, str, int]] = []  #: (callee node, call, callee, line)
+    wanted: set[tuple[int, str]] = set()
     for ctor in caps.get("new", ()):
         callee = text(ctor)
         if callee.endswith("Command") and ctor.parent is not None:
-            found = _input(ctor.parent, env_names, scopes)
-            if found:
-                out.append(CallInput(callee, line(ctor), found))
+            at = line(ctor)
+            entries.append((ctor, ctor.parent, callee, at))
+            wanted.add((at, callee))
     for method in caps.get("method_call", ()):
         member = method.parent
         call = member.parent if member is not None else None
         if call is not None and call.type == "call_expression":
+            callee, at = text(method), line(method)
+            entries.append((method, call, callee, at))
+            obj = member.child_by_field_name("object") if member is not None else None
+            if obj is not None and text(obj).removeprefix("this.") in clients:
+                wanted.add((at, callee))
+    scopes: _Scopes = {}
+    out: list[CallInput] = []
+    for _, call, callee, at in entries:
+        if (at, callee) in wanted:
             found = _input(call, env_names, scopes)
             if found:
-                out.append(CallInput(text(method), line(method), found))
+                out.append(CallInput(callee, at, found))
     return out
 
 

@@ -64,6 +64,7 @@ def analyze_file(
     imports = sorted(import_refs(caps, requires), key=lambda ref: ref.line)
     exports, esm_syntax = _exports(caps, imports, top_functions, top_declarations)
     handlers = {e.shape.line for e in exports if e.shape is not None and e.source is None}
+    env_names = env_bindings(caps)
     return FileFacts(
         path=path,
         grammar=grammar,
@@ -86,9 +87,17 @@ def analyze_file(
         units=top_level_units(tree.root_node) if handler and len(handlers) > 1 else (),
         multi_export=len(handlers) > 1,
         lambda_globals=tuple(Located(text(n), line(n)) for n in caps.get("lambda_global", ())),
-        call_inputs=tuple(call_inputs(caps)),
-        env_bindings=tuple(sorted(env_bindings(caps).items())),
+        call_inputs=tuple(call_inputs(caps, env_names, _clients(constructs, imports))),
+        env_bindings=tuple(sorted(env_names.items())),
     )
+
+
+def _clients(constructs: list[Construct], imports: list[ImportRef]) -> set[str]:
+    """Names a method may be called on as an SDK client: variables holding a constructed object,
+    and names imported from local modules (see migrator.scan.sdk)."""
+    names = {c.assigned_to for c in constructs if c.assigned_to}
+    names.update(local for ref in imports if ref.specifier.startswith(".") for local, _ in ref.bindings)
+    return names
 
 
 def _valid_utf8(source: bytes) -> bytes:

@@ -14,7 +14,7 @@ from pathlib import Path
 from migrator.scan.config.packagejson import read_manifest
 from migrator.scan.export_scope import scoped
 from migrator.scan.filefacts import Export, FileFacts
-from migrator.scan.model import AwsCall, Dependency
+from migrator.scan.model import AwsCall, Blocker, Dependency
 from migrator.scan.resolve import Resolver, nearest, relative
 from migrator.scan.sdk import Clients, exported_clients
 from migrator.scan.tables import Tables
@@ -33,6 +33,8 @@ class Workspace:
     sdk_cache: dict[str, dict[str, set[str]]]  #: AWS services and operations per file (a cache)
     dependency_cache: dict[tuple[str, str | None], Dependency]  #: by (package, version) (a cache)
     call_cache: dict[str, tuple[AwsCall, ...]] = field(default_factory=dict)  #: call sites per file
+    #: blockers of each file's imports and own checks (see ruleset.Subject.file_cache)
+    blocker_cache: dict[tuple[int, str, str | None], list[Blocker]] = field(default_factory=dict)
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
