@@ -6,7 +6,8 @@ Prints scan time divided by the time tree-sitter alone takes to read and parse t
 both measured in this run on this machine. Target: a ratio of at most 2.
 
 On a shared, loaded machine wall times swing by 2-3x between runs; the CPU-time ratio of the
-one-job scan (also printed) is the steadier measure of the work the scan does per parse.
+one-job scan (also printed) is the steadier measure of the work the scan does per parse. The load
+average before and after the run is printed with the results, so runs can be compared honestly.
 """
 
 from __future__ import annotations
@@ -158,6 +159,13 @@ def cpu_ratio(work: Path, files: list[Path], repeat: int) -> float:
     return statistics.median(runs) / parse
 
 
+def _load() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.2f}"
+    except OSError:  # not available on this platform
+        return "?"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -167,6 +175,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="migrate-bench-"))
+    load_before = _load()
     try:
         generate(work, args.functions)
         report = scan(work, ScanOptions(jobs=1))  # warm the file cache, learn the file set
@@ -192,6 +201,7 @@ def main() -> None:
             f"{timings[args.jobs] / baseline:.2f}  (target <= 2)"
         )
         print(f"CPU-time ratio, 1 job / bare parse: {cpu_ratio(work, files, args.repeat):.2f}")
+        print(f"load average (1 min) before / after: {load_before} / {_load()} on {os.cpu_count()} cores")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -25,7 +25,7 @@ from migrator.scan.model import (
 )
 from migrator.scan.readiness import readiness
 from migrator.scan.resolve import TsConfig, inside
-from migrator.scan.sdk import aws_call_sites, aws_sdk_usage
+from migrator.scan.sdk import Clients, aws_call_sites, aws_sdk_usage
 from migrator.scan.tables import Tables
 from migrator.scan.vocabulary import vocabulary
 from migrator.scan.workspace import (
@@ -204,7 +204,7 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
         )
     sites = dependencies(ws, files, handler)
     where = Site(handler_facts.path, shape.line if shape is not None else None, cfg.config, cfg.line)
-    blockers.extend(find_blockers(Subject(files, sites, style, cfg, where, ws.tables)))
+    blockers.extend(find_blockers(Subject(files, sites, style, cfg, where, ws.tables, ws.blocker_cache)))
     event_param = shape.params[0] if shape is not None and shape.params else None
     code = _code(ws, cfg, handler, files, sites, style, event_param, tuple(blockers))
     return _function(cfg, export_name, code)
@@ -239,6 +239,14 @@ def _code(
     blockers: tuple[Blocker, ...],
 ) -> _Code:
     """What the code of a resolved handler says."""
+
+    def clients(facts: FileFacts) -> Clients:
+        return imported_clients(ws, facts)
+
+    # Call sites first: the same pass over each file fills the cache the services are read from.
+    calls = aws_call_sites(
+        files, ws.tables, clients, lambda f: imported_env(ws, f), ws.call_cache, ws.sdk_cache
+    )
     return _Code(
         file=ws.facts[handler].path,
         language="typescript" if handler.suffix in TYPESCRIPT_EXTENSIONS else "javascript",
@@ -249,14 +257,8 @@ def _code(
         events=cfg.events or infer_events(files, event_param, vocabulary().code) or _direct(),
         env=tuple(sorted(set(cfg.env) | {e.value for f in files for e in f.env if e.value})),
         dependencies=tuple(s.dependency for s in sites),
-        aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache, lambda f: imported_clients(ws, f)),
-        aws_calls=aws_call_sites(
-            files,
-            ws.tables,
-            lambda f: imported_clients(ws, f),
-            lambda f: imported_env(ws, f),
-            ws.call_cache,
-        ),
+        aws_sdk=aws_sdk_usage(files, ws.tables, ws.sdk_cache, clients),
+        aws_calls=calls,
         blockers=blockers,
         error_types=error_types(files),
         source_files=tuple(f.path for f in files),

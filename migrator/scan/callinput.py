@@ -10,6 +10,7 @@ into the fields of the typed aws-sdk-go-v2 `<Op>Input`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import tree_sitter as ts
 
@@ -23,24 +24,61 @@ _WRAPPERS = ("parenthesized_expression", "as_expression", "non_null_expression",
 _SCOPES = ("statement_block", "program")
 
 
-def call_inputs(caps: _Captures) -> list[CallInput]:
-    """The object-literal input of every `new …Command(…)` and `x.method(…)` call."""
-    env_names = env_bindings(caps)
-    scopes: _Scopes = {}
-    out: list[CallInput] = []
-    for ctor in caps.get("new", ()):
-        callee = text(ctor)
-        if callee.endswith("Command") and ctor.parent is not None:
-            found = _input(ctor.parent, env_names, scopes)
-            if found:
-                out.append(CallInput(callee, line(ctor), found))
+class MethodCall(NamedTuple):
+    """One `obj.method(…)` capture, with the texts every reader of it needs (read once)."""
+
+    node: ts.Node  #: the method name
+    member: ts.Node | None  #: `obj.method`
+    obj: ts.Node | None
+    obj_text: str  #: "" when there is no object
+    name: str
+    line: int
+
+
+def method_calls(caps: _Captures) -> list[MethodCall]:
+    out = []
     for method in caps.get("method_call", ()):
         member = method.parent
-        call = member.parent if member is not None else None
+        obj = member.child_by_field_name("object") if member is not None else None
+        out.append(
+            MethodCall(method, member, obj, text(obj) if obj is not None else "", text(method), line(method))
+        )
+    return out
+
+
+def call_inputs(
+    news: Iterable[tuple[ts.Node, str, int]],
+    methods: list[MethodCall],
+    env_names: dict[str, str],
+    clients: set[str],
+) -> list[CallInput]:
+    """The object-literal input of every `new …Command(…)` call and of method calls on `clients`.
+
+    `news` are the `new` captures with their constructor text and line; `env_names` the file's
+    `env_bindings`. The scan looks an input up by (line, callee) for an SDK command or a method
+    called on a client (a variable holding a constructed object, or a name imported from a local
+    module: `clients`); calls with the key of such a call are kept too, in order, so the lookup
+    finds what it would among all calls.
+    """
+    entries: list[tuple[ts.Node, str, int]] = []  #: (call, callee, line)
+    wanted: set[tuple[int, str]] = set()
+    for ctor, callee, at in news:
+        if callee.endswith("Command") and ctor.parent is not None:
+            entries.append((ctor.parent, callee, at))
+            wanted.add((at, callee))
+    for method in methods:
+        call = method.member.parent if method.member is not None else None
         if call is not None and call.type == "call_expression":
+            entries.append((call, method.name, method.line))
+            if method.obj is not None and method.obj_text.removeprefix("this.") in clients:
+                wanted.add((method.line, method.name))
+    scopes: _Scopes = {}
+    out: list[CallInput] = []
+    for call, callee, at in entries:
+        if (at, callee) in wanted:
             found = _input(call, env_names, scopes)
             if found:
-                out.append(CallInput(text(method), line(method), found))
+                out.append(CallInput(callee, at, found))
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tree_sitter as ts
 
-from migrator.scan.callinput import call_inputs, env_bindings
+from migrator.scan.callinput import MethodCall, call_inputs, env_bindings, method_calls
 from migrator.scan.exports import ExportReader
 from migrator.scan.filefacts import (
     Construct,
@@ -58,12 +58,16 @@ def analyze_file(
     evals: list[ts.Node] = []
     for call in caps.get("named_call", ()):
         (requires if text(call.child_by_field_name("function")) == "require" else evals).append(call)
-    constructs = [_construct(n) for n in caps.get("new", ())]
-    constructs += _factories(caps)  # `X.from(client)`: lib-dynamodb builds its clients this way
+    news = caps.get("new", [])
+    methods = method_calls(caps)
+    constructs = [_construct(n) for n in news]
+    news_read = [(n, c.ctor, c.line) for n, c in zip(news, constructs, strict=True)]
+    constructs += _factories(methods)  # `X.from(client)`: lib-dynamodb builds its clients this way
     top_functions, top_declarations = _top_level(tree.root_node)
     imports = sorted(import_refs(caps, requires), key=lambda ref: ref.line)
     exports, esm_syntax = _exports(caps, imports, top_functions, top_declarations)
     handlers = {e.shape.line for e in exports if e.shape is not None and e.source is None}
+    env_names = env_bindings(caps)
     return FileFacts(
         path=path,
         grammar=grammar,
@@ -79,16 +83,24 @@ def analyze_file(
         error_classes=tuple(_error_classes(caps)),
         error_names=tuple(_error_names(caps)),
         constructs=tuple(c for c in constructs if c.ctor != "Function"),
-        method_calls=_object_calls(caps, constructs, imports),
+        method_calls=_object_calls(methods, constructs, imports),
         evals=_evals(evals, constructs),
         global_state=tuple(_global_state(caps, top_declarations)),
         syntax_errors=tuple(syntax_errors(tree.root_node)),
         units=top_level_units(tree.root_node) if handler and len(handlers) > 1 else (),
         multi_export=len(handlers) > 1,
         lambda_globals=tuple(Located(text(n), line(n)) for n in caps.get("lambda_global", ())),
-        call_inputs=tuple(call_inputs(caps)),
-        env_bindings=tuple(sorted(env_bindings(caps).items())),
+        call_inputs=tuple(call_inputs(news_read, methods, env_names, _clients(constructs, imports))),
+        env_bindings=tuple(sorted(env_names.items())),
     )
+
+
+def _clients(constructs: list[Construct], imports: list[ImportRef]) -> set[str]:
+    """Names a method may be called on as an SDK client: variables holding a constructed object,
+    and names imported from local modules (see migrator.scan.sdk)."""
+    names = {c.assigned_to for c in constructs if c.assigned_to}
+    names.update(local for ref in imports if ref.specifier.startswith(".") for local, _ in ref.bindings)
+    return names
 
 
 def _valid_utf8(source: bytes) -> bytes:
@@ -102,12 +114,12 @@ def _valid_utf8(source: bytes) -> bytes:
 
 
 def _object_calls(
-    caps: _Captures, constructs: list[Construct], imports: list[ImportRef]
+    methods: list[MethodCall], constructs: list[Construct], imports: list[ImportRef]
 ) -> tuple[tuple[str, str, int], ...]:
     """Method calls, when the file constructs an object or imports a local module that may."""
     # Only calls on variables holding a constructed object matter (SDK v2 clients).
     if any(c.assigned_to for c in constructs) or any(r.specifier.startswith(".") for r in imports):
-        return tuple(_method_calls(caps))
+        return tuple(_method_calls(methods))
     return ()
 
 
@@ -259,14 +271,14 @@ def _error_names(caps: _Captures) -> list[ErrorRename]:
     return out
 
 
-def _factories(caps: _Captures) -> list[Construct]:
+def _factories(methods: list[MethodCall]) -> list[Construct]:
     """`const ddb = DynamoDBDocument.from(new DynamoDBClient())` as a construct of `DynamoDBDocument`."""
     out = []
-    for method in caps.get("method_call", ()):
-        member = method.parent
-        if text(method) != "from" or member is None or member.parent is None:
+    for method in methods:
+        member = method.member
+        if method.name != "from" or member is None or member.parent is None:
             continue
-        obj = member.child_by_field_name("object")
+        obj = method.obj
         if obj is not None and obj.type == "identifier":
             out.append(_construct(obj, member.parent))
     return out
@@ -299,23 +311,22 @@ def _construct(ctor: ts.Node, node: ts.Node | None = None) -> Construct:
 _PRESIGN = ("getSignedUrl", "getSignedUrlPromise")
 
 
-def _method_calls(caps: _Captures) -> list[tuple[str, str, int]]:
+def _method_calls(methods: list[MethodCall]) -> list[tuple[str, str, int]]:
     """(object, method, line) per call on a plain or `this.` object; presigning also names its
     operation as `getSignedUrl:putObject`."""
     out = []
-    for method in caps.get("method_call", ()):
-        member = method.parent
-        obj = member.child_by_field_name("object") if member is not None else None
-        if obj is None:
+    for method in methods:
+        if method.obj is None:
             continue
-        name, at = text(method), line(method)
-        out.append((text(obj).removeprefix("this."), name, at))
+        name, at, obj = method.name, method.line, method.obj_text.removeprefix("this.")
+        out.append((obj, name, at))
+        member = method.member
         if name in _PRESIGN and member is not None and member.parent is not None:
             args = member.parent.child_by_field_name("arguments")
             first = args.named_children[0] if args is not None and args.named_children else None
             operation = string_value(first) if first is not None else None
             if operation:
-                out.append((text(obj).removeprefix("this."), f"{name}:{operation}", at))
+                out.append((obj, f"{name}:{operation}", at))
     return out
 
 

@@ -23,7 +23,7 @@ from migrator.scan.config.terraform import read_terraform
 from migrator.scan.filefacts import FileFacts
 from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, shown
 from migrator.scan.jsparse import Grammars, grammar_for
-from migrator.scan.model import AwsCall, Dependency, Function, ScanProblem, SkippedFunction
+from migrator.scan.model import AwsCall, Blocker, Dependency, Function, ScanProblem, SkippedFunction
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
 from migrator.scan.workspace import Workspace, find_export
@@ -57,6 +57,7 @@ class ProjectScanner:
         self.call_sites: dict[str, tuple[AwsCall, ...]] = {}
         self.real_dirs: dict[Path, str] = {}
         self.dependencies: dict[tuple[str, str | None], Dependency] = {}
+        self.file_blockers: dict[tuple[int, str, str | None], list[Blocker]] = {}
 
     def warm_up(self) -> None:
         """Compile the queries for the common grammars now rather than on the first file."""
@@ -103,6 +104,7 @@ class ProjectScanner:
             self.sdk_usage,
             self.dependencies,
             self.call_sites,
+            self.file_blockers,
         )
         functions: list[Function] = []
         skipped: list[SkippedFunction] = []

@@ -107,7 +107,10 @@ class Resolver:
     _tsconfigs: dict[Path, TsConfig | None] = field(default_factory=dict)
     _package_types: dict[Path, str | None] = field(default_factory=dict)
     _listings: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
-    _imports: dict[tuple[Path, str], Path | None] = field(default_factory=dict)
+    _imports: dict[tuple[str, str], Path | None] = field(default_factory=dict)
+    #: the same lookups by folder string: hashing a fresh Path costs more than the lookup
+    _tsconfig_by_dir: dict[str, TsConfig | None] = field(default_factory=dict)
+    _package_type_by_dir: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reader = Reader(self.root)
@@ -176,28 +179,42 @@ class Resolver:
                     return candidate
         return found
 
-    def import_file(self, importer: Path, specifier: str) -> Path | None:
+    def import_file(self, importer: Path | str, specifier: str) -> Path | None:
         """The local file a relative specifier names (`./db`, `../lib/x.js`, `./dir`)."""
-        key = (importer.parent, specifier)
-        if key not in self._imports:
-            stem = _join(importer.parent, specifier)
-            found = self.probe(stem)
-            if found is None and self.is_dir(stem):
-                found = self.probe(stem / "index")
-            self._imports[key] = found
-        return self._imports[key]
+        key = (os.path.dirname(importer), specifier)
+        try:
+            return self._imports[key]
+        except KeyError:
+            pass
+        stem = _join(key[0], specifier)
+        found = self.probe(stem)
+        if found is None and self.is_dir(stem):
+            found = self.probe(stem / "index")
+        self._imports[key] = found
+        return found
 
     def tsconfig_for(self, directory: Path) -> TsConfig | None:
         """The nearest tsconfig.json in `directory` or above it, within the scan root."""
+        key = str(directory)
+        try:
+            return self._tsconfig_by_dir[key]
+        except KeyError:
+            pass
 
         def read(folder: Path) -> TsConfig | None:
             candidate = folder / "tsconfig.json"
             return _read_tsconfig(candidate, self.reader.root) if self.is_file(candidate) else None
 
-        return nearest(directory, self.root, self._tsconfigs, read)
+        found = self._tsconfig_by_dir[key] = nearest(directory, self.root, self._tsconfigs, read)
+        return found
 
     def package_type(self, path: Path) -> str | None:
         """`type` of the nearest package.json ("module" or "commonjs"), None when unset."""
+        key = os.path.dirname(path)
+        try:
+            return self._package_type_by_dir[key]
+        except KeyError:
+            pass
 
         def read(folder: Path) -> str | None:
             manifest = folder / "package.json"
@@ -210,7 +227,9 @@ class Resolver:
             kind = data.get("type") if isinstance(data, dict) else None
             return kind if isinstance(kind, str) else ""  # "": a package.json without a type
 
-        return nearest(path.parent, self.root, self._package_types, read) or None
+        found = nearest(path.parent, self.root, self._package_types, read) or None
+        self._package_type_by_dir[key] = found
+        return found
 
     def _is_build_output(self, path: Path) -> bool:
         config = self.tsconfig_for(path.parent)
@@ -265,7 +284,7 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _join(base: Path, relative: str) -> Path:
+def _join(base: Path | str, relative: str) -> Path:
     """`base / relative` normalised lexically (no symlink resolution: it costs a stat a part)."""
     return Path(os.path.normpath(os.path.join(base, relative)))
 

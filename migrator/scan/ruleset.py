@@ -7,7 +7,7 @@ The rules themselves are in `blockers.py` (code) and `platform.py` (what the pla
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -54,6 +54,9 @@ class Subject:
     cfg: FunctionConfig
     where: Site
     tables: Tables
+    #: blockers of each file's imports and file checks, by (registry, path, scope): a helper module
+    #: reached by many functions is checked once (the assembly of a scan passes one dict)
+    file_cache: dict[tuple[int, str, str | None], list[Blocker]] | None = None
 
 
 @dataclass(frozen=True)
@@ -106,28 +109,39 @@ class Registry:
         """The blockers of one function: dependency, import, file, then function-wide checks."""
         out: list[Blocker] = []
         for site in subject.dependencies:
-            out.extend(
-                _first(((c.rule, c.find(site, subject)) for c in self.dependency), site.file, site.line)
-            )
-        for facts in subject.files:
-            for ref in facts.imports:
-                out.extend(_first(((c.rule, c.find(ref)) for c in self.imports), facts.path, ref.line))
-            for check in self.file:
-                out.extend(
-                    _blocker(check.rule, message, facts.path, line) for line, message in check.find(facts)
-                )
+            for dependency_check in self.dependency:
+                message = dependency_check.find(site, subject)
+                if message is not None:
+                    out.append(_blocker(dependency_check.rule, message, site.file, site.line))
+                    break
+        cache = subject.file_cache
+        for facts in subject.files if self.imports or self.file else ():
+            key = (id(self), facts.path, facts.scope)
+            found = cache.get(key) if cache is not None else None
+            if found is None:
+                found = self._file_blockers(facts)
+                if cache is not None:
+                    cache[key] = found
+            out.extend(found)
         for function_check in self.function:
             out.extend(
                 _blocker(function_check.rule, h.message, h.file, h.line) for h in function_check.find(subject)
             )
         return out
 
-
-def _first(found: Iterable[tuple[Rule, str | None]], file: str, line: int) -> list[Blocker]:
-    for rule, message in found:
-        if message is not None:
-            return [_blocker(rule, message, file, line)]
-    return []
+    def _file_blockers(self, facts: FileFacts) -> list[Blocker]:
+        """The blockers of one file's imports (the first check that applies to each), then its own."""
+        out: list[Blocker] = []
+        if self.imports:
+            for ref in facts.imports:
+                for import_check in self.imports:
+                    message = import_check.find(ref)
+                    if message is not None:
+                        out.append(_blocker(import_check.rule, message, facts.path, ref.line))
+                        break
+        for check in self.file:
+            out.extend(_blocker(check.rule, message, facts.path, line) for line, message in check.find(facts))
+        return out
 
 
 def _blocker(rule: Rule, message: str, file: str | None, line: int | None) -> Blocker:

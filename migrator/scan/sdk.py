@@ -86,20 +86,25 @@ def aws_call_sites(
     imported: Callable[[FileFacts], Clients] | None = None,
     imported_env: Callable[[FileFacts], dict[str, str]] | None = None,
     cache: dict[str, tuple[AwsCall, ...]] | None = None,
+    usage_cache: dict[str, dict[str, set[str]]] | None = None,
 ) -> tuple[AwsCall, ...]:
     """Every AWS operation call site in the function's files, in file and line order.
 
     `imported_env` gives the names a file imports from local modules that hold an env var there;
-    `cache` keeps each file's call sites (a helper module serves many functions).
+    `cache` keeps each file's call sites (a helper module serves many functions); `usage_cache`,
+    the `cache` of `aws_sdk_usage`, gets each file's services from the same pass.
     """
     calls: list[AwsCall] = []
     for facts in files:
         key = facts.path if facts.scope is None else f"{facts.path}#{facts.scope}"
         known = cache.get(key) if cache is not None else None
         if known is None:
-            known = _file_call_sites(facts, tables, imported, imported_env)
+            usage = _file_call_sites(facts, tables, imported, imported_env)
+            known = tuple(usage.calls)
             if cache is not None:
                 cache[key] = known
+            if usage_cache is not None:
+                usage_cache.setdefault(key, usage.services)
         calls.extend(known)
     return tuple(sorted(set(calls), key=lambda c: (c.file, c.line, c.service, c.operation)))
 
@@ -109,7 +114,8 @@ def _file_call_sites(
     tables: Tables,
     imported: Callable[[FileFacts], Clients] | None,
     imported_env: Callable[[FileFacts], dict[str, str]] | None,
-) -> tuple[AwsCall, ...]:
+) -> _Usage:
+    """The services and call sites of one file."""
     usage = _Usage(tables, facts.path)
     env = imported_env(facts) if imported_env is not None and facts.call_inputs else {}
     usage.inputs = {
@@ -117,7 +123,7 @@ def _file_call_sites(
         for c in facts.call_inputs
     }
     _file_usage(facts, tables, usage, imported(facts) if imported is not None else {})
-    return tuple(usage.calls)
+    return usage
 
 
 def exported_clients(facts: FileFacts, tables: Tables) -> Clients:

@@ -7,6 +7,7 @@ modules; `returns_async_import` tells a plain handler that hands back another mo
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 from migrator.scan.config.packagejson import read_manifest
 from migrator.scan.export_scope import scoped
 from migrator.scan.filefacts import Export, FileFacts
-from migrator.scan.model import AwsCall, Dependency
+from migrator.scan.model import AwsCall, Blocker, Dependency
 from migrator.scan.resolve import Resolver, nearest, relative
 from migrator.scan.sdk import Clients, exported_clients
 from migrator.scan.tables import Tables
@@ -33,6 +34,10 @@ class Workspace:
     sdk_cache: dict[str, dict[str, set[str]]]  #: AWS services and operations per file (a cache)
     dependency_cache: dict[tuple[str, str | None], Dependency]  #: by (package, version) (a cache)
     call_cache: dict[str, tuple[AwsCall, ...]] = field(default_factory=dict)  #: call sites per file
+    #: blockers of each file's imports and own checks (see ruleset.Subject.file_cache)
+    blocker_cache: dict[tuple[int, str, str | None], list[Blocker]] = field(default_factory=dict)
+    #: `declared_versions` by the handler's folder (a string: cheaper to hash than a fresh Path)
+    versions_by_dir: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
@@ -44,8 +49,8 @@ class Workspace:
         """
         seen = {start}
         order = [start]
-        for path in order:
-            deps = first if path == start and first is not None else self.local_imports.get(path, ())
+        for index, path in enumerate(order):
+            deps = first if index == 0 and first is not None else self.local_imports.get(path, ())
             for dep in deps:
                 if dep not in seen:
                     seen.add(dep)
@@ -54,12 +59,19 @@ class Workspace:
 
     def declared_versions(self, path: Path) -> dict[str, str]:
         """Dependencies declared by the nearest package.json that declares any (root-bounded)."""
-        return (
-            nearest(
-                path.parent, self.root, self.versions, lambda d: _declared(d / "package.json", self.resolver)
+        key = os.path.dirname(path)
+        found = self.versions_by_dir.get(key)
+        if found is None:
+            found = self.versions_by_dir[key] = (
+                nearest(
+                    path.parent,
+                    self.root,
+                    self.versions,
+                    lambda d: _declared(d / "package.json", self.resolver),
+                )
+                or {}
             )
-            or {}
-        )
+        return found
 
 
 def _declared(manifest_path: Path, resolver: Resolver) -> dict[str, str] | None:
@@ -130,7 +142,7 @@ def imported_clients(ws: Workspace, facts: FileFacts) -> Clients:
     """SDK clients `facts` imports from local modules (`const db = require('./db')`), by local name."""
     out: Clients = {}
     called = {obj for obj, _, _ in facts.method_calls}
-    path = ws.root / facts.path
+    path = os.path.join(ws.root, facts.path)
     for ref in facts.imports:
         if not ref.specifier.startswith(".") or ref.type_only:
             continue
@@ -157,7 +169,7 @@ def imported_env(ws: Workspace, facts: FileFacts) -> dict[str, str]:
     out: dict[str, str] = {}
     if not facts.call_inputs:
         return out
-    path = ws.root / facts.path
+    path = os.path.join(ws.root, facts.path)
     for ref in facts.imports:
         if not ref.specifier.startswith(".") or ref.type_only or not ref.bindings:
             continue

@@ -36,8 +36,11 @@ class _CfnRules(Rules):
     """YAML 1.1 values as PyYAML's SafeLoader makes them, CloudFormation tags, LocatedDicts."""
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag.startswith("!"):
-            return _tagged(node.tag[1:], self.constructor.construct_scalar(node))
+        tag = node.tag
+        if tag == _STR:
+            return node.value  # what the constructor gives, without its dispatch (most scalars)
+        if tag.startswith("!"):
+            return _tagged(tag[1:], self.constructor.construct_scalar(node))
         return self.constructor.construct_object(node, deep=True)
 
     def key(self, node: yaml.Node) -> str:
@@ -64,6 +67,7 @@ class _CfnRules(Rules):
         return _tagged(node.tag[1:], result) if node.tag.startswith("!") else result
 
 
+_STR = yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG
 _SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
 _MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 
