@@ -28,6 +28,15 @@ def require_tool(present: bool, what: str) -> None:
     pytest.skip(f"{what} is missing")
 
 
+def go_caches() -> dict[str, str]:
+    """Go's caches where they are now, for a subprocess given its own HOME or XDG_CACHE_HOME: Go's
+    default GOCACHE lives under those, so without this the child rebuilds the standard library and
+    every dependency from scratch (a minute of CPU per test)."""
+    names = ("GOCACHE", "GOMODCACHE", "GOPATH")
+    values = subprocess.run(["go", "env", *names], capture_output=True, text=True, check=True).stdout
+    return dict(zip(names, values.splitlines(), strict=True))
+
+
 def _go_module_files() -> dict[str, str]:
     listed = subprocess.run(
         ["git", "ls-files", "-z", "*go.mod", "*go.sum"], cwd=REPO, capture_output=True, check=False

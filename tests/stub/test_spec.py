@@ -20,7 +20,7 @@ from codegen.output.paths import MANIFEST
 from migrator.stub.routes import Route, bind, path_matches, routes_of, segments
 from migrator.stub.run import StubRequest, run_stub
 from migrator.stub.spec import StubSpecError
-from tests.conftest import FLEET, REPO, WriteTree, require_tool
+from tests.conftest import FLEET, REPO, WriteTree, go_caches, require_tool
 from tests.stub.conftest import go
 from tests.stub.facts import function
 
@@ -392,6 +392,7 @@ def test_golden_runs_a_spec_stub_against_its_node_twin(tmp_path: Path) -> None:
         cwd=REPO,
         env={
             **os.environ,
+            **go_caches(),
             "PYTHONPATH": str(REPO),
             "NO_COLOR": "1",
             "XDG_CACHE_HOME": str(tmp_path / "cache"),
