@@ -73,3 +73,25 @@ def test_the_typed_operation_entries_answer_like_the_raw_path(tmp_path: Path) ->
     # status, like the 200 without quantity (07); listItems' answers all fit its responses.
     assert "refused: 08-unknown-sku.json: getItem: decode the 404 answer's body" in outputs["GetItemFunction"]
     assert "refused:" not in outputs["ListItemsFunction"]
+
+
+def test_the_typed_entry_builds_the_event_and_refuses_an_undeclared_status(tmp_path: Path) -> None:
+    """The `echo` fixture answers what it read: createOrder (HTTP API: path, query and header parameters,
+    a JSON body) and getOrder (REST API, an escaped path parameter) make it read what API Gateway's
+    events for the same requests do; a 418 createOrder does not declare is an error naming it."""
+    fixture = DATA / "spec_entry" / "echo"
+    result = run_port(PortRequest(fixture / "svc", tmp_path, spec=fixture / "spec.yaml"))
+    (report,) = result.report.functions
+    assert report.typed.operations == (
+        "portOpCreateOrder(ctx, api.CreateOrderInput) (api.CreateOrderOutput, error)",
+        "portOpGetOrder(ctx, api.GetOrderInput) (api.GetOrderOutput, error)",
+    )
+    module = tmp_path / "EchoFunction"
+    source = (module / "port_spec.gen.go").read_text()
+    assert "payload 2.0 (HTTP API)" in source and "payload 1.0 (REST API)" in source
+    shutil.copy(fixture.parent / "echo_test.go", module)
+    done = go(["test", "-v", "-run", "TestSpecEntry", "."], module)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "--- PASS: TestSpecEntryUndeclaredStatus" in done.stdout
+    vetted = go(["vet", "."], module)
+    assert vetted.returncode == 0, vetted.stderr
