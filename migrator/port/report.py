@@ -48,6 +48,9 @@ class Typed:
     annotated: int = 0  #: of all three, how many carry a TypeScript annotation (the rest are inferred)
     unverified: tuple[Unproven, ...] = ()
     entry: str = ""  #: `portHandleTyped(ctx, events.SQSEvent) (events.SQSEventResponse, error)`, or ""
+    operations: tuple[
+        str, ...
+    ] = ()  #: --spec: `portOpGetItem(ctx, api.GetItemInput) (api.GetItemOutput, error)`
 
     @property
     def go(self) -> int:

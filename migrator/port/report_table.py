@@ -53,6 +53,7 @@ def _notes(f: FunctionReport) -> list[str]:
     lines += [f"unverified {u.file}:{u.line}: {u.name}: {u.annotation}: {u.why}" for u in f.typed.unverified]
     if f.typed.entry:
         lines.append(f"typed entry {f.name}: {f.typed.entry} (port_events.gen.go)")
+    lines += [f"typed op entry {f.name}: {op} (port_spec.gen.go)" for op in f.typed.operations]
     if f.verify is not None and f.verify.detail:
         lines.append(f"verify {f.name}: {f.verify.detail}")
     if f.port_go == "edited":

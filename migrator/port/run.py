@@ -23,7 +23,8 @@ from migrator.port.formats import PORT_FORMATS
 from migrator.port.report import FunctionReport, PortReport, Spot, Verdict
 from migrator.port.report_table import print_table
 from migrator.port.shims import load_shims
-from migrator.port.spec import without_router
+from migrator.port.spec import with_spec_entries, without_router
+from migrator.port.spec_entry import operation_views
 from migrator.port.targets import PortTarget, port_target, settle_port_go
 from migrator.port.typing_rules import typed_report
 from migrator.port.verify import verify
@@ -80,6 +81,7 @@ def plan(
     shims = load_shims()
     folders = unique_folders(f.name for f in functions)  # names repeat in real fleets; folders do not
     chosen = [i for i, f in enumerate(functions) if not request.functions or f.name in request.functions]
+    views = operation_views(spec.path) if spec is not None else ()
     items: list[PortTarget] = []
     for done, index in enumerate(chosen, 1):
         function, folder = functions[index], folders[index]
@@ -87,7 +89,8 @@ def plan(
         if _needs_dynamodb(item, function):
             widened = _with_dynamodb(functions, index, root, stub, spec)
             item = port_target(function, root, widened[folder], shims)
-        items.append(without_router(item))
+        item = without_router(item)
+        items.append(with_spec_entries(item, function, spec, views) if spec is not None else item)
         if progress is not None:
             progress(done, len(chosen))
     return items, root, {folders[i]: functions[i] for i in chosen}
@@ -126,7 +129,7 @@ def _report(item: PortTarget, port_go: str, verdict: Verdict | None, file: str |
         port_go,
         t.problem,
         verdict,
-        typed_report(t.typed, t.unverified, t.entry),
+        typed_report(t.typed, t.unverified, t.entry, t.operations),
     )
 
 

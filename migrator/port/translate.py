@@ -32,6 +32,7 @@ class Translation:
     typed: tuple[TypedBinding, ...] = ()  #: bindings given a type (typing_rules)
     unverified: tuple[Unverified, ...] = ()  #: TypeScript annotations not used, with why
     entry: str = ""  #: the typed entry point's signature ("" when the event is no aws-lambda type)
+    operations: tuple[str, ...] = ()  #: --spec: each bound operation's typed entry (port_spec.gen.go)
 
 
 def _specifier(spec: str) -> str:

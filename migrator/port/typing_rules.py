@@ -178,9 +178,14 @@ def _claims(
     return candidates, unverified
 
 
-def typed_report(typed: tuple[TypedBinding, ...], unverified: tuple[Unproven, ...], entry: str = "") -> Typed:
+def typed_report(
+    typed: tuple[TypedBinding, ...],
+    unverified: tuple[Unproven, ...],
+    entry: str = "",
+    operations: tuple[str, ...] = (),
+) -> Typed:
     """The report's counts of one function's typed bindings (over every module it reaches)."""
     kinds = [b.type for b in typed]
     annotated = sum(1 for b in typed if b.annotated)
     counts = (kinds.count(NUMBER), kinds.count(BOOLEAN), kinds.count(STRING))
-    return Typed(*counts, annotated, unverified, entry)
+    return Typed(*counts, annotated, unverified, entry, operations)
