@@ -93,6 +93,10 @@ class MotoEffects:
         """The side's `AWS_ENDPOINT_URL`."""
         return self._servers[side].env()
 
+    def server(self, side: SideName) -> MotoServer:
+        """The side's moto server (its request count: `settle()`, `resets`)."""
+        return self._servers[side]
+
     def client(self, side: SideName, service: str) -> Any:
         if (side, service) not in self._clients:
             url = self._servers[side].endpoint_url
