@@ -97,6 +97,6 @@ def test_one_side_calling_aws_and_the_other_not_is_a_difference(
         assert {(d.category, d.path) for d in case.differences} == {
             (category, f"/effects/dynamodb/orders/order-{index}")
         }
-    idle = "go" if go_act == "none" else "node"
+    idle: SideName = "go" if go_act == "none" else "node"
     assert _golden(probe, "none", "none", 1).ok  # the writes do not leak into the next idle runs
     assert probe.server(idle).settle() is not None
