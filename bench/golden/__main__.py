@@ -14,6 +14,10 @@
      first measured with.
    What differs from a real `migrate golden` run: no moto server (the handler makes no SDK calls), no
    progress bar, and no reading of case files or writing of the report (once per run, not per case).
+3. The same with golden's real defaults under `--aws moto` (`--effects compare`): a moto server per
+   side and the side effects of every compared run. The handler makes no AWS request, so after the
+   first run golden neither resets nor snapshots a state (docs/golden-verdict.md); the harness CPU
+   includes that bookkeeping (the moto servers' own CPU is not counted).
 
 Both are measured with golden's sandbox on (the default: user, PID and mount namespaces and a memory
 cgroup per runtime, see docs/golden-sandbox.md) and off (plain child processes), and printed for each.
@@ -25,6 +29,7 @@ Each figure is the median of `--repeat` runs, with the range. The CPU each proce
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -34,6 +39,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from golden.aws.effects import MotoEffects
 from golden.cases.files import Case
 from golden.config import GoldenSettings
 from golden.runners.go import GoRunner
@@ -97,22 +103,26 @@ def cpu_seconds(runner: Runner) -> float:
 
 
 def golden_runs(
-    count: int, runs: int, repeat: int, isolation: Isolation | None
+    count: int, runs: int, repeat: int, isolation: Isolation | None, moto: bool = False
 ) -> tuple[list[float], list[tuple[float, float, float]]]:
-    """Cases per second of each repeat, and (harness, node, go) CPU milliseconds per case."""
+    """Cases per second of each repeat, and (harness, node, go) CPU milliseconds per case; with `moto`,
+    side effects compared on a moto server per side (golden's defaults)."""
     cases = [Case(f"case-{i}", {"action": "echo", "value": {"id": i}}, "bench", None) for i in range(count)]
     function = FunctionFacts(timeout_s=10)
     rates: list[float] = []
     cpu: list[tuple[float, float, float]] = []
-    with (
-        NodeRunner(NODE_PORT, "port.handler", function, isolation=isolation) as node,
-        GoRunner.from_source(GO_PORT, function, isolation=isolation) as go,
-    ):
-        run_golden(cases[:20], node, go, GoldenSettings(), runs=runs)  # warm both runtimes
+    with contextlib.ExitStack() as stack:
+        effects = stack.enter_context(MotoEffects((), "us-east-1")) if moto else None
+        node_env, go_env = (effects.env("node"), effects.env("go")) if effects is not None else ({}, {})
+        node = stack.enter_context(
+            NodeRunner(NODE_PORT, "port.handler", function, isolation=isolation, env=node_env)
+        )
+        go = stack.enter_context(GoRunner.from_source(GO_PORT, function, isolation=isolation, env=go_env))
+        run_golden(cases[:20], node, go, GoldenSettings(), runs=runs, effects=effects)  # warm both runtimes
         for _ in range(repeat):
             before = (time.process_time(), cpu_seconds(node), cpu_seconds(go))
             start = time.perf_counter()
-            report = run_golden(cases, node, go, GoldenSettings(), runs=runs)
+            report = run_golden(cases, node, go, GoldenSettings(), runs=runs, effects=effects)
             elapsed = time.perf_counter() - start
             after = (time.process_time(), cpu_seconds(node), cpu_seconds(go))
             assert report.ok, report.summary
@@ -159,8 +169,13 @@ def measure(invokes: int, count: int, repeat: int, isolation: Isolation | None) 
     print(f"in-process Node call p50: {spread(baselines, micro)}")
     print(f"through the harness p50:  {spread(harnesses, micro)}")
     print(f"harness overhead per warm invoke, p50: {spread(overheads, milli)}  (target <= 1 ms)")
-    for runs, what in ((DEFAULT_RUNS, "migrate golden's defaults"), (0, "--runs 0")):
-        rates, cpu = golden_runs(count, runs, repeat, isolation)
+    rows = (
+        (DEFAULT_RUNS, False, "migrate golden's defaults"),
+        (0, False, "--runs 0"),
+        (DEFAULT_RUNS, True, "the defaults under --aws moto, side effects compared"),
+    )
+    for runs, moto, what in rows:
+        rates, cpu = golden_runs(count, runs, repeat, isolation, moto)
         per_case = 2 + 1 + 2 * runs
         print(
             f"golden run, {what}: {spread(rates, lambda rate: f'{rate:.0f}')} cases/s "

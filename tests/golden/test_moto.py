@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import urllib.request
 
 import boto3  # type: ignore[import-untyped]
 import pytest
@@ -35,3 +36,24 @@ def test_moto_serves_aws_apis_and_leaves_nothing_behind() -> None:
         assert process is not None
         pgid = os.getpgid(process.pid)
     assert group_gone(pgid)
+
+
+def test_settle_counts_every_request_answered_before_it() -> None:
+    with MotoServer() as moto:
+        start = moto.settle()
+        assert start is not None and moto.settle() == start  # its own requests are not counted
+        sqs = boto3.client(
+            "sqs",
+            endpoint_url=moto.endpoint_url,
+            region_name="us-east-1",
+            aws_access_key_id="AKIAGOLDENFAKEKEY000",
+            aws_secret_access_key="fake",
+        )
+        for _ in range(5):
+            sqs.list_queues()  # a read counts like a write
+        assert moto.settle() == start + 5
+        reset = urllib.request.Request(f"{moto.endpoint_url}/moto-api/reset", method="POST")
+        with urllib.request.urlopen(reset):
+            pass
+        assert moto.settle() == start + 6 and moto.resets == 1
+    assert moto.settle() is None  # a server gone answers nothing
