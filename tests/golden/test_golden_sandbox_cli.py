@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, go_caches
 from tests.golden.conftest import FIXTURES, process_gone
 
 pytestmark = pytest.mark.slow
@@ -58,13 +58,6 @@ def descendants(pid: int) -> list[int]:
             found.extend(children)
             queue.extend(children)
     return found
-
-
-def go_caches() -> dict[str, str]:
-    """Go's caches where they are now: a HOME of its own must not make Go rebuild and re-download."""
-    names = ("GOCACHE", "GOMODCACHE", "GOPATH")
-    values = subprocess.run(["go", "env", *names], capture_output=True, text=True, check=True).stdout
-    return dict(zip(names, values.splitlines(), strict=True))
 
 
 def test_the_hunter_finds_no_secret_of_the_caller(tmp_path: Path) -> None:
