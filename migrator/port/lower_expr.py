@@ -15,6 +15,7 @@ from migrator.port.context import GLOBALS, LowerContext, Unsupported
 from migrator.port.literals import decode_escapes, parse_number
 from migrator.port.lower_func import lower_class, lower_function
 from migrator.port.lower_pattern import lower_pattern
+from migrator.port.regex_check import refusal
 from migrator.port.sleep import sleep_idiom
 
 _ERASED = {"as_expression", "satisfies_expression", "non_null_expression", "type_assertion"}
@@ -94,7 +95,11 @@ def _template(node: ts.Node, cx: LowerContext) -> ir.Expr:
 def _regex(node: ts.Node, cx: LowerContext) -> ir.Expr:
     pattern = node.child_by_field_name("pattern")
     flags = node.child_by_field_name("flags")
-    return ir.Regex(cx.text(pattern) if pattern else "", cx.text(flags) if flags else "")
+    regex = ir.Regex(cx.text(pattern) if pattern else "", cx.text(flags) if flags else "")
+    why = refusal(regex.pattern, regex.flags)
+    if why is not None:
+        raise Unsupported(node, "regular expression", f"{why} (jsrt runs regular expressions on Go's RE2)")
+    return regex
 
 
 def _member_key(node: ts.Node, cx: LowerContext) -> str | ir.Expr:
