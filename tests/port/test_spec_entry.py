@@ -49,7 +49,8 @@ def test_the_typed_operation_entries_answer_like_the_raw_path(tmp_path: Path) ->
             module = tmp_path / name
             source = (module / "port_spec.gen.go").read_text()
             assert "the handler answered status %d, which the operation does not declare" in source
-            shutil.copy(DATA / "spec_entry" / test, module)
+            for helper in (test, "compare_test.go"):
+                shutil.copy(DATA / "spec_entry" / helper, module)
             env = {
                 **moto.env(),
                 "AWS_REGION": "eu-west-1",
