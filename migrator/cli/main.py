@@ -77,6 +77,12 @@ def main() -> None:
     except KeyboardInterrupt:
         print("migrate: interrupted", file=sys.stderr)
         sys.exit(130)
+    except SystemExit as exit_:
+        # Typer turns Ctrl-C (and golden's SIGTERM/SIGHUP, raised as KeyboardInterrupt) into a silent
+        # exit 130 inside the command; say why the run stopped.
+        if exit_.code == 130:
+            print("migrate: interrupted", file=sys.stderr)
+        raise
     except BrokenPipeError:
         # The reader went away (`migrate scan . | head`): not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
