@@ -67,11 +67,14 @@ def call_inputs(
             entries.append((ctor.parent, callee, at))
             wanted.add((at, callee))
     for method in methods:
+        if method.obj is not None and method.obj_text.removeprefix("this.") in clients:
+            wanted.add((method.line, method.name))
+    for method in methods:
+        if (method.line, method.name) not in wanted:
+            continue  # its input is never looked up: do not walk up to the call
         call = method.member.parent if method.member is not None else None
-        if call is not None and call.type == "call_expression":
+        if call is not None and call.type == "call_expression":  # always, by the query's patterns
             entries.append((call, method.name, method.line))
-            if method.obj is not None and method.obj_text.removeprefix("this.") in clients:
-                wanted.add((method.line, method.name))
     scopes: _Scopes = {}
     out: list[CallInput] = []
     for call, callee, at in entries:

@@ -9,10 +9,12 @@ report is the same whatever the number of workers.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import queue
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -57,8 +59,29 @@ def _worker_loop(
 
     scanner = ProjectScanner(root, tables or Tables.load())
     scanner.warm_up()
-    for project in iter(tasks.get, None):
-        results.put(scanner.scan(project.kind, Path(project.path)))
+    gc.freeze()  # what the worker starts with lives as long as it does: no collection walks it again
+    with _fewer_collections():
+        for project in iter(tasks.get, None):
+            results.put(scanner.scan(project.kind, Path(project.path)))
+
+
+#: Allocations between two young-generation collections while scanning (Python's default: 700).
+GC_YOUNG_THRESHOLD = 10_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage less often while scanning, then restore the process's settings.
+
+    A scan allocates many small objects that live until the end (every file's facts); with the
+    default threshold, collections that find nothing to free took about 5 % of a scan's CPU.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 class _Workers:
@@ -110,7 +133,11 @@ class _Workers:
 
 def scan(root: Path, options: ScanOptions | None = None) -> ScanReport:
     """Scan every function under `root`. Never runs user code; problems are reported, not raised."""
-    options = options or ScanOptions()
+    with _fewer_collections():  # also while taking the workers' results in: unpickling allocates
+        return _scan(root, options or ScanOptions())
+
+
+def _scan(root: Path, options: ScanOptions) -> ScanReport:
     if not root.exists():
         raise ScanError(f"{root}: no such file or directory; pass the folder that holds your functions")
     if not root.is_dir():

@@ -17,6 +17,7 @@ from migrator.scan.syntax import (
     line,
     params,
     returned_calls,
+    returned_values,
     returns_promise,
     string_value,
     text,
@@ -48,10 +49,12 @@ class ExportReader:
             is_async = any(c.type == "async" for c in value.children)
             names = params(value)
             # Only a plain function's body decides its style; skip the walk otherwise.
-            promise = not is_async and len(names) < 3 and returns_promise(value)
-            imported = None
-            if not is_async and not promise and len(names) < 3:
-                promise, imported = self._returned(value, depth)
+            promise, imported = False, None
+            if not is_async and len(names) < 3:
+                values = returned_values(value)
+                promise = returns_promise(values)
+                if not promise:
+                    promise, imported = self._returned(values, depth)
             return FunctionShape(is_async, names, promise, line(value), None, imported)
         if kind in ("parenthesized_expression", "as_expression", "satisfies_expression"):
             inner = value.named_children[0] if value.named_children else None
@@ -67,9 +70,10 @@ class ExportReader:
             return self._wrapped(value, depth)
         return None
 
-    def _returned(self, fn: ts.Node, depth: int) -> tuple[bool, tuple[str, str] | None]:
-        """Does a plain function return a local async function's promise, or an imported call?"""
-        for callee in returned_calls(fn):
+    def _returned(self, values: list[ts.Node], depth: int) -> tuple[bool, tuple[str, str] | None]:
+        """Does a plain function (its `returned_values`) return a local async function's promise,
+        or an imported call?"""
+        for callee in returned_calls(values):
             head = callee if callee.type == "identifier" else callee.child_by_field_name("object")
             name = text(head) if head is not None and head.type == "identifier" else ""
             if callee.type == "identifier" and name in self.top_functions:

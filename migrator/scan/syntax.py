@@ -105,39 +105,37 @@ def params(fn: ts.Node) -> tuple[str, ...]:
     return tuple(names)
 
 
-def returns_promise(fn: ts.Node) -> bool:
+def returned_values(fn: ts.Node) -> list[ts.Node]:
+    """What a function returns: the values of its `return …` statements, or an arrow's body.
+
+    One walk over the body's statements serves both readers below (they used to walk it each).
+    """
     body = fn.child_by_field_name("body")
     if body is None:
-        return False
+        return []
     if body.type != "statement_block":
-        return is_promise_expr(body)
+        return [body]
     # Statements only: a return sits in a statement, never inside an expression (nested
     # functions are expressions and have returns of their own).
+    values = []
     stack = list(body.named_children)
     while stack:
         node = stack.pop()
         if node.type == "return_statement":
-            value = node.named_children[0] if node.named_children else None
-            if value is not None and is_promise_expr(value):
-                return True
+            if node.named_children:
+                values.append(node.named_children[0])
         elif node.type in _STATEMENT_CONTAINERS:
             stack.extend(node.named_children)
-    return False
+    return values
 
 
-def returned_calls(fn: ts.Node) -> list[ts.Node]:
-    """The callees of `return f(…)` statements (or of an arrow body that is a call)."""
-    body = fn.child_by_field_name("body")
-    if body is None:
-        return []
-    values = [body] if body.type != "statement_block" else []
-    stack = list(body.named_children) if body.type == "statement_block" else []
-    while stack:
-        node = stack.pop()
-        if node.type == "return_statement" and node.named_children:
-            values.append(node.named_children[0])
-        elif node.type in _STATEMENT_CONTAINERS:
-            stack.extend(node.named_children)
+def returns_promise(values: list[ts.Node]) -> bool:
+    """Does one of a function's `returned_values` build or chain a Promise?"""
+    return any(is_promise_expr(value) for value in values)
+
+
+def returned_calls(values: list[ts.Node]) -> list[ts.Node]:
+    """The callees of `return f(…)` among a function's `returned_values`."""
     out = []
     for value in values:
         callee = value.child_by_field_name("function") if value.type == "call_expression" else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import shutil
 from pathlib import Path
@@ -81,3 +82,15 @@ def test_no_worker_outlives_a_scan_even_when_it_is_interrupted(tmp_path: Path) -
     with pytest.raises(KeyboardInterrupt):
         scan(tmp_path, ScanOptions(jobs=2, progress=interrupt))
     assert multiprocessing.active_children() == []
+
+
+def test_a_scan_leaves_the_garbage_collector_as_it_found_it() -> None:
+    # The scan collects less often while it runs (engine._fewer_collections), in this process too.
+    before = gc.get_threshold()
+    gc.set_threshold(1234, 5, 6)
+    try:
+        report = scan(FLEET, ScanOptions(jobs=1))
+        assert gc.get_threshold() == (1234, 5, 6)
+    finally:
+        gc.set_threshold(*before)
+    assert report.functions
