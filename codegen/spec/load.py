@@ -92,8 +92,23 @@ MAX_DEPTH = 1000
 The stages after loading recurse once per level; `pipeline` gives them the stack for this depth."""
 
 
+def _deeper_than(content: Any, limit: int) -> bool:
+    """Whether some node nests deeper than `limit`: `_too_deep`'s walk without its pointers, which
+    cost most of its time on a document that is fine (every document, in practice)."""
+    stack: list[tuple[Any, int]] = [(content, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        stack.extend((v, depth + 1) for v in children if isinstance(v, dict | list))
+    return False
+
+
 def _too_deep(content: Any) -> str | None:
     """Pointer of the first node nested deeper than MAX_DEPTH, found without recursion."""
+    if not _deeper_than(content, MAX_DEPTH):
+        return None
     stack: list[tuple[Any, str, int]] = [(content, "", 0)]
     while stack:
         node, at, depth = stack.pop()
