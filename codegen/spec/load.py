@@ -18,7 +18,7 @@ import yaml
 
 from codegen.errors import Diagnostic, Level, SpecError
 from codegen.spec.document import Document, SourceMap, Spec
-from codegen.spec.jsonpos import json_positions
+from codegen.spec.jsonpos import positions_of
 from codegen.spec.normalize import Site, normalize, site
 from codegen.spec.pointers import join
 from codegen.spec.refs import iter_ref_sites, target_uri
@@ -62,7 +62,7 @@ def _parse(path: Path, display: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
             raise SpecError([Diagnostic(Level.ERROR, message, "", display, exc.lineno, exc.colno)]) from exc
         except RecursionError as exc:
             raise SpecError([Diagnostic(Level.ERROR, "JSON nests too deeply", "", display)]) from exc
-        source_map = SourceMap(lambda: json_positions(text))
+        source_map = SourceMap(lambda: positions_of(text, content))
         return _checked(content, source_map, display), source_map, []
     try:
         document = read_yaml(text)
