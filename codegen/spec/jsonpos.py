@@ -144,8 +144,8 @@ class KeyedPositions(Mapping[str, tuple[int, int]]):
         node: Any = self._content
         slot: _Slot | None = None
         for written in pointer[1:].split("/"):
-            token = written.replace("~1", "/").replace("~0", "~")
-            if token.replace("~", "~0").replace("/", "~1") != written:
+            token = written.replace("~1", "/").replace("~0", "~") if "~" in written else written
+            if "~" in written and token.replace("~", "~0").replace("/", "~1") != written:
                 return None  # not how a pointer spells it: `json_positions` has no such entry
             if isinstance(node, dict) and token in node:
                 slot, node = (id(node), token), node[token]

@@ -37,7 +37,7 @@ def split(pointer: str) -> list[str]:
         return []
     if not pointer.startswith("/"):
         raise ValueError(f"a JSON pointer starts with '/': {pointer!r}")
-    return [unescape(t) for t in pointer[1:].split("/")]
+    return [unescape(t) if "~" in t else t for t in pointer[1:].split("/")]
 
 
 def parent(pointer: str) -> str:
