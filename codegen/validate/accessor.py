@@ -11,15 +11,17 @@ before, so the validator sees the same objects, raises the same errors and repor
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
 from jsonschema_path import SchemaPath
 from jsonschema_path.accessors import SchemaAccessor
-from jsonschema_path.nodes import SchemaNode
 from jsonschema_path.paths import SPEC_SEPARATOR
 from jsonschema_path.typing import ResolverHandlers
 from pathable.types import LookupKey, LookupNode
 from referencing._core import Resolved
+
+_CHAIN = 1000
+"""Longest chain of `$ref`s to `$ref`s followed; the library's recursion fails at about this depth."""
 
 
 class _Accessor(SchemaAccessor):
@@ -43,9 +45,15 @@ class _Accessor(SchemaAccessor):
             resolver: Any = above.resolver
         else:
             node, resolver = self.node, self._path_resolver.resolver
-        resolved = cast(Resolved[LookupNode], SchemaNode._resolve_node(node, resolver))
-        self._paths[key] = resolved
-        return resolved
+        for _ in range(_CHAIN):  # SchemaNode._resolve_node, without its Protocol checks
+            ref = node.get("$ref") if isinstance(node, dict) else None
+            if not isinstance(ref, str):
+                resolved: Resolved[LookupNode] = Resolved(node, resolver)  # type: ignore[call-arg]  # positional, as jsonschema-path builds it
+                self._paths[key] = resolved
+                return resolved
+            target = resolver.lookup(ref)
+            node, resolver = target.contents, target.resolver
+        raise RecursionError(f"a chain of more than {_CHAIN} `$ref`s (a cycle?)")
 
 
 def schema_path(document: Any, base_uri: str, handlers: ResolverHandlers) -> SchemaPath:
