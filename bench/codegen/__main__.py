@@ -6,7 +6,9 @@ Both are timed the same way, in this run on this machine: the command from proce
 on disk (wall time), runs interleaved so load on the machine hits both alike, median of N. Ours is
 the whole pipeline (load, 3.0 → 3.1 upgrade, validation, IR) through the Go and the TypeScript
 emitters, writes included; openapi-typescript's is its TypeScript output alone. Prints both medians
-and ours / theirs. Target: a ratio below 1. Our stage timings (from `--verbose`) are printed too.
+and ours / theirs. Target: a ratio below 1. Our stage timings (from `--verbose`) are printed too,
+and each tool's CPU seconds (user + system, children included, from `wait4`), which depend much
+less than wall time on what else the machine runs.
 Then the Go we generated is built once (its own packages afresh, dependencies from the cache) and
 the OS's accounting of that `go build` is printed: CPU seconds and peak memory, against issue 12's
 budget for GitHub (60 s, 2 GiB). `--no-go-build` skips that heavy step.
@@ -15,12 +17,14 @@ budget for GitHub (60 s, 2 GiB). `--no-go-build` skips that heavy step.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -33,21 +37,39 @@ GITHUB = TOOLS / "@octokit" / "openapi" / "generated" / "api.github.com.json"
 OPENAPI_TS = TOOLS / ".bin" / "openapi-typescript"
 
 
-def timed(args: list[str]) -> tuple[float, str]:
-    """Wall seconds of one command run to completion, and its stderr; raises if it fails."""
-    start = time.perf_counter()
-    done = subprocess.run(args, cwd=REPO, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        tail = "\n".join(done.stderr.splitlines()[-10:])
-        raise SystemExit(f"failed ({done.returncode}): {' '.join(args)}\n{tail}")
-    return seconds, done.stderr
+@dataclass(frozen=True)
+class Run:
+    """One command run to completion."""
+
+    wall: float
+    """Wall seconds, start to exit."""
+    cpu: float
+    """CPU seconds (user + system) of the process and every child it waited for, from the OS's
+    accounting (`wait4`): much less sensitive than wall time to other work on the machine."""
+    stderr: str
+    """What it printed on stderr."""
 
 
-def ours(spec: Path, work: Path) -> tuple[float, str]:
+def timed(args: list[str]) -> Run:
+    """Run one command to completion, measured; raises if it fails."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, cwd=REPO, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    if process.returncode != 0:
+        tail = "\n".join(stderr.splitlines()[-10:])
+        raise SystemExit(f"failed ({process.returncode}): {' '.join(args)}\n{tail}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, stderr)
+
+
+def ours(spec: Path, work: Path) -> tuple[Run, str]:
     out = work / "ours"
     shutil.rmtree(out, ignore_errors=True)
-    seconds, stderr = timed(
+    run = timed(
         [
             sys.executable,
             "-m",
@@ -63,13 +85,27 @@ def ours(spec: Path, work: Path) -> tuple[float, str]:
             "--verbose",
         ]
     )
-    stages = next((line for line in stderr.splitlines() if line.startswith("timings:")), "")
-    return seconds, stages
+    stages = next((line for line in run.stderr.splitlines() if line.startswith("timings:")), "")
+    return run, stages
 
 
-def theirs(spec: Path, work: Path) -> float:
-    seconds, _ = timed([str(OPENAPI_TS), str(spec), "--output", str(work / "theirs.ts")])
-    return seconds
+def theirs(spec: Path, work: Path) -> Run:
+    return timed([str(OPENAPI_TS), str(spec), "--output", str(work / "theirs.ts")])
+
+
+def report(spec: Path, mine: list[Run], other: list[Run]) -> None:
+    """The medians of both tools, wall and CPU, and the ratios."""
+    wall = statistics.median(r.wall for r in mine), statistics.median(r.wall for r in other)
+    cpu = statistics.median(r.cpu for r in mine), statistics.median(r.cpu for r in other)
+    print(f"spec: {spec.relative_to(REPO) if spec.is_relative_to(REPO) else spec}")
+    names = (
+        "migrate codegen --go --ts (validation and writes included):",
+        "openapi-typescript (TypeScript only):",
+    )
+    for name, seconds, cpu_seconds in zip(names, wall, cpu, strict=True):
+        print(f"{name:<62}{seconds:.2f}s median, {cpu_seconds:.2f}s CPU")
+    print(f"ratio ours / openapi-typescript: {wall[0] / wall[1]:.2f} (target below 1)")
+    print(f"CPU ratio ours / openapi-typescript: {cpu[0] / cpu[1]:.2f} (user + system, children included)")
 
 
 def main() -> None:
@@ -82,19 +118,18 @@ def main() -> None:
         raise SystemExit("needs the test tools: npm ci --no-audit --no-fund --prefix tests/tools")
     with tempfile.TemporaryDirectory(prefix="bench-codegen-") as folder:
         work = Path(folder)
-        mine: list[float] = []
-        other: list[float] = []
-        for run in range(options.runs):
-            seconds, stages = ours(options.spec, work)
-            mine.append(seconds)
+        mine: list[Run] = []
+        other: list[Run] = []
+        for index in range(options.runs):
+            run, stages = ours(options.spec, work)
+            mine.append(run)
             other.append(theirs(options.spec, work))
-            print(f"run {run + 1}: ours {mine[-1]:.2f}s, openapi-typescript {other[-1]:.2f}s  ({stages})")
+            print(
+                f"run {index + 1}: ours {run.wall:.2f}s ({run.cpu:.2f}s CPU), "
+                f"openapi-typescript {other[-1].wall:.2f}s ({other[-1].cpu:.2f}s CPU)  ({stages})"
+            )
         cost = None if options.no_go_build else measure_build(work / "ours" / "go")
-    ours_median, theirs_median = statistics.median(mine), statistics.median(other)
-    print(f"spec: {options.spec.relative_to(REPO) if options.spec.is_relative_to(REPO) else options.spec}")
-    print(f"migrate codegen --go --ts (validation and writes included): {ours_median:.2f}s median")
-    print(f"openapi-typescript (TypeScript only):                         {theirs_median:.2f}s median")
-    print(f"ratio ours / openapi-typescript: {ours_median / theirs_median:.2f} (target below 1)")
+    report(options.spec, mine, other)
     if cost is not None:
         verdict = "" if cost.returncode == 0 else f" FAILED (exit {cost.returncode})"
         print(f"{cost.render()}{verdict} (GitHub's budget: 60 s CPU, 2.00 GiB)")

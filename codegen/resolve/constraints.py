@@ -23,8 +23,20 @@ def _number(schema: dict[str, Any], key: str) -> int | float | None:
     return value if value == value and abs(value) != float("inf") else None
 
 
+#: The keywords `constraints_of` reads: a schema with none of them (most) skips the reading.
+_KEYWORDS = frozenset(
+    {
+        "pattern", "multipleOf", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
+        "exclusiveMaximum", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+    }
+)  # fmt: skip
+_NONE = Constraints()
+
+
 def constraints_of(schema: dict[str, Any]) -> Constraints:
     """The validation keywords of one (null-stripped) schema; empty when it has none."""
+    if _KEYWORDS.isdisjoint(schema):
+        return _NONE
     pattern = schema.get("pattern")
     multiple = _number(schema, "multipleOf")
     return Constraints(

@@ -68,8 +68,14 @@ class Loc:
         return Loc(self.document, join(self.pointer, *tokens))
 
 
+_GO_KEYS = frozenset({"x-go-type", "x-go-tag", "x-oapi-codegen-extra-tags", "x-go-name", "x-go-type-import"})
+_NO_GO_HINTS = GoHints()
+
+
 def go_hints(schema: dict[str, Any]) -> GoHints:
     """`x-go-name`, `x-go-type` (a string, or oapi-codegen's `{type: ...}`), `x-go-tag`."""
+    if _GO_KEYS.isdisjoint(schema):  # nearly every schema: skip the reading
+        return _NO_GO_HINTS
     go_type = schema.get("x-go-type")
     if isinstance(go_type, dict):
         go_type = go_type.get("type")
@@ -106,6 +112,7 @@ class TypeResolver:
         self.schemas: dict[str, Schema] = {}
         self.building: set[tuple[str, str]] = set()  # named types whose definition is being built
         self.following: set[tuple[str, str]] = set()  # `$ref` targets being resolved inline
+        self.pascal_names: dict[str, str] = {}  # pascal() of property names, which repeat a lot
 
     # --- places and names ---
 
@@ -204,7 +211,8 @@ class TypeResolver:
     def define(self, loc: Loc) -> Named:
         """The Named type of the schema at `loc`, building its definition the first time."""
         schema = self.value(loc)
-        name = self.reserve(loc, natural_name(self.spec, loc.document, loc.pointer))
+        name = self.names.get(loc.key)  # a place named already keeps its name: skip natural_name
+        name = name or self.reserve(loc, natural_name(self.spec, loc.document, loc.pointer))
         stripped, nullable = strip_null(schema) if isinstance(schema, dict) else ({}, False)
         if name not in self.schemas and loc.key not in self.building:
             self.building.add(loc.key)
@@ -301,7 +309,8 @@ class TypeResolver:
         properties = properties if isinstance(properties, dict) else {}
         required = schema.get("required")
         required = set(required) if isinstance(required, list) else set()
-        names = unique(pascal(key) for key in properties)
+        cache = self.pascal_names
+        names = unique(cache.get(key) or cache.setdefault(key, pascal(key)) for key in properties)
         out = []
         for name, (key, prop) in zip(names, properties.items(), strict=True):
             prop_loc = loc.child("properties", key)

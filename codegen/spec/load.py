@@ -18,7 +18,7 @@ import yaml
 
 from codegen.errors import Diagnostic, Level, SpecError
 from codegen.spec.document import Document, SourceMap, Spec
-from codegen.spec.jsonpos import json_positions
+from codegen.spec.jsonpos import positions_of
 from codegen.spec.normalize import Site, normalize, site
 from codegen.spec.pointers import join
 from codegen.spec.refs import iter_ref_sites, target_uri
@@ -62,7 +62,7 @@ def _parse(path: Path, display: str) -> tuple[Any, SourceMap, list[Diagnostic]]:
             raise SpecError([Diagnostic(Level.ERROR, message, "", display, exc.lineno, exc.colno)]) from exc
         except RecursionError as exc:
             raise SpecError([Diagnostic(Level.ERROR, "JSON nests too deeply", "", display)]) from exc
-        source_map = SourceMap(lambda: json_positions(text))
+        source_map = SourceMap(lambda: positions_of(text, content))
         return _checked(content, source_map, display), source_map, []
     try:
         document = read_yaml(text)
@@ -92,8 +92,23 @@ MAX_DEPTH = 1000
 The stages after loading recurse once per level; `pipeline` gives them the stack for this depth."""
 
 
+def _deeper_than(content: Any, limit: int) -> bool:
+    """Whether some node nests deeper than `limit`: `_too_deep`'s walk without its pointers, which
+    cost most of its time on a document that is fine (every document, in practice)."""
+    stack: list[tuple[Any, int]] = [(content, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        stack.extend((v, depth + 1) for v in children if isinstance(v, dict | list))
+    return False
+
+
 def _too_deep(content: Any) -> str | None:
     """Pointer of the first node nested deeper than MAX_DEPTH, found without recursion."""
+    if not _deeper_than(content, MAX_DEPTH):
+        return None
     stack: list[tuple[Any, str, int]] = [(content, "", 0)]
     while stack:
         node, at, depth = stack.pop()

@@ -18,7 +18,12 @@ def unescape(token: str) -> str:
 
 def join(pointer: str, *tokens: str | int) -> str:
     """`pointer` extended by the given (unescaped) tokens."""
-    return pointer + "".join("/" + escape(t) for t in tokens)
+    for token in tokens:  # `escape`, inlined: every walk calls this once per node
+        text = token if type(token) is str else str(token)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        pointer = f"{pointer}/{text}"
+    return pointer
 
 
 def from_parts(parts: Iterable[str | int]) -> str:
@@ -32,7 +37,7 @@ def split(pointer: str) -> list[str]:
         return []
     if not pointer.startswith("/"):
         raise ValueError(f"a JSON pointer starts with '/': {pointer!r}")
-    return [unescape(t) for t in pointer[1:].split("/")]
+    return [unescape(t) if "~" in t else t for t in pointer[1:].split("/")]
 
 
 def parent(pointer: str) -> str:

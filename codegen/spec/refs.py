@@ -6,6 +6,7 @@ file) or `#name` (a `$anchor`); it resolves against the URI of the document it s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +43,8 @@ _NAME_MAPS = frozenset(
 )
 # Keys whose values are instance data, never references (a `$ref` in an example is just text).
 _DATA_KEYS = frozenset({"default", "const", "enum", "example", "value"})
+#: A `$ref` without the tabs and line breaks that `urlsplit` silently removes.
+_PLAIN = re.compile(r"[^\t\r\n]*").fullmatch
 
 
 def iter_ref_sites(content: Any, pointer: str = "") -> Iterator[tuple[str, str, bool]]:
@@ -80,6 +83,10 @@ def iter_refs(content: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
 
 def target_uri(base_uri: str, ref: str) -> tuple[str, str]:
     """(absolute document URI, fragment) a `$ref` names, resolved against `base_uri`."""
+    if ref.startswith("#") and base_uri.startswith("file:///") and "#" not in base_uri and _PLAIN(ref):
+        # Same document (nearly every `$ref`): what urljoin + urldefrag give (they would also drop
+        # tabs and line breaks, which `_PLAIN` excludes), at a tenth of the cost.
+        return base_uri, unquote(ref[1:])
     absolute, fragment = urldefrag(urljoin(base_uri, ref))
     return absolute, unquote(fragment)
 

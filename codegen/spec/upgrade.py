@@ -79,8 +79,14 @@ def _example(schema: dict[str, Any]) -> str | None:
     return "`example` became `examples: [..]`"
 
 
+_KEYWORDS = frozenset({"nullable", "exclusiveMinimum", "exclusiveMaximum", "example"})
+"""The 3.0 keywords `_rewrite` looks at; most schemas have none of them."""
+
+
 def _rewrite(spec: Spec, site: Site) -> list[Diagnostic]:
     schema = site.value
+    if _KEYWORDS.isdisjoint(schema):
+        return []
     done = [
         ("nullable", _nullable(schema)),
         ("exclusiveMinimum", _exclusive(schema, "exclusiveMinimum", "minimum")),

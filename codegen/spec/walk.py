@@ -32,6 +32,7 @@ SUBSCHEMA_ONE = (
 )
 SUBSCHEMA_LIST = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
 SUBSCHEMA_MAP = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+_SUBSCHEMA_KEYS = frozenset((*SUBSCHEMA_ONE, *SUBSCHEMA_LIST, *SUBSCHEMA_MAP))
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class _Walker:
             children: list[tuple[Document, str, Any]] = []
             for d, p, v in self.follow(doc, at, node, "schema"):
                 yield Site(d, p, v)
+                if _SUBSCHEMA_KEYS.isdisjoint(v):  # a leaf (most schemas): no keyword to look at
+                    continue
                 for key in SUBSCHEMA_ONE:
                     if isinstance(v.get(key), dict):
                         children.append((d, join(p, key), v[key]))

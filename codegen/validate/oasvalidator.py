@@ -7,7 +7,8 @@ OAS 3.1 dialect meta-schema, again in pure-Python jsonschema, whose `$dynamicRef
 `descend`s (~55 s); its "visited" registries are lists searched linearly. Here the same dialect
 meta-schema (from openapi-schema-validator's registry) is checked with jsonschema-rs, every error of
 a schema is kept (the library keeps the first), the registries are sets, and each path item and
-component is guarded so one unresolvable `$ref` or one crash costs only that subtree.
+component is guarded so one unresolvable `$ref` or one crash costs only that subtree. The document
+is read through `accessor.py` (same nodes, half the validator's time on GitHub's spec).
 Its keyword checks (duplicate operation ids, undeclared path parameters, `required` names that no
 property defines, defaults that fail their schema, duplicate tags) run unchanged.
 """
@@ -31,6 +32,7 @@ from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from referencing.exceptions import Unresolvable
 
 from codegen.spec.document import Spec
+from codegen.validate.accessor import schema_path
 
 _DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
@@ -305,11 +307,9 @@ def run_validator(spec: Spec) -> list[Problem]:
     problems: list[Problem] = []
     for error in openapi_v31_schema_validator.iter_errors(root):
         problems.append(Problem(error.message, Where(None, tuple(error.absolute_path))))
-    schema_path = SchemaPath.from_dict(
-        root, base_uri=spec.root.uri, handlers=_handlers(spec), resolved_cache_maxsize=4096
-    )
-    validator = _SpecValidator(schema_path, base_uri=spec.root.uri)
-    for error in _guard(validator.root_validator(schema_path), lambda: Where(root, ())):
+    path = schema_path(root, spec.root.uri, _handlers(spec))
+    validator = _SpecValidator(path, base_uri=spec.root.uri)
+    for error in _guard(validator.root_validator(path), lambda: Where(root, ())):
         assert error.where is not None
         problems.append(Problem(error.message, error.where, error.warning))
     return problems

@@ -12,6 +12,7 @@ def test_escape_and_split_round_trip() -> None:
     assert pointers.parent(pointer) == "/paths/~1orders~1{id}/get"
     assert pointers.join("", "a/b~c") == "/a~1b~0c" and pointers.split("/a~1b~0c") == ["a/b~c"]
     assert pointers.join("/items", 3) == "/items/3" and pointers.split("/") == [""]
+    assert pointers.join("/a", "~1", 0, "/~") == "/a/~01/0/~1~0" and pointers.join("/a") == "/a"
 
 
 def test_lookup_in_dicts_and_lists() -> None:

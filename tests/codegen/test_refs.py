@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+from urllib.parse import unquote, urldefrag, urljoin
+
+import pytest
+
 from codegen.spec.load import load_spec
 from codegen.spec.refs import iter_refs, resolve, target_uri
 
@@ -37,3 +41,15 @@ def test_resolve_across_files_and_anchors() -> None:
     assert whole is not None and whole.pointer == "" and whole.value["required"] == ["name"]
     assert resolve(spec, spec.root.uri, "common.yaml#/nope") is None
     assert resolve(spec, spec.root.uri, "absent.yaml") is None
+
+
+SAME_DOCUMENT_REFS = ["#", "#/a/b", "#/a%20b/c~1d", "#x", "##x", "#/a#b", "#?q", "#/é", "#%", "# x"]
+
+
+@pytest.mark.parametrize("ref", [*SAME_DOCUMENT_REFS, "#/a\tb", "#\n/a", "#/a\rb"])
+@pytest.mark.parametrize(
+    "base", ["file:///tmp/a%20b/c.json", "file:///r.json", "file:///a#b", "http://x/y.json"]
+)
+def test_a_same_document_ref_resolves_as_urljoin_and_urldefrag_say(base: str, ref: str) -> None:
+    absolute, fragment = urldefrag(urljoin(base, ref))
+    assert target_uri(base, ref) == (absolute, unquote(fragment))
