@@ -101,12 +101,24 @@ def _text(schema: dict[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+_REF_LOOP = (
+    "this `$ref` is part of a loop of schemas that are each only a `$ref` (no type anywhere in it); "
+    "typed as any value: give one schema of the loop its own type"
+)
+
+
+def _only_ref(schema: Any) -> bool:
+    """A schema that is nothing but a `$ref` (a named one of these in a loop never reaches a type)."""
+    return isinstance(schema, dict) and "$ref" in schema and not own_keywords(schema) - {"$ref"}
+
+
 class TypeResolver:
     """One resolution of one spec: the named types so far, the names taken, the diagnostics."""
 
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
         self.diagnostics: list[Diagnostic] = []
+        self.said: set[Diagnostic] = set()
         self.names: dict[tuple[str, str], str] = {}
         self.taken: set[str] = set()
         self.schemas: dict[str, Schema] = {}
@@ -117,8 +129,11 @@ class TypeResolver:
     # --- places and names ---
 
     def warn(self, loc: Loc, message: str, level: Level = Level.WARNING) -> None:
-        """Record a located diagnostic."""
-        self.diagnostics.append(self.spec.diagnostic(level, message, loc.document.uri, loc.pointer))
+        """Record a located diagnostic (once: a place reached on two paths says it once)."""
+        diagnostic = self.spec.diagnostic(level, message, loc.document.uri, loc.pointer)
+        if diagnostic not in self.said:
+            self.said.add(diagnostic)
+            self.diagnostics.append(diagnostic)
 
     def reserve(self, loc: Loc, base: str) -> str:
         """The name of a place, allocated on first request (`Pet`, then `Pet2`, ...)."""
@@ -187,6 +202,9 @@ class TypeResolver:
         if followed is None:
             return AnyValue()
         target, value = followed
+        if target.key in self.following and _only_ref(value):
+            self.warn(loc, _REF_LOOP)
+            return AnyValue()
         if target.key in self.following and target.key not in self.names:
             self.warn(loc, "this `$ref` loops back to itself through inline schemas; typed as any value")
             return AnyValue()
