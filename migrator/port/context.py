@@ -75,6 +75,7 @@ class LowerContext:
     declared: frozenset[str]
     resolve_import: ImportResolver
     env: frozenset[str] = frozenset()
+    implicit: frozenset[str] = frozenset()  #: implicit globals (`migrator/port/implicit.py`)
     temps: int = 0
     statements: int = 0  #: statements seen, translated or not
     failed: int = 0  #: statements that could not be translated (inner ones of a failed one included)

@@ -56,6 +56,8 @@ def _identifier(node: ts.Node, cx: LowerContext) -> ir.Expr:
         return ir.Global(name)
     if name in ("module", "exports"):
         return ir.Name(name)
+    if name in cx.implicit:
+        return ir.Implicit(name)
     raise Unsupported(node, f"global {name}", "not a global the runtime provides")
 
 
@@ -263,7 +265,7 @@ def _target(node: ts.Node, cx: LowerContext) -> ir.Expr:
         return _target(named(node)[0], cx)
     if node.type == "identifier":
         expr = _identifier(node, cx)
-        if isinstance(expr, ir.Name):
+        if isinstance(expr, ir.Name | ir.Implicit):
             return expr
     if node.type in ("member_expression", "subscript_expression") and not _is_optional(node):
         obj = node.child_by_field_name("object")

@@ -11,6 +11,7 @@ import tree_sitter as ts
 
 from migrator.port import ir
 from migrator.port.context import LowerContext, declared_names
+from migrator.port.implicit import implicit_globals
 from migrator.port.lower_stmt import lower_block
 from migrator.port.ts_types import declared_types
 from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, read_bytes
@@ -132,7 +133,9 @@ class _Builder:
             pending.append(ir.Untranslated(file, line, f"import {specifier}", "no shim for this npm module"))
             return ir.Missing(f"module {specifier}")
 
-        cx = LowerContext(file, source, declared_names(tree.root_node), resolve)
+        declared = declared_names(tree.root_node)
+        implicit = implicit_globals(tree.root_node, path, self.root, declared)
+        cx = LowerContext(file, source, declared, resolve, implicit=implicit)
         body = lower_block(tree.root_node, cx)
         if tree.root_node.has_error:
             pending.append(ir.Untranslated(file, 1, "syntax error", "the file does not parse"))

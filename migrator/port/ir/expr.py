@@ -34,6 +34,13 @@ class Global:
 
 
 @dataclass(frozen=True)
+class Implicit:
+    """A global a sloppy-mode script creates by assigning an undeclared name (`migrator/port/implicit.py`)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Temp:
     """A temporary the translator introduced (an optional chain's checked value)."""
 
@@ -264,6 +271,7 @@ Expr = (
     Lit
     | Name
     | Global
+    | Implicit
     | Temp
     | This
     | EnvRead
