@@ -81,6 +81,8 @@ class LowerContext:
     failed: int = 0  #: statements that could not be translated (inner ones of a failed one included)
     untranslated: list[ir.Untranslated] = field(default_factory=list)
     exports: list[tuple[str, ir.Expr]] = field(default_factory=list)  #: ESM exports: name, value
+    reexports: list[ir.Stmt] = field(default_factory=list)  #: `export … from` copies, run after `exports`
+    stars: int = 0  #: `export * from` statements seen
 
     def text(self, node: ts.Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "surrogatepass")

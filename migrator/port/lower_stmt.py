@@ -13,6 +13,7 @@ from migrator.port.context import LowerContext, Unsupported
 from migrator.port.lower_expr import lower_expr, named, string_value
 from migrator.port.lower_func import lower_class, lower_function
 from migrator.port.lower_pattern import lower_pattern
+from migrator.port.reexports import lower_reexport
 
 _SKIPPED = {"comment", "empty_statement", "type_alias_declaration", "interface_declaration", "hash_bang_line"}
 _COUNTED_SUFFIXES = ("_statement", "_declaration")
@@ -38,7 +39,7 @@ def lower_statement(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
         return ()
     if node.type == "statement_block":
         return (ir.Block(lower_block(node, cx)),)
-    before = (cx.statements, cx.failed, len(cx.untranslated), len(cx.exports))
+    before = (cx.statements, cx.failed, len(cx.untranslated), len(cx.exports), len(cx.reexports))
     cx.statements += 1
     try:
         handler = _HANDLERS.get(node.type)
@@ -50,6 +51,7 @@ def lower_statement(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
         cx.statements, cx.failed = before[0] + n, before[1] + n
         del cx.untranslated[before[2] :]
         del cx.exports[before[3] :]
+        del cx.reexports[before[4] :]
         spot = ir.Untranslated(cx.file, cx.line(exc.node), exc.construct, exc.why, _binds(node, cx))
         cx.untranslated.append(spot)
         return (spot,)
@@ -266,16 +268,18 @@ def _export(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     if decl is not None:
         stmts = lower_statement(decl, cx)
         cx.statements -= 1  # the export and its declaration are one statement
+        default = any(c.type == "default" for c in node.children)  # export default function f() {}
         for stmt in stmts:
             for name in _bound(stmt):
-                cx.exports.append((name, ir.Name(name)))
+                cx.exports.append(("default" if default else name, ir.Name(name)))
         return stmts
     value = node.child_by_field_name("value")
     if value is not None:
         cx.exports.append(("default", lower_expr(value, cx)))
         return ()
-    if node.child_by_field_name("source") is not None:
-        raise Unsupported(node, "export ... from", "re-exports are not translated")
+    source = node.child_by_field_name("source")
+    if source is not None:
+        return lower_reexport(node, source, cx, string_value(source, cx))
     for clause in named(node):
         for spec in named(clause) if clause.type == "export_clause" else []:
             local, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")

@@ -139,10 +139,11 @@ class _Builder:
         body = lower_block(tree.root_node, cx)
         if tree.root_node.has_error:
             pending.append(ir.Untranslated(file, 1, "syntax error", "the file does not parse"))
-        exports = tuple(
+        exports: tuple[ir.Stmt, ...] = tuple(
             ir.ExprStmt(ir.Assign(ir.Member(ir.Name("exports"), name), "=", value))
             for name, value in cx.exports
         )
+        exports += tuple(cx.reexports)
         self.env |= _env_reads(body)
         imports = sum(1 for p in pending if p.construct.startswith("import "))
         spots = tuple(cx.untranslated + pending)
