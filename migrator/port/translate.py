@@ -85,7 +85,8 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
         return Translation(function.name, 0, 0, (), {}, "the handler file does not resolve")
     handler = root / function.file
     if not handler.is_file():
-        return Translation(function.name, 0, 0, (), {}, f"{function.file}: no such file")
+        inline = next((b.message for b in function.blockers if b.rule == "inline-code"), None)
+        return Translation(function.name, 0, 0, (), {}, inline or f"{function.file}: no such file")
     graph = build_graph(root, handler, lambda spec: _available(shims, spec))
     modules = graph.modules
     untranslated = [u for m in modules for u in m.untranslated]
