@@ -105,6 +105,7 @@ def declared_names(root: ts.Node) -> frozenset[str]:
         "function_declaration",
         "generator_function_declaration",
         "class_declaration",
+        "enum_declaration",
         "import_specifier",
         "import_clause",
         "namespace_import",

@@ -10,13 +10,18 @@ import tree_sitter as ts
 
 from migrator.port import ir
 from migrator.port.context import LowerContext, Unsupported
+from migrator.port.lower_class import lower_class
+from migrator.port.lower_enum import lower_enum
 from migrator.port.lower_expr import lower_expr, named, string_value
-from migrator.port.lower_func import lower_class, lower_function
+from migrator.port.lower_func import lower_function
 from migrator.port.lower_pattern import lower_pattern
 from migrator.port.reexports import lower_reexport
 
 _SKIPPED = {"comment", "empty_statement", "type_alias_declaration", "interface_declaration", "hash_bang_line"}
 _COUNTED_SUFFIXES = ("_statement", "_declaration")
+_NAMED_DECLARATIONS = (
+    "function_declaration", "class_declaration", "generator_function_declaration", "enum_declaration",
+)  # fmt: skip
 
 
 def _counts(node: ts.Node) -> int:
@@ -62,7 +67,7 @@ def _binds(node: ts.Node, cx: LowerContext) -> tuple[str, ...]:
     if node.type == "export_statement":
         inner = node.child_by_field_name("declaration")
         return _binds(inner, cx) if inner is not None else ()
-    if node.type in ("function_declaration", "class_declaration", "generator_function_declaration"):
+    if node.type in _NAMED_DECLARATIONS:
         name = node.child_by_field_name("name")
         return (cx.text(name),) if name is not None else ()
     if node.type not in ("lexical_declaration", "variable_declaration"):
@@ -102,7 +107,7 @@ def _declaration(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
         name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
         assert name is not None
         init = lower_expr(value, cx) if value is not None else None
-        if isinstance(init, ir.Func | ir.ErrorClass) and name.type == "identifier" and not init.name:
+        if isinstance(init, ir.Func | ir.Class) and name.type == "identifier" and not init.name:
             init = _named(init, cx.text(name))
         annotation = declarator.child_by_field_name("type")
         ann = cx.text(annotation).lstrip(":").strip() if annotation is not None else ""
@@ -110,11 +115,9 @@ def _declaration(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     return tuple(out)
 
 
-def _named(value: ir.Func | ir.ErrorClass, name: str) -> ir.Expr:
+def _named(value: ir.Func | ir.Class, name: str) -> ir.Expr:
     """`const f = () => ...` names the function `f` (its `name` property), as JavaScript does."""
-    if isinstance(value, ir.Func):
-        return replace(value, name=name)
-    return value
+    return replace(value, name=name)
 
 
 def _function(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
@@ -125,7 +128,7 @@ def _function(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
 
 def _class(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     cls = lower_class(node, cx)
-    assert isinstance(cls, ir.ErrorClass)
+    assert isinstance(cls, ir.Class)
     return (ir.Decl("const", ir.BindName(cls.name), cls),)
 
 
@@ -330,4 +333,5 @@ _HANDLERS: dict[str, Handler] = {
     "try_statement": _try,
     "import_statement": _import,
     "export_statement": _export,
+    "enum_declaration": lower_enum,
 }

@@ -47,7 +47,7 @@ class ExprPrinter(TypedPrinting):
     def func(self, f: ir.Func) -> str:  # pragma: no cover - StmtPrinter overrides
         raise NotImplementedError
 
-    def error_class(self, c: ir.ErrorClass) -> str:  # pragma: no cover - StmtPrinter overrides
+    def class_expr(self, c: ir.Class) -> str:  # pragma: no cover - StmtPrinter overrides
         raise NotImplementedError
 
     def pattern_assign(self, pattern: ir.Pattern, value: str) -> list[str]:  # pragma: no cover
@@ -288,8 +288,8 @@ class ExprPrinter(TypedPrinting):
     def _func(self, e: ir.Func) -> str:
         return self.func(e)
 
-    def _errorclass(self, e: ir.ErrorClass) -> str:
-        return self.error_class(e)
+    def _class(self, e: ir.Class) -> str:
+        return self.class_expr(e)
 
     def _assign(self, e: ir.Assign) -> str:
         return self.closure("\n".join([*self.assign_lines(e, "t"), "return t"]))

@@ -57,16 +57,20 @@ def test_fleet_functions_translate_fully_and_pass_golden(tmp_path: Path) -> None
 
 #: Fixture functions proven by golden, with their case counts: node modules' shims (pathmod: the path
 #: module on awkward and 150 random paths), `process.env` destructured with TextDecoder (envtext, whose
-#: env file sets TABLE_NAME), implicit globals of sloppy scripts, and re-exports (TypeScript).
+#: env file sets TABLE_NAME), implicit globals of sloppy scripts, `delete` through optional chains, and
+#: classes (methods, statics, fields, inheritance, what Object.keys and for...in see of them).
 SHIMMED = {
     "crypto": 3,
     "zlib": 2,
     "querystring": 1,
     "envtext": 1,
     "implicit": 2,
-    "reexports": 2,
     "pathmod": 2,
+    "classes": 2,
+    "deletes": 3,
 }
+#: TypeScript fixtures golden transpiles first (re-exports: `export … from` in three forms; enums).
+TYPESCRIPT = {"reexports": 2, "enums": 3}
 
 
 def test_callback_handlers_and_the_node_module_shims_match_node(tmp_path: Path) -> None:
@@ -74,9 +78,9 @@ def test_callback_handlers_and_the_node_module_shims_match_node(tmp_path: Path) 
     invoke, a returned plain value is ignored (null), a throw after the callback is ignored, and the
     sleep idiom in three spellings (16 cases). crypto, zlib, querystring, TextDecoder: each on awkward
     inputs and its errors (names, codes, messages) inside one answer per case."""
-    report = port(FIXTURES, tmp_path, ["callbacks", *SHIMMED], FIXTURES)
+    report = port(FIXTURES, tmp_path, ["callbacks", *SHIMMED, *TYPESCRIPT], FIXTURES)
     by_name = {f["name"]: f for f in report["functions"]}
-    for name, cases in {"callbacks": 16, **SHIMMED}.items():
+    for name, cases in {"callbacks": 16, **SHIMMED, **TYPESCRIPT}.items():
         assert by_name[name]["complete"], by_name[name]["untranslated"]
         assert by_name[name]["verify"] == {"verdict": "pass", "cases": cases, "passed": cases, "detail": ""}
 
