@@ -83,6 +83,7 @@ class LowerContext:
     exports: list[tuple[str, ir.Expr]] = field(default_factory=list)  #: ESM exports: name, value
     reexports: list[ir.Stmt] = field(default_factory=list)  #: `export … from` copies, run after `exports`
     stars: int = 0  #: `export * from` statements seen
+    to_commonjs: bool = False  #: TypeScript compiled to CommonJS (`export *` clashes: the first wins)
 
     def text(self, node: ts.Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "surrogatepass")

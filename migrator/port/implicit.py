@@ -11,7 +11,6 @@ Node's value, which the runtime may not have.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -19,9 +18,8 @@ from pathlib import Path
 import tree_sitter as ts
 
 from migrator.port.context import GLOBALS
-from migrator.scan.files import Unreadable, read_bytes
+from migrator.port.packages import commonjs
 
-_MANIFEST_LIMIT = 1 << 20
 _ESM = {"import_statement", "export_statement"}
 
 
@@ -70,22 +68,5 @@ def _strict_syntax(tree: ts.Node) -> bool:
 
 
 def _sloppy_file(path: Path, root: Path) -> bool:
-    """Whether Node loads `path` as CommonJS: `.cjs`, or `.js` under a package.json (the nearest one,
-    within the scanned folder) that is not `"type": "module"`; a package.json that does not read as
-    JSON answers no (Node would refuse it too)."""
-    if path.suffix == ".cjs":
-        return True
-    if path.suffix != ".js":
-        return False
-    folder = path.parent
-    while True:
-        manifest = folder / "package.json"
-        if manifest.is_file():
-            try:
-                data = json.loads(read_bytes(manifest, root, _MANIFEST_LIMIT))
-            except (Unreadable, ValueError):
-                return False
-            return not (isinstance(data, dict) and data.get("type") == "module")
-        if folder == root or folder.parent == folder:
-            return True
-        folder = folder.parent
+    """Whether Node loads `path` as a CommonJS script (TypeScript compiles to strict code)."""
+    return path.suffix in (".js", ".cjs") and commonjs(path, root)

@@ -13,6 +13,7 @@ from migrator.port import ir
 from migrator.port.context import LowerContext, declared_names
 from migrator.port.implicit import implicit_globals
 from migrator.port.lower_stmt import lower_block
+from migrator.port.packages import commonjs
 from migrator.port.ts_types import declared_types
 from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, read_bytes
 from migrator.scan.jsparse import Grammars, grammar_for
@@ -135,7 +136,8 @@ class _Builder:
 
         declared = declared_names(tree.root_node)
         implicit = implicit_globals(tree.root_node, path, self.root, declared)
-        cx = LowerContext(file, source, declared, resolve, implicit=implicit)
+        to_cjs = path.suffix in (".ts", ".tsx", ".cts") and commonjs(path, self.root)
+        cx = LowerContext(file, source, declared, resolve, implicit=implicit, to_commonjs=to_cjs)
         body = lower_block(tree.root_node, cx)
         if tree.root_node.has_error:
             pending.append(ir.Untranslated(file, 1, "syntax error", "the file does not parse"))

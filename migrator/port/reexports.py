@@ -5,8 +5,9 @@ The module is required where the statement is. After the module's own exports ar
 its body, like every export here), each named re-export copies the value when the module has that
 export (a name that is only a TypeScript type is absent at run time, and TypeScript elides it), and
 `export *` copies every key of the module but `default` that the exports do not hold yet (TypeScript's
-`__exportStar`: the module's own exports and named re-exports win). Two `export *` in one module are
-reported: ES modules drop a name both provide, CommonJS output keeps the first one's.
+`__exportStar`: the module's own exports and named re-exports win). Two `export *` in one module
+translate only in TypeScript compiled to CommonJS (the first one's name wins, as TypeScript's and
+esbuild's output does); elsewhere they are reported: ES modules drop a name both provide.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def lower_reexport(node: ts.Node, source: ts.Node, cx: LowerContext, value: str)
     module = cx.resolve_import(value, source)
     names = [c for c in node.named_children if c.type in ("export_clause", "namespace_export")]
     if not names:
-        if cx.stars:
+        if cx.stars and not cx.to_commonjs:
             why = "ES modules and CommonJS resolve a clash differently"
             raise Unsupported(node, "export * from (twice)", why)
         cx.stars += 1

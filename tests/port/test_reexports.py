@@ -47,7 +47,18 @@ def test_reexports_copy_after_the_module_s_own_exports(write_tree: WriteTree) ->
     assert _exported(index) == ["own", "*", "handler", "y", "ns", "z"]  # own exports first
 
 
-def test_two_export_stars_are_reported(write_tree: WriteTree) -> None:
+def test_two_export_stars_translate_only_in_typescript_compiled_to_commonjs(write_tree: WriteTree) -> None:
+    files = {"a.ts": "export const a = 1;\n", "b.ts": "export const a = 2;\n"}
+    source = "export * from './a';\nexport * from './b';\nexport const handler = 1;\n"
+    root = write_tree({"index.ts": source, **files})
+    index = build_graph(root, root / "index.ts", lambda spec: False).modules[0]
+    assert index.untranslated == () and _exported(index) == ["handler", "*", "*"]
+    root = write_tree({"package.json": '{"type": "module"}', "index.ts": source, **files})
+    index = build_graph(root, root / "index.ts", lambda spec: False).modules[0]
+    assert [u.construct for u in index.untranslated] == ["export * from (twice)"]
+
+
+def test_two_export_stars_are_reported_in_es_modules(write_tree: WriteTree) -> None:
     root = write_tree(
         {
             "index.js": "export * from './a.js';\nexport * from './b.js';\nexport const handler = 1;\n",
