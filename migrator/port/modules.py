@@ -20,8 +20,9 @@ from migrator.scan.jsparse import Grammars, grammar_for
 
 _PROBE = (".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx")
 _COMPILED = {".js": (".ts", ".tsx"), ".mjs": (".mts",), ".cjs": (".cts",), ".jsx": (".tsx",)}
-#: npm names that hold only types (`@types/aws-lambda` is imported as 'aws-lambda'): TypeScript elides
-#: the import, and a value read from it would fail in Node too (there is no such runtime module).
+#: npm names that hold only types (`@types/aws-lambda` is imported as 'aws-lambda', and its subpaths as
+#: 'aws-lambda/trigger/sqs'): TypeScript elides the import, and a value read from it would fail in Node
+#: too (there is no such runtime module).
 _TYPES_ONLY = frozenset({"aws-lambda"})
 
 ShimLookup = Callable[[str], bool]
@@ -125,7 +126,7 @@ class _Builder:
                     ir.Untranslated(file, line, f"import {specifier}", "the file does not resolve")
                 )
                 return ir.Missing(f"module {specifier}")
-            if specifier in _TYPES_ONLY:
+            if specifier.split("/")[0] in _TYPES_ONLY:  # 'aws-lambda', 'aws-lambda/trigger/sqs
                 return ir.Missing(f"module {specifier} (types only)")
             if self.has_shim(specifier):
                 if specifier not in self.shims:

@@ -68,6 +68,7 @@ SHIMMED = {
     "pathmod": 2,
     "classes": 2,
     "deletes": 3,
+    "buffermod": 1,
 }
 #: TypeScript fixtures golden transpiles first (re-exports: `export … from` in three forms; enums).
 TYPESCRIPT = {"reexports": 2, "enums": 3}
