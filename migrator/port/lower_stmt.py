@@ -252,9 +252,10 @@ def _import(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     out: list[ir.Stmt] = []
     for part in named(clause):
         if part.type == "identifier":
-            out.append(ir.Decl("const", ir.BindName(cx.text(part)), ir.Member(module, "default")))
+            default = ir.Member(module, "default")
+            out.append(ir.Decl("const", ir.BindName(cx.text(part)), default, line=cx.line(part)))
         elif part.type == "namespace_import":
-            out.append(ir.Decl("const", ir.BindName(cx.text(named(part)[0])), module))
+            out.append(ir.Decl("const", ir.BindName(cx.text(named(part)[0])), module, line=cx.line(part)))
         elif part.type == "named_imports":
             for spec in named(part):
                 if spec.type != "import_specifier" or any(c.type == "type" for c in spec.children):
@@ -262,7 +263,8 @@ def _import(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
                 name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
                 assert name is not None
                 local = cx.text(alias if alias is not None else name)
-                out.append(ir.Decl("const", ir.BindName(local), ir.Member(module, cx.text(name))))
+                member = ir.Member(module, cx.text(name))
+                out.append(ir.Decl("const", ir.BindName(local), member, line=cx.line(spec)))
     return tuple(out)
 
 

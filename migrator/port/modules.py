@@ -14,6 +14,7 @@ from migrator.port.context import LowerContext, declared_names
 from migrator.port.implicit import implicit_globals
 from migrator.port.lower_stmt import lower_block
 from migrator.port.packages import commonjs
+from migrator.port.shim_exports import ExportsOf, missing_exports
 from migrator.port.ts_types import declared_types
 from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, read_bytes
 from migrator.scan.jsparse import Grammars, grammar_for
@@ -77,9 +78,10 @@ def _too_deep(root: ts.Node) -> int | None:
 class _Builder:
     """Walks the graph breadth-first; owns the parser and the numbering."""
 
-    def __init__(self, root: Path, has_shim: ShimLookup) -> None:
+    def __init__(self, root: Path, has_shim: ShimLookup, exports_of: ExportsOf) -> None:
         self.root = root.resolve()
         self.has_shim = has_shim
+        self.exports_of = exports_of
         self.grammars = Grammars()
         self.index: dict[Path, int] = {}
         self.queue: list[Path] = []
@@ -148,6 +150,7 @@ class _Builder:
         )
         exports += tuple(cx.reexports)
         self.env |= _env_reads(body)
+        pending += missing_exports(body, file, self.exports_of)
         imports = sum(1 for p in pending if p.construct.startswith("import "))
         spots = tuple(cx.untranslated + pending)
         types = declared_types(tree.root_node, file)
@@ -169,9 +172,11 @@ def _env_reads(body: object) -> set[str]:
     return found
 
 
-def build_graph(root: Path, handler: Path, has_shim: ShimLookup) -> Graph:
+def build_graph(
+    root: Path, handler: Path, has_shim: ShimLookup, exports_of: ExportsOf = lambda spec: None
+) -> Graph:
     """Lower the handler module and everything it imports relatively."""
-    builder = _Builder(root, has_shim)
+    builder = _Builder(root, has_shim, exports_of)
     builder.number(handler.resolve())
     modules: list[ir.Module] = []
     while len(modules) < len(builder.queue):
