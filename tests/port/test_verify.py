@@ -6,6 +6,7 @@ try/catch/finally with jumps, error classes, optional chaining, number formattin
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import FLEET, REPO
-from tests.port.conftest import DATA, FIXTURES, go, report_validator
+from tests.port.conftest import DATA, FIXTURES, go, npm_install, report_validator
 
 pytestmark = pytest.mark.slow
 
@@ -174,3 +175,16 @@ def _node_answers(folder: Path, out: Path) -> list[dict[str, Any]]:
     )
     assert done.returncode == 0, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_moment_shim_matches_moment(tmp_path: Path) -> None:
+    """momentmod: `moment(...).format(...)` with every token of the shim's subset, brackets, escapes,
+    line terminators, the extremes of the date range and invalid dates, against moment 2.30.1
+    installed from npm (the test skips without the registry)."""
+    source = tmp_path / "src"
+    shutil.copytree(DATA / "moment", source)
+    npm_install(source / "momentmod")
+    report = port(source, tmp_path / "out", ["momentmod"], source)
+    (function,) = report["functions"]
+    assert function["complete"]
+    assert function["verify"] == {"verdict": "pass", "cases": 1, "passed": 1, "detail": ""}
