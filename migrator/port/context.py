@@ -75,11 +75,15 @@ class LowerContext:
     declared: frozenset[str]
     resolve_import: ImportResolver
     env: frozenset[str] = frozenset()
+    implicit: frozenset[str] = frozenset()  #: implicit globals (`migrator/port/implicit.py`)
     temps: int = 0
     statements: int = 0  #: statements seen, translated or not
     failed: int = 0  #: statements that could not be translated (inner ones of a failed one included)
     untranslated: list[ir.Untranslated] = field(default_factory=list)
     exports: list[tuple[str, ir.Expr]] = field(default_factory=list)  #: ESM exports: name, value
+    reexports: list[ir.Stmt] = field(default_factory=list)  #: `export … from` copies, run after `exports`
+    stars: int = 0  #: `export * from` statements seen
+    to_commonjs: bool = False  #: TypeScript compiled to CommonJS (`export *` clashes: the first wins)
 
     def text(self, node: ts.Node) -> str:
         return self.source[node.start_byte : node.end_byte].decode("utf-8", "surrogatepass")
@@ -102,6 +106,7 @@ def declared_names(root: ts.Node) -> frozenset[str]:
         "function_declaration",
         "generator_function_declaration",
         "class_declaration",
+        "enum_declaration",
         "import_specifier",
         "import_clause",
         "namespace_import",

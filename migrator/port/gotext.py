@@ -69,6 +69,8 @@ def number_value(value: float) -> str:
         return "jsrt.Num(math.NaN())"
     if math.isinf(value):
         return f"jsrt.Num(math.Inf({1 if value > 0 else -1}))"
+    if value == 0 and math.copysign(1.0, value) < 0:
+        return "jsrt.Num(math.Copysign(0, -1))"  # Go has no negative zero constant
     if value.is_integer() and abs(value) < 2**53:
         return f"jsrt.Num({int(value)})"
     return f"jsrt.Num({value!r})"

@@ -13,7 +13,9 @@ import tree_sitter as ts
 from migrator.port import ir
 from migrator.port.context import GLOBALS, LowerContext, Unsupported
 from migrator.port.literals import decode_escapes, parse_number
-from migrator.port.lower_func import lower_class, lower_function
+from migrator.port.lower_class import lower_class
+from migrator.port.lower_delete import delete
+from migrator.port.lower_func import lower_function
 from migrator.port.lower_pattern import lower_pattern
 from migrator.port.regex_check import refusal
 from migrator.port.sleep import sleep_idiom
@@ -56,6 +58,8 @@ def _identifier(node: ts.Node, cx: LowerContext) -> ir.Expr:
         return ir.Global(name)
     if name in ("module", "exports"):
         return ir.Name(name)
+    if name in cx.implicit:
+        return ir.Implicit(name)
     raise Unsupported(node, f"global {name}", "not a global the runtime provides")
 
 
@@ -246,9 +250,10 @@ def _unary(node: ts.Node, cx: LowerContext) -> ir.Expr:
     assert op_node is not None and arg is not None
     op = cx.text(op_node)
     operand = lower_expr(arg, cx)
-    if op == "delete" and not isinstance(operand, ir.Member):  # `delete x`, `delete a?.b`
-        raise Unsupported(node, "delete", "only delete obj.prop / obj[key] is translated")
-    return ir.Unary(op, operand)
+    deleted = delete(operand) if op == "delete" else ir.Unary(op, operand)
+    if deleted is None:  # `delete x`, `delete f()`
+        raise Unsupported(node, "delete", "only delete obj.prop / obj[key] (optional too) is translated")
+    return deleted
 
 
 def _update(node: ts.Node, cx: LowerContext) -> ir.Expr:
@@ -263,7 +268,7 @@ def _target(node: ts.Node, cx: LowerContext) -> ir.Expr:
         return _target(named(node)[0], cx)
     if node.type == "identifier":
         expr = _identifier(node, cx)
-        if isinstance(expr, ir.Name):
+        if isinstance(expr, ir.Name | ir.Implicit):
             return expr
     if node.type in ("member_expression", "subscript_expression") and not _is_optional(node):
         obj = node.child_by_field_name("object")

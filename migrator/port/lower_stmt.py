@@ -10,12 +10,18 @@ import tree_sitter as ts
 
 from migrator.port import ir
 from migrator.port.context import LowerContext, Unsupported
+from migrator.port.lower_class import lower_class
+from migrator.port.lower_enum import lower_enum
 from migrator.port.lower_expr import lower_expr, named, string_value
-from migrator.port.lower_func import lower_class, lower_function
+from migrator.port.lower_func import lower_function
 from migrator.port.lower_pattern import lower_pattern
+from migrator.port.reexports import lower_reexport
 
 _SKIPPED = {"comment", "empty_statement", "type_alias_declaration", "interface_declaration", "hash_bang_line"}
 _COUNTED_SUFFIXES = ("_statement", "_declaration")
+_NAMED_DECLARATIONS = (
+    "function_declaration", "class_declaration", "generator_function_declaration", "enum_declaration",
+)  # fmt: skip
 
 
 def _counts(node: ts.Node) -> int:
@@ -38,7 +44,7 @@ def lower_statement(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
         return ()
     if node.type == "statement_block":
         return (ir.Block(lower_block(node, cx)),)
-    before = (cx.statements, cx.failed, len(cx.untranslated), len(cx.exports))
+    before = (cx.statements, cx.failed, len(cx.untranslated), len(cx.exports), len(cx.reexports))
     cx.statements += 1
     try:
         handler = _HANDLERS.get(node.type)
@@ -50,6 +56,7 @@ def lower_statement(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
         cx.statements, cx.failed = before[0] + n, before[1] + n
         del cx.untranslated[before[2] :]
         del cx.exports[before[3] :]
+        del cx.reexports[before[4] :]
         spot = ir.Untranslated(cx.file, cx.line(exc.node), exc.construct, exc.why, _binds(node, cx))
         cx.untranslated.append(spot)
         return (spot,)
@@ -60,7 +67,7 @@ def _binds(node: ts.Node, cx: LowerContext) -> tuple[str, ...]:
     if node.type == "export_statement":
         inner = node.child_by_field_name("declaration")
         return _binds(inner, cx) if inner is not None else ()
-    if node.type in ("function_declaration", "class_declaration", "generator_function_declaration"):
+    if node.type in _NAMED_DECLARATIONS:
         name = node.child_by_field_name("name")
         return (cx.text(name),) if name is not None else ()
     if node.type not in ("lexical_declaration", "variable_declaration"):
@@ -100,7 +107,7 @@ def _declaration(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
         name, value = declarator.child_by_field_name("name"), declarator.child_by_field_name("value")
         assert name is not None
         init = lower_expr(value, cx) if value is not None else None
-        if isinstance(init, ir.Func | ir.ErrorClass) and name.type == "identifier" and not init.name:
+        if isinstance(init, ir.Func | ir.Class) and name.type == "identifier" and not init.name:
             init = _named(init, cx.text(name))
         annotation = declarator.child_by_field_name("type")
         ann = cx.text(annotation).lstrip(":").strip() if annotation is not None else ""
@@ -108,11 +115,9 @@ def _declaration(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     return tuple(out)
 
 
-def _named(value: ir.Func | ir.ErrorClass, name: str) -> ir.Expr:
+def _named(value: ir.Func | ir.Class, name: str) -> ir.Expr:
     """`const f = () => ...` names the function `f` (its `name` property), as JavaScript does."""
-    if isinstance(value, ir.Func):
-        return replace(value, name=name)
-    return value
+    return replace(value, name=name)
 
 
 def _function(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
@@ -123,7 +128,7 @@ def _function(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
 
 def _class(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     cls = lower_class(node, cx)
-    assert isinstance(cls, ir.ErrorClass)
+    assert isinstance(cls, ir.Class)
     return (ir.Decl("const", ir.BindName(cls.name), cls),)
 
 
@@ -247,9 +252,10 @@ def _import(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     out: list[ir.Stmt] = []
     for part in named(clause):
         if part.type == "identifier":
-            out.append(ir.Decl("const", ir.BindName(cx.text(part)), ir.Member(module, "default")))
+            default = ir.Member(module, "default")
+            out.append(ir.Decl("const", ir.BindName(cx.text(part)), default, line=cx.line(part)))
         elif part.type == "namespace_import":
-            out.append(ir.Decl("const", ir.BindName(cx.text(named(part)[0])), module))
+            out.append(ir.Decl("const", ir.BindName(cx.text(named(part)[0])), module, line=cx.line(part)))
         elif part.type == "named_imports":
             for spec in named(part):
                 if spec.type != "import_specifier" or any(c.type == "type" for c in spec.children):
@@ -257,7 +263,8 @@ def _import(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
                 name, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
                 assert name is not None
                 local = cx.text(alias if alias is not None else name)
-                out.append(ir.Decl("const", ir.BindName(local), ir.Member(module, cx.text(name))))
+                member = ir.Member(module, cx.text(name))
+                out.append(ir.Decl("const", ir.BindName(local), member, line=cx.line(spec)))
     return tuple(out)
 
 
@@ -266,16 +273,18 @@ def _export(node: ts.Node, cx: LowerContext) -> tuple[ir.Stmt, ...]:
     if decl is not None:
         stmts = lower_statement(decl, cx)
         cx.statements -= 1  # the export and its declaration are one statement
+        default = any(c.type == "default" for c in node.children)  # export default function f() {}
         for stmt in stmts:
             for name in _bound(stmt):
-                cx.exports.append((name, ir.Name(name)))
+                cx.exports.append(("default" if default else name, ir.Name(name)))
         return stmts
     value = node.child_by_field_name("value")
     if value is not None:
         cx.exports.append(("default", lower_expr(value, cx)))
         return ()
-    if node.child_by_field_name("source") is not None:
-        raise Unsupported(node, "export ... from", "re-exports are not translated")
+    source = node.child_by_field_name("source")
+    if source is not None:
+        return lower_reexport(node, source, cx, string_value(source, cx))
     for clause in named(node):
         for spec in named(clause) if clause.type == "export_clause" else []:
             local, alias = spec.child_by_field_name("name"), spec.child_by_field_name("alias")
@@ -326,4 +335,5 @@ _HANDLERS: dict[str, Handler] = {
     "try_statement": _try,
     "import_statement": _import,
     "export_statement": _export,
+    "enum_declaration": lower_enum,
 }

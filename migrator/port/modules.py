@@ -11,15 +11,19 @@ import tree_sitter as ts
 
 from migrator.port import ir
 from migrator.port.context import LowerContext, declared_names
+from migrator.port.implicit import implicit_globals
 from migrator.port.lower_stmt import lower_block
+from migrator.port.packages import commonjs
+from migrator.port.shim_exports import ExportsOf, missing_exports
 from migrator.port.ts_types import declared_types
 from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, read_bytes
 from migrator.scan.jsparse import Grammars, grammar_for
 
 _PROBE = (".ts", ".tsx", ".mts", ".cts", ".js", ".mjs", ".cjs", ".jsx")
 _COMPILED = {".js": (".ts", ".tsx"), ".mjs": (".mts",), ".cjs": (".cts",), ".jsx": (".tsx",)}
-#: npm names that hold only types (`@types/aws-lambda` is imported as 'aws-lambda'): TypeScript elides
-#: the import, and a value read from it would fail in Node too (there is no such runtime module).
+#: npm names that hold only types (`@types/aws-lambda` is imported as 'aws-lambda', and its subpaths as
+#: 'aws-lambda/trigger/sqs'): TypeScript elides the import, and a value read from it would fail in Node
+#: too (there is no such runtime module).
 _TYPES_ONLY = frozenset({"aws-lambda"})
 
 ShimLookup = Callable[[str], bool]
@@ -74,9 +78,10 @@ def _too_deep(root: ts.Node) -> int | None:
 class _Builder:
     """Walks the graph breadth-first; owns the parser and the numbering."""
 
-    def __init__(self, root: Path, has_shim: ShimLookup) -> None:
+    def __init__(self, root: Path, has_shim: ShimLookup, exports_of: ExportsOf) -> None:
         self.root = root.resolve()
         self.has_shim = has_shim
+        self.exports_of = exports_of
         self.grammars = Grammars()
         self.index: dict[Path, int] = {}
         self.queue: list[Path] = []
@@ -123,7 +128,7 @@ class _Builder:
                     ir.Untranslated(file, line, f"import {specifier}", "the file does not resolve")
                 )
                 return ir.Missing(f"module {specifier}")
-            if specifier in _TYPES_ONLY:
+            if specifier.split("/")[0] in _TYPES_ONLY:  # 'aws-lambda', 'aws-lambda/trigger/sqs
                 return ir.Missing(f"module {specifier} (types only)")
             if self.has_shim(specifier):
                 if specifier not in self.shims:
@@ -132,15 +137,20 @@ class _Builder:
             pending.append(ir.Untranslated(file, line, f"import {specifier}", "no shim for this npm module"))
             return ir.Missing(f"module {specifier}")
 
-        cx = LowerContext(file, source, declared_names(tree.root_node), resolve)
+        declared = declared_names(tree.root_node)
+        implicit = implicit_globals(tree.root_node, path, self.root, declared)
+        to_cjs = path.suffix in (".ts", ".tsx", ".cts") and commonjs(path, self.root)
+        cx = LowerContext(file, source, declared, resolve, implicit=implicit, to_commonjs=to_cjs)
         body = lower_block(tree.root_node, cx)
         if tree.root_node.has_error:
             pending.append(ir.Untranslated(file, 1, "syntax error", "the file does not parse"))
-        exports = tuple(
+        exports: tuple[ir.Stmt, ...] = tuple(
             ir.ExprStmt(ir.Assign(ir.Member(ir.Name("exports"), name), "=", value))
             for name, value in cx.exports
         )
+        exports += tuple(cx.reexports)
         self.env |= _env_reads(body)
+        pending += missing_exports(body, file, self.exports_of)
         imports = sum(1 for p in pending if p.construct.startswith("import "))
         spots = tuple(cx.untranslated + pending)
         types = declared_types(tree.root_node, file)
@@ -162,9 +172,11 @@ def _env_reads(body: object) -> set[str]:
     return found
 
 
-def build_graph(root: Path, handler: Path, has_shim: ShimLookup) -> Graph:
+def build_graph(
+    root: Path, handler: Path, has_shim: ShimLookup, exports_of: ExportsOf = lambda spec: None
+) -> Graph:
     """Lower the handler module and everything it imports relatively."""
-    builder = _Builder(root, has_shim)
+    builder = _Builder(root, has_shim, exports_of)
     builder.number(handler.resolve())
     modules: list[ir.Module] = []
     while len(modules) < len(builder.queue):

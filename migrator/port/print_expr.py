@@ -47,7 +47,7 @@ class ExprPrinter(TypedPrinting):
     def func(self, f: ir.Func) -> str:  # pragma: no cover - StmtPrinter overrides
         raise NotImplementedError
 
-    def error_class(self, c: ir.ErrorClass) -> str:  # pragma: no cover - StmtPrinter overrides
+    def class_expr(self, c: ir.Class) -> str:  # pragma: no cover - StmtPrinter overrides
         raise NotImplementedError
 
     def pattern_assign(self, pattern: ir.Pattern, value: str) -> list[str]:  # pragma: no cover
@@ -117,6 +117,9 @@ class ExprPrinter(TypedPrinting):
 
     def _global(self, e: ir.Global) -> str:
         return f"r.Global({quote(e.name)})"
+
+    def _implicit(self, e: ir.Implicit) -> str:
+        return f"r.Implicit({quote(e.name)})"
 
     def _temp(self, e: ir.Temp) -> str:
         return f"o{e.index}"
@@ -194,6 +197,8 @@ class ExprPrinter(TypedPrinting):
         native = self.native_num(e) if e.op in ("-", "+") else None
         if native is not None and not native.const:
             return f"jsrt.Num({self.use(native)})"
+        if e.op == "typeof" and isinstance(e.operand, ir.Implicit):
+            return f"r.TypeOfImplicit({quote(e.operand.name)})"
         if e.op in _UNARY:
             return f"{_UNARY[e.op]}({self.expr(e.operand)})"
         if e.op == "void":
@@ -283,8 +288,8 @@ class ExprPrinter(TypedPrinting):
     def _func(self, e: ir.Func) -> str:
         return self.func(e)
 
-    def _errorclass(self, e: ir.ErrorClass) -> str:
-        return self.error_class(e)
+    def _class(self, e: ir.Class) -> str:
+        return self.class_expr(e)
 
     def _assign(self, e: ir.Assign) -> str:
         return self.closure("\n".join([*self.assign_lines(e, "t"), "return t"]))
@@ -343,6 +348,9 @@ class ExprPrinter(TypedPrinting):
         if isinstance(target, ir.Name):
             name = var(target.name)
             return name, lambda v: f"{name} = {v}", []
+        if isinstance(target, ir.Implicit):
+            key = quote(target.name)
+            return self._implicit(target), lambda v: f"r.SetImplicit({key}, {v})", []
         assert isinstance(target, ir.Member)
         obj = self.state.temp()
         setup = [f"{obj} := {self.expr(target.obj)}"]

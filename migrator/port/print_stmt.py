@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from migrator.port import ir
 from migrator.port.flow import abrupt, declared, terminates, var_names
-from migrator.port.gotext import quote, var
+from migrator.port.gotext import quote, string_value, var
 from migrator.port.lower_stmt import pattern_names
 from migrator.port.print_expr import ExprPrinter
 
@@ -269,20 +269,24 @@ class StmtPrinter(ExprPrinter):
         sig = ARROW_SIG if f.is_arrow else FUNC_SIG
         return f"jsrt.Fn({quote(f.name)}, {sig} {{\n" + "\n".join(lines) + "\n})"
 
-    def error_class(self, c: ir.ErrorClass) -> str:
-        parent = self.state.temp()
+    def class_expr(self, c: ir.Class) -> str:
+        parent, cls = self.state.temp(), self.state.temp()
         names = tuple(n for p in c.params for n in pattern_names(p)) + tuple(var_names(c.body))
         body = self.block(c.body, Ctx(), names)
         head, rest_lines = (body[:2], body[2:]) if names else ([], body)
-        ctor = [
-            *head,
-            *self.params(c.params, None),
-            f"jsrt.SuperCall(r, {parent}, this{self.args(c.super_args)})",
-            *rest_lines,
-            "return jsrt.Undefined",
+        call = [f"jsrt.SuperCall(r, {parent}, this{self.args(c.super_args)})"] if c.parent is not None else []
+        ctor = [*head, *self.params(c.params, None), *call, *rest_lines, "return jsrt.Undefined"]
+        lines = [
+            f"{parent} := {self.expr(c.parent) if c.parent is not None else 'jsrt.Undefined'}",
+            f"{cls} := jsrt.NewClass({quote(c.name)}, {parent}, {FUNC_SIG} {{",
+            *ctor,
+            "})",
         ]
-        inner = f"jsrt.NewClass({quote(c.name)}, {parent}, {FUNC_SIG} {{\n" + "\n".join(ctor) + "\n})"
-        return self.closure(f"{parent} := {self.expr(c.parent)}\nreturn {inner}")
+        for m in c.methods:
+            static = "true" if m.static else "false"
+            lines.append(f"jsrt.DefineMethod({cls}, {string_value(m.key)}, {self.expr(m.func)}, {static})")
+        lines += [f"jsrt.Set({cls}, {string_value(key)}, {self.expr(value)})" for key, value in c.statics]
+        return self.closure("\n".join([*lines, f"return {cls}"]))
 
     # ---- patterns
 

@@ -75,6 +75,12 @@ def _available(shims: ShimTable, spec: str) -> bool:
     return True
 
 
+def _exports(shims: ShimTable, spec: str) -> frozenset[str] | None:
+    """The names the shim of `spec` provides (None: no shim)."""
+    shim = shims.lookup(_specifier(spec))
+    return shim.exports if shim is not None else None
+
+
 def _rewrite(text: bytes, module_path: str) -> str:
     return text.decode("utf-8").replace('"migrate.local/port/', f'"{module_path}/')
 
@@ -85,8 +91,11 @@ def translate(function: Function, root: Path, module_path: str, shims: ShimTable
         return Translation(function.name, 0, 0, (), {}, "the handler file does not resolve")
     handler = root / function.file
     if not handler.is_file():
-        return Translation(function.name, 0, 0, (), {}, f"{function.file}: no such file")
-    graph = build_graph(root, handler, lambda spec: _available(shims, spec))
+        inline = next((b.message for b in function.blockers if b.rule == "inline-code"), None)
+        return Translation(function.name, 0, 0, (), {}, inline or f"{function.file}: no such file")
+    graph = build_graph(
+        root, handler, lambda spec: _available(shims, spec), lambda spec: _exports(shims, spec)
+    )
     modules = graph.modules
     untranslated = [u for m in modules for u in m.untranslated]
     if TRANSPILE in map(_specifier, graph.shims):

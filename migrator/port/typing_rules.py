@@ -63,7 +63,7 @@ def _declarations(module: ir.Module) -> Counter[str]:
     same binding wherever it is read, so the proof needs no scope analysis."""
     names: Counter[str] = Counter()
     for node in walk(module.body):
-        if isinstance(node, ir.BindName) or (isinstance(node, ir.Func | ir.ErrorClass) and node.name):
+        if isinstance(node, ir.BindName) or (isinstance(node, ir.Func | ir.Class) and node.name):
             names[node.name] += 1
     return names
 

@@ -98,7 +98,8 @@ def test_a_types_only_package_is_elided_as_typescript_does(write_tree: WriteTree
         {
             "index.ts": """
                 import { APIGatewayProxyHandler } from 'aws-lambda';
-                export const handler: APIGatewayProxyHandler = async () => ({ statusCode: 204, body: '' });
+                import { SQSEvent } from 'aws-lambda/trigger/sqs';
+                export const handler: APIGatewayProxyHandler = async (e: SQSEvent) => ({ statusCode: 204 });
             """
         }
     )

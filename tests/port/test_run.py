@@ -115,3 +115,22 @@ def test_configs_the_scan_could_not_read_are_reported_beside_the_port(
     assert [f.name for f in result.report.functions] == ["ok"]
     assert [line.split(":")[1] for line in result.unread] == [" bomb/serverless.yml", " fifo/serverless.yml"]
     assert run_port(PortRequest(root, tmp_path / "one", ("ok",))).unread == ()
+
+
+def test_inline_template_code_is_named_as_the_scan_names_it(write_tree: WriteTree, tmp_path: Path) -> None:
+    template = """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Inline:
+            Type: AWS::Serverless::Function
+            Properties:
+              Runtime: nodejs20.x
+              Handler: index.handler
+              InlineCode: |
+                exports.handler = async () => 1;
+    """
+    root = write_tree({"template.yaml": template})
+    (function,) = run_port(PortRequest(root, tmp_path / "out")).report.functions
+    assert function.problem is not None and "inline in the template" in function.problem
+    assert "move it to a file" in function.problem

@@ -6,6 +6,7 @@ try/catch/finally with jumps, error classes, optional chaining, number formattin
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import FLEET, REPO
-from tests.port.conftest import DATA, FIXTURES, go, report_validator
+from tests.port.conftest import DATA, FIXTURES, go, npm_install, report_validator
 
 pytestmark = pytest.mark.slow
 
@@ -55,9 +56,23 @@ def test_fleet_functions_translate_fully_and_pass_golden(tmp_path: Path) -> None
         assert f["verify"] == {"verdict": "pass", "cases": cases, "passed": cases, "detail": ""}, f["name"]
 
 
-#: Fixture functions proven by golden, with their case counts: node modules' shims, and
-#: `process.env` destructured with TextDecoder (envtext, whose env file sets TABLE_NAME).
-SHIMMED = {"crypto": 3, "zlib": 2, "querystring": 1, "envtext": 1}
+#: Fixture functions proven by golden, with their case counts: node modules' shims (pathmod: the path
+#: module on awkward and 150 random paths), `process.env` destructured with TextDecoder (envtext, whose
+#: env file sets TABLE_NAME), implicit globals of sloppy scripts, `delete` through optional chains, and
+#: classes (methods, statics, fields, inheritance, what Object.keys and for...in see of them).
+SHIMMED = {
+    "crypto": 3,
+    "zlib": 2,
+    "querystring": 1,
+    "envtext": 1,
+    "implicit": 2,
+    "pathmod": 2,
+    "classes": 2,
+    "deletes": 3,
+    "buffermod": 1,
+}
+#: TypeScript fixtures golden transpiles first (re-exports: `export … from` in three forms; enums).
+TYPESCRIPT = {"reexports": 2, "enums": 3}
 
 
 def test_callback_handlers_and_the_node_module_shims_match_node(tmp_path: Path) -> None:
@@ -65,9 +80,9 @@ def test_callback_handlers_and_the_node_module_shims_match_node(tmp_path: Path) 
     invoke, a returned plain value is ignored (null), a throw after the callback is ignored, and the
     sleep idiom in three spellings (16 cases). crypto, zlib, querystring, TextDecoder: each on awkward
     inputs and its errors (names, codes, messages) inside one answer per case."""
-    report = port(FIXTURES, tmp_path, ["callbacks", *SHIMMED], FIXTURES)
+    report = port(FIXTURES, tmp_path, ["callbacks", *SHIMMED, *TYPESCRIPT], FIXTURES)
     by_name = {f["name"]: f for f in report["functions"]}
-    for name, cases in {"callbacks": 16, **SHIMMED}.items():
+    for name, cases in {"callbacks": 16, **SHIMMED, **TYPESCRIPT}.items():
         assert by_name[name]["complete"], by_name[name]["untranslated"]
         assert by_name[name]["verify"] == {"verdict": "pass", "cases": cases, "passed": cases, "detail": ""}
 
@@ -160,3 +175,16 @@ def _node_answers(folder: Path, out: Path) -> list[dict[str, Any]]:
     )
     assert done.returncode == 0, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines()]
+
+
+def test_moment_shim_matches_moment(tmp_path: Path) -> None:
+    """momentmod: `moment(...).format(...)` with every token of the shim's subset, brackets, escapes,
+    line terminators, the extremes of the date range and invalid dates, against moment 2.30.1
+    installed from npm (the test skips without the registry)."""
+    source = tmp_path / "src"
+    shutil.copytree(DATA / "moment", source)
+    npm_install(source / "momentmod")
+    report = port(source, tmp_path / "out", ["momentmod"], source)
+    (function,) = report["functions"]
+    assert function["complete"]
+    assert function["verify"] == {"verdict": "pass", "cases": 1, "passed": 1, "detail": ""}

@@ -34,6 +34,13 @@ class Global:
 
 
 @dataclass(frozen=True)
+class Implicit:
+    """A global a sloppy-mode script creates by assigning an undeclared name (`migrator/port/implicit.py`)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
 class Temp:
     """A temporary the translator introduced (an optional chain's checked value)."""
 
@@ -221,15 +228,27 @@ class Func:
 
 
 @dataclass(frozen=True)
-class ErrorClass:
-    """`class X extends <Error class> { ... }`: a constructor whose instances are errors named `name`."""
+class Method:
+    """A method of a class body (on its prototype, or on the class when `static`)."""
+
+    key: str
+    func: Func
+    static: bool
+
+
+@dataclass(frozen=True)
+class Class:
+    """`class X [extends P] { ... }`: its constructor, methods and static fields; a class extending
+    an error class makes errors named `error_name` (else the parent's name)."""
 
     name: str
-    parent: Expr
+    parent: Expr | None  #: the extends clause (None: none)
     params: tuple[Pattern, ...]
-    super_args: tuple[Expr, ...]
-    body: tuple[Stmt, ...]  #: the constructor's statements after `super(...)`, fields first
-    error_name: str | None  #: a `name` the class sets itself (else the parent's)
+    super_args: tuple[Expr, ...]  #: `super(...)`'s arguments (a class with a parent)
+    body: tuple[Stmt, ...]  #: the constructor's statements (after `super(...)`), fields first
+    error_name: str | None  #: a `name` the class sets itself
+    methods: tuple[Method, ...] = ()
+    statics: tuple[tuple[str, Expr], ...] = ()  #: static fields, set on the class after the methods
 
 
 @dataclass(frozen=True)
@@ -264,6 +283,7 @@ Expr = (
     Lit
     | Name
     | Global
+    | Implicit
     | Temp
     | This
     | EnvRead
@@ -288,7 +308,7 @@ Expr = (
     | Seq
     | Await
     | Func
-    | ErrorClass
+    | Class
     | Require
     | Shim
     | Missing

@@ -8,6 +8,9 @@ type classInfo struct {
 	construct func(r *Realm, args []Value) Value
 	instClass string // class of instances made by New ("Object", "Error")
 	parent    Value  // the extends clause (undefined for none)
+	// body is a user class's constructor body (New and SuperCall run it;
+	// calling the class without new throws, as in JavaScript).
+	body Func
 }
 
 // NewClass returns a class constructor named name. parent is the extends
@@ -34,10 +37,36 @@ func NewClass(name string, parent Value, ctor Func) Value {
 			return Undefined
 		}
 	}
-	c := &Object{class: "Function", fn: ctor, name: name, slot: &classInfo{instClass: inst, parent: parent}}
-	c.Set("prototype", Obj(proto))
-	proto.Set("constructor", Obj(c))
+	c := &Object{class: "Function", name: name, slot: &classInfo{instClass: inst, parent: parent, body: ctor}}
+	c.fn = func(*Realm, Value, []Value) Value {
+		ThrowTypeError("Class constructor " + name + " cannot be invoked without 'new'")
+		return Undefined
+	}
+	if parent.k == KindFunction {
+		c.proto = parent.o // static members are inherited
+	}
+	c.SetHidden("prototype", Obj(proto))
+	proto.SetHidden("constructor", Obj(c))
 	return Obj(c)
+}
+
+// DefineMethod puts a class's method on its prototype (static: on the class
+// itself), not enumerable, as a class body does.
+func DefineMethod(class Value, key Value, method Value, static bool) {
+	target := class.o
+	if !static {
+		target = protoOf(class.o)
+	}
+	target.SetHidden(PropertyKey(key), method)
+}
+
+// body is the code New and SuperCall run for ctor: a user class's
+// constructor body, else the function itself.
+func body(ctor *Object) Func {
+	if ci, ok := ctor.slot.(*classInfo); ok && ci.body != nil {
+		return ci.body
+	}
+	return ctor.fn
 }
 
 func protoOf(ctor *Object) *Object {
@@ -53,7 +82,7 @@ func SuperCall(r *Realm, parent Value, this Value, args ...Value) {
 	if parent.k != KindFunction {
 		ThrowTypeError("Super constructor is not a constructor")
 	}
-	parent.o.fn(orBackground(r), this, args)
+	body(parent.o)(orBackground(r), this, args)
 }
 
 // New is new ctor(...args).
@@ -70,7 +99,7 @@ func New(r *Realm, ctor Value, args ...Value) Value {
 		return ci.construct(r, args)
 	}
 	o := &Object{class: ci.instClass, proto: protoOf(ctor.o)}
-	if res := ctor.o.fn(r, Obj(o), args); res.IsObject() {
+	if res := body(ctor.o)(r, Obj(o), args); res.IsObject() {
 		return res
 	}
 	return Obj(o)

@@ -163,7 +163,7 @@ func Received(v Value) string {
 	case v.k == KindNull:
 		return " Received null"
 	case v.k == KindFunction:
-		return " Received function " + ToString(v.o.Get("name"))
+		return " Received function " + ToString(GetS(v, "name"))
 	case v.k == KindArray:
 		return " Received an instance of Array"
 	case v.IsObject():

@@ -18,6 +18,7 @@ type Object struct {
 	name   string // function name
 	frozen bool
 	slot   any
+	hidden map[string]bool // own keys that are not enumerable (class methods, prototype, constructor)
 }
 
 // NewObject returns an empty plain object.
@@ -215,6 +216,7 @@ func (o *Object) Delete(key string) {
 	if _, ok := o.props[key]; !ok {
 		return
 	}
+	delete(o.hidden, key)
 	delete(o.props, key)
 	o.keys = slices.DeleteFunc(o.keys, func(k string) bool { return k == key })
 }
@@ -228,7 +230,7 @@ func (o *Object) Keys() []string {
 	}
 	var idx []string
 	for _, k := range o.keys {
-		if _, ok := arrayIndex(k); ok {
+		if _, ok := arrayIndex(k); ok && !o.hidden[k] {
 			idx = append(idx, k)
 		}
 	}
@@ -241,11 +243,21 @@ func (o *Object) Keys() []string {
 		keys = append(keys, idx...)
 	}
 	for _, k := range o.keys {
-		if _, ok := arrayIndex(k); !ok && !(o.class == "Error" && errorHidden[k]) {
+		if _, ok := arrayIndex(k); !ok && !(o.class == "Error" && errorHidden[k]) && !o.hidden[k] {
 			keys = append(keys, k)
 		}
 	}
 	return keys
+}
+
+// SetHidden defines an own property that is not enumerable (Object.keys,
+// for...in, JSON.stringify and spread leave it out), as a class's methods.
+func (o *Object) SetHidden(key string, v Value) {
+	o.Set(key, v)
+	if o.hidden == nil {
+		o.hidden = map[string]bool{}
+	}
+	o.hidden[key] = true
 }
 
 // errorHidden are the non-enumerable own properties the Error constructor

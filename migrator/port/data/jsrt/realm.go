@@ -18,6 +18,8 @@ type Realm struct {
 	logger  *slog.Logger
 	host    map[string]any
 	globals map[string]Value
+	// implicit holds the globals sloppy-mode code created by assignment.
+	implicit map[string]Value
 }
 
 // NewRealm returns a Realm logging to logger (nil discards the logs).

@@ -221,6 +221,7 @@ func run(r *jsrt.Realm, s step) (result jsrt.Value) {
 			res.Set("valid", jsrt.CallMethod(r, u, "validate", id))
 			res.Set("nil", jsrt.CallMethod(r, u, "validate", jsrt.GetS(u, "NIL")))
 			res.Set("bad", jsrt.CallMethod(r, u, "validate", jsrt.Str("not-a-uuid")))
+			res.Set("v1", jsrt.NewArray(jsrt.CallMethod(r, u, "v1"), jsrt.CallMethod(r, u, "v1"), jsrt.CallMethod(r, u, "v1")))
 			out.Set("ok", jsrt.Obj(res))
 			return
 		}

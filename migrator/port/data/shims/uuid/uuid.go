@@ -1,4 +1,4 @@
-// Package uuid stands in for the npm uuid package's v4, validate and NIL.
+// Package uuid stands in for the npm uuid package's v1, v4, validate and NIL.
 package uuid
 
 import (
@@ -17,6 +17,9 @@ func Exports(r *jsrt.Realm) jsrt.Value {
 	}))
 	exports.Set("validate", jsrt.Fn("validate", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
 		return jsrt.Bool(len(args) > 0 && args[0].Kind() == jsrt.KindString && valid.MatchString(jsrt.ToString(args[0])))
+	}))
+	exports.Set("v1", jsrt.Fn("v1", func(r *jsrt.Realm, _ jsrt.Value, args []jsrt.Value) jsrt.Value {
+		return v1(r, args)
 	}))
 	exports.Set("NIL", jsrt.Str("00000000-0000-0000-0000-000000000000"))
 	return jsrt.Obj(exports)
