@@ -7,7 +7,7 @@ import hashlib
 import os
 import subprocess
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -35,6 +35,33 @@ def go_caches() -> dict[str, str]:
     names = ("GOCACHE", "GOMODCACHE", "GOPATH")
     values = subprocess.run(["go", "env", *names], capture_output=True, text=True, check=True).stdout
     return dict(zip(names, values.splitlines(), strict=True))
+
+
+#: Go must find everything in the module cache: no proxy, no go.mod/go.sum edits.
+GO_OFFLINE = {"GOFLAGS": "-mod=readonly", "GOPROXY": "off", "GOTOOLCHAIN": "local"}
+
+
+def fill_module_cache(cwd: Path, env: dict[str, str] | None = None) -> None:
+    """Download what `cwd`'s go.mod or go.work requires into the module cache: the one step of an
+    offline check that may reach the proxy (-mod=readonly still refuses any go.mod or go.sum edit).
+    Without it an offline check passes only when an earlier test happened to download the same
+    modules; with a warm cache it costs milliseconds per module."""
+    online = {**os.environ, **GO_OFFLINE, **(env or {})}
+    online["GOPROXY"] = os.environ.get("GOPROXY") or "https://proxy.golang.org,direct"
+    fetched = subprocess.run(
+        ["go", "mod", "download"], cwd=cwd, env=online, capture_output=True, text=True, timeout=900
+    )
+    assert fetched.returncode == 0, f"go mod download in {cwd}: {fetched.stderr[-3000:]}"
+
+
+def go_offline(
+    args: Sequence[str], cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the Go toolchain in `cwd` offline (`fill_module_cache` first, except for `go work`)."""
+    if list(args[:1]) != ["work"]:
+        fill_module_cache(cwd, env)
+    full = {**os.environ, **GO_OFFLINE, **(env or {})}
+    return subprocess.run(["go", *args], cwd=cwd, env=full, capture_output=True, text=True, timeout=900)
 
 
 def _go_module_files() -> dict[str, str]:

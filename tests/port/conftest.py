@@ -16,18 +16,14 @@ import pytest
 
 from migrator.port.report import PortReport
 from migrator.port.run import PortRequest, run_port
-from tests.conftest import FLEET, REPO, require_tool
+from tests.conftest import FLEET, GO_OFFLINE, REPO, go_offline, require_tool
 
-#: Go must find everything in the module cache: no proxy, no go.mod/go.sum edits.
-OFFLINE = {"GOFLAGS": "-mod=readonly", "GOPROXY": "off", "GOTOOLCHAIN": "local"}
+OFFLINE = GO_OFFLINE
 DATA = REPO / "tests" / "port" / "data"
 FIXTURES = DATA / "fixtures"
 
 
-def go(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the Go toolchain offline in `cwd`."""
-    full = {**os.environ, **OFFLINE, **(env or {})}
-    return subprocess.run(["go", *args], cwd=cwd, env=full, capture_output=True, text=True, timeout=900)
+go = go_offline
 
 
 def npm_install(folder: Path, packages: Sequence[str] = ()) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,16 +11,10 @@ from rich.console import Console
 
 from golden.runners.gobuild import build_go_handler
 from migrator.stub.run import StubRequest, run_stub
-from tests.conftest import FLEET
+from tests.conftest import FLEET, GO_OFFLINE, fill_module_cache, go_offline
 
-#: Go must find everything in the module cache: no proxy, no go.mod/go.sum edits.
-OFFLINE = {"GOFLAGS": "-mod=readonly", "GOPROXY": "off", "GOTOOLCHAIN": "local"}
-
-
-def go(args: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the Go toolchain offline in `cwd`."""
-    full = {**os.environ, **OFFLINE, **(env or {})}
-    return subprocess.run(["go", *args], cwd=cwd, env=full, capture_output=True, text=True, timeout=900)
+OFFLINE = GO_OFFLINE
+go = go_offline
 
 
 def quiet() -> Console:
@@ -58,7 +50,7 @@ def fleet_binaries(fleet_stubs: Path, golden_cache: Path) -> dict[str, Path]:
     """Every fleet module built once the way Lambda's docs say (`go build -tags lambda.norpc`),
     into golden's build cache, so `migrate golden` runs later reuse the binaries."""
     cache = golden_cache / "migrate" / "golden" / "go"
-    return {
-        go_mod.parent.name: build_go_handler(go_mod.parent, cache, env=OFFLINE)
-        for go_mod in sorted(fleet_stubs.glob("*/go.mod"))
-    }
+    modules = sorted(go_mod.parent for go_mod in fleet_stubs.glob("*/go.mod"))
+    for module in modules:
+        fill_module_cache(module)  # in the mode the build runs in (a go.work above, if any)
+    return {module.name: build_go_handler(module, cache, env=OFFLINE) for module in modules}
