@@ -143,7 +143,7 @@ func (v *Point) UnmarshalJSON(data []byte) error {
 	if len(items) > 1 {
 		decodeAt(items[1], &v.Item1, "/1", false, &errs)
 	}
-	return errs.orNil()
+	return orNil(errs)
 }
 
 // MarshalJSON writes the items up to the first absent one.
@@ -197,7 +197,7 @@ func (v *Headers) UnmarshalJSON(data []byte) error {
 			v.AdditionalProperties[key] = item
 		}
 	}
-	return errs.orNil()
+	return orNil(errs)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -293,7 +293,7 @@ type Pet struct {
 func (v *Pet) UnmarshalJSON(data []byte) error {
 	*v = Pet{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	tag, err := discriminatorOf(data, "kind")
 	if err != nil {
@@ -339,7 +339,7 @@ type PetExplicit struct {
 func (v *PetExplicit) UnmarshalJSON(data []byte) error {
 	*v = PetExplicit{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	tag, err := discriminatorOf(data, "kind")
 	if err != nil {
@@ -387,7 +387,7 @@ type IDOrName struct {
 func (v *IDOrName) UnmarshalJSON(data []byte) error {
 	*v = IDOrName{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	matched := 0
 	var first error
@@ -444,7 +444,7 @@ type Scalars struct {
 func (v *Scalars) UnmarshalJSON(data []byte) error {
 	*v = Scalars{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	matched := 0
 	var first error

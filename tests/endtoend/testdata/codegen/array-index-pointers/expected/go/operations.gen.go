@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // PutCalendarInput is the decoded and validated request of putCalendar (PUT /calendar).
@@ -27,11 +26,6 @@ type PutCalendar204 struct {
 func (o PutCalendar204) StatusCode() int { return 204 }
 
 func (o PutCalendar204) isPutCalendarOutput() {}
-
-func (o PutCalendar204) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return emptyResponse(o.StatusCode(), header)
-}
 
 func decodePutCalendarInput(d *decoder) (req PutCalendarInput) {
 	if d.accepts("application/json") {
@@ -81,7 +75,13 @@ func (h Handlers) routes() []route {
 			operation: "putCalendar",
 			segments:  []segment{{literal: "calendar"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "putCalendar", decodePutCalendarInput, h.PutCalendar)
+				d := newDecoder(r, path)
+				req := decodePutCalendarInput(d)
+				if err := d.err(); err != nil || h.PutCalendar == nil {
+					return refuse(err, "putCalendar")
+				}
+				resp, err := h.PutCalendar(ctx, req)
+				return respond("putCalendar", resp, err)
 			},
 		},
 	}

@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // CreatePaymentInput is the decoded and validated request of createPayment (POST /payments).
@@ -27,11 +26,6 @@ type CreatePayment201 struct {
 func (o CreatePayment201) StatusCode() int { return 201 }
 
 func (o CreatePayment201) isCreatePaymentOutput() {}
-
-func (o CreatePayment201) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return emptyResponse(o.StatusCode(), header)
-}
 
 func decodeCreatePaymentInput(d *decoder) (req CreatePaymentInput) {
 	if d.accepts("application/json") {
@@ -81,7 +75,13 @@ func (h Handlers) routes() []route {
 			operation: "createPayment",
 			segments:  []segment{{literal: "payments"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "createPayment", decodeCreatePaymentInput, h.CreatePayment)
+				d := newDecoder(r, path)
+				req := decodeCreatePaymentInput(d)
+				if err := d.err(); err != nil || h.CreatePayment == nil {
+					return refuse(err, "createPayment")
+				}
+				resp, err := h.CreatePayment(ctx, req)
+				return respond("createPayment", resp, err)
 			},
 		},
 	}

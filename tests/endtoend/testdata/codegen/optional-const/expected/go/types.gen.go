@@ -56,7 +56,7 @@ type Payment struct {
 func (v *Payment) UnmarshalJSON(data []byte) error {
 	*v = Payment{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	matched := 0
 	var first error

@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // ListItemsInput is the decoded and validated request of listItems (GET /items).
@@ -30,7 +29,7 @@ type ListItemsOutput interface {
 // ListItems200 is the 200 response of listItems: A page of items..
 type ListItems200 struct {
 	// Body is the response body (application/json).
-	Body ItemPage
+	Body ItemPage `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -38,15 +37,10 @@ func (o ListItems200) StatusCode() int { return 200 }
 
 func (o ListItems200) isListItemsOutput() {}
 
-func (o ListItems200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // ListItems400 is the 400 response of listItems: The handler's error body..
 type ListItems400 struct {
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -54,26 +48,16 @@ func (o ListItems400) StatusCode() int { return 400 }
 
 func (o ListItems400) isListItemsOutput() {}
 
-func (o ListItems400) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // ListItems500 is the 500 response of listItems: The handler's error body..
 type ListItems500 struct {
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o ListItems500) StatusCode() int { return 500 }
 
 func (o ListItems500) isListItemsOutput() {}
-
-func (o ListItems500) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
 
 func decodeListItemsInput(d *decoder) (req ListItemsInput) {
 	if v, ok := decodeOne(d, param{in: "query", name: "category", style: "form", explode: true, required: true}, parseValue[string]); ok {
@@ -83,7 +67,7 @@ func decodeListItemsInput(d *decoder) (req ListItemsInput) {
 	}
 	if v, ok := decodeOne(d, param{in: "query", name: "inStock", style: "form", explode: true, required: false}, parseValue[ListItemsInStock]); ok {
 		errs := &d.problems
-		v.validate("/query/inStock", errs)
+		checkEnum(errs, "/query/inStock", v.Valid(), v)
 		req.InStock = &v
 	}
 	if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
@@ -115,9 +99,9 @@ type GetItemOutput interface {
 // GetItem200 is the 200 response of getItem: The item..
 type GetItem200 struct {
 	// Body is the response body (application/json).
-	Body ItemView
+	Body ItemView `body:"json" media:"application/json"`
 	// CacheControl is the response header "cache-control".
-	CacheControl *string
+	CacheControl *string `header:"cache-control,optional"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -125,18 +109,10 @@ func (o GetItem200) StatusCode() int { return 200 }
 
 func (o GetItem200) isGetItemOutput() {}
 
-func (o GetItem200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	if o.CacheControl != nil {
-		header.Set("cache-control", formatHeader(*o.CacheControl))
-	}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // GetItem400 is the 400 response of getItem: The handler's error body..
 type GetItem400 struct {
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -144,26 +120,16 @@ func (o GetItem400) StatusCode() int { return 400 }
 
 func (o GetItem400) isGetItemOutput() {}
 
-func (o GetItem400) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // GetItem404 is the 404 response of getItem: The handler's error body..
 type GetItem404 struct {
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o GetItem404) StatusCode() int { return 404 }
 
 func (o GetItem404) isGetItemOutput() {}
-
-func (o GetItem404) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
 
 func decodeGetItemInput(d *decoder) (req GetItemInput) {
 	if v, ok := decodeOne(d, param{in: "path", name: "sku", style: "simple", explode: false, required: true}, parseValue[string]); ok {
@@ -189,7 +155,7 @@ type GetHealthOutput interface {
 // GetHealth200 is the 200 response of getHealth: Healthy..
 type GetHealth200 struct {
 	// Body is the response body (application/json).
-	Body Health
+	Body Health `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -197,15 +163,10 @@ func (o GetHealth200) StatusCode() int { return 200 }
 
 func (o GetHealth200) isGetHealthOutput() {}
 
-func (o GetHealth200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // GetHealth503 is the 503 response of getHealth: Degraded..
 type GetHealth503 struct {
 	// Body is the response body (application/json).
-	Body Health
+	Body Health `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -213,15 +174,10 @@ func (o GetHealth503) StatusCode() int { return 503 }
 
 func (o GetHealth503) isGetHealthOutput() {}
 
-func (o GetHealth503) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 func decodeGetHealthInput(d *decoder) (req GetHealthInput) {
 	if v, ok := decodeOne(d, param{in: "query", name: "deep", style: "form", explode: true, required: false}, parseValue[GetHealthDeep]); ok {
 		errs := &d.problems
-		v.validate("/query/deep", errs)
+		checkEnum(errs, "/query/deep", v.Valid(), v)
 		req.Deep = &v
 	}
 	return req
@@ -286,7 +242,13 @@ func (h Handlers) routes() []route {
 			operation: "getHealth",
 			segments:  []segment{{literal: "health"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "getHealth", decodeGetHealthInput, h.GetHealth)
+				d := newDecoder(r, path)
+				req := decodeGetHealthInput(d)
+				if err := d.err(); err != nil || h.GetHealth == nil {
+					return refuse(err, "getHealth")
+				}
+				resp, err := h.GetHealth(ctx, req)
+				return respond("getHealth", resp, err)
 			},
 		},
 		{
@@ -295,7 +257,13 @@ func (h Handlers) routes() []route {
 			operation: "listItems",
 			segments:  []segment{{literal: "items"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "listItems", decodeListItemsInput, h.ListItems)
+				d := newDecoder(r, path)
+				req := decodeListItemsInput(d)
+				if err := d.err(); err != nil || h.ListItems == nil {
+					return refuse(err, "listItems")
+				}
+				resp, err := h.ListItems(ctx, req)
+				return respond("listItems", resp, err)
 			},
 		},
 		{
@@ -304,7 +272,13 @@ func (h Handlers) routes() []route {
 			operation: "getItem",
 			segments:  []segment{{literal: "items"}, {param: "sku"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "getItem", decodeGetItemInput, h.GetItem)
+				d := newDecoder(r, path)
+				req := decodeGetItemInput(d)
+				if err := d.err(); err != nil || h.GetItem == nil {
+					return refuse(err, "getItem")
+				}
+				resp, err := h.GetItem(ctx, req)
+				return respond("getItem", resp, err)
 			},
 		},
 	}
