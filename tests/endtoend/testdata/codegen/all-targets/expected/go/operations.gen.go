@@ -51,28 +51,6 @@ func (o CreateOrderDefault) StatusCode() int { return statusOr(o.Status, 500) }
 
 func (o CreateOrderDefault) isCreateOrderOutput() {}
 
-func decodeCreateOrderInput(d *decoder) (req CreateOrderInput) {
-	if v, ok := decodeOne(d, param{in: "header", name: "X-Tenant", style: "simple", explode: false, required: false}, parseValue[string]); ok {
-		errs := &d.problems
-		checkFormat(errs, "/header/X-Tenant", string(v), "uuid")
-		req.XTenant = &v
-	}
-	if v, ok := decodeOne(d, param{in: "query", name: "dryRun", style: "form", explode: true, required: false}, parseValue[bool]); ok {
-		req.DryRun = v
-	} else {
-		req.DryRun = false
-	}
-	if v, ok := decodeOne(d, param{in: "cookie", name: "session", style: "form", explode: true, required: false}, parseValue[string]); ok {
-		req.Session = &v
-	}
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[CreateOrderRequest](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
-
 // ListOrdersInput is the decoded and validated request of listOrders (GET /orders).
 type ListOrdersInput struct {
 	// XTenant is the header parameter "X-Tenant" (required).
@@ -98,20 +76,6 @@ func (o ListOrders200) StatusCode() int { return 200 }
 
 func (o ListOrders200) isListOrdersOutput() {}
 
-func decodeListOrdersInput(d *decoder) (req ListOrdersInput) {
-	if v, ok := decodeOne(d, param{in: "header", name: "X-Tenant", style: "simple", explode: false, required: true}, parseValue[string]); ok {
-		req.XTenant = v
-	}
-	if v, ok := decodeList(d, param{in: "query", name: "status", style: "form", explode: false, required: false}, parseValue[ListOrdersStatusItem]); ok {
-		errs := &d.problems
-		for i0, item0 := range v {
-			checkEnum(errs, pointerAt("/query/status", i0), item0.Valid(), item0)
-		}
-		req.Status = v
-	}
-	return req
-}
-
 // GetOrdersByOrderIDInput is the decoded and validated request of getOrdersByOrderId (GET /orders/{orderId}).
 type GetOrdersByOrderIDInput struct {
 	// OrderID is the path parameter "orderId" (required).
@@ -132,13 +96,6 @@ type GetOrdersByOrderID204 struct {
 func (o GetOrdersByOrderID204) StatusCode() int { return 204 }
 
 func (o GetOrdersByOrderID204) isGetOrdersByOrderIDOutput() {}
-
-func decodeGetOrdersByOrderIDInput(d *decoder) (req GetOrdersByOrderIDInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "orderId", style: "simple", explode: false, required: true}, parseValue[int64]); ok {
-		req.OrderID = v
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -200,7 +157,17 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "orders"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeListOrdersInput(d)
+				var req ListOrdersInput
+				if v, ok := decodeOne(d, param{in: "header", name: "X-Tenant", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+					req.XTenant = v
+				}
+				if v, ok := decodeList(d, param{in: "query", name: "status", style: "form", explode: false, required: false}, parseValue[ListOrdersStatusItem]); ok {
+					errs := &d.problems
+					for i0, item0 := range v {
+						checkEnum(errs, pointerAt("/query/status", i0), item0.Valid(), item0)
+					}
+					req.Status = v
+				}
 				if err := d.err(); err != nil || h.ListOrders == nil {
 					return refuse(err, "listOrders")
 				}
@@ -215,7 +182,25 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "orders"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeCreateOrderInput(d)
+				var req CreateOrderInput
+				if v, ok := decodeOne(d, param{in: "header", name: "X-Tenant", style: "simple", explode: false, required: false}, parseValue[string]); ok {
+					errs := &d.problems
+					checkFormat(errs, "/header/X-Tenant", string(v), "uuid")
+					req.XTenant = &v
+				}
+				if v, ok := decodeOne(d, param{in: "query", name: "dryRun", style: "form", explode: true, required: false}, parseValue[bool]); ok {
+					req.DryRun = v
+				} else {
+					req.DryRun = false
+				}
+				if v, ok := decodeOne(d, param{in: "cookie", name: "session", style: "form", explode: true, required: false}, parseValue[string]); ok {
+					req.Session = &v
+				}
+				if d.accepts("application/json") {
+					if v, ok := decodeJSONBody[CreateOrderRequest](d, true); ok {
+						req.Body = v
+					}
+				}
 				if err := d.err(); err != nil || h.CreateOrder == nil {
 					return refuse(err, "createOrder")
 				}
@@ -230,7 +215,10 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "orders"}, {param: "orderId"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeGetOrdersByOrderIDInput(d)
+				var req GetOrdersByOrderIDInput
+				if v, ok := decodeOne(d, param{in: "path", name: "orderId", style: "simple", explode: false, required: true}, parseValue[int64]); ok {
+					req.OrderID = v
+				}
 				if err := d.err(); err != nil || h.GetOrdersByOrderID == nil {
 					return refuse(err, "getOrdersByOrderId")
 				}

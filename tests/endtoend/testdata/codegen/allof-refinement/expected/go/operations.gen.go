@@ -27,10 +27,6 @@ func (o GetStations200) StatusCode() int { return 200 }
 
 func (o GetStations200) isGetStationsOutput() {}
 
-func decodeGetStationsInput(d *decoder) (req GetStationsInput) {
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -71,7 +67,7 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "stations"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeGetStationsInput(d)
+				var req GetStationsInput
 				if err := d.err(); err != nil || h.GetStations == nil {
 					return refuse(err, "getStations")
 				}

@@ -27,15 +27,6 @@ func (o PutCalendar204) StatusCode() int { return 204 }
 
 func (o PutCalendar204) isPutCalendarOutput() {}
 
-func decodePutCalendarInput(d *decoder) (req PutCalendarInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Calendar](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -76,7 +67,12 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "calendar"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodePutCalendarInput(d)
+				var req PutCalendarInput
+				if d.accepts("application/json") {
+					if v, ok := decodeJSONBody[Calendar](d, true); ok {
+						req.Body = v
+					}
+				}
 				if err := d.err(); err != nil || h.PutCalendar == nil {
 					return refuse(err, "putCalendar")
 				}

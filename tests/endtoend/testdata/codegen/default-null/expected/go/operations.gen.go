@@ -27,10 +27,6 @@ func (o GetSettings200) StatusCode() int { return 200 }
 
 func (o GetSettings200) isGetSettingsOutput() {}
 
-func decodeGetSettingsInput(d *decoder) (req GetSettingsInput) {
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -71,7 +67,7 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "settings"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeGetSettingsInput(d)
+				var req GetSettingsInput
 				if err := d.err(); err != nil || h.GetSettings == nil {
 					return refuse(err, "getSettings")
 				}

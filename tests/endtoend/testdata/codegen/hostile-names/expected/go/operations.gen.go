@@ -29,13 +29,6 @@ func (o TmpEvil200) StatusCode() int { return 200 }
 
 func (o TmpEvil200) isTmpEvilOutput() {}
 
-func decodeTmpEvilInput(d *decoder) (req TmpEvilInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "passwd", style: "simple", explode: false, required: true}, parseValue[string]); ok {
-		req.Passwd = v
-	}
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -76,7 +69,10 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: ".."}, {literal: ".."}, {literal: "etc"}, {param: "passwd"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeTmpEvilInput(d)
+				var req TmpEvilInput
+				if v, ok := decodeOne(d, param{in: "path", name: "passwd", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+					req.Passwd = v
+				}
 				if err := d.err(); err != nil || h.TmpEvil == nil {
 					return refuse(err, "../../../tmp/evil")
 				}

@@ -27,10 +27,6 @@ func (o ListU2028Pets200) StatusCode() int { return 200 }
 
 func (o ListU2028Pets200) isListU2028PetsOutput() {}
 
-func decodeListU2028PetsInput(d *decoder) (req ListU2028PetsInput) {
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -71,7 +67,7 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeListU2028PetsInput(d)
+				var req ListU2028PetsInput
 				if err := d.err(); err != nil || h.ListU2028Pets == nil {
 					return refuse(err, "list Pets")
 				}

@@ -29,15 +29,6 @@ func (o CreateShape201) StatusCode() int { return 201 }
 
 func (o CreateShape201) isCreateShapeOutput() {}
 
-func decodeCreateShapeInput(d *decoder) (req CreateShapeInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Shape](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -78,7 +69,12 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "shapes"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeCreateShapeInput(d)
+				var req CreateShapeInput
+				if d.accepts("application/json") {
+					if v, ok := decodeJSONBody[Shape](d, true); ok {
+						req.Body = v
+					}
+				}
 				if err := d.err(); err != nil || h.CreateShape == nil {
 					return refuse(err, "createShape")
 				}

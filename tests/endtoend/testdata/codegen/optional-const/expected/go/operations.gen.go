@@ -27,15 +27,6 @@ func (o CreatePayment201) StatusCode() int { return 201 }
 
 func (o CreatePayment201) isCreatePaymentOutput() {}
 
-func decodeCreatePaymentInput(d *decoder) (req CreatePaymentInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Payment](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -76,7 +67,12 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "payments"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeCreatePaymentInput(d)
+				var req CreatePaymentInput
+				if d.accepts("application/json") {
+					if v, ok := decodeJSONBody[Payment](d, true); ok {
+						req.Body = v
+					}
+				}
 				if err := d.err(); err != nil || h.CreatePayment == nil {
 					return refuse(err, "createPayment")
 				}

@@ -25,10 +25,6 @@ func (o Health204) StatusCode() int { return 204 }
 
 func (o Health204) isHealthOutput() {}
 
-func decodeHealthInput(d *decoder) (req HealthInput) {
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -69,7 +65,7 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "health"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeHealthInput(d)
+				var req HealthInput
 				if err := d.err(); err != nil || h.Health == nil {
 					return refuse(err, "health")
 				}

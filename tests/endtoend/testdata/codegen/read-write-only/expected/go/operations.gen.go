@@ -31,18 +31,6 @@ func (o PutAccount200) StatusCode() int { return 200 }
 
 func (o PutAccount200) isPutAccountOutput() {}
 
-func decodePutAccountInput(d *decoder) (req PutAccountInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "id", style: "simple", explode: false, required: true}, parseValue[string]); ok {
-		req.ID = v
-	}
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Account](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -83,7 +71,15 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "accounts"}, {param: "id"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodePutAccountInput(d)
+				var req PutAccountInput
+				if v, ok := decodeOne(d, param{in: "path", name: "id", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+					req.ID = v
+				}
+				if d.accepts("application/json") {
+					if v, ok := decodeJSONBody[Account](d, true); ok {
+						req.Body = v
+					}
+				}
 				if err := d.err(); err != nil || h.PutAccount == nil {
 					return refuse(err, "putAccount")
 				}

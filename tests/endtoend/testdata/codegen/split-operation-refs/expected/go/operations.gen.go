@@ -42,17 +42,6 @@ func (o PetsListDefault) StatusCode() int { return statusOr(o.Status, 500) }
 
 func (o PetsListDefault) isPetsListOutput() {}
 
-func decodePetsListInput(d *decoder) (req PetsListInput) {
-	if v, ok := decodeOne(d, param{in: "query", name: "per_page", style: "form", explode: true, required: false}, parseValue[int64]); ok {
-		errs := &d.problems
-		checkMinimum(errs, "/query/per_page", float64(v), 1)
-		req.PerPage = v
-	} else {
-		req.PerPage = 20
-	}
-	return req
-}
-
 // PetsCreateInput is the decoded and validated request of pets_create (POST /v2/pets).
 type PetsCreateInput struct {
 	// Body is the request body (application/json, required).
@@ -89,15 +78,6 @@ func (o PetsCreateDefault) StatusCode() int { return statusOr(o.Status, 500) }
 
 func (o PetsCreateDefault) isPetsCreateOutput() {}
 
-func decodePetsCreateInput(d *decoder) (req PetsCreateInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Pet2](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
-
 // PetsGetInput is the decoded and validated request of pets_get (GET /v2/pets/{pet_id}).
 type PetsGetInput struct {
 	// PetID is the path parameter "pet_id" (required).
@@ -133,13 +113,6 @@ type PetsGetDefault struct {
 func (o PetsGetDefault) StatusCode() int { return statusOr(o.Status, 500) }
 
 func (o PetsGetDefault) isPetsGetOutput() {}
-
-func decodePetsGetInput(d *decoder) (req PetsGetInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "pet_id", style: "simple", explode: false, required: true}, parseValue[int64]); ok {
-		req.PetID = v
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -201,7 +174,14 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "v2"}, {literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodePetsListInput(d)
+				var req PetsListInput
+				if v, ok := decodeOne(d, param{in: "query", name: "per_page", style: "form", explode: true, required: false}, parseValue[int64]); ok {
+					errs := &d.problems
+					checkMinimum(errs, "/query/per_page", float64(v), 1)
+					req.PerPage = v
+				} else {
+					req.PerPage = 20
+				}
 				if err := d.err(); err != nil || h.PetsList == nil {
 					return refuse(err, "pets_list")
 				}
@@ -216,7 +196,12 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "v2"}, {literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodePetsCreateInput(d)
+				var req PetsCreateInput
+				if d.accepts("application/json") {
+					if v, ok := decodeJSONBody[Pet2](d, true); ok {
+						req.Body = v
+					}
+				}
 				if err := d.err(); err != nil || h.PetsCreate == nil {
 					return refuse(err, "pets_create")
 				}
@@ -231,7 +216,10 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "v2"}, {literal: "pets"}, {param: "pet_id"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodePetsGetInput(d)
+				var req PetsGetInput
+				if v, ok := decodeOne(d, param{in: "path", name: "pet_id", style: "simple", explode: false, required: true}, parseValue[int64]); ok {
+					req.PetID = v
+				}
 				if err := d.err(); err != nil || h.PetsGet == nil {
 					return refuse(err, "pets_get")
 				}

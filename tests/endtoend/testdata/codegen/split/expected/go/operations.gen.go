@@ -27,10 +27,6 @@ func (o ListPets200) StatusCode() int { return 200 }
 
 func (o ListPets200) isListPetsOutput() {}
 
-func decodeListPetsInput(d *decoder) (req ListPetsInput) {
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -71,7 +67,7 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeListPetsInput(d)
+				var req ListPetsInput
 				if err := d.err(); err != nil || h.ListPets == nil {
 					return refuse(err, "listPets")
 				}

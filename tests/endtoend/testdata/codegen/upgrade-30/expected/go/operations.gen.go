@@ -29,15 +29,6 @@ func (o ListThings200) StatusCode() int { return 200 }
 
 func (o ListThings200) isListThingsOutput() {}
 
-func decodeListThingsInput(d *decoder) (req ListThingsInput) {
-	if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
-		errs := &d.problems
-		checkExclusiveMinimum(errs, "/query/limit", float64(v), 1)
-		req.Limit = &v
-	}
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -78,7 +69,12 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "things"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeListThingsInput(d)
+				var req ListThingsInput
+				if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
+					errs := &d.problems
+					checkExclusiveMinimum(errs, "/query/limit", float64(v), 1)
+					req.Limit = &v
+				}
 				if err := d.err(); err != nil || h.ListThings == nil {
 					return refuse(err, "listThings")
 				}

@@ -29,15 +29,6 @@ func (o CreateEvent201) StatusCode() int { return 201 }
 
 func (o CreateEvent201) isCreateEventOutput() {}
 
-func decodeCreateEventInput(d *decoder) (req CreateEventInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Event](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
-
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
 type Server interface {
@@ -78,7 +69,12 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "events"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeCreateEventInput(d)
+				var req CreateEventInput
+				if d.accepts("application/json") {
+					if v, ok := decodeJSONBody[Event](d, true); ok {
+						req.Body = v
+					}
+				}
 				if err := d.err(); err != nil || h.CreateEvent == nil {
 					return refuse(err, "createEvent")
 				}

@@ -29,16 +29,6 @@ func (o ListPets200) StatusCode() int { return 200 }
 
 func (o ListPets200) isListPetsOutput() {}
 
-func decodeListPetsInput(d *decoder) (req ListPetsInput) {
-	if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
-		errs := &d.problems
-		checkMinimum(errs, "/query/limit", float64(v), 1)
-		checkMaximum(errs, "/query/limit", float64(v), 100)
-		req.Limit = &v
-	}
-	return req
-}
-
 // CreatePetInput is the decoded and validated request of createPet (POST /pets).
 type CreatePetInput struct {
 	// Body is the request body (application/json, required).
@@ -61,15 +51,6 @@ type CreatePet201 struct {
 func (o CreatePet201) StatusCode() int { return 201 }
 
 func (o CreatePet201) isCreatePetOutput() {}
-
-func decodeCreatePetInput(d *decoder) (req CreatePetInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Pet](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
 
 // GetPetInput is the decoded and validated request of getPet (GET /pets/{petId}).
 type GetPetInput struct {
@@ -102,15 +83,6 @@ type GetPet404 struct {
 func (o GetPet404) StatusCode() int { return 404 }
 
 func (o GetPet404) isGetPetOutput() {}
-
-func decodeGetPetInput(d *decoder) (req GetPetInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "petId", style: "simple", explode: false, required: true}, parseValue[string]); ok {
-		errs := &d.problems
-		checkFormat(errs, "/path/petId", string(v), "uuid")
-		req.PetID = v
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -172,7 +144,13 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeListPetsInput(d)
+				var req ListPetsInput
+				if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
+					errs := &d.problems
+					checkMinimum(errs, "/query/limit", float64(v), 1)
+					checkMaximum(errs, "/query/limit", float64(v), 100)
+					req.Limit = &v
+				}
 				if err := d.err(); err != nil || h.ListPets == nil {
 					return refuse(err, "listPets")
 				}
@@ -187,7 +165,12 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeCreatePetInput(d)
+				var req CreatePetInput
+				if d.accepts("application/json") {
+					if v, ok := decodeJSONBody[Pet](d, true); ok {
+						req.Body = v
+					}
+				}
 				if err := d.err(); err != nil || h.CreatePet == nil {
 					return refuse(err, "createPet")
 				}
@@ -202,7 +185,12 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "pets"}, {param: "petId"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeGetPetInput(d)
+				var req GetPetInput
+				if v, ok := decodeOne(d, param{in: "path", name: "petId", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+					errs := &d.problems
+					checkFormat(errs, "/path/petId", string(v), "uuid")
+					req.PetID = v
+				}
 				if err := d.err(); err != nil || h.GetPet == nil {
 					return refuse(err, "getPet")
 				}

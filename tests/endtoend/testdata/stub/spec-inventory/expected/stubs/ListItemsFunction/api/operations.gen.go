@@ -59,31 +59,6 @@ func (o ListItems500) StatusCode() int { return 500 }
 
 func (o ListItems500) isListItemsOutput() {}
 
-func decodeListItemsInput(d *decoder) (req ListItemsInput) {
-	if v, ok := decodeOne(d, param{in: "query", name: "category", style: "form", explode: true, required: true}, parseValue[string]); ok {
-		errs := &d.problems
-		checkMinLength(errs, "/query/category", string(v), 1)
-		req.Category = v
-	}
-	if v, ok := decodeOne(d, param{in: "query", name: "inStock", style: "form", explode: true, required: false}, parseValue[ListItemsInStock]); ok {
-		errs := &d.problems
-		checkEnum(errs, "/query/inStock", v.Valid(), v)
-		req.InStock = &v
-	}
-	if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
-		errs := &d.problems
-		checkMinimum(errs, "/query/limit", float64(v), 1)
-		checkMaximum(errs, "/query/limit", float64(v), 100)
-		req.Limit = v
-	} else {
-		req.Limit = 25
-	}
-	if v, ok := decodeOne(d, param{in: "query", name: "cursor", style: "form", explode: true, required: false}, parseValue[string]); ok {
-		req.Cursor = &v
-	}
-	return req
-}
-
 // GetItemInput is the decoded and validated request of getItem (GET /items/{sku}).
 type GetItemInput struct {
 	// Sku is the path parameter "sku" (required).
@@ -131,15 +106,6 @@ func (o GetItem404) StatusCode() int { return 404 }
 
 func (o GetItem404) isGetItemOutput() {}
 
-func decodeGetItemInput(d *decoder) (req GetItemInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "sku", style: "simple", explode: false, required: true}, parseValue[string]); ok {
-		errs := &d.problems
-		checkPattern(errs, "/path/sku", string(v), pattern0)
-		req.Sku = v
-	}
-	return req
-}
-
 // GetHealthInput is the decoded and validated request of getHealth (GET /health).
 type GetHealthInput struct {
 	// Deep is the query parameter "deep".
@@ -173,15 +139,6 @@ type GetHealth503 struct {
 func (o GetHealth503) StatusCode() int { return 503 }
 
 func (o GetHealth503) isGetHealthOutput() {}
-
-func decodeGetHealthInput(d *decoder) (req GetHealthInput) {
-	if v, ok := decodeOne(d, param{in: "query", name: "deep", style: "form", explode: true, required: false}, parseValue[GetHealthDeep]); ok {
-		errs := &d.problems
-		checkEnum(errs, "/query/deep", v.Valid(), v)
-		req.Deep = &v
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -243,7 +200,12 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "health"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeGetHealthInput(d)
+				var req GetHealthInput
+				if v, ok := decodeOne(d, param{in: "query", name: "deep", style: "form", explode: true, required: false}, parseValue[GetHealthDeep]); ok {
+					errs := &d.problems
+					checkEnum(errs, "/query/deep", v.Valid(), v)
+					req.Deep = &v
+				}
 				if err := d.err(); err != nil || h.GetHealth == nil {
 					return refuse(err, "getHealth")
 				}
@@ -258,7 +220,28 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "items"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeListItemsInput(d)
+				var req ListItemsInput
+				if v, ok := decodeOne(d, param{in: "query", name: "category", style: "form", explode: true, required: true}, parseValue[string]); ok {
+					errs := &d.problems
+					checkMinLength(errs, "/query/category", string(v), 1)
+					req.Category = v
+				}
+				if v, ok := decodeOne(d, param{in: "query", name: "inStock", style: "form", explode: true, required: false}, parseValue[ListItemsInStock]); ok {
+					errs := &d.problems
+					checkEnum(errs, "/query/inStock", v.Valid(), v)
+					req.InStock = &v
+				}
+				if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
+					errs := &d.problems
+					checkMinimum(errs, "/query/limit", float64(v), 1)
+					checkMaximum(errs, "/query/limit", float64(v), 100)
+					req.Limit = v
+				} else {
+					req.Limit = 25
+				}
+				if v, ok := decodeOne(d, param{in: "query", name: "cursor", style: "form", explode: true, required: false}, parseValue[string]); ok {
+					req.Cursor = &v
+				}
 				if err := d.err(); err != nil || h.ListItems == nil {
 					return refuse(err, "listItems")
 				}
@@ -273,7 +256,12 @@ func (h Handlers) routes() []route {
 			segments:  []segment{{literal: "items"}, {param: "sku"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
 				d := newDecoder(r, path)
-				req := decodeGetItemInput(d)
+				var req GetItemInput
+				if v, ok := decodeOne(d, param{in: "path", name: "sku", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+					errs := &d.problems
+					checkPattern(errs, "/path/sku", string(v), pattern0)
+					req.Sku = v
+				}
 				if err := d.err(); err != nil || h.GetItem == nil {
 					return refuse(err, "getItem")
 				}
