@@ -80,13 +80,11 @@ const (
 	StatusTwoFaRequired Status = "2fa-required"
 )
 
+var valuesOfStatus = []Status{StatusAvailable, StatusSoldOut, StatusTwoFaRequired}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v Status) Valid() bool {
-	switch v {
-	case StatusAvailable, StatusSoldOut, StatusTwoFaRequired:
-		return true
-	}
-	return false
+	return oneOf(v, valuesOfStatus)
 }
 
 type Priority int64
@@ -97,13 +95,11 @@ const (
 	PriorityHigh   Priority = 3
 )
 
+var valuesOfPriority = []Priority{PriorityLow, PriorityMedium, PriorityHigh}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v Priority) Valid() bool {
-	switch v {
-	case PriorityLow, PriorityMedium, PriorityHigh:
-		return true
-	}
-	return false
+	return oneOf(v, valuesOfPriority)
 }
 
 type Version string
@@ -112,13 +108,11 @@ const (
 	VersionValue Version = "v1"
 )
 
+var valuesOfVersion = []Version{VersionValue}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v Version) Valid() bool {
-	switch v {
-	case VersionValue:
-		return true
-	}
-	return false
+	return oneOf(v, valuesOfVersion)
 }
 
 type Point struct {
@@ -676,13 +670,11 @@ const (
 	CatKindValue CatKind = "cat"
 )
 
+var valuesOfCatKind = []CatKind{CatKindValue}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v CatKind) Valid() bool {
-	switch v {
-	case CatKindValue:
-		return true
-	}
-	return false
+	return oneOf(v, valuesOfCatKind)
 }
 
 type DogKind string
@@ -691,13 +683,11 @@ const (
 	DogKindDog DogKind = "dog"
 )
 
+var valuesOfDogKind = []DogKind{DogKindDog}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v DogKind) Valid() bool {
-	switch v {
-	case DogKindDog:
-		return true
-	}
-	return false
+	return oneOf(v, valuesOfDogKind)
 }
 
 type Detail struct {
@@ -769,11 +759,9 @@ const (
 	ListOrdersStatusItemClosed ListOrdersStatusItem = "closed"
 )
 
+var valuesOfListOrdersStatusItem = []ListOrdersStatusItem{ListOrdersStatusItemOpen, ListOrdersStatusItemClosed}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v ListOrdersStatusItem) Valid() bool {
-	switch v {
-	case ListOrdersStatusItemOpen, ListOrdersStatusItemClosed:
-		return true
-	}
-	return false
+	return oneOf(v, valuesOfListOrdersStatusItem)
 }

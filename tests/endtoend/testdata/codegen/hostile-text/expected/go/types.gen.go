@@ -37,11 +37,9 @@ const (
 	PetTagC       PetTag = "c"
 )
 
+var valuesOfPetTag = []PetTag{PetTagAu2028B, PetTagC}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v PetTag) Valid() bool {
-	switch v {
-	case PetTagAu2028B, PetTagC:
-		return true
-	}
-	return false
+	return oneOf(v, valuesOfPetTag)
 }

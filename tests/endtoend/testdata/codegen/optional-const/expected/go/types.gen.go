@@ -107,13 +107,11 @@ const (
 	CardObjectValue CardObject = "card"
 )
 
+var valuesOfCardObject = []CardObject{CardObjectValue}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v CardObject) Valid() bool {
-	switch v {
-	case CardObjectValue:
-		return true
-	}
-	return false
+	return oneOf(v, valuesOfCardObject)
 }
 
 type BankAccountObject string
@@ -122,11 +120,9 @@ const (
 	BankAccountObjectValue BankAccountObject = "bank_account"
 )
 
+var valuesOfBankAccountObject = []BankAccountObject{BankAccountObjectValue}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v BankAccountObject) Valid() bool {
-	switch v {
-	case BankAccountObjectValue:
-		return true
-	}
-	return false
+	return oneOf(v, valuesOfBankAccountObject)
 }
