@@ -118,13 +118,19 @@ def test_the_go_builds_and_vets(
     assert formatted.stdout == "", f"not gofmt-clean: {formatted.stdout}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12 item 2 is open: 4.5-4.9 GiB peak, 132-153 s CPU (was 5.7-6.2 GiB, 155-209 s)",
-)
-def test_the_go_build_stays_within_the_memory_and_cpu_budget(go_build: BuildCost) -> None:
+def test_the_go_build_stays_within_the_memory_budget(go_build: BuildCost) -> None:
+    """No one process of the build (the types are split into packages) needs more than 2 GiB."""
     assert go_build.returncode == 0, go_build.output[-4000:]
     assert go_build.peak_rss_bytes <= PEAK_BUDGET, go_build.render()
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="issue 12 item 2: 60-65 s CPU measured with GOMAXPROCS=1 on a machine shared with other "
+    "jobs (was 98-153 s); at or just under the budget on a quiet one",
+)
+def test_the_go_build_stays_within_the_cpu_budget(go_build: BuildCost) -> None:
+    assert go_build.returncode == 0, go_build.output[-4000:]
     assert go_build.cpu_seconds <= CPU_BUDGET, go_build.render()
 
 

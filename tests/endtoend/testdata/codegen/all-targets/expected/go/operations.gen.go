@@ -197,8 +197,9 @@ func (h Handlers) routes() []route {
 					req.Session = &v
 				}
 				if d.accepts("application/json") {
-					if v, ok := decodeJSONBody[CreateOrderRequest](d, true); ok {
-						req.Body = v
+					var body CreateOrderRequest
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
 					}
 				}
 				if err := d.err(); err != nil || h.CreateOrder == nil {

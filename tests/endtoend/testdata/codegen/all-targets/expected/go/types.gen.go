@@ -80,11 +80,11 @@ const (
 	StatusTwoFaRequired Status = "2fa-required"
 )
 
-var valuesOfStatus = []Status{StatusAvailable, StatusSoldOut, StatusTwoFaRequired}
+var valuesOfStatus = []string{"available", "sold-out", "2fa-required"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v Status) Valid() bool {
-	return oneOf(v, valuesOfStatus)
+	return oneOf(string(v), valuesOfStatus)
 }
 
 type Priority int64
@@ -95,11 +95,11 @@ const (
 	PriorityHigh   Priority = 3
 )
 
-var valuesOfPriority = []Priority{PriorityLow, PriorityMedium, PriorityHigh}
+var valuesOfPriority = []int64{1, 2, 3}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v Priority) Valid() bool {
-	return oneOf(v, valuesOfPriority)
+	return oneOf(int64(v), valuesOfPriority)
 }
 
 type Version string
@@ -108,11 +108,11 @@ const (
 	VersionValue Version = "v1"
 )
 
-var valuesOfVersion = []Version{VersionValue}
+var valuesOfVersion = []string{"v1"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v Version) Valid() bool {
-	return oneOf(v, valuesOfVersion)
+	return oneOf(string(v), valuesOfVersion)
 }
 
 type Point struct {
@@ -670,11 +670,11 @@ const (
 	CatKindValue CatKind = "cat"
 )
 
-var valuesOfCatKind = []CatKind{CatKindValue}
+var valuesOfCatKind = []string{"cat"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v CatKind) Valid() bool {
-	return oneOf(v, valuesOfCatKind)
+	return oneOf(string(v), valuesOfCatKind)
 }
 
 type DogKind string
@@ -683,11 +683,11 @@ const (
 	DogKindDog DogKind = "dog"
 )
 
-var valuesOfDogKind = []DogKind{DogKindDog}
+var valuesOfDogKind = []string{"dog"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v DogKind) Valid() bool {
-	return oneOf(v, valuesOfDogKind)
+	return oneOf(string(v), valuesOfDogKind)
 }
 
 type Detail struct {
@@ -759,9 +759,9 @@ const (
 	ListOrdersStatusItemClosed ListOrdersStatusItem = "closed"
 )
 
-var valuesOfListOrdersStatusItem = []ListOrdersStatusItem{ListOrdersStatusItemOpen, ListOrdersStatusItemClosed}
+var valuesOfListOrdersStatusItem = []string{"open", "closed"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v ListOrdersStatusItem) Valid() bool {
-	return oneOf(v, valuesOfListOrdersStatusItem)
+	return oneOf(string(v), valuesOfListOrdersStatusItem)
 }

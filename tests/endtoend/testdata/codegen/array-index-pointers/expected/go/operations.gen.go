@@ -69,8 +69,9 @@ func (h Handlers) routes() []route {
 				d := newDecoder(r, path)
 				var req PutCalendarInput
 				if d.accepts("application/json") {
-					if v, ok := decodeJSONBody[Calendar](d, true); ok {
-						req.Body = v
+					var body Calendar
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
 					}
 				}
 				if err := d.err(); err != nil || h.PutCalendar == nil {

@@ -33,9 +33,9 @@ const (
 	Empty2Y Empty2 = "/y"
 )
 
-var valuesOfEmpty2 = []Empty2{Empty2X, Empty2Y}
+var valuesOfEmpty2 = []string{"../x", "/y"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v Empty2) Valid() bool {
-	return oneOf(v, valuesOfEmpty2)
+	return oneOf(string(v), valuesOfEmpty2)
 }

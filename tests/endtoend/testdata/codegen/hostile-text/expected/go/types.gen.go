@@ -37,9 +37,9 @@ const (
 	PetTagC       PetTag = "c"
 )
 
-var valuesOfPetTag = []PetTag{PetTagAu2028B, PetTagC}
+var valuesOfPetTag = []string{"a b", "c"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v PetTag) Valid() bool {
-	return oneOf(v, valuesOfPetTag)
+	return oneOf(string(v), valuesOfPetTag)
 }

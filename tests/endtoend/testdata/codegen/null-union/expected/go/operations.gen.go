@@ -71,8 +71,9 @@ func (h Handlers) routes() []route {
 				d := newDecoder(r, path)
 				var req CreateShapeInput
 				if d.accepts("application/json") {
-					if v, ok := decodeJSONBody[Shape](d, true); ok {
-						req.Body = v
+					var body Shape
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
 					}
 				}
 				if err := d.err(); err != nil || h.CreateShape == nil {

@@ -69,8 +69,9 @@ func (h Handlers) routes() []route {
 				d := newDecoder(r, path)
 				var req CreatePaymentInput
 				if d.accepts("application/json") {
-					if v, ok := decodeJSONBody[Payment](d, true); ok {
-						req.Body = v
+					var body Payment
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
 					}
 				}
 				if err := d.err(); err != nil || h.CreatePayment == nil {

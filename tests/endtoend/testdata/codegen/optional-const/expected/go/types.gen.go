@@ -107,11 +107,11 @@ const (
 	CardObjectValue CardObject = "card"
 )
 
-var valuesOfCardObject = []CardObject{CardObjectValue}
+var valuesOfCardObject = []string{"card"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v CardObject) Valid() bool {
-	return oneOf(v, valuesOfCardObject)
+	return oneOf(string(v), valuesOfCardObject)
 }
 
 type BankAccountObject string
@@ -120,9 +120,9 @@ const (
 	BankAccountObjectValue BankAccountObject = "bank_account"
 )
 
-var valuesOfBankAccountObject = []BankAccountObject{BankAccountObjectValue}
+var valuesOfBankAccountObject = []string{"bank_account"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v BankAccountObject) Valid() bool {
-	return oneOf(v, valuesOfBankAccountObject)
+	return oneOf(string(v), valuesOfBankAccountObject)
 }

@@ -76,8 +76,9 @@ func (h Handlers) routes() []route {
 					req.ID = v
 				}
 				if d.accepts("application/json") {
-					if v, ok := decodeJSONBody[Account](d, true); ok {
-						req.Body = v
+					var body Account
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
 					}
 				}
 				if err := d.err(); err != nil || h.PutAccount == nil {

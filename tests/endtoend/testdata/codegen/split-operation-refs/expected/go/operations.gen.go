@@ -198,8 +198,9 @@ func (h Handlers) routes() []route {
 				d := newDecoder(r, path)
 				var req PetsCreateInput
 				if d.accepts("application/json") {
-					if v, ok := decodeJSONBody[Pet2](d, true); ok {
-						req.Body = v
+					var body Pet2
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
 					}
 				}
 				if err := d.err(); err != nil || h.PetsCreate == nil {

@@ -11,11 +11,11 @@ const (
 	TagOutdoor Tag = "outdoor"
 )
 
-var valuesOfTag = []Tag{TagIndoor, TagOutdoor}
+var valuesOfTag = []string{"indoor", "outdoor"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v Tag) Valid() bool {
-	return oneOf(v, valuesOfTag)
+	return oneOf(string(v), valuesOfTag)
 }
 
 type Pet struct {

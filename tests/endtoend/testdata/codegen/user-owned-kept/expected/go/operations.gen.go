@@ -167,8 +167,9 @@ func (h Handlers) routes() []route {
 				d := newDecoder(r, path)
 				var req CreatePetInput
 				if d.accepts("application/json") {
-					if v, ok := decodeJSONBody[Pet](d, true); ok {
-						req.Body = v
+					var body Pet
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
 					}
 				}
 				if err := d.err(); err != nil || h.CreatePet == nil {

@@ -38,9 +38,9 @@ const (
 	PetKindTwoFaBird PetKind = "2fa-bird"
 )
 
-var valuesOfPetKind = []PetKind{PetKindCat, PetKindDog, PetKindTwoFaBird}
+var valuesOfPetKind = []string{"cat", "dog", "2fa-bird"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v PetKind) Valid() bool {
-	return oneOf(v, valuesOfPetKind)
+	return oneOf(string(v), valuesOfPetKind)
 }

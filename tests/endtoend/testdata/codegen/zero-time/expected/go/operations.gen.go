@@ -71,8 +71,9 @@ func (h Handlers) routes() []route {
 				d := newDecoder(r, path)
 				var req CreateEventInput
 				if d.accepts("application/json") {
-					if v, ok := decodeJSONBody[Event](d, true); ok {
-						req.Body = v
+					var body Event
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
 					}
 				}
 				if err := d.err(); err != nil || h.CreateEvent == nil {

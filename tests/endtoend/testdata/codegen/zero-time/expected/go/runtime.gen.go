@@ -669,9 +669,9 @@ func checkUnique[T any](errs *ValidationErrors, at string, items []T) {
 	}
 }
 
-// oneOf reports whether v is among values: every enum's Valid, one loop compiled per underlying
-// type instead of a switch per enum (a string switch compiles to a search tree, in Valid, in its
-// pointer wrapper and wherever it is inlined).
+// oneOf reports whether v is among values: every enum's Valid, on its underlying type, so one
+// loop is compiled per underlying type instead of a switch per enum (a string switch compiles to a
+// search tree, in Valid, in its pointer wrapper and wherever it is inlined).
 //
 //go:noinline
 func oneOf[T comparable](v T, values []T) bool {

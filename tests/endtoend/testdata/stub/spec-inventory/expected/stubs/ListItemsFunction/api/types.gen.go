@@ -158,11 +158,11 @@ const (
 	HealthStatusDegraded HealthStatus = "degraded"
 )
 
-var valuesOfHealthStatus = []HealthStatus{HealthStatusOk, HealthStatusDegraded}
+var valuesOfHealthStatus = []string{"ok", "degraded"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v HealthStatus) Valid() bool {
-	return oneOf(v, valuesOfHealthStatus)
+	return oneOf(string(v), valuesOfHealthStatus)
 }
 
 type HealthChecksValue string
@@ -172,11 +172,11 @@ const (
 	HealthChecksValueDegraded HealthChecksValue = "degraded"
 )
 
-var valuesOfHealthChecksValue = []HealthChecksValue{HealthChecksValueOk, HealthChecksValueDegraded}
+var valuesOfHealthChecksValue = []string{"ok", "degraded"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v HealthChecksValue) Valid() bool {
-	return oneOf(v, valuesOfHealthChecksValue)
+	return oneOf(string(v), valuesOfHealthChecksValue)
 }
 
 type ListItemsInStock string
@@ -186,11 +186,11 @@ const (
 	ListItemsInStockFalse ListItemsInStock = "false"
 )
 
-var valuesOfListItemsInStock = []ListItemsInStock{ListItemsInStockTrue, ListItemsInStockFalse}
+var valuesOfListItemsInStock = []string{"true", "false"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v ListItemsInStock) Valid() bool {
-	return oneOf(v, valuesOfListItemsInStock)
+	return oneOf(string(v), valuesOfListItemsInStock)
 }
 
 type GetHealthDeep string
@@ -200,9 +200,9 @@ const (
 	GetHealthDeepFalse GetHealthDeep = "false"
 )
 
-var valuesOfGetHealthDeep = []GetHealthDeep{GetHealthDeepTrue, GetHealthDeepFalse}
+var valuesOfGetHealthDeep = []string{"true", "false"}
 
 // Valid reports whether v is one of the values the schema allows.
 func (v GetHealthDeep) Valid() bool {
-	return oneOf(v, valuesOfGetHealthDeep)
+	return oneOf(string(v), valuesOfGetHealthDeep)
 }
