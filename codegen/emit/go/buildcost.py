@@ -36,12 +36,13 @@ class BuildCost:
         return f"go build: {self.cpu_seconds:.1f} s CPU, peak {gib:.2f} GiB (wall {self.wall_seconds:.1f} s)"
 
 
-def measure_build(module: Path, *, fresh: bool = True) -> BuildCost:
+def measure_build(module: Path, *, fresh: bool = True, one_core: bool = False) -> BuildCost:
     """Build the module at `module` once, measured. With `fresh`, a file holding a random constant is
     added to each of its packages first (and removed after), so the module's own packages compile
     again whatever the build cache holds, while the standard library and dependencies still come
-    from it, as after a change to the spec. `GOMAXPROCS`/`-p` are left as the caller's environment
-    sets them."""
+    from it, as after a change to the spec. With `one_core`, as the budgets are stated:
+    `GOMAXPROCS=1 GOFLAGS=-p=1` (one package at a time, no concurrent compiler backend); else
+    `GOMAXPROCS`/`-p` are left as the caller's environment sets them."""
     nonces = []
     if fresh:
         token = secrets.token_hex(8)
@@ -51,8 +52,9 @@ def measure_build(module: Path, *, fresh: bool = True) -> BuildCost:
             nonces.append(nonce)
     try:
         start = time.perf_counter()
+        env = {**os.environ, "GOMAXPROCS": "1", "GOFLAGS": "-p=1"} if one_core else None
         process = subprocess.Popen(
-            ["go", "build", "./..."], cwd=module, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            ["go", "build", "./..."], cwd=module, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
         )
         assert process.stdout is not None
         output = process.stdout.read()  # until go exits and closes it; then reap with its rusage
