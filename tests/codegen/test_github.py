@@ -4,8 +4,9 @@ The slowest test of the suite, run once in CI: the command writes Go, TypeScript
 must `go build` and `go vet`, the TypeScript must pass `tsc --strict --noEmit`, the Python must
 compile (the Python target and `go vet` run beside the measured `go build`). Each step's wall time
 is printed (`pytest -s`) to keep an eye on the CI budget, and the `go build` is measured with the
-OS's accounting (`codegen.emit.go.buildcost`) against issue 12's budget: at most 2 GiB peak memory
-and 60 s CPU.
+OS's accounting (`codegen.emit.go.buildcost`, on one core) against issue 12's budget: at most 2 GiB
+peak memory and 60 s CPU. The generated types are split into packages (`internal/types0`...), so
+the build's largest process is the operations package's compile.
 """
 
 from __future__ import annotations
@@ -100,9 +101,10 @@ CPU_BUDGET = 60.0
 
 @pytest.fixture(scope="module")
 def go_build(generated: Path, background: dict[str, _Background]) -> BuildCost:
-    """One measured `go build ./...` of the generated Go (its own packages compiled afresh)."""
+    """One measured `go build ./...` of the generated Go (its own packages compiled afresh) on one
+    core, as the budget is stated; `go vet` and the Python target have the other one."""
     require_tool(shutil.which("go") is not None, "go")
-    cost = measure_build(generated / "go")
+    cost = measure_build(generated / "go", one_core=True)
     print("github:", cost.render())
     return cost
 
@@ -118,13 +120,14 @@ def test_the_go_builds_and_vets(
     assert formatted.stdout == "", f"not gofmt-clean: {formatted.stdout}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 12 item 2 is open: 4.5-4.9 GiB peak, 132-153 s CPU (was 5.7-6.2 GiB, 155-209 s)",
-)
-def test_the_go_build_stays_within_the_memory_and_cpu_budget(go_build: BuildCost) -> None:
+def test_the_go_build_stays_within_the_memory_budget(go_build: BuildCost) -> None:
+    """No one process of the build (the types are split into packages) needs more than 2 GiB."""
     assert go_build.returncode == 0, go_build.output[-4000:]
     assert go_build.peak_rss_bytes <= PEAK_BUDGET, go_build.render()
+
+
+def test_the_go_build_stays_within_the_cpu_budget(go_build: BuildCost) -> None:
+    assert go_build.returncode == 0, go_build.output[-4000:]
     assert go_build.cpu_seconds <= CPU_BUDGET, go_build.render()
 
 

@@ -36,19 +36,25 @@ class BuildCost:
         return f"go build: {self.cpu_seconds:.1f} s CPU, peak {gib:.2f} GiB (wall {self.wall_seconds:.1f} s)"
 
 
-def measure_build(module: Path, *, fresh: bool = True) -> BuildCost:
+def measure_build(module: Path, *, fresh: bool = True, one_core: bool = False) -> BuildCost:
     """Build the module at `module` once, measured. With `fresh`, a file holding a random constant is
-    added first (and removed after), so the module's own packages compile again whatever the build
-    cache holds, while the standard library and dependencies still come from it, as after a change
-    to the spec. `GOMAXPROCS`/`-p` are left as the caller's environment sets them."""
-    nonce = module / "zz_buildcost_nonce.go"
+    added to each of its packages first (and removed after), so the module's own packages compile
+    again whatever the build cache holds, while the standard library and dependencies still come
+    from it, as after a change to the spec. With `one_core`, as the budgets are stated:
+    `GOMAXPROCS=1 GOFLAGS=-p=1` (one package at a time, no concurrent compiler backend); else
+    `GOMAXPROCS`/`-p` are left as the caller's environment sets them."""
+    nonces = []
     if fresh:
-        package = _package(module)
-        nonce.write_text(f'package {package}\n\nconst buildCostNonce = "{secrets.token_hex(8)}"\n')
+        token = secrets.token_hex(8)
+        for folder in _package_folders(module):
+            nonce = folder / "zz_buildcost_nonce.go"
+            nonce.write_text(f'package {_package(folder)}\n\nconst buildCostNonce = "{token}"\n')
+            nonces.append(nonce)
     try:
         start = time.perf_counter()
+        env = {**os.environ, "GOMAXPROCS": "1", "GOFLAGS": "-p=1"} if one_core else None
         process = subprocess.Popen(
-            ["go", "build", "./..."], cwd=module, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            ["go", "build", "./..."], cwd=module, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
         )
         assert process.stdout is not None
         output = process.stdout.read()  # until go exits and closes it; then reap with its rusage
@@ -56,7 +62,8 @@ def measure_build(module: Path, *, fresh: bool = True) -> BuildCost:
         process.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - start
     finally:
-        nonce.unlink(missing_ok=True)
+        for nonce in nonces:
+            nonce.unlink(missing_ok=True)
     return BuildCost(
         cpu_seconds=usage.ru_utime + usage.ru_stime,
         peak_rss_bytes=usage.ru_maxrss * 1024,  # Linux reports kilobytes
@@ -64,6 +71,12 @@ def measure_build(module: Path, *, fresh: bool = True) -> BuildCost:
         returncode=process.returncode,
         output=output.decode("utf-8", "replace"),
     )
+
+
+def _package_folders(module: Path) -> list[Path]:
+    """The folders of the module's packages: each holding a .go file (testdata left out)."""
+    found = {path.parent for path in module.rglob("*.go") if "testdata" not in path.parts}
+    return sorted(found)
 
 
 def _package(module: Path) -> str:

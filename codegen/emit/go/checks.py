@@ -2,8 +2,9 @@
 
 Statements append to `errs` (a `*ValidationErrors`) through runtime helpers (`checkMinLength`, ...),
 with JSON pointers built from a Go string expression `at`. Named types validate themselves with their
-`validate(at, errs)` method; `needs` says which ones have anything to check, so no empty calls or
-loops are generated. Patterns become package variables `patternN` (compiled once, on first use).
+`ValidateAt(at, errs)` method (exported: the types of a big spec span packages), enums in place with
+`Valid()`; `needs` says which ones have anything to check, so no empty calls or loops are
+generated. Patterns become package variables `patternN` (compiled once, on first use).
 """
 
 from __future__ import annotations
@@ -159,6 +160,21 @@ class Checks:
                     changed = True
         return frozenset(needed)
 
+    @cached_property
+    def enums(self) -> frozenset[str]:
+        """Named enums (and constants): checked where they are used, `checkEnum(..., x.Valid(), x)`,
+        instead of through a `validate` method of their own."""
+        return frozenset(
+            schema.name
+            for schema in self.types.api.schemas
+            if self.types.has_methods(schema.name)
+            and self.types.hint(schema.name) is None
+            and (
+                isinstance(schema.definition, EnumDef)
+                or (isinstance(schema.definition, ConstDef) and schema.definition.base not in (None, "null"))
+            )
+        )
+
     def _ref_needs(self, ref: TypeRef, needed: set[str] | frozenset[str]) -> bool:
         if isinstance(ref, Named):
             return ref.name in needed
@@ -213,7 +229,9 @@ class Checks:
     def value(self, ref: TypeRef, value: str, at: str, depth: int = 0) -> list[str]:
         """Statements checking `value` (a Go expression of type `expr(ref)`, never nil here)."""
         if isinstance(ref, Named):
-            return [f"{value}.validate({at}, errs)"] if ref.name in self.needs else []
+            if ref.name in self.enums:
+                return [f"checkEnum(errs, {at}, {value}.Valid(), {value})"]
+            return [f"{value}.ValidateAt({at}, errs)"] if ref.name in self.needs else []
         if isinstance(ref, Scalar):
             go = scalar_expr(ref)
             cast = f"string({value})" if go in _STRINGY else f"float64({value})"

@@ -3,8 +3,9 @@
 Files: `types.gen.go` (declarations, JSON methods), `validate.gen.go` (`Validate()` of every
 named type that can have methods, and the `patternN` variables), `runtime.gen.go` (Nullable, Date,
 Binary, Problem, ValidationErrors, decoding helpers), and `go.mod`/`go.sum` when
-`GoOptions.module` is set. Every file is gofmt'd and starts with the
-generated-code header.
+`GoOptions.module` is set. A spec heavier than `split_weight` has its types in packages under
+`internal/` instead, named by the target package (`codegen.emit.go.split`). Every file is gofmt'd
+and starts with the generated-code header.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from collections.abc import Iterable
 from codegen.emit.go.gofmt import find_gofmt, gofmt
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.modfile import go_mod, go_sum, pin
+from codegen.emit.go.packages import SPLIT_WEIGHT, partition
 from codegen.emit.go.render import environment, runtime_file, types_file, validate_file
 from codegen.emit.go.scaffold import SCAFFOLD_NAMES, scaffold_files
+from codegen.emit.go.split import split_files
 from codegen.emit.interface import EmitInput, GeneratedFile
 
 
@@ -24,9 +27,11 @@ class GoEmitter:
 
     name = "go"
 
-    def __init__(self, reserved: Iterable[str] = ()) -> None:
+    def __init__(self, reserved: Iterable[str] = (), split_weight: int = SPLIT_WEIGHT) -> None:
         self.reserved = frozenset(reserved)
         """Exported identifiers other generated files declare, kept away from type names."""
+        self.split_weight = split_weight
+        """Above this weight the types go into several packages (`codegen.emit.go.packages`)."""
 
     def types(self, source: EmitInput) -> GoTypes:
         """The Go names and type expressions of the spec (what the scaffold needs too)."""
@@ -38,12 +43,16 @@ class GoEmitter:
         package = source.go.package
         env = environment()
         executable = find_gofmt()
-        declared = types_file(types, checks, package, env)
-        texts = {
-            "types.gen.go": declared.text,
-            "validate.gen.go": validate_file(checks, declared.validators, package, env),
-            "runtime.gen.go": runtime_file(package),
-        }
+        groups = partition(types.api, self.split_weight)
+        if len(groups) > 1:
+            texts = split_files(types, checks, groups, package, source.go.import_path, env)
+        else:
+            declared = types_file(types, checks, package, env)
+            texts = {
+                "types.gen.go": declared.text,
+                "validate.gen.go": validate_file(checks, declared.validators, package, env),
+                "runtime.gen.go": runtime_file(package),
+            }
         files = [GeneratedFile(path, gofmt(text, path, executable)) for path, text in texts.items()]
         if source.go.module:
             packaged = pin()  # module.toml, parsed once for both files

@@ -24,7 +24,7 @@ and the scaffold (operations, router) emitter:
 - `has_methods(name)` — whether the named Go type has `Validate() error` (every named type
   except aliases of foreign types: `x-go-type`, `any`, and aliases of other named types that lack it).
 - `validation(ref, value, at, required=True)` — Go statements checking a value of `ref` held as
-  `field(ref, required)` says (enums, the IR's `Constraints`, nested `validate` calls), appending
+  `field(ref, required)` says (enums, the IR's `Constraints`, nested `ValidateAt` calls), appending
   to a variable `errs` of type `*ValidationErrors`, with pointers under the Go string expression
   `at`; "" when there is nothing to check. Pattern variables (`patternN`) for every `pattern` in
   the Api, schemas and operations alike, are declared by `validate.gen.go`.
@@ -82,7 +82,7 @@ RUNTIME_NAMES = frozenset(
 )
 """Exported identifiers `runtime.gen.go` declares."""
 
-METHOD_NAMES = frozenset({"Validate", "MarshalJSON", "UnmarshalJSON", "Valid"})
+METHOD_NAMES = frozenset({"Validate", "ValidateAt", "MarshalJSON", "UnmarshalJSON", "Valid"})
 """Methods generated types get: no struct field may be named like them."""
 
 _IDENT = re.compile(r"^[A-Z][A-Za-z0-9_]*$")

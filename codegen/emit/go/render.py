@@ -54,6 +54,9 @@ class Validator:
     """Go type name."""
     checks: tuple[str, ...]
     """The body of `validate` (empty: nothing to check)."""
+    mode: str = "checks"
+    """`checks`: `Validate` runs `validate`; `enum`: `Validate` checks `Valid()` and there is no
+    `validate` (users of the enum check it in place); `none`: nothing to check, no `validate`."""
 
     @property
     def by_value(self) -> bool:
@@ -70,17 +73,31 @@ class TypesOutput:
     """`types.gen.go`, not yet gofmt'd."""
     validators: tuple[Validator, ...]
     """One per type with methods, in `Api.schemas` order, for `validate.gen.go`."""
+    constants: tuple[str, ...] = ()
+    """The enum constants declared."""
 
 
-def types_file(types: GoTypes, checks: Checks, package: str, env: jinja2.Environment) -> TypesOutput:
-    """`types.gen.go`: every named schema, in `Api.schemas` order."""
+def types_file(
+    types: GoTypes,
+    checks: Checks,
+    package: str,
+    env: jinja2.Environment,
+    only: frozenset[str] | None = None,
+    dot_imports: tuple[tuple[str, str], ...] = (),
+) -> TypesOutput:
+    """`types.gen.go`: every named schema (or those in `only`), in `Api.schemas` order.
+
+    `dot_imports` are (import path, a type it declares) of the packages holding the types these
+    refer to (see `packages`): imported with `.` so that the declarations read as in one package."""
     objects = ObjectViews(types, checks)
     kinds = KindViews(types, checks)
     template = {
         name: env.get_template(f"{name}.go.jinja") for name in ("simple", "object", "enum", "union", "tuple")
     }
-    parts, validators = [], []
+    parts, validators, constants = [], [], []
     for schema in types.api.schemas:
+        if only is not None and schema.name not in only:
+            continue
         d = schema.definition
         if types.hint(schema.name) is not None:
             view = kinds.simple(schema)
@@ -94,6 +111,7 @@ def types_file(types: GoTypes, checks: Checks, package: str, env: jinja2.Environ
             e = kinds.enum(schema, d)
             parts.append(template["enum"].render(e=e))
             validator = Validator(e.name, ("checkEnum(errs, at, v.Valid(), v)",))
+            constants += [c.name for c in e.members]
         elif isinstance(d, UnionDef):
             u = kinds.union(schema, d)
             parts.append(template["union"].render(u=u))
@@ -107,22 +125,53 @@ def types_file(types: GoTypes, checks: Checks, package: str, env: jinja2.Environ
             parts.append(template["simple"].render(s=s))
             validator = Validator(s.name, s.checks) if s.has_validate else None
         if validator is not None:
-            validators.append(validator)
+            validators.append(_with_mode(validator, schema.name, checks))
     body = "\n".join(parts)
-    imports = objects.imports | kinds.imports
-    return TypesOutput(f"{HEADER}\npackage {package}\n\n{_imports(imports)}{body}", tuple(validators))
+    imports = objects.imports | kinds.imports | {f'. "{path}"' for path, _ in dot_imports}
+    uses = "".join(f"var _ = (*{name})(nil)\n" for _, name in dot_imports)
+    if uses:
+        uses = "// Every package imported with . is used (the blank variables say so).\n" + uses + "\n"
+    text = f"{HEADER}\npackage {package}\n\n{_imports(imports)}{uses}{body}"
+    return TypesOutput(text, tuple(validators), tuple(constants))
+
+
+def _with_mode(validator: Validator, schema: str, checks: Checks) -> Validator:
+    if schema in checks.enums:
+        return Validator(validator.name, (), "enum")
+    if not validator.checks and schema not in checks.needs:
+        return Validator(validator.name, (), "none")
+    return validator
 
 
 def validate_file(
-    checks: Checks, validators: tuple[Validator, ...], package: str, env: jinja2.Environment
+    checks: Checks,
+    validators: tuple[Validator, ...],
+    package: str,
+    env: jinja2.Environment,
+    base: str = "",
 ) -> str:
-    """`validate.gen.go`: the compiled-once patterns, and `Validate()`/`validate` of every type."""
+    """`validate.gen.go`: the compiled-once patterns, and `Validate()`/`ValidateAt` of every type;
+    `base` is the import path of the package declaring ValidationErrors, when not this one."""
     patterns = [(var, go_string(source)) for source, var in checks.patterns.items()]
     body = env.get_template("validate.go.jinja").render(patterns=patterns, validators=validators)
+    if base:
+        body = f'\nimport . "{base}"\n\nvar _ ValidationErrors // imported with . for the signatures\n{body}'
     return f"{HEADER}\npackage {package}\n{body}"
 
 
-def runtime_file(package: str) -> str:
-    """`runtime.gen.go`: Nullable, Date, Binary, the validation error types and decoding helpers."""
-    text = resources.files("codegen.emit.go").joinpath("runtime/runtime.go").read_text("utf-8")
-    return text.replace("\npackage api\n", f"\npackage {package}\n", 1)
+def runtime_source(name: str) -> tuple[set[str], str]:
+    """A file of `runtime/`: its import specs and what follows the import block."""
+    text = resources.files("codegen.emit.go").joinpath(f"runtime/{name}.go").read_text("utf-8")
+    block, rest = text.split("import (\n", 1)[1].split("\n)\n", 1)
+    return {line.strip() for line in block.splitlines() if line.strip()}, rest.lstrip("\n")
+
+
+def runtime_file(package: str, parts: tuple[str, ...] = ("base", "helpers"), extra: str = "") -> str:
+    """`runtime.gen.go`: Nullable, Date, Binary, the validation error types (`base`) and the
+    decoding and checking helpers (`helpers`); `extra` is one more import spec."""
+    imports, bodies = {extra} if extra else set(), []
+    for name in parts:
+        specs, body = runtime_source(name)
+        imports |= specs
+        bodies.append(body)
+    return f"{HEADER}\npackage {package}\n\n{_imports(imports)}" + "\n".join(bodies)

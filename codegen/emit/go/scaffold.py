@@ -50,6 +50,13 @@ def _comment(text: str, prefix: str) -> str:
     return "\n".join(f"{prefix} {line}".rstrip() for line in text.strip().splitlines())
 
 
+def struct_tag(pairs: list[tuple[str, str]]) -> str:
+    """A Go struct tag `key:"value" ...` (values quoted as Go strings), as a raw string literal, or
+    an interpreted one when a value holds a backquote."""
+    tag = " ".join(f"{key}:{go_string(value)}" for key, value in pairs)
+    return f"`{tag}`" if "`" not in tag else go_string(tag)
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("codegen.emit.go", "scaffold_templates"),
@@ -63,6 +70,7 @@ def _environment() -> jinja2.Environment:
     env.filters["go_bool"] = lambda b: "true" if b else "false"
     env.filters["comment"] = _comment
     env.filters["oneline"] = one_line
+    env.filters["struct_tag"] = struct_tag
     return env
 
 

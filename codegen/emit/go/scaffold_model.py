@@ -345,8 +345,6 @@ def scaffold_model(api: Api, types: GoTypes) -> ScaffoldModel:
     views = tuple(operation_view(api, types, op, taken) for op in api.operations if id(op) in routed)
     imports = {'"context"'} if views else set()
     for view in views:
-        if view.variants:
-            imports.add('"net/http"')
         for ref in view.refs:
             imports |= types.imports(ref)
     if any(s.rank == PATTERN for r in routes for s in r.segments):

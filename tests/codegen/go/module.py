@@ -46,9 +46,10 @@ def go(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["go", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False)
 
 
-def write(root: Path, api: Api, spec: Spec) -> GoTypes:
-    """The generated files plus `cmd/roundtrip/main.go` under `root`."""
-    emitter = GoEmitter()
+def write(root: Path, api: Api, spec: Spec, split_weight: int | None = None) -> GoTypes:
+    """The generated files plus `cmd/roundtrip/main.go` under `root` (the types split into
+    packages of at most about `split_weight`, when given)."""
+    emitter = GoEmitter() if split_weight is None else GoEmitter(split_weight=split_weight)
     source = EmitInput(api, spec, GoOptions(package="gen", import_path=MODULE, module=MODULE))
     for file in emitter.emit(source):
         path = root / file.path
@@ -67,9 +68,9 @@ def write(root: Path, api: Api, spec: Spec) -> GoTypes:
     return types
 
 
-def build(root: Path, api: Api, spec: Spec) -> GoModule:
+def build(root: Path, api: Api, spec: Spec, split_weight: int | None = None) -> GoModule:
     """Write and build; AssertionError with the compiler's words if it does not build."""
-    types = write(root, api, spec)
+    types = write(root, api, spec, split_weight)
     program = root / "roundtrip"
     done = go("build", "-o", str(program), "./cmd/roundtrip", cwd=root)
     assert done.returncode == 0, f"go build in {root}:\n{done.stderr}"

@@ -4,7 +4,6 @@ package shop
 
 import (
 	"context"
-	"net/http"
 )
 
 // CreateOrderInput is the decoded and validated request of createOrder (POST /orders).
@@ -29,9 +28,9 @@ type CreateOrderOutput interface {
 // CreateOrder201 is the 201 response of createOrder: created.
 type CreateOrder201 struct {
 	// Body is the response body (application/json).
-	Body CreateOrder201Response
+	Body CreateOrder201Response `body:"json" media:"application/json"`
 	// Location is the response header "Location" (required).
-	Location string
+	Location string `header:"Location"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -39,51 +38,18 @@ func (o CreateOrder201) StatusCode() int { return 201 }
 
 func (o CreateOrder201) isCreateOrderOutput() {}
 
-func (o CreateOrder201) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	header.Set("Location", formatHeader(o.Location))
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // CreateOrderDefault is the default response of createOrder: error.
 type CreateOrderDefault struct {
 	// Status is the status code to send (default 500).
 	Status int
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o CreateOrderDefault) StatusCode() int { return statusOr(o.Status, 500) }
 
 func (o CreateOrderDefault) isCreateOrderOutput() {}
-
-func (o CreateOrderDefault) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeCreateOrderInput(d *decoder) (req CreateOrderInput) {
-	if v, ok := decodeOne(d, param{in: "header", name: "X-Tenant", style: "simple", explode: false, required: false}, parseValue[string]); ok {
-		errs := &d.problems
-		checkFormat(errs, "/header/X-Tenant", string(v), "uuid")
-		req.XTenant = &v
-	}
-	if v, ok := decodeOne(d, param{in: "query", name: "dryRun", style: "form", explode: true, required: false}, parseValue[bool]); ok {
-		req.DryRun = v
-	} else {
-		req.DryRun = false
-	}
-	if v, ok := decodeOne(d, param{in: "cookie", name: "session", style: "form", explode: true, required: false}, parseValue[string]); ok {
-		req.Session = &v
-	}
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[CreateOrderRequest](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
 
 // ListOrdersInput is the decoded and validated request of listOrders (GET /orders).
 type ListOrdersInput struct {
@@ -102,32 +68,13 @@ type ListOrdersOutput interface {
 // ListOrders200 is the 200 response of listOrders: ok.
 type ListOrders200 struct {
 	// Body is the response body (application/json).
-	Body []Item
+	Body []Item `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o ListOrders200) StatusCode() int { return 200 }
 
 func (o ListOrders200) isListOrdersOutput() {}
-
-func (o ListOrders200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeListOrdersInput(d *decoder) (req ListOrdersInput) {
-	if v, ok := decodeOne(d, param{in: "header", name: "X-Tenant", style: "simple", explode: false, required: true}, parseValue[string]); ok {
-		req.XTenant = v
-	}
-	if v, ok := decodeList(d, param{in: "query", name: "status", style: "form", explode: false, required: false}, parseValue[ListOrdersStatusItem]); ok {
-		errs := &d.problems
-		for i0, item0 := range v {
-			item0.validate(pointerAt("/query/status", i0), errs)
-		}
-		req.Status = v
-	}
-	return req
-}
 
 // GetOrdersByOrderIDInput is the decoded and validated request of getOrdersByOrderId (GET /orders/{orderId}).
 type GetOrdersByOrderIDInput struct {
@@ -149,18 +96,6 @@ type GetOrdersByOrderID204 struct {
 func (o GetOrdersByOrderID204) StatusCode() int { return 204 }
 
 func (o GetOrdersByOrderID204) isGetOrdersByOrderIDOutput() {}
-
-func (o GetOrdersByOrderID204) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return emptyResponse(o.StatusCode(), header)
-}
-
-func decodeGetOrdersByOrderIDInput(d *decoder) (req GetOrdersByOrderIDInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "orderId", style: "simple", explode: false, required: true}, parseValue[int64]); ok {
-		req.OrderID = v
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -221,7 +156,23 @@ func (h Handlers) routes() []route {
 			operation: "listOrders",
 			segments:  []segment{{literal: "orders"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "listOrders", decodeListOrdersInput, h.ListOrders)
+				d := newDecoder(r, path)
+				var req ListOrdersInput
+				if v, ok := decodeOne(d, param{in: "header", name: "X-Tenant", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+					req.XTenant = v
+				}
+				if v, ok := decodeList(d, param{in: "query", name: "status", style: "form", explode: false, required: false}, parseValue[ListOrdersStatusItem]); ok {
+					errs := &d.problems
+					for i0, item0 := range v {
+						checkEnum(errs, pointerAt("/query/status", i0), item0.Valid(), item0)
+					}
+					req.Status = v
+				}
+				if err := d.err(); err != nil || h.ListOrders == nil {
+					return refuse(err, "listOrders")
+				}
+				resp, err := h.ListOrders(ctx, req)
+				return respond("listOrders", resp, err)
 			},
 		},
 		{
@@ -230,7 +181,32 @@ func (h Handlers) routes() []route {
 			operation: "createOrder",
 			segments:  []segment{{literal: "orders"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "createOrder", decodeCreateOrderInput, h.CreateOrder)
+				d := newDecoder(r, path)
+				var req CreateOrderInput
+				if v, ok := decodeOne(d, param{in: "header", name: "X-Tenant", style: "simple", explode: false, required: false}, parseValue[string]); ok {
+					errs := &d.problems
+					checkFormat(errs, "/header/X-Tenant", string(v), "uuid")
+					req.XTenant = &v
+				}
+				if v, ok := decodeOne(d, param{in: "query", name: "dryRun", style: "form", explode: true, required: false}, parseValue[bool]); ok {
+					req.DryRun = v
+				} else {
+					req.DryRun = false
+				}
+				if v, ok := decodeOne(d, param{in: "cookie", name: "session", style: "form", explode: true, required: false}, parseValue[string]); ok {
+					req.Session = &v
+				}
+				if d.accepts("application/json") {
+					var body CreateOrderRequest
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
+					}
+				}
+				if err := d.err(); err != nil || h.CreateOrder == nil {
+					return refuse(err, "createOrder")
+				}
+				resp, err := h.CreateOrder(ctx, req)
+				return respond("createOrder", resp, err)
 			},
 		},
 		{
@@ -239,7 +215,16 @@ func (h Handlers) routes() []route {
 			operation: "getOrdersByOrderId",
 			segments:  []segment{{literal: "orders"}, {param: "orderId"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "getOrdersByOrderId", decodeGetOrdersByOrderIDInput, h.GetOrdersByOrderID)
+				d := newDecoder(r, path)
+				var req GetOrdersByOrderIDInput
+				if v, ok := decodeOne(d, param{in: "path", name: "orderId", style: "simple", explode: false, required: true}, parseValue[int64]); ok {
+					req.OrderID = v
+				}
+				if err := d.err(); err != nil || h.GetOrdersByOrderID == nil {
+					return refuse(err, "getOrdersByOrderId")
+				}
+				resp, err := h.GetOrdersByOrderID(ctx, req)
+				return respond("getOrdersByOrderId", resp, err)
 			},
 		},
 	}

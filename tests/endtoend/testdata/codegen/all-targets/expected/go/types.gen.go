@@ -80,13 +80,11 @@ const (
 	StatusTwoFaRequired Status = "2fa-required"
 )
 
+var valuesOfStatus = []string{"available", "sold-out", "2fa-required"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v Status) Valid() bool {
-	switch v {
-	case StatusAvailable, StatusSoldOut, StatusTwoFaRequired:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfStatus)
 }
 
 type Priority int64
@@ -97,13 +95,11 @@ const (
 	PriorityHigh   Priority = 3
 )
 
+var valuesOfPriority = []int64{1, 2, 3}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v Priority) Valid() bool {
-	switch v {
-	case PriorityLow, PriorityMedium, PriorityHigh:
-		return true
-	}
-	return false
+	return oneOf(int64(v), valuesOfPriority)
 }
 
 type Version string
@@ -112,13 +108,11 @@ const (
 	VersionValue Version = "v1"
 )
 
+var valuesOfVersion = []string{"v1"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v Version) Valid() bool {
-	switch v {
-	case VersionValue:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfVersion)
 }
 
 type Point struct {
@@ -143,7 +137,7 @@ func (v *Point) UnmarshalJSON(data []byte) error {
 	if len(items) > 1 {
 		decodeAt(items[1], &v.Item1, "/1", false, &errs)
 	}
-	return errs.orNil()
+	return orNil(errs)
 }
 
 // MarshalJSON writes the items up to the first absent one.
@@ -197,7 +191,7 @@ func (v *Headers) UnmarshalJSON(data []byte) error {
 			v.AdditionalProperties[key] = item
 		}
 	}
-	return errs.orNil()
+	return orNil(errs)
 }
 
 // MarshalJSON writes the properties, then the members of the maps.
@@ -293,7 +287,7 @@ type Pet struct {
 func (v *Pet) UnmarshalJSON(data []byte) error {
 	*v = Pet{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	tag, err := discriminatorOf(data, "kind")
 	if err != nil {
@@ -339,7 +333,7 @@ type PetExplicit struct {
 func (v *PetExplicit) UnmarshalJSON(data []byte) error {
 	*v = PetExplicit{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	tag, err := discriminatorOf(data, "kind")
 	if err != nil {
@@ -387,7 +381,7 @@ type IDOrName struct {
 func (v *IDOrName) UnmarshalJSON(data []byte) error {
 	*v = IDOrName{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	matched := 0
 	var first error
@@ -444,7 +438,7 @@ type Scalars struct {
 func (v *Scalars) UnmarshalJSON(data []byte) error {
 	*v = Scalars{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	matched := 0
 	var first error
@@ -676,13 +670,11 @@ const (
 	CatKindValue CatKind = "cat"
 )
 
+var valuesOfCatKind = []string{"cat"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v CatKind) Valid() bool {
-	switch v {
-	case CatKindValue:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfCatKind)
 }
 
 type DogKind string
@@ -691,13 +683,11 @@ const (
 	DogKindDog DogKind = "dog"
 )
 
+var valuesOfDogKind = []string{"dog"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v DogKind) Valid() bool {
-	switch v {
-	case DogKindDog:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfDogKind)
 }
 
 type Detail struct {
@@ -769,11 +759,9 @@ const (
 	ListOrdersStatusItemClosed ListOrdersStatusItem = "closed"
 )
 
+var valuesOfListOrdersStatusItem = []string{"open", "closed"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v ListOrdersStatusItem) Valid() bool {
-	switch v {
-	case ListOrdersStatusItemOpen, ListOrdersStatusItemClosed:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfListOrdersStatusItem)
 }

@@ -7,7 +7,7 @@ var pattern0 = newPattern("^x-")
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Item) Validate() error { return runValidate(v) }
 
-func (v *Item) validate(at string, errs *ValidationErrors) {
+func (v *Item) ValidateAt(at string, errs *ValidationErrors) {
 	checkExclusiveMinimum(errs, pointerTo(at, "price"), float64(v.Price), 0)
 	if v.Quantity != nil {
 		checkMinimum(errs, pointerTo(at, "quantity"), float64((*v.Quantity)), 1)
@@ -19,209 +19,149 @@ func (v *Item) validate(at string, errs *ValidationErrors) {
 		checkFormat(errs, pointerTo(at, "homepage"), string((*v.Homepage)), "uri")
 	}
 	if v.Status != nil {
-		(*v.Status).validate(pointerTo(at, "status"), errs)
+		checkEnum(errs, pointerTo(at, "status"), (*v.Status).Valid(), (*v.Status))
 	}
 	if x0, ok := v.Priority.Get(); ok {
-		x0.validate(pointerTo(at, "priority"), errs)
+		checkEnum(errs, pointerTo(at, "priority"), x0.Valid(), x0)
 	}
 	if v.Parent != nil {
-		(*v.Parent).validate(pointerTo(at, "parent"), errs)
+		(*v.Parent).ValidateAt(pointerTo(at, "parent"), errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Status) Validate() error { return runValidate(v) }
-
-func (pv *Status) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *Status) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Priority) Validate() error { return runValidate(v) }
-
-func (pv *Priority) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *Priority) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Version) Validate() error { return runValidate(v) }
-
-func (pv *Version) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *Version) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Point) Validate() error { return runValidate(v) }
-
-func (*Point) validate(string, *ValidationErrors) {}
+func (*Point) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Labels) Validate() error { return runValidate(v) }
-
-func (*Labels) validate(string, *ValidationErrors) {}
+func (*Labels) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Anything) Validate() error { return runValidate(v) }
-
-func (*Anything) validate(string, *ValidationErrors) {}
+func (*Anything) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Headers) Validate() error { return runValidate(v) }
-
-func (*Headers) validate(string, *ValidationErrors) {}
+func (*Headers) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Empty) Validate() error { return runValidate(v) }
-
-func (*Empty) validate(string, *ValidationErrors) {}
+func (*Empty) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Tree) Validate() error { return runValidate(v) }
-
-func (*Tree) validate(string, *ValidationErrors) {}
+func (*Tree) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Cat) Validate() error { return runValidate(v) }
 
-func (v *Cat) validate(at string, errs *ValidationErrors) {
-	v.Kind.validate(pointerTo(at, "kind"), errs)
+func (v *Cat) ValidateAt(at string, errs *ValidationErrors) {
+	checkEnum(errs, pointerTo(at, "kind"), v.Kind.Valid(), v.Kind)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Dog) Validate() error { return runValidate(v) }
 
-func (v *Dog) validate(at string, errs *ValidationErrors) {
-	v.Kind.validate(pointerTo(at, "kind"), errs)
+func (v *Dog) ValidateAt(at string, errs *ValidationErrors) {
+	checkEnum(errs, pointerTo(at, "kind"), v.Kind.Valid(), v.Kind)
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Pet) Validate() error { return runValidate(v) }
 
-func (v *Pet) validate(at string, errs *ValidationErrors) {
+func (v *Pet) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Cat != nil {
-		(*v.Cat).validate(at, errs)
+		(*v.Cat).ValidateAt(at, errs)
 	}
 	if v.Dog != nil {
-		(*v.Dog).validate(at, errs)
+		(*v.Dog).ValidateAt(at, errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *PetExplicit) Validate() error { return runValidate(v) }
 
-func (v *PetExplicit) validate(at string, errs *ValidationErrors) {
+func (v *PetExplicit) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Cat != nil {
-		(*v.Cat).validate(at, errs)
+		(*v.Cat).ValidateAt(at, errs)
 	}
 	if v.Dog != nil {
-		(*v.Dog).validate(at, errs)
+		(*v.Dog).ValidateAt(at, errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *IDOrName) Validate() error { return runValidate(v) }
 
-func (*IDOrName) validate(string, *ValidationErrors) {}
+func (*IDOrName) ValidateAt(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Scalars) Validate() error { return runValidate(v) }
 
-func (*Scalars) validate(string, *ValidationErrors) {}
+func (*Scalars) ValidateAt(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Base) Validate() error { return runValidate(v) }
-
-func (*Base) validate(string, *ValidationErrors) {}
+func (*Base) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Extended) Validate() error { return runValidate(v) }
-
-func (*Extended) validate(string, *ValidationErrors) {}
+func (*Extended) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Stamped) Validate() error { return runValidate(v) }
-
-func (*Stamped) validate(string, *ValidationErrors) {}
+func (*Stamped) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Refined) Validate() error { return runValidate(v) }
-
-func (*Refined) validate(string, *ValidationErrors) {}
+func (*Refined) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *UserID) Validate() error { return runValidate(v) }
 
-func (pv *UserID) validate(at string, errs *ValidationErrors) {
+func (pv *UserID) ValidateAt(at string, errs *ValidationErrors) {
 	v := *pv
 	checkFormat(errs, at, string(v), "uuid")
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Error) Validate() error { return runValidate(v) }
-
-func (*Error) validate(string, *ValidationErrors) {}
+func (*Error) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Status2) Validate() error { return runValidate(v) }
-
-func (*Status2) validate(string, *ValidationErrors) {}
+func (*Status2) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *ItemSupplierContact) Validate() error { return runValidate(v) }
-
-func (*ItemSupplierContact) validate(string, *ValidationErrors) {}
+func (*ItemSupplierContact) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *ItemSupplier) Validate() error { return runValidate(v) }
-
-func (*ItemSupplier) validate(string, *ValidationErrors) {}
+func (*ItemSupplier) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *CatKind) Validate() error { return runValidate(v) }
-
-func (pv *CatKind) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *CatKind) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *DogKind) Validate() error { return runValidate(v) }
-
-func (pv *DogKind) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *DogKind) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Detail) Validate() error { return runValidate(v) }
-
-func (*Detail) validate(string, *ValidationErrors) {}
+func (*Detail) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *CreateOrderRequest) Validate() error { return runValidate(v) }
 
-func (v *CreateOrderRequest) validate(at string, errs *ValidationErrors) {
+func (v *CreateOrderRequest) ValidateAt(at string, errs *ValidationErrors) {
 	for i0, item0 := range v.Items {
-		item0.validate(pointerAt(pointerTo(at, "items"), i0), errs)
+		item0.ValidateAt(pointerAt(pointerTo(at, "items"), i0), errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *CreateOrder201Response) Validate() error { return runValidate(v) }
 
-func (v *CreateOrder201Response) validate(at string, errs *ValidationErrors) {
+func (v *CreateOrder201Response) ValidateAt(at string, errs *ValidationErrors) {
 	if v.ID != nil {
 		checkFormat(errs, pointerTo(at, "id"), string((*v.ID)), "uuid")
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *ListOrdersStatusItem) Validate() error { return runValidate(v) }
-
-func (pv *ListOrdersStatusItem) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *ListOrdersStatusItem) Validate() error { return checkValid(v.Valid(), *v) }

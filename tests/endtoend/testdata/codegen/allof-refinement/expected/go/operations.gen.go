@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // GetStationsInput is the decoded and validated request of getStations (GET /stations).
@@ -20,22 +19,13 @@ type GetStationsOutput interface {
 // GetStations200 is the 200 response of getStations: the stations.
 type GetStations200 struct {
 	// Body is the response body (application/json).
-	Body GetStations200Response
+	Body GetStations200Response `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o GetStations200) StatusCode() int { return 200 }
 
 func (o GetStations200) isGetStationsOutput() {}
-
-func (o GetStations200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeGetStationsInput(d *decoder) (req GetStationsInput) {
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -76,7 +66,13 @@ func (h Handlers) routes() []route {
 			operation: "getStations",
 			segments:  []segment{{literal: "stations"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "getStations", decodeGetStationsInput, h.GetStations)
+				d := newDecoder(r, path)
+				var req GetStationsInput
+				if err := d.err(); err != nil || h.GetStations == nil {
+					return refuse(err, "getStations")
+				}
+				resp, err := h.GetStations(ctx, req)
+				return respond("getStations", resp, err)
 			},
 		},
 	}

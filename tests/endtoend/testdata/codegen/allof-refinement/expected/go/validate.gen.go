@@ -5,22 +5,20 @@ package api
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Station) Validate() error { return runValidate(v) }
 
-func (v *Station) validate(at string, errs *ValidationErrors) {
+func (v *Station) ValidateAt(at string, errs *ValidationErrors) {
 	checkFormat(errs, pointerTo(at, "id"), string(v.ID), "uuid")
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *WrapperCollection) Validate() error { return runValidate(v) }
-
-func (*WrapperCollection) validate(string, *ValidationErrors) {}
+func (*WrapperCollection) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *GetStations200Response) Validate() error { return runValidate(v) }
 
-func (v *GetStations200Response) validate(at string, errs *ValidationErrors) {
+func (v *GetStations200Response) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Data != nil {
 		for i1, item1 := range v.Data {
-			item1.validate(pointerAt(pointerTo(at, "data"), i1), errs)
+			item1.ValidateAt(pointerAt(pointerTo(at, "data"), i1), errs)
 		}
 	}
 }

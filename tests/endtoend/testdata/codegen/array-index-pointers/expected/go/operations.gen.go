@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // PutCalendarInput is the decoded and validated request of putCalendar (PUT /calendar).
@@ -27,20 +26,6 @@ type PutCalendar204 struct {
 func (o PutCalendar204) StatusCode() int { return 204 }
 
 func (o PutCalendar204) isPutCalendarOutput() {}
-
-func (o PutCalendar204) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return emptyResponse(o.StatusCode(), header)
-}
-
-func decodePutCalendarInput(d *decoder) (req PutCalendarInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Calendar](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -81,7 +66,19 @@ func (h Handlers) routes() []route {
 			operation: "putCalendar",
 			segments:  []segment{{literal: "calendar"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "putCalendar", decodePutCalendarInput, h.PutCalendar)
+				d := newDecoder(r, path)
+				var req PutCalendarInput
+				if d.accepts("application/json") {
+					var body Calendar
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
+					}
+				}
+				if err := d.err(); err != nil || h.PutCalendar == nil {
+					return refuse(err, "putCalendar")
+				}
+				resp, err := h.PutCalendar(ctx, req)
+				return respond("putCalendar", resp, err)
 			},
 		},
 	}

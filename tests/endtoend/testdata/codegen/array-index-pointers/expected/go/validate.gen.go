@@ -3,6 +3,4 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Calendar) Validate() error { return runValidate(v) }
-
-func (*Calendar) validate(string, *ValidationErrors) {}
+func (*Calendar) Validate() error { return nil }

@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // GetSettingsInput is the decoded and validated request of getSettings (GET /settings).
@@ -20,22 +19,13 @@ type GetSettingsOutput interface {
 // GetSettings200 is the 200 response of getSettings: ok.
 type GetSettings200 struct {
 	// Body is the response body (application/json).
-	Body Settings
+	Body Settings `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o GetSettings200) StatusCode() int { return 200 }
 
 func (o GetSettings200) isGetSettingsOutput() {}
-
-func (o GetSettings200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeGetSettingsInput(d *decoder) (req GetSettingsInput) {
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -76,7 +66,13 @@ func (h Handlers) routes() []route {
 			operation: "getSettings",
 			segments:  []segment{{literal: "settings"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "getSettings", decodeGetSettingsInput, h.GetSettings)
+				d := newDecoder(r, path)
+				var req GetSettingsInput
+				if err := d.err(); err != nil || h.GetSettings == nil {
+					return refuse(err, "getSettings")
+				}
+				resp, err := h.GetSettings(ctx, req)
+				return respond("getSettings", resp, err)
 			},
 		},
 	}

@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // TmpEvilInput is the decoded and validated request of ../../../tmp/evil (GET /../../etc/{passwd}).
@@ -22,25 +21,13 @@ type TmpEvilOutput interface {
 // TmpEvil200 is the 200 response of ../../../tmp/evil: ok.
 type TmpEvil200 struct {
 	// Body is the response body (application/json).
-	Body Empty
+	Body Empty `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o TmpEvil200) StatusCode() int { return 200 }
 
 func (o TmpEvil200) isTmpEvilOutput() {}
-
-func (o TmpEvil200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeTmpEvilInput(d *decoder) (req TmpEvilInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "passwd", style: "simple", explode: false, required: true}, parseValue[string]); ok {
-		req.Passwd = v
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -81,7 +68,16 @@ func (h Handlers) routes() []route {
 			operation: "../../../tmp/evil",
 			segments:  []segment{{literal: ".."}, {literal: ".."}, {literal: "etc"}, {param: "passwd"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "../../../tmp/evil", decodeTmpEvilInput, h.TmpEvil)
+				d := newDecoder(r, path)
+				var req TmpEvilInput
+				if v, ok := decodeOne(d, param{in: "path", name: "passwd", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+					req.Passwd = v
+				}
+				if err := d.err(); err != nil || h.TmpEvil == nil {
+					return refuse(err, "../../../tmp/evil")
+				}
+				resp, err := h.TmpEvil(ctx, req)
+				return respond("../../../tmp/evil", resp, err)
 			},
 		},
 	}

@@ -33,11 +33,9 @@ const (
 	Empty2Y Empty2 = "/y"
 )
 
+var valuesOfEmpty2 = []string{"../x", "/y"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v Empty2) Valid() bool {
-	switch v {
-	case Empty2X, Empty2Y:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfEmpty2)
 }

@@ -5,16 +5,11 @@ package api
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Empty) Validate() error { return runValidate(v) }
 
-func (v *Empty) validate(at string, errs *ValidationErrors) {
+func (v *Empty) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Dotdot != nil {
-		(*v.Dotdot).validate(pointerTo(at, "dotdot"), errs)
+		checkEnum(errs, pointerTo(at, "dotdot"), (*v.Dotdot).Valid(), (*v.Dotdot))
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Empty2) Validate() error { return runValidate(v) }
-
-func (pv *Empty2) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *Empty2) Validate() error { return checkValid(v.Valid(), *v) }

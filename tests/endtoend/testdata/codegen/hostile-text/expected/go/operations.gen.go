@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // ListU2028PetsInput is the decoded and validated request of list Pets (GET /pets).
@@ -20,22 +19,13 @@ type ListU2028PetsOutput interface {
 // ListU2028Pets200 is the 200 response of list Pets: ok globalThis.b = 1.
 type ListU2028Pets200 struct {
 	// Body is the response body (application/json).
-	Body Pet
+	Body Pet `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o ListU2028Pets200) StatusCode() int { return 200 }
 
 func (o ListU2028Pets200) isListU2028PetsOutput() {}
-
-func (o ListU2028Pets200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeListU2028PetsInput(d *decoder) (req ListU2028PetsInput) {
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -76,7 +66,13 @@ func (h Handlers) routes() []route {
 			operation: "list Pets",
 			segments:  []segment{{literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "list Pets", decodeListU2028PetsInput, h.ListU2028Pets)
+				d := newDecoder(r, path)
+				var req ListU2028PetsInput
+				if err := d.err(); err != nil || h.ListU2028Pets == nil {
+					return refuse(err, "list Pets")
+				}
+				resp, err := h.ListU2028Pets(ctx, req)
+				return respond("list Pets", resp, err)
 			},
 		},
 	}

@@ -37,11 +37,9 @@ const (
 	PetTagC       PetTag = "c"
 )
 
+var valuesOfPetTag = []string{"a b", "c"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v PetTag) Valid() bool {
-	switch v {
-	case PetTagAu2028B, PetTagC:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfPetTag)
 }

@@ -5,16 +5,11 @@ package api
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Pet) Validate() error { return runValidate(v) }
 
-func (v *Pet) validate(at string, errs *ValidationErrors) {
+func (v *Pet) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Tag != nil {
-		(*v.Tag).validate(pointerTo(at, "tag"), errs)
+		checkEnum(errs, pointerTo(at, "tag"), (*v.Tag).Valid(), (*v.Tag))
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *PetTag) Validate() error { return runValidate(v) }
-
-func (pv *PetTag) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *PetTag) Validate() error { return checkValid(v.Valid(), *v) }

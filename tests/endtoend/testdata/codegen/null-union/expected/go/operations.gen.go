@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // CreateShapeInput is the decoded and validated request of createShape (POST /shapes).
@@ -22,27 +21,13 @@ type CreateShapeOutput interface {
 // CreateShape201 is the 201 response of createShape: created.
 type CreateShape201 struct {
 	// Body is the response body (application/json).
-	Body MaybeShape
+	Body MaybeShape `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o CreateShape201) StatusCode() int { return 201 }
 
 func (o CreateShape201) isCreateShapeOutput() {}
-
-func (o CreateShape201) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeCreateShapeInput(d *decoder) (req CreateShapeInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Shape](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -83,7 +68,19 @@ func (h Handlers) routes() []route {
 			operation: "createShape",
 			segments:  []segment{{literal: "shapes"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "createShape", decodeCreateShapeInput, h.CreateShape)
+				d := newDecoder(r, path)
+				var req CreateShapeInput
+				if d.accepts("application/json") {
+					var body Shape
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
+					}
+				}
+				if err := d.err(); err != nil || h.CreateShape == nil {
+					return refuse(err, "createShape")
+				}
+				resp, err := h.CreateShape(ctx, req)
+				return respond("createShape", resp, err)
 			},
 		},
 	}

@@ -52,7 +52,7 @@ type Shape struct {
 func (v *Shape) UnmarshalJSON(data []byte) error {
 	*v = Shape{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	matched := 0
 	var first error

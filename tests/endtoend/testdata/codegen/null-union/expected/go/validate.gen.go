@@ -3,21 +3,17 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Circle) Validate() error { return runValidate(v) }
-
-func (*Circle) validate(string, *ValidationErrors) {}
+func (*Circle) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Square) Validate() error { return runValidate(v) }
-
-func (*Square) validate(string, *ValidationErrors) {}
+func (*Square) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Shape) Validate() error { return runValidate(v) }
 
-func (*Shape) validate(string, *ValidationErrors) {}
+func (*Shape) ValidateAt(string, *ValidationErrors) {}
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *MaybeShape) Validate() error { return runValidate(v) }
 
-func (*MaybeShape) validate(string, *ValidationErrors) {}
+func (*MaybeShape) ValidateAt(string, *ValidationErrors) {}

@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // CreatePaymentInput is the decoded and validated request of createPayment (POST /payments).
@@ -27,20 +26,6 @@ type CreatePayment201 struct {
 func (o CreatePayment201) StatusCode() int { return 201 }
 
 func (o CreatePayment201) isCreatePaymentOutput() {}
-
-func (o CreatePayment201) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return emptyResponse(o.StatusCode(), header)
-}
-
-func decodeCreatePaymentInput(d *decoder) (req CreatePaymentInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Payment](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -81,7 +66,19 @@ func (h Handlers) routes() []route {
 			operation: "createPayment",
 			segments:  []segment{{literal: "payments"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "createPayment", decodeCreatePaymentInput, h.CreatePayment)
+				d := newDecoder(r, path)
+				var req CreatePaymentInput
+				if d.accepts("application/json") {
+					var body Payment
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
+					}
+				}
+				if err := d.err(); err != nil || h.CreatePayment == nil {
+					return refuse(err, "createPayment")
+				}
+				resp, err := h.CreatePayment(ctx, req)
+				return respond("createPayment", resp, err)
 			},
 		},
 	}

@@ -56,7 +56,7 @@ type Payment struct {
 func (v *Payment) UnmarshalJSON(data []byte) error {
 	*v = Payment{}
 	if isNull(data) {
-		return ValidationErrors{{"", "type", "must not be null"}}
+		return problemAt("", "type", "must not be null")
 	}
 	matched := 0
 	var first error
@@ -107,13 +107,11 @@ const (
 	CardObjectValue CardObject = "card"
 )
 
+var valuesOfCardObject = []string{"card"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v CardObject) Valid() bool {
-	switch v {
-	case CardObjectValue:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfCardObject)
 }
 
 type BankAccountObject string
@@ -122,11 +120,9 @@ const (
 	BankAccountObjectValue BankAccountObject = "bank_account"
 )
 
+var valuesOfBankAccountObject = []string{"bank_account"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v BankAccountObject) Valid() bool {
-	switch v {
-	case BankAccountObjectValue:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfBankAccountObject)
 }

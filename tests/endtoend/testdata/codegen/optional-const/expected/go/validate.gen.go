@@ -5,45 +5,35 @@ package api
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Card) Validate() error { return runValidate(v) }
 
-func (v *Card) validate(at string, errs *ValidationErrors) {
+func (v *Card) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Object != nil {
-		(*v.Object).validate(pointerTo(at, "object"), errs)
+		checkEnum(errs, pointerTo(at, "object"), (*v.Object).Valid(), (*v.Object))
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *BankAccount) Validate() error { return runValidate(v) }
 
-func (v *BankAccount) validate(at string, errs *ValidationErrors) {
+func (v *BankAccount) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Object != nil {
-		(*v.Object).validate(pointerTo(at, "object"), errs)
+		checkEnum(errs, pointerTo(at, "object"), (*v.Object).Valid(), (*v.Object))
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Payment) Validate() error { return runValidate(v) }
 
-func (v *Payment) validate(at string, errs *ValidationErrors) {
+func (v *Payment) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Card != nil {
-		(*v.Card).validate(at, errs)
+		(*v.Card).ValidateAt(at, errs)
 	}
 	if v.BankAccount != nil {
-		(*v.BankAccount).validate(at, errs)
+		(*v.BankAccount).ValidateAt(at, errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *CardObject) Validate() error { return runValidate(v) }
-
-func (pv *CardObject) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *CardObject) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *BankAccountObject) Validate() error { return runValidate(v) }
-
-func (pv *BankAccountObject) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *BankAccountObject) Validate() error { return checkValid(v.Valid(), *v) }

@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // HealthInput is the decoded and validated request of health (GET /health).
@@ -25,15 +24,6 @@ type Health204 struct {
 func (o Health204) StatusCode() int { return 204 }
 
 func (o Health204) isHealthOutput() {}
-
-func (o Health204) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return emptyResponse(o.StatusCode(), header)
-}
-
-func decodeHealthInput(d *decoder) (req HealthInput) {
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -74,7 +64,13 @@ func (h Handlers) routes() []route {
 			operation: "health",
 			segments:  []segment{{literal: "health"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "health", decodeHealthInput, h.Health)
+				d := newDecoder(r, path)
+				var req HealthInput
+				if err := d.err(); err != nil || h.Health == nil {
+					return refuse(err, "health")
+				}
+				resp, err := h.Health(ctx, req)
+				return respond("health", resp, err)
 			},
 		},
 	}

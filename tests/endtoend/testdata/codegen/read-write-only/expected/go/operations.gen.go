@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // PutAccountInput is the decoded and validated request of putAccount (PUT /accounts/{id}).
@@ -24,30 +23,13 @@ type PutAccountOutput interface {
 // PutAccount200 is the 200 response of putAccount: the account as stored.
 type PutAccount200 struct {
 	// Body is the response body (application/json).
-	Body Account
+	Body Account `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o PutAccount200) StatusCode() int { return 200 }
 
 func (o PutAccount200) isPutAccountOutput() {}
-
-func (o PutAccount200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodePutAccountInput(d *decoder) (req PutAccountInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "id", style: "simple", explode: false, required: true}, parseValue[string]); ok {
-		req.ID = v
-	}
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Account](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -88,7 +70,22 @@ func (h Handlers) routes() []route {
 			operation: "putAccount",
 			segments:  []segment{{literal: "accounts"}, {param: "id"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "putAccount", decodePutAccountInput, h.PutAccount)
+				d := newDecoder(r, path)
+				var req PutAccountInput
+				if v, ok := decodeOne(d, param{in: "path", name: "id", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+					req.ID = v
+				}
+				if d.accepts("application/json") {
+					var body Account
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
+					}
+				}
+				if err := d.err(); err != nil || h.PutAccount == nil {
+					return refuse(err, "putAccount")
+				}
+				resp, err := h.PutAccount(ctx, req)
+				return respond("putAccount", resp, err)
 			},
 		},
 	}

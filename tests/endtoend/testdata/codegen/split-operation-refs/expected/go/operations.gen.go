@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // PetsListInput is the decoded and validated request of pets_list (GET /v2/pets).
@@ -22,7 +21,7 @@ type PetsListOutput interface {
 // PetsList200 is the 200 response of pets_list: The pets..
 type PetsList200 struct {
 	// Body is the response body (application/json).
-	Body PetsList200Response
+	Body PetsList200Response `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -30,39 +29,18 @@ func (o PetsList200) StatusCode() int { return 200 }
 
 func (o PetsList200) isPetsListOutput() {}
 
-func (o PetsList200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // PetsListDefault is the default response of pets_list: Unexpected error..
 type PetsListDefault struct {
 	// Status is the status code to send (default 500).
 	Status int
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o PetsListDefault) StatusCode() int { return statusOr(o.Status, 500) }
 
 func (o PetsListDefault) isPetsListOutput() {}
-
-func (o PetsListDefault) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodePetsListInput(d *decoder) (req PetsListInput) {
-	if v, ok := decodeOne(d, param{in: "query", name: "per_page", style: "form", explode: true, required: false}, parseValue[int64]); ok {
-		errs := &d.problems
-		checkMinimum(errs, "/query/per_page", float64(v), 1)
-		req.PerPage = v
-	} else {
-		req.PerPage = 20
-	}
-	return req
-}
 
 // PetsCreateInput is the decoded and validated request of pets_create (POST /v2/pets).
 type PetsCreateInput struct {
@@ -79,7 +57,7 @@ type PetsCreateOutput interface {
 // PetsCreate201 is the 201 response of pets_create: The pet as stored..
 type PetsCreate201 struct {
 	// Body is the response body (application/json).
-	Body Pet2
+	Body Pet2 `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -87,37 +65,18 @@ func (o PetsCreate201) StatusCode() int { return 201 }
 
 func (o PetsCreate201) isPetsCreateOutput() {}
 
-func (o PetsCreate201) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // PetsCreateDefault is the default response of pets_create: Unexpected error..
 type PetsCreateDefault struct {
 	// Status is the status code to send (default 500).
 	Status int
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o PetsCreateDefault) StatusCode() int { return statusOr(o.Status, 500) }
 
 func (o PetsCreateDefault) isPetsCreateOutput() {}
-
-func (o PetsCreateDefault) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodePetsCreateInput(d *decoder) (req PetsCreateInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Pet2](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
 
 // PetsGetInput is the decoded and validated request of pets_get (GET /v2/pets/{pet_id}).
 type PetsGetInput struct {
@@ -134,7 +93,7 @@ type PetsGetOutput interface {
 // PetsGet200 is the 200 response of pets_get: The pet..
 type PetsGet200 struct {
 	// Body is the response body (application/json).
-	Body Pet2
+	Body Pet2 `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -142,35 +101,18 @@ func (o PetsGet200) StatusCode() int { return 200 }
 
 func (o PetsGet200) isPetsGetOutput() {}
 
-func (o PetsGet200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // PetsGetDefault is the default response of pets_get: Unexpected error..
 type PetsGetDefault struct {
 	// Status is the status code to send (default 500).
 	Status int
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o PetsGetDefault) StatusCode() int { return statusOr(o.Status, 500) }
 
 func (o PetsGetDefault) isPetsGetOutput() {}
-
-func (o PetsGetDefault) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodePetsGetInput(d *decoder) (req PetsGetInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "pet_id", style: "simple", explode: false, required: true}, parseValue[int64]); ok {
-		req.PetID = v
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -231,7 +173,20 @@ func (h Handlers) routes() []route {
 			operation: "pets_list",
 			segments:  []segment{{literal: "v2"}, {literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "pets_list", decodePetsListInput, h.PetsList)
+				d := newDecoder(r, path)
+				var req PetsListInput
+				if v, ok := decodeOne(d, param{in: "query", name: "per_page", style: "form", explode: true, required: false}, parseValue[int64]); ok {
+					errs := &d.problems
+					checkMinimum(errs, "/query/per_page", float64(v), 1)
+					req.PerPage = v
+				} else {
+					req.PerPage = 20
+				}
+				if err := d.err(); err != nil || h.PetsList == nil {
+					return refuse(err, "pets_list")
+				}
+				resp, err := h.PetsList(ctx, req)
+				return respond("pets_list", resp, err)
 			},
 		},
 		{
@@ -240,7 +195,19 @@ func (h Handlers) routes() []route {
 			operation: "pets_create",
 			segments:  []segment{{literal: "v2"}, {literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "pets_create", decodePetsCreateInput, h.PetsCreate)
+				d := newDecoder(r, path)
+				var req PetsCreateInput
+				if d.accepts("application/json") {
+					var body Pet2
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
+					}
+				}
+				if err := d.err(); err != nil || h.PetsCreate == nil {
+					return refuse(err, "pets_create")
+				}
+				resp, err := h.PetsCreate(ctx, req)
+				return respond("pets_create", resp, err)
 			},
 		},
 		{
@@ -249,7 +216,16 @@ func (h Handlers) routes() []route {
 			operation: "pets_get",
 			segments:  []segment{{literal: "v2"}, {literal: "pets"}, {param: "pet_id"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "pets_get", decodePetsGetInput, h.PetsGet)
+				d := newDecoder(r, path)
+				var req PetsGetInput
+				if v, ok := decodeOne(d, param{in: "path", name: "pet_id", style: "simple", explode: false, required: true}, parseValue[int64]); ok {
+					req.PetID = v
+				}
+				if err := d.err(); err != nil || h.PetsGet == nil {
+					return refuse(err, "pets_get")
+				}
+				resp, err := h.PetsGet(ctx, req)
+				return respond("pets_get", resp, err)
 			},
 		},
 	}

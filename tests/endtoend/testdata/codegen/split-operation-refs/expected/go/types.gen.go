@@ -11,13 +11,11 @@ const (
 	Part2KindDog Part2Kind = "dog"
 )
 
+var valuesOfPart2Kind = []string{"cat", "dog"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v Part2Kind) Valid() bool {
-	switch v {
-	case Part2KindCat, Part2KindDog:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfPart2Kind)
 }
 
 type Pet2 struct {

@@ -3,34 +3,27 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Part2Kind) Validate() error { return runValidate(v) }
-
-func (pv *Part2Kind) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *Part2Kind) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Pet2) Validate() error { return runValidate(v) }
 
-func (v *Pet2) validate(at string, errs *ValidationErrors) {
+func (v *Pet2) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Kind != nil {
-		(*v.Kind).validate(pointerTo(at, "kind"), errs)
+		checkEnum(errs, pointerTo(at, "kind"), (*v.Kind).Valid(), (*v.Kind))
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *PetsList200Response) Validate() error { return runValidate(v) }
 
-func (v *PetsList200Response) validate(at string, errs *ValidationErrors) {
+func (v *PetsList200Response) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Pets != nil {
 		for i1, item1 := range v.Pets {
-			item1.validate(pointerAt(pointerTo(at, "pets"), i1), errs)
+			item1.ValidateAt(pointerAt(pointerTo(at, "pets"), i1), errs)
 		}
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Error) Validate() error { return runValidate(v) }
-
-func (*Error) validate(string, *ValidationErrors) {}
+func (*Error) Validate() error { return nil }

@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // ListPetsInput is the decoded and validated request of listPets (GET /pets).
@@ -20,22 +19,13 @@ type ListPetsOutput interface {
 // ListPets200 is the 200 response of listPets: ok.
 type ListPets200 struct {
 	// Body is the response body (application/json).
-	Body []Pet
+	Body []Pet `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o ListPets200) StatusCode() int { return 200 }
 
 func (o ListPets200) isListPetsOutput() {}
-
-func (o ListPets200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeListPetsInput(d *decoder) (req ListPetsInput) {
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -76,7 +66,13 @@ func (h Handlers) routes() []route {
 			operation: "listPets",
 			segments:  []segment{{literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "listPets", decodeListPetsInput, h.ListPets)
+				d := newDecoder(r, path)
+				var req ListPetsInput
+				if err := d.err(); err != nil || h.ListPets == nil {
+					return refuse(err, "listPets")
+				}
+				resp, err := h.ListPets(ctx, req)
+				return respond("listPets", resp, err)
 			},
 		},
 	}

@@ -11,13 +11,11 @@ const (
 	TagOutdoor Tag = "outdoor"
 )
 
+var valuesOfTag = []string{"indoor", "outdoor"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v Tag) Valid() bool {
-	switch v {
-	case TagIndoor, TagOutdoor:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfTag)
 }
 
 type Pet struct {

@@ -3,32 +3,27 @@
 package api
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Tag) Validate() error { return runValidate(v) }
-
-func (pv *Tag) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *Tag) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Pet) Validate() error { return runValidate(v) }
 
-func (v *Pet) validate(at string, errs *ValidationErrors) {
+func (v *Pet) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Owner != nil {
-		(*v.Owner).validate(pointerTo(at, "owner"), errs)
+		(*v.Owner).ValidateAt(pointerTo(at, "owner"), errs)
 	}
 	if v.Tag != nil {
-		(*v.Tag).validate(pointerTo(at, "tag"), errs)
+		checkEnum(errs, pointerTo(at, "tag"), (*v.Tag).Valid(), (*v.Tag))
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Owner2) Validate() error { return runValidate(v) }
 
-func (v *Owner2) validate(at string, errs *ValidationErrors) {
+func (v *Owner2) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Pets != nil {
 		for i1, item1 := range v.Pets {
-			item1.validate(pointerAt(pointerTo(at, "pets"), i1), errs)
+			item1.ValidateAt(pointerAt(pointerTo(at, "pets"), i1), errs)
 		}
 	}
 }

@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // ListThingsInput is the decoded and validated request of listThings (GET /things).
@@ -22,27 +21,13 @@ type ListThingsOutput interface {
 // ListThings200 is the 200 response of listThings: ok.
 type ListThings200 struct {
 	// Body is the response body (application/json).
-	Body Thing
+	Body Thing `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o ListThings200) StatusCode() int { return 200 }
 
 func (o ListThings200) isListThingsOutput() {}
-
-func (o ListThings200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeListThingsInput(d *decoder) (req ListThingsInput) {
-	if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
-		errs := &d.problems
-		checkExclusiveMinimum(errs, "/query/limit", float64(v), 1)
-		req.Limit = &v
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -83,7 +68,18 @@ func (h Handlers) routes() []route {
 			operation: "listThings",
 			segments:  []segment{{literal: "things"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "listThings", decodeListThingsInput, h.ListThings)
+				d := newDecoder(r, path)
+				var req ListThingsInput
+				if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
+					errs := &d.problems
+					checkExclusiveMinimum(errs, "/query/limit", float64(v), 1)
+					req.Limit = &v
+				}
+				if err := d.err(); err != nil || h.ListThings == nil {
+					return refuse(err, "listThings")
+				}
+				resp, err := h.ListThings(ctx, req)
+				return respond("listThings", resp, err)
 			},
 		},
 	}

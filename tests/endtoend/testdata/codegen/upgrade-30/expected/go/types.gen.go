@@ -37,13 +37,11 @@ const (
 	ThingColorGreen ThingColor = "green"
 )
 
+var valuesOfThingColor = []string{"red", "green"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v ThingColor) Valid() bool {
-	switch v {
-	case ThingColorRed, ThingColorGreen:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfThingColor)
 }
 
 // Exactly one field is set (oneOf); none when the value is null.

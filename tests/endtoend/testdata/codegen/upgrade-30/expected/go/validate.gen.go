@@ -5,30 +5,25 @@ package api
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Thing) Validate() error { return runValidate(v) }
 
-func (v *Thing) validate(at string, errs *ValidationErrors) {
+func (v *Thing) ValidateAt(at string, errs *ValidationErrors) {
 	if v.Size != nil {
 		checkExclusiveMaximum(errs, pointerTo(at, "size"), float64((*v.Size)), 10)
 	}
 	if x0, ok := v.Color.Get(); ok {
-		x0.validate(pointerTo(at, "color"), errs)
+		checkEnum(errs, pointerTo(at, "color"), x0.Valid(), x0)
 	}
 	if x0, ok := v.Parent.Get(); ok {
-		x0.validate(pointerTo(at, "parent"), errs)
+		x0.ValidateAt(pointerTo(at, "parent"), errs)
 	}
 	if x0, ok := v.Kind.Get(); ok {
-		x0.validate(pointerTo(at, "kind"), errs)
+		x0.ValidateAt(pointerTo(at, "kind"), errs)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *ThingColor) Validate() error { return runValidate(v) }
-
-func (pv *ThingColor) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *ThingColor) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *ThingKind) Validate() error { return runValidate(v) }
 
-func (*ThingKind) validate(string, *ValidationErrors) {}
+func (*ThingKind) ValidateAt(string, *ValidationErrors) {}

@@ -5,18 +5,13 @@ package api
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Pet) Validate() error { return runValidate(v) }
 
-func (v *Pet) validate(at string, errs *ValidationErrors) {
+func (v *Pet) ValidateAt(at string, errs *ValidationErrors) {
 	checkFormat(errs, pointerTo(at, "id"), string(v.ID), "uuid")
 	checkMinLength(errs, pointerTo(at, "name"), string(v.Name), 1)
 	if v.Kind != nil {
-		(*v.Kind).validate(pointerTo(at, "kind"), errs)
+		checkEnum(errs, pointerTo(at, "kind"), (*v.Kind).Valid(), (*v.Kind))
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *PetKind) Validate() error { return runValidate(v) }
-
-func (pv *PetKind) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *PetKind) Validate() error { return checkValid(v.Valid(), *v) }

@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // CreateEventInput is the decoded and validated request of createEvent (POST /events).
@@ -22,27 +21,13 @@ type CreateEventOutput interface {
 // CreateEvent201 is the 201 response of createEvent: created.
 type CreateEvent201 struct {
 	// Body is the response body (application/json).
-	Body Event
+	Body Event `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o CreateEvent201) StatusCode() int { return 201 }
 
 func (o CreateEvent201) isCreateEventOutput() {}
-
-func (o CreateEvent201) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeCreateEventInput(d *decoder) (req CreateEventInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Event](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -83,7 +68,19 @@ func (h Handlers) routes() []route {
 			operation: "createEvent",
 			segments:  []segment{{literal: "events"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "createEvent", decodeCreateEventInput, h.CreateEvent)
+				d := newDecoder(r, path)
+				var req CreateEventInput
+				if d.accepts("application/json") {
+					var body Event
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
+					}
+				}
+				if err := d.err(); err != nil || h.CreateEvent == nil {
+					return refuse(err, "createEvent")
+				}
+				resp, err := h.CreateEvent(ctx, req)
+				return respond("createEvent", resp, err)
 			},
 		},
 	}

@@ -4,7 +4,6 @@ package pets
 
 import (
 	"context"
-	"net/http"
 )
 
 // ListPetsInput is the decoded and validated request of listPets (GET /pets).
@@ -22,28 +21,13 @@ type ListPetsOutput interface {
 // ListPets200 is the 200 response of listPets: the pets.
 type ListPets200 struct {
 	// Body is the response body (application/json).
-	Body []Pet
+	Body []Pet `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o ListPets200) StatusCode() int { return 200 }
 
 func (o ListPets200) isListPetsOutput() {}
-
-func (o ListPets200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeListPetsInput(d *decoder) (req ListPetsInput) {
-	if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
-		errs := &d.problems
-		checkMinimum(errs, "/query/limit", float64(v), 1)
-		checkMaximum(errs, "/query/limit", float64(v), 100)
-		req.Limit = &v
-	}
-	return req
-}
 
 // CreatePetInput is the decoded and validated request of createPet (POST /pets).
 type CreatePetInput struct {
@@ -60,27 +44,13 @@ type CreatePetOutput interface {
 // CreatePet201 is the 201 response of createPet: created.
 type CreatePet201 struct {
 	// Body is the response body (application/json).
-	Body Pet
+	Body Pet `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o CreatePet201) StatusCode() int { return 201 }
 
 func (o CreatePet201) isCreatePetOutput() {}
-
-func (o CreatePet201) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeCreatePetInput(d *decoder) (req CreatePetInput) {
-	if d.accepts("application/json") {
-		if v, ok := decodeJSONBody[Pet](d, true); ok {
-			req.Body = v
-		}
-	}
-	return req
-}
 
 // GetPetInput is the decoded and validated request of getPet (GET /pets/{petId}).
 type GetPetInput struct {
@@ -97,18 +67,13 @@ type GetPetOutput interface {
 // GetPet200 is the 200 response of getPet: the pet.
 type GetPet200 struct {
 	// Body is the response body (application/json).
-	Body Pet
+	Body Pet `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o GetPet200) StatusCode() int { return 200 }
 
 func (o GetPet200) isGetPetOutput() {}
-
-func (o GetPet200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
 
 // GetPet404 is the 404 response of getPet: no such pet.
 type GetPet404 struct {
@@ -118,20 +83,6 @@ type GetPet404 struct {
 func (o GetPet404) StatusCode() int { return 404 }
 
 func (o GetPet404) isGetPetOutput() {}
-
-func (o GetPet404) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return emptyResponse(o.StatusCode(), header)
-}
-
-func decodeGetPetInput(d *decoder) (req GetPetInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "petId", style: "simple", explode: false, required: true}, parseValue[string]); ok {
-		errs := &d.problems
-		checkFormat(errs, "/path/petId", string(v), "uuid")
-		req.PetID = v
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -192,7 +143,19 @@ func (h Handlers) routes() []route {
 			operation: "listPets",
 			segments:  []segment{{literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "listPets", decodeListPetsInput, h.ListPets)
+				d := newDecoder(r, path)
+				var req ListPetsInput
+				if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
+					errs := &d.problems
+					checkMinimum(errs, "/query/limit", float64(v), 1)
+					checkMaximum(errs, "/query/limit", float64(v), 100)
+					req.Limit = &v
+				}
+				if err := d.err(); err != nil || h.ListPets == nil {
+					return refuse(err, "listPets")
+				}
+				resp, err := h.ListPets(ctx, req)
+				return respond("listPets", resp, err)
 			},
 		},
 		{
@@ -201,7 +164,19 @@ func (h Handlers) routes() []route {
 			operation: "createPet",
 			segments:  []segment{{literal: "pets"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "createPet", decodeCreatePetInput, h.CreatePet)
+				d := newDecoder(r, path)
+				var req CreatePetInput
+				if d.accepts("application/json") {
+					var body Pet
+					if decodeJSONBody(d, &body, true) {
+						req.Body = body
+					}
+				}
+				if err := d.err(); err != nil || h.CreatePet == nil {
+					return refuse(err, "createPet")
+				}
+				resp, err := h.CreatePet(ctx, req)
+				return respond("createPet", resp, err)
 			},
 		},
 		{
@@ -210,7 +185,18 @@ func (h Handlers) routes() []route {
 			operation: "getPet",
 			segments:  []segment{{literal: "pets"}, {param: "petId"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "getPet", decodeGetPetInput, h.GetPet)
+				d := newDecoder(r, path)
+				var req GetPetInput
+				if v, ok := decodeOne(d, param{in: "path", name: "petId", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+					errs := &d.problems
+					checkFormat(errs, "/path/petId", string(v), "uuid")
+					req.PetID = v
+				}
+				if err := d.err(); err != nil || h.GetPet == nil {
+					return refuse(err, "getPet")
+				}
+				resp, err := h.GetPet(ctx, req)
+				return respond("getPet", resp, err)
 			},
 		},
 	}

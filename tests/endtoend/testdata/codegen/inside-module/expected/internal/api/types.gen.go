@@ -38,11 +38,9 @@ const (
 	PetKindTwoFaBird PetKind = "2fa-bird"
 )
 
+var valuesOfPetKind = []string{"cat", "dog", "2fa-bird"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v PetKind) Valid() bool {
-	switch v {
-	case PetKindCat, PetKindDog, PetKindTwoFaBird:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfPetKind)
 }

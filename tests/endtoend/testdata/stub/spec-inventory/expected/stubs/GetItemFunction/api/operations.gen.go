@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // ListItemsInput is the decoded and validated request of listItems (GET /items).
@@ -30,7 +29,7 @@ type ListItemsOutput interface {
 // ListItems200 is the 200 response of listItems: A page of items..
 type ListItems200 struct {
 	// Body is the response body (application/json).
-	Body ItemPage
+	Body ItemPage `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -38,15 +37,10 @@ func (o ListItems200) StatusCode() int { return 200 }
 
 func (o ListItems200) isListItemsOutput() {}
 
-func (o ListItems200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // ListItems400 is the 400 response of listItems: The handler's error body..
 type ListItems400 struct {
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -54,51 +48,16 @@ func (o ListItems400) StatusCode() int { return 400 }
 
 func (o ListItems400) isListItemsOutput() {}
 
-func (o ListItems400) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // ListItems500 is the 500 response of listItems: The handler's error body..
 type ListItems500 struct {
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o ListItems500) StatusCode() int { return 500 }
 
 func (o ListItems500) isListItemsOutput() {}
-
-func (o ListItems500) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeListItemsInput(d *decoder) (req ListItemsInput) {
-	if v, ok := decodeOne(d, param{in: "query", name: "category", style: "form", explode: true, required: true}, parseValue[string]); ok {
-		errs := &d.problems
-		checkMinLength(errs, "/query/category", string(v), 1)
-		req.Category = v
-	}
-	if v, ok := decodeOne(d, param{in: "query", name: "inStock", style: "form", explode: true, required: false}, parseValue[ListItemsInStock]); ok {
-		errs := &d.problems
-		v.validate("/query/inStock", errs)
-		req.InStock = &v
-	}
-	if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
-		errs := &d.problems
-		checkMinimum(errs, "/query/limit", float64(v), 1)
-		checkMaximum(errs, "/query/limit", float64(v), 100)
-		req.Limit = v
-	} else {
-		req.Limit = 25
-	}
-	if v, ok := decodeOne(d, param{in: "query", name: "cursor", style: "form", explode: true, required: false}, parseValue[string]); ok {
-		req.Cursor = &v
-	}
-	return req
-}
 
 // GetItemInput is the decoded and validated request of getItem (GET /items/{sku}).
 type GetItemInput struct {
@@ -115,9 +74,9 @@ type GetItemOutput interface {
 // GetItem200 is the 200 response of getItem: The item..
 type GetItem200 struct {
 	// Body is the response body (application/json).
-	Body ItemView
+	Body ItemView `body:"json" media:"application/json"`
 	// CacheControl is the response header "cache-control".
-	CacheControl *string
+	CacheControl *string `header:"cache-control,optional"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -125,18 +84,10 @@ func (o GetItem200) StatusCode() int { return 200 }
 
 func (o GetItem200) isGetItemOutput() {}
 
-func (o GetItem200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	if o.CacheControl != nil {
-		header.Set("cache-control", formatHeader(*o.CacheControl))
-	}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // GetItem400 is the 400 response of getItem: The handler's error body..
 type GetItem400 struct {
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -144,35 +95,16 @@ func (o GetItem400) StatusCode() int { return 400 }
 
 func (o GetItem400) isGetItemOutput() {}
 
-func (o GetItem400) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // GetItem404 is the 404 response of getItem: The handler's error body..
 type GetItem404 struct {
 	// Body is the response body (application/json).
-	Body Error
+	Body Error `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o GetItem404) StatusCode() int { return 404 }
 
 func (o GetItem404) isGetItemOutput() {}
-
-func (o GetItem404) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeGetItemInput(d *decoder) (req GetItemInput) {
-	if v, ok := decodeOne(d, param{in: "path", name: "sku", style: "simple", explode: false, required: true}, parseValue[string]); ok {
-		errs := &d.problems
-		checkPattern(errs, "/path/sku", string(v), pattern0)
-		req.Sku = v
-	}
-	return req
-}
 
 // GetHealthInput is the decoded and validated request of getHealth (GET /health).
 type GetHealthInput struct {
@@ -189,7 +121,7 @@ type GetHealthOutput interface {
 // GetHealth200 is the 200 response of getHealth: Healthy..
 type GetHealth200 struct {
 	// Body is the response body (application/json).
-	Body Health
+	Body Health `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
@@ -197,35 +129,16 @@ func (o GetHealth200) StatusCode() int { return 200 }
 
 func (o GetHealth200) isGetHealthOutput() {}
 
-func (o GetHealth200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
 // GetHealth503 is the 503 response of getHealth: Degraded..
 type GetHealth503 struct {
 	// Body is the response body (application/json).
-	Body Health
+	Body Health `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o GetHealth503) StatusCode() int { return 503 }
 
 func (o GetHealth503) isGetHealthOutput() {}
-
-func (o GetHealth503) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeGetHealthInput(d *decoder) (req GetHealthInput) {
-	if v, ok := decodeOne(d, param{in: "query", name: "deep", style: "form", explode: true, required: false}, parseValue[GetHealthDeep]); ok {
-		errs := &d.problems
-		v.validate("/query/deep", errs)
-		req.Deep = &v
-	}
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -286,7 +199,18 @@ func (h Handlers) routes() []route {
 			operation: "getHealth",
 			segments:  []segment{{literal: "health"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "getHealth", decodeGetHealthInput, h.GetHealth)
+				d := newDecoder(r, path)
+				var req GetHealthInput
+				if v, ok := decodeOne(d, param{in: "query", name: "deep", style: "form", explode: true, required: false}, parseValue[GetHealthDeep]); ok {
+					errs := &d.problems
+					checkEnum(errs, "/query/deep", v.Valid(), v)
+					req.Deep = &v
+				}
+				if err := d.err(); err != nil || h.GetHealth == nil {
+					return refuse(err, "getHealth")
+				}
+				resp, err := h.GetHealth(ctx, req)
+				return respond("getHealth", resp, err)
 			},
 		},
 		{
@@ -295,7 +219,34 @@ func (h Handlers) routes() []route {
 			operation: "listItems",
 			segments:  []segment{{literal: "items"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "listItems", decodeListItemsInput, h.ListItems)
+				d := newDecoder(r, path)
+				var req ListItemsInput
+				if v, ok := decodeOne(d, param{in: "query", name: "category", style: "form", explode: true, required: true}, parseValue[string]); ok {
+					errs := &d.problems
+					checkMinLength(errs, "/query/category", string(v), 1)
+					req.Category = v
+				}
+				if v, ok := decodeOne(d, param{in: "query", name: "inStock", style: "form", explode: true, required: false}, parseValue[ListItemsInStock]); ok {
+					errs := &d.problems
+					checkEnum(errs, "/query/inStock", v.Valid(), v)
+					req.InStock = &v
+				}
+				if v, ok := decodeOne(d, param{in: "query", name: "limit", style: "form", explode: true, required: false}, parseValue[int64]); ok {
+					errs := &d.problems
+					checkMinimum(errs, "/query/limit", float64(v), 1)
+					checkMaximum(errs, "/query/limit", float64(v), 100)
+					req.Limit = v
+				} else {
+					req.Limit = 25
+				}
+				if v, ok := decodeOne(d, param{in: "query", name: "cursor", style: "form", explode: true, required: false}, parseValue[string]); ok {
+					req.Cursor = &v
+				}
+				if err := d.err(); err != nil || h.ListItems == nil {
+					return refuse(err, "listItems")
+				}
+				resp, err := h.ListItems(ctx, req)
+				return respond("listItems", resp, err)
 			},
 		},
 		{
@@ -304,7 +255,18 @@ func (h Handlers) routes() []route {
 			operation: "getItem",
 			segments:  []segment{{literal: "items"}, {param: "sku"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "getItem", decodeGetItemInput, h.GetItem)
+				d := newDecoder(r, path)
+				var req GetItemInput
+				if v, ok := decodeOne(d, param{in: "path", name: "sku", style: "simple", explode: false, required: true}, parseValue[string]); ok {
+					errs := &d.problems
+					checkPattern(errs, "/path/sku", string(v), pattern0)
+					req.Sku = v
+				}
+				if err := d.err(); err != nil || h.GetItem == nil {
+					return refuse(err, "getItem")
+				}
+				resp, err := h.GetItem(ctx, req)
+				return respond("getItem", resp, err)
 			},
 		},
 	}

@@ -158,13 +158,11 @@ const (
 	HealthStatusDegraded HealthStatus = "degraded"
 )
 
+var valuesOfHealthStatus = []string{"ok", "degraded"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v HealthStatus) Valid() bool {
-	switch v {
-	case HealthStatusOk, HealthStatusDegraded:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfHealthStatus)
 }
 
 type HealthChecksValue string
@@ -174,13 +172,11 @@ const (
 	HealthChecksValueDegraded HealthChecksValue = "degraded"
 )
 
+var valuesOfHealthChecksValue = []string{"ok", "degraded"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v HealthChecksValue) Valid() bool {
-	switch v {
-	case HealthChecksValueOk, HealthChecksValueDegraded:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfHealthChecksValue)
 }
 
 type ListItemsInStock string
@@ -190,13 +186,11 @@ const (
 	ListItemsInStockFalse ListItemsInStock = "false"
 )
 
+var valuesOfListItemsInStock = []string{"true", "false"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v ListItemsInStock) Valid() bool {
-	switch v {
-	case ListItemsInStockTrue, ListItemsInStockFalse:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfListItemsInStock)
 }
 
 type GetHealthDeep string
@@ -206,11 +200,9 @@ const (
 	GetHealthDeepFalse GetHealthDeep = "false"
 )
 
+var valuesOfGetHealthDeep = []string{"true", "false"}
+
 // Valid reports whether v is one of the values the schema allows.
 func (v GetHealthDeep) Valid() bool {
-	switch v {
-	case GetHealthDeepTrue, GetHealthDeepFalse:
-		return true
-	}
-	return false
+	return oneOf(string(v), valuesOfGetHealthDeep)
 }

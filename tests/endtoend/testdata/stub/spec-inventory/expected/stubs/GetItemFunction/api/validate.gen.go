@@ -5,63 +5,35 @@ package api
 var pattern0 = newPattern("^[A-Za-z0-9-]{4,32}$")
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *Error) Validate() error { return runValidate(v) }
-
-func (*Error) validate(string, *ValidationErrors) {}
+func (*Error) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *InventoryItem) Validate() error { return runValidate(v) }
-
-func (*InventoryItem) validate(string, *ValidationErrors) {}
+func (*InventoryItem) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *ItemView) Validate() error { return runValidate(v) }
-
-func (*ItemView) validate(string, *ValidationErrors) {}
+func (*ItemView) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *ItemPage) Validate() error { return runValidate(v) }
-
-func (*ItemPage) validate(string, *ValidationErrors) {}
+func (*ItemPage) Validate() error { return nil }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
 func (v *Health) Validate() error { return runValidate(v) }
 
-func (v *Health) validate(at string, errs *ValidationErrors) {
-	v.Status.validate(pointerTo(at, "status"), errs)
+func (v *Health) ValidateAt(at string, errs *ValidationErrors) {
+	checkEnum(errs, pointerTo(at, "status"), v.Status.Valid(), v.Status)
 	for k0, item0 := range v.Checks {
-		item0.validate(pointerTo(pointerTo(at, "checks"), k0), errs)
+		checkEnum(errs, pointerTo(pointerTo(at, "checks"), k0), item0.Valid(), item0)
 	}
 }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *HealthStatus) Validate() error { return runValidate(v) }
-
-func (pv *HealthStatus) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *HealthStatus) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *HealthChecksValue) Validate() error { return runValidate(v) }
-
-func (pv *HealthChecksValue) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *HealthChecksValue) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *ListItemsInStock) Validate() error { return runValidate(v) }
-
-func (pv *ListItemsInStock) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *ListItemsInStock) Validate() error { return checkValid(v.Valid(), *v) }
 
 // Validate checks the value against its schema's enums and constraints; the result is nil or ValidationErrors.
-func (v *GetHealthDeep) Validate() error { return runValidate(v) }
-
-func (pv *GetHealthDeep) validate(at string, errs *ValidationErrors) {
-	v := *pv
-	checkEnum(errs, at, v.Valid(), v)
-}
+func (v *GetHealthDeep) Validate() error { return checkValid(v.Valid(), *v) }

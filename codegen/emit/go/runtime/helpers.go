@@ -18,180 +18,42 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
 )
 
-// Nullable is a property that may be absent, null, or hold a value; all three round-trip.
-//
-// The zero value is absent. With the `omitzero` JSON option an absent property is left out when
-// marshalling (IsZero reports absence), a null one is written as null.
-type Nullable[T any] struct {
-	value T
-	state nullableState
-}
-
-type nullableState uint8
-
-const (
-	nullableAbsent nullableState = iota
-	nullableNull
-	nullableValue
-)
-
-// NewNullable is a Nullable holding v.
-func NewNullable[T any](v T) Nullable[T] { return Nullable[T]{value: v, state: nullableValue} }
-
-// NewNull is a Nullable that is present and null.
-func NewNull[T any]() Nullable[T] { return Nullable[T]{state: nullableNull} }
-
-// Get is the value and true, or the zero value and false when absent or null.
-func (n Nullable[T]) Get() (T, bool) { return n.value, n.state == nullableValue }
-
-// IsNull reports whether the property is present and null.
-func (n Nullable[T]) IsNull() bool { return n.state == nullableNull }
-
-// IsSet reports whether the property is present (null or a value).
-func (n Nullable[T]) IsSet() bool { return n.state != nullableAbsent }
-
-// IsZero reports whether the property is absent; `omitzero` leaves it out then.
-func (n Nullable[T]) IsZero() bool { return n.state == nullableAbsent }
-
-// Set makes the property present with value v.
-func (n *Nullable[T]) Set(v T) { *n = NewNullable(v) }
-
-// SetNull makes the property present and null.
-func (n *Nullable[T]) SetNull() { *n = NewNull[T]() }
-
-// Unset makes the property absent.
-func (n *Nullable[T]) Unset() { *n = Nullable[T]{} }
-
-// MarshalJSON writes the value, or null (an absent property is only left out under `omitzero`).
-func (n Nullable[T]) MarshalJSON() ([]byte, error) {
-	if n.state != nullableValue {
-		return []byte("null"), nil
-	}
-	return json.Marshal(n.value)
-}
-
-// UnmarshalJSON reads null or a value; a property never seen stays absent.
-func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		n.SetNull()
-		return nil
-	}
-	var v T
-	if err := unmarshalValue(data, &v); err != nil {
-		return err
-	}
-	n.Set(v)
-	return nil
-}
-
-// Date is a calendar date, `format: date` (RFC 3339 full-date, 2006-01-02).
-type Date struct {
-	Year  int
-	Month time.Month
-	Day   int
-}
-
-// ParseDate reads a full-date such as 2024-02-29.
-func ParseDate(s string) (Date, error) {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return Date{}, fmt.Errorf("not a date (YYYY-MM-DD): %q", s)
-	}
-	return Date{t.Year(), t.Month(), t.Day()}, nil
-}
-
-// String is the date as YYYY-MM-DD.
-func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
-
-// MarshalText writes YYYY-MM-DD.
-func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
-
-// UnmarshalText reads YYYY-MM-DD.
-func (d *Date) UnmarshalText(text []byte) error {
-	parsed, err := ParseDate(string(text))
-	if err != nil {
-		return err
-	}
-	*d = parsed
-	return nil
-}
-
-// Binary is `format: binary` inside JSON: the octets as the string itself, not base64.
-//
-// JSON strings are Unicode, so bytes that are not UTF-8 do not survive marshalling (encoding/json
-// writes U+FFFD for them); use `format: byte` ([]byte, base64) for arbitrary octets.
-type Binary []byte
-
-// MarshalJSON writes the bytes as a JSON string.
-func (b Binary) MarshalJSON() ([]byte, error) { return json.Marshal(string(b)) }
-
-// UnmarshalJSON reads a JSON string into the bytes.
-func (b *Binary) UnmarshalJSON(data []byte) error {
-	var s string
-	if err := json.Unmarshal(data, &s); err != nil {
-		return err
-	}
-	*b = Binary(s)
-	return nil
-}
-
-// Problem is one located validation failure of a JSON document.
-type Problem struct {
-	// Pointer is the JSON pointer (RFC 6901) of the offending value, "" for the document itself.
-	Pointer string `json:"pointer"`
-	// Rule is the JSON Schema keyword that failed: required, type, enum, minLength, oneOf, ...
-	Rule string `json:"rule"`
-	// Message says what was expected, for people.
-	Message string `json:"message"`
-}
-
-// ValidationErrors are the problems of one document; decoding and Validate() return them.
-type ValidationErrors []Problem
-
-func (e ValidationErrors) Error() string {
-	parts := make([]string, len(e))
-	for i, p := range e {
-		at := p.Pointer
-		if at == "" {
-			at = "(document)"
-		}
-		parts[i] = at + ": " + p.Message
-	}
-	return strings.Join(parts, "; ")
-}
-
-// orNil is nil for no problems, so that `return errs.orNil()` gives a nil error interface.
-func (e ValidationErrors) orNil() error {
+// orNil is nil for no problems, so that `return orNil(errs)` gives a nil error interface.
+func orNil(e ValidationErrors) error {
 	if len(e) == 0 {
 		return nil
 	}
 	return e
 }
 
-// validator is every named type that can have methods: validate appends the problems of the value
-// located under at. Pointer receivers, so that no method copies a struct or needs a wrapper.
+// validator is every named type with something to check inside it: ValidateAt appends the problems
+// of the value located under at. Exported, so that types in one package check those of another;
+// pointer receivers, so that no method copies a struct or needs a wrapper.
 type validator interface {
-	validate(at string, errs *ValidationErrors)
+	ValidateAt(at string, errs *ValidationErrors)
 }
 
-// runValidate runs a type's validate from the document root: every Validate() method is this call.
+// runValidate runs a type's ValidateAt from the document root: every such Validate() is this call.
 func runValidate(v validator) error {
 	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
+	v.ValidateAt("", &errs)
+	return orNil(errs)
 }
 
-// AsValidationErrors finds the problems in err (nil if it carries none).
-func AsValidationErrors(err error) ValidationErrors {
-	var found ValidationErrors
-	if errors.As(err, &found) {
-		return found
-	}
-	return nil
+// checkValid is the Validate of an enum: one problem at the document when the value is not one
+// of the allowed ones.
+func checkValid(valid bool, value any) error {
+	var errs ValidationErrors
+	checkEnum(&errs, "", valid, value)
+	return orNil(errs)
+}
+
+// problemAt is one problem as ValidationErrors.
+func problemAt(at, rule, message string) ValidationErrors {
+	return ValidationErrors{{Pointer: at, Rule: rule, Message: message}}
 }
 
 func addProblem(errs *ValidationErrors, at, rule, message string) {
@@ -345,7 +207,7 @@ func decodeStruct(data []byte, v any, fields []fieldSpec, rest int, restNullable
 		}
 		extra.SetMapIndex(reflect.ValueOf(key), item.Elem())
 	}
-	return errs.orNil()
+	return orNil(errs)
 }
 
 // addDecodeError locates a decoding error down to the array item or map member that caused it
@@ -400,7 +262,7 @@ func discriminatorOf(data []byte, property string) (string, error) {
 	}
 	tag, ok := raw[property]
 	if !ok {
-		return "", ValidationErrors{{pointerTo("", property), "required", "discriminator property " + strconv.Quote(property) + " is required"}}
+		return "", problemAt(pointerTo("", property), "required", "discriminator property "+strconv.Quote(property)+" is required")
 	}
 	var text string
 	if json.Unmarshal(tag, &text) == nil {
@@ -410,7 +272,7 @@ func discriminatorOf(data []byte, property string) (string, error) {
 	if json.Unmarshal(tag, &number) == nil {
 		return number.String(), nil
 	}
-	return "", ValidationErrors{{pointerTo("", property), "type", "discriminator must be a string"}}
+	return "", problemAt(pointerTo("", property), "type", "discriminator must be a string")
 }
 
 // marshalObject writes known (a struct without its extra maps) and then the members of every
@@ -655,6 +517,15 @@ func checkUnique[T any](errs *ValidationErrors, at string, items []T) {
 	}
 }
 
+// oneOf reports whether v is among values: every enum's Valid, on its underlying type, so one
+// loop is compiled per underlying type instead of a switch per enum (a string switch compiles to a
+// search tree, in Valid, in its pointer wrapper and wherever it is inlined).
+//
+//go:noinline
+func oneOf[T comparable](v T, values []T) bool {
+	return slices.Contains(values, v)
+}
+
 func checkEnum(errs *ValidationErrors, at string, valid bool, value any) {
 	if !valid {
 		addProblem(errs, at, "enum", fmt.Sprintf("%v is not one of the allowed values", value))
@@ -729,11 +600,11 @@ func onlyMembers(data []byte, names ...string) error {
 			addProblem(&errs, pointerTo("", key), "unevaluatedProperties", "property "+strconv.Quote(key)+" is not allowed")
 		}
 	}
-	return errs.orNil()
+	return orNil(errs)
 }
 
 func unknownTag(property, tag string) error {
-	return ValidationErrors{{pointerTo("", property), "discriminator", "unknown discriminator value " + strconv.Quote(tag)}}
+	return problemAt(pointerTo("", property), "discriminator", "unknown discriminator value "+strconv.Quote(tag))
 }
 
 // unionResult judges a oneOf (exactly one alternative matched) or anyOf (at least one).
@@ -742,11 +613,11 @@ func unionResult(matched int, first error, rule string) error {
 	case matched == 1 || (matched > 1 && rule == "anyOf"):
 		return nil
 	case matched > 1:
-		return ValidationErrors{{"", rule, "matches " + strconv.Itoa(matched) + " alternatives; exactly one must match"}}
+		return problemAt("", rule, "matches "+strconv.Itoa(matched)+" alternatives; exactly one must match")
 	case first != nil:
-		return ValidationErrors{{"", rule, "matches none of the alternatives (first: " + first.Error() + ")"}}
+		return problemAt("", rule, "matches none of the alternatives (first: "+first.Error()+")")
 	}
-	return ValidationErrors{{"", rule, "matches none of the alternatives"}}
+	return problemAt("", rule, "matches none of the alternatives")
 }
 
 // sortedKeys are the members' names in order, so that problems come in a stable order.

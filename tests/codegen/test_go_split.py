@@ -1,0 +1,66 @@
+"""A big spec's types go into several Go packages (`codegen.emit.go.packages`) and behave as one.
+
+The test specs are small, so they are split with a tiny weight per package: every named schema then
+lands in a package of its own or of its cycle, the most references cross packages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from codegen.emit.go.checks import refs_of
+from codegen.emit.go.packages import _named, partition
+from codegen.ir import Api
+from codegen.resolve.resolver import resolve
+from codegen.spec.load import load_spec
+from codegen.spec.upgrade import upgrade
+
+from .conftest import GO_SPECS, SPECS
+from .go.module import GoModule, build, go
+from .test_go_decoding import PROBLEMS
+from .test_go_roundtrip import documents
+
+TINY = 5
+"""A package weight that splits every test spec into many packages."""
+
+
+def _api(name: str) -> Api:
+    return resolve(upgrade(load_spec(SPECS / name)).spec).api
+
+
+@pytest.mark.parametrize("spec_name", GO_SPECS)
+def test_each_group_refers_only_to_its_own_and_earlier_groups(spec_name: str) -> None:
+    api = _api(spec_name)
+    groups = partition(api, TINY)
+    assert len(groups) > 1
+    where = {name: i for i, group in enumerate(groups) for name in group}
+    assert sorted(where) == sorted(s.name for s in api.schemas)
+    assert sum(len(group) for group in groups) == len(api.schemas)
+    for schema in api.schemas:
+        for ref in refs_of(schema.definition):
+            for target in _named(ref):
+                assert where[target] <= where[schema.name], f"{schema.name} → {target}"
+
+
+def test_a_spec_under_the_weight_stays_one_package_in_schema_order() -> None:
+    api = _api("shop.yaml")
+    assert partition(api) == (tuple(s.name for s in api.schemas),)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("spec_name", ["shop.yaml", "gostress.yaml", "realworld.yaml"])
+def test_split_types_answer_every_document_as_one_package_does(
+    go_modules: dict[str, GoModule], spec_name: str, tmp_path: Path
+) -> None:
+    whole = go_modules[spec_name]
+    split = build(tmp_path, whole.api, whole.spec, split_weight=TINY)
+    assert len(list((tmp_path / "internal").iterdir())) > 1
+    vetted = go("vet", "./...", cwd=tmp_path)
+    assert vetted.returncode == 0, vetted.stderr
+    cases: list[tuple[str, Any]] = documents(whole, spec_name)[0]
+    cases += [(schema, document) for spec, schema, document, _, _ in PROBLEMS if spec == spec_name]
+    assert cases
+    assert split.round_trip(cases) == whole.round_trip(cases)
