@@ -4,7 +4,6 @@ package api
 
 import (
 	"context"
-	"net/http"
 )
 
 // GetAInput is the decoded and validated request of getA (GET /a).
@@ -20,22 +19,13 @@ type GetAOutput interface {
 // GetA200 is the 200 response of getA: ok.
 type GetA200 struct {
 	// Body is the response body (application/json).
-	Body any
+	Body any `body:"json" media:"application/json"`
 }
 
 // StatusCode is the status the response is sent with.
 func (o GetA200) StatusCode() int { return 200 }
 
 func (o GetA200) isGetAOutput() {}
-
-func (o GetA200) encode() (*HTTPResponse, error) {
-	header := http.Header{}
-	return jsonResponse(o.StatusCode(), header, o.Body)
-}
-
-func decodeGetAInput(d *decoder) (req GetAInput) {
-	return req
-}
 
 // Server has one method per operation; NewHandlers binds them. Embed UnimplementedServer to
 // answer 501 for the operations you have not written yet.
@@ -76,7 +66,13 @@ func (h Handlers) routes() []route {
 			operation: "getA",
 			segments:  []segment{{literal: "a"}},
 			serve: func(ctx context.Context, r *HTTPRequest, path map[string]string) (*HTTPResponse, error) {
-				return serveOperation(ctx, r, path, "getA", decodeGetAInput, h.GetA)
+				d := newDecoder(r, path)
+				var req GetAInput
+				if err := d.err(); err != nil || h.GetA == nil {
+					return refuse(err, "getA")
+				}
+				resp, err := h.GetA(ctx, req)
+				return respond("getA", resp, err)
 			},
 		},
 	}

@@ -233,23 +233,23 @@ func (d *decoder) bodyPresent(required bool) bool {
 	return false
 }
 
-// decodeJSONBody decodes and validates a JSON body into T; false when absent or invalid.
-func decodeJSONBody[T any](d *decoder, required bool) (T, bool) {
-	var v T
+// decodeJSONBody decodes and validates a JSON body into dst (a pointer); false when absent or
+// invalid. Not generic: one body serves every operation.
+func decodeJSONBody(d *decoder, dst any, required bool) bool {
 	if !d.bodyPresent(required) {
-		return v, false
+		return false
 	}
-	if err := json.Unmarshal(d.r.Body, &v); err != nil {
+	if err := json.Unmarshal(d.r.Body, dst); err != nil {
 		d.bodyProblems(err)
-		return v, false
+		return false
 	}
-	if validator, ok := any(&v).(interface{ Validate() error }); ok {
+	if validator, ok := dst.(interface{ Validate() error }); ok {
 		if err := validator.Validate(); err != nil {
 			d.bodyProblems(err)
-			return v, false
+			return false
 		}
 	}
-	return v, true
+	return true
 }
 
 func decodeTextBody(d *decoder, required bool) (string, bool) {

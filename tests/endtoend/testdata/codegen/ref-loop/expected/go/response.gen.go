@@ -3,7 +3,6 @@
 package api
 
 import (
-	"context"
 	"encoding"
 	"encoding/json"
 	"fmt"
@@ -13,31 +12,82 @@ import (
 	"time"
 )
 
-// output is what every operation's response type implements: its status and its wire form.
+// output is what every operation's response type implements: the status it is sent with. Its
+// wire form comes from its fields (see encodeResponse).
 type output interface {
 	StatusCode() int
-	encode() (*HTTPResponse, error)
 }
 
-// serveOperation decodes and validates the request, calls the handler and encodes its response.
-// Problems found while decoding answer 400 before the handler runs; a nil handler answers 501.
-func serveOperation[Req any, Resp output](ctx context.Context, r *HTTPRequest, path map[string]string, operation string, decode func(*decoder) Req, h HandlerFunc[Req, Resp]) (*HTTPResponse, error) {
-	d := newDecoder(r, path)
-	req := decode(d)
-	if err := d.err(); err != nil {
-		return nil, err
+// refuse answers a request the route cannot serve: the problems found while decoding it (400),
+// else 501 for an operation without a handler.
+func refuse(problems error, operation string) (*HTTPResponse, error) {
+	if problems != nil {
+		return nil, problems
 	}
-	if h == nil {
-		return nil, NotImplemented(operation)
-	}
-	resp, err := h(ctx, req)
+	return nil, NotImplemented(operation)
+}
+
+// respond encodes what an operation's handler returned. Every route's serve closure ends here, so
+// the generated code holds no per-operation copy of it.
+func respond(operation string, resp output, err error) (*HTTPResponse, error) {
 	if err != nil {
 		return nil, err
 	}
-	if any(resp) == nil {
+	if resp == nil {
 		return nil, fmt.Errorf("operation %s returned neither a response nor an error", operation)
 	}
-	return resp.encode()
+	return encodeResponse(resp)
+}
+
+// encodeResponse writes a generated response type by its fields: the status from StatusCode, each
+// field tagged `header:"Name"` as that header (",optional": left out when nil), the field tagged
+// `body:"json|text|bytes"` as the body (`media:` its media type; a ContentType field overrides it
+// for bytes). One reflective body serves every response type of every operation.
+func encodeResponse(o output) (*HTTPResponse, error) {
+	status := o.StatusCode()
+	v := reflect.ValueOf(o)
+	for v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	header := http.Header{}
+	var body reflect.Value
+	var kind, contentType string
+	for i := range v.NumField() {
+		field, x := v.Type().Field(i), v.Field(i)
+		if name, ok := field.Tag.Lookup("header"); ok {
+			name, optional := strings.CutSuffix(name, ",optional")
+			if optional && isNilValue(x) {
+				continue
+			}
+			if optional && x.Kind() == reflect.Pointer {
+				x = x.Elem()
+			}
+			header.Set(name, formatHeader(x.Interface()))
+		} else if k, ok := field.Tag.Lookup("body"); ok {
+			body, kind, contentType = x, k, field.Tag.Get("media")
+		}
+	}
+	switch kind {
+	case "json":
+		return jsonResponse(status, header, body.Interface())
+	case "text":
+		return textResponse(status, header, contentType, body.String())
+	case "bytes":
+		if override := v.FieldByName("ContentType"); override.IsValid() && override.String() != "" {
+			contentType = override.String()
+		}
+		return bytesResponse(status, header, contentType, body.Bytes())
+	}
+	return emptyResponse(status, header)
+}
+
+// isNilValue reports whether x is a nil pointer, slice, map or interface (an optional header left out).
+func isNilValue(x reflect.Value) bool {
+	switch x.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		return x.IsNil()
+	}
+	return false
 }
 
 func statusOr(status, fallback int) int {

@@ -164,27 +164,6 @@ func (e ValidationErrors) Error() string {
 	return strings.Join(parts, "; ")
 }
 
-// orNil is nil for no problems, so that `return errs.orNil()` gives a nil error interface.
-func (e ValidationErrors) orNil() error {
-	if len(e) == 0 {
-		return nil
-	}
-	return e
-}
-
-// validator is every named type that can have methods: validate appends the problems of the value
-// located under at. Pointer receivers, so that no method copies a struct or needs a wrapper.
-type validator interface {
-	validate(at string, errs *ValidationErrors)
-}
-
-// runValidate runs a type's validate from the document root: every Validate() method is this call.
-func runValidate(v validator) error {
-	var errs ValidationErrors
-	v.validate("", &errs)
-	return errs.orNil()
-}
-
 // AsValidationErrors finds the problems in err (nil if it carries none).
 func AsValidationErrors(err error) ValidationErrors {
 	var found ValidationErrors
@@ -192,6 +171,41 @@ func AsValidationErrors(err error) ValidationErrors {
 		return found
 	}
 	return nil
+}
+
+// orNil is nil for no problems, so that `return orNil(errs)` gives a nil error interface.
+func orNil(e ValidationErrors) error {
+	if len(e) == 0 {
+		return nil
+	}
+	return e
+}
+
+// validator is every named type with something to check inside it: ValidateAt appends the problems
+// of the value located under at. Exported, so that types in one package check those of another;
+// pointer receivers, so that no method copies a struct or needs a wrapper.
+type validator interface {
+	ValidateAt(at string, errs *ValidationErrors)
+}
+
+// runValidate runs a type's ValidateAt from the document root: every such Validate() is this call.
+func runValidate(v validator) error {
+	var errs ValidationErrors
+	v.ValidateAt("", &errs)
+	return orNil(errs)
+}
+
+// checkValid is the Validate of an enum: one problem at the document when the value is not one
+// of the allowed ones.
+func checkValid(valid bool, value any) error {
+	var errs ValidationErrors
+	checkEnum(&errs, "", valid, value)
+	return orNil(errs)
+}
+
+// problemAt is one problem as ValidationErrors.
+func problemAt(at, rule, message string) ValidationErrors {
+	return ValidationErrors{{Pointer: at, Rule: rule, Message: message}}
 }
 
 func addProblem(errs *ValidationErrors, at, rule, message string) {
@@ -345,7 +359,7 @@ func decodeStruct(data []byte, v any, fields []fieldSpec, rest int, restNullable
 		}
 		extra.SetMapIndex(reflect.ValueOf(key), item.Elem())
 	}
-	return errs.orNil()
+	return orNil(errs)
 }
 
 // addDecodeError locates a decoding error down to the array item or map member that caused it
@@ -400,7 +414,7 @@ func discriminatorOf(data []byte, property string) (string, error) {
 	}
 	tag, ok := raw[property]
 	if !ok {
-		return "", ValidationErrors{{pointerTo("", property), "required", "discriminator property " + strconv.Quote(property) + " is required"}}
+		return "", problemAt(pointerTo("", property), "required", "discriminator property "+strconv.Quote(property)+" is required")
 	}
 	var text string
 	if json.Unmarshal(tag, &text) == nil {
@@ -410,7 +424,7 @@ func discriminatorOf(data []byte, property string) (string, error) {
 	if json.Unmarshal(tag, &number) == nil {
 		return number.String(), nil
 	}
-	return "", ValidationErrors{{pointerTo("", property), "type", "discriminator must be a string"}}
+	return "", problemAt(pointerTo("", property), "type", "discriminator must be a string")
 }
 
 // marshalObject writes known (a struct without its extra maps) and then the members of every
@@ -655,6 +669,15 @@ func checkUnique[T any](errs *ValidationErrors, at string, items []T) {
 	}
 }
 
+// oneOf reports whether v is among values: every enum's Valid, on its underlying type, so one
+// loop is compiled per underlying type instead of a switch per enum (a string switch compiles to a
+// search tree, in Valid, in its pointer wrapper and wherever it is inlined).
+//
+//go:noinline
+func oneOf[T comparable](v T, values []T) bool {
+	return slices.Contains(values, v)
+}
+
 func checkEnum(errs *ValidationErrors, at string, valid bool, value any) {
 	if !valid {
 		addProblem(errs, at, "enum", fmt.Sprintf("%v is not one of the allowed values", value))
@@ -729,11 +752,11 @@ func onlyMembers(data []byte, names ...string) error {
 			addProblem(&errs, pointerTo("", key), "unevaluatedProperties", "property "+strconv.Quote(key)+" is not allowed")
 		}
 	}
-	return errs.orNil()
+	return orNil(errs)
 }
 
 func unknownTag(property, tag string) error {
-	return ValidationErrors{{pointerTo("", property), "discriminator", "unknown discriminator value " + strconv.Quote(tag)}}
+	return problemAt(pointerTo("", property), "discriminator", "unknown discriminator value "+strconv.Quote(tag))
 }
 
 // unionResult judges a oneOf (exactly one alternative matched) or anyOf (at least one).
@@ -742,11 +765,11 @@ func unionResult(matched int, first error, rule string) error {
 	case matched == 1 || (matched > 1 && rule == "anyOf"):
 		return nil
 	case matched > 1:
-		return ValidationErrors{{"", rule, "matches " + strconv.Itoa(matched) + " alternatives; exactly one must match"}}
+		return problemAt("", rule, "matches "+strconv.Itoa(matched)+" alternatives; exactly one must match")
 	case first != nil:
-		return ValidationErrors{{"", rule, "matches none of the alternatives (first: " + first.Error() + ")"}}
+		return problemAt("", rule, "matches none of the alternatives (first: "+first.Error()+")")
 	}
-	return ValidationErrors{{"", rule, "matches none of the alternatives"}}
+	return problemAt("", rule, "matches none of the alternatives")
 }
 
 // sortedKeys are the members' names in order, so that problems come in a stable order.
