@@ -193,7 +193,8 @@ class RuntimeProcess:
             self._kill_group()
         self._popen.wait()
         for thread in self._threads:
-            if thread is not threading.current_thread():
+            # A signal can stop `start` between two threads' starts: the later ones never ran.
+            if thread.ident is not None and thread is not threading.current_thread():
                 thread.join(timeout=5)
         for file in (self._status_file, self._oom_file):
             if file is not None:

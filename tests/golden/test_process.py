@@ -93,3 +93,31 @@ def test_runtime_process_that_cannot_start(tmp_path: Path) -> None:
     process = RuntimeProcess([str(tmp_path / "missing")], env={}, cwd=tmp_path, on_exit=lambda _: None)
     with pytest.raises(RunnerError, match="cannot start"):
         process.start()
+
+
+class _Stopped(Exception):
+    """What golden's signal handler raises (Terminated), here raised by a thread's start."""
+
+
+def test_a_signal_between_helper_thread_starts_still_kills_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGHUP reached golden while `start` was starting its reader threads: `kill` then tried to
+    join a thread never started and ended in a traceback (seen in the signal test under CI)."""
+    started: list[threading.Thread] = []
+    real_start = threading.Thread.start
+
+    def start_two_then_stop(thread: threading.Thread) -> None:
+        if len(started) == 2:
+            raise _Stopped("stopped by SIGHUP")
+        started.append(thread)
+        real_start(thread)
+
+    process = RuntimeProcess([sys.executable, "-c", "input()"], env={}, cwd=tmp_path, on_exit=lambda _: None)
+    monkeypatch.setattr(threading.Thread, "start", start_two_then_stop)
+    with pytest.raises(_Stopped):
+        process.start()
+    monkeypatch.undo()
+    process.kill()
+    assert process_gone(process.pid)
+    assert not any(thread.is_alive() for thread in started)
