@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from codegen.emit.go.gofmt import find_gofmt, gofmt
+from codegen.emit.go.gofmt import gofmt_all
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.modfile import go_mod, go_sum, pin
 from codegen.emit.go.packages import SPLIT_WEIGHT, partition
@@ -42,7 +42,6 @@ class GoEmitter:
         checks = types.checks
         package = source.go.package
         env = environment()
-        executable = find_gofmt()
         groups = partition(types.api, self.split_weight)
         if len(groups) > 1:
             texts = split_files(types, checks, groups, package, source.go.import_path, env)
@@ -53,7 +52,7 @@ class GoEmitter:
                 "validate.gen.go": validate_file(checks, declared.validators, package, env),
                 "runtime.gen.go": runtime_file(package),
             }
-        files = [GeneratedFile(path, gofmt(text, path, executable)) for path, text in texts.items()]
+        files = [GeneratedFile(path, text) for path, text in gofmt_all(texts).items()]
         if source.go.module:
             packaged = pin()  # module.toml, parsed once for both files
             files += [

@@ -15,13 +15,12 @@
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 
 import jinja2
 
 from codegen.emit.go.checks import go_string
-from codegen.emit.go.gofmt import find_gofmt, gofmt
+from codegen.emit.go.gofmt import gofmt_all
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.scaffold_model import OperationView, ScaffoldModel, scaffold_model
 from codegen.emit.interface import GeneratedFile, GoOptions
@@ -103,12 +102,10 @@ def scaffold_files(api: Api, options: GoOptions, types: GoTypes) -> tuple[Genera
         GeneratedFile("handlers.go", env.get_template("handlers.go.jinja").render(context), owner="user"),
         GeneratedFile("cmd/lambda/main.go", env.get_template("main.go.jinja").render(context), owner="user"),
     ]
-    executable = find_gofmt()
     # The static sources are gofmt-clean as committed (the tests run gofmt -l on the output); the
     # rendered files are formatted concurrently (gofmt on GitHub's operations takes a while).
-    with ThreadPoolExecutor(max_workers=len(rendered)) as pool:
-        formatted = list(pool.map(lambda f: gofmt(f.content, f.path, executable), rendered))
+    formatted = gofmt_all({f.path: f.content for f in rendered})
     return (
         *_static_files(options.package),
-        *(GeneratedFile(f.path, text, f.owner) for f, text in zip(rendered, formatted, strict=True)),
+        *(GeneratedFile(f.path, formatted[f.path], f.owner) for f in rendered),
     )
