@@ -21,7 +21,6 @@ from codegen.ir import (
     EnumDef,
     EnumMember,
     Field,
-    GoHints,
     ListOf,
     MapDef,
     MapOf,
@@ -40,6 +39,7 @@ from codegen.ir import (
 from codegen.names import pascal, unique
 from codegen.resolve import allof, unions
 from codegen.resolve.constraints import constraints_of
+from codegen.resolve.gohints import go_hints
 from codegen.resolve.locnames import natural_name
 from codegen.resolve.shapes import SCALARS, classify, own_keywords, strip_null, types_of
 from codegen.spec.document import Document, Spec
@@ -66,34 +66,6 @@ class Loc:
     def child(self, *tokens: str | int) -> Loc:
         """The place of a sub-schema."""
         return Loc(self.document, join(self.pointer, *tokens))
-
-
-_GO_KEYS = frozenset({"x-go-type", "x-go-tag", "x-oapi-codegen-extra-tags", "x-go-name", "x-go-type-import"})
-_NO_GO_HINTS = GoHints()
-
-
-def go_hints(schema: dict[str, Any]) -> GoHints:
-    """`x-go-name`, `x-go-type` (a string, or oapi-codegen's `{type: ...}`), `x-go-tag`."""
-    if _GO_KEYS.isdisjoint(schema):  # nearly every schema: skip the reading
-        return _NO_GO_HINTS
-    go_type = schema.get("x-go-type")
-    if isinstance(go_type, dict):
-        go_type = go_type.get("type")
-    tag = schema.get("x-go-tag")
-    extra = schema.get("x-oapi-codegen-extra-tags")
-    if tag is None and isinstance(extra, dict):
-        tag = " ".join(f'{k}:"{v}"' for k, v in extra.items())
-    name = schema.get("x-go-name")
-    given = schema.get("x-go-type-import")
-    given = given if isinstance(given, dict) else {}
-    path, alias = given.get("path"), given.get("name")
-    return GoHints(
-        name if isinstance(name, str) else None,
-        go_type if isinstance(go_type, str) else None,
-        tag if isinstance(tag, str) else None,
-        path if isinstance(path, str) else None,
-        alias if isinstance(alias, str) else None,
-    )
 
 
 def _text(schema: dict[str, Any], key: str) -> str | None:
