@@ -52,15 +52,13 @@ def _module_func(module: ir.Module, state: PrintState, typing: ModuleTyping) -> 
     printer = StmtPrinter(state, typing.typer(), typing.go_types())
     body = printer.block(module.body, Ctx(), tuple(var_names(module.body)))
     head = [
-        "v_module := jsrt.Obj(jsrt.NewObject())",
-        "v_exports := jsrt.Obj(jsrt.NewObject())",
-        'jsrt.SetS(v_module, "exports", v_exports)',
+        'v_exports := jsrt.GetS(v_module, "exports")',
         "this := v_exports",
-        "_, _, _ = v_module, v_exports, this",
+        "_, _ = v_exports, this",
     ]
-    lines = [*head, *body, 'return jsrt.GetS(v_module, "exports")']
-    doc = f"// portModule{module.index} is {module.file}: it runs the module's code and returns its exports."
-    sig = f"func portModule{module.index}(r *jsrt.Realm, m *portModules) jsrt.Value {{"
+    lines = [*head, *body]
+    doc = f"// portModule{module.index} is {module.file}: it runs the module's code on its `module` object."
+    sig = f"func portModule{module.index}(r *jsrt.Realm, m *portModules, v_module jsrt.Value) {{"
     return "\n".join([doc, sig, *lines, "}"])
 
 
@@ -94,34 +92,43 @@ def render_port(
 
 
 def _loader(count: int, shims: tuple[ShimUse, ...]) -> str:
-    cases = "".join(f"\tcase {i}:\n\t\treturn portModule{i}(m.r, m)\n" for i in range(count))
+    cases = "".join(f"\tcase {i}:\n\t\tportModule{i}(m.r, m, module)\n" for i in range(count))
     shim_cases = "".join(f"\tcase {quote(s.specifier)}:\n\t\tv = {s.call}\n" for s in shims)
     return f"""// portModules loads each translated module once, as Node's module cache does.
 type portModules struct {{
 	r       *jsrt.Realm
-	loaded  map[int]bool
-	exports map[int]jsrt.Value
+	modules map[int]jsrt.Value
 	shims   map[string]jsrt.Value
 }}
 
 func newPortModules(r *jsrt.Realm) *portModules {{
-	loaded, exports, shims := map[int]bool{{}}, map[int]jsrt.Value{{}}, map[string]jsrt.Value{{}}
-	return &portModules{{r: r, loaded: loaded, exports: exports, shims: shims}}
+	return &portModules{{r: r, modules: map[int]jsrt.Value{{}}, shims: map[string]jsrt.Value{{}}}}
 }}
 
-// require is the exports of module i (running it the first time).
+// require is module i's module.exports, running the module the first time. As in Node, the module
+// is cached before its code runs, so a require cycle gets the exports as they are so far, and a
+// module whose code throws leaves the cache (the next require runs it again).
 func (m *portModules) require(i int) jsrt.Value {{
-	if !m.loaded[i] {{
-		m.loaded[i] = true
-		m.exports[i] = m.load(i)
+	module, ok := m.modules[i]
+	if !ok {{
+		module = jsrt.Obj(jsrt.NewObject())
+		jsrt.SetS(module, "exports", jsrt.Obj(jsrt.NewObject()))
+		m.modules[i] = module
+		loaded := false
+		defer func() {{
+			if !loaded {{
+				delete(m.modules, i)
+			}}
+		}}()
+		m.load(i, module)
+		loaded = true
 	}}
-	return m.exports[i]
+	return jsrt.GetS(module, "exports")
 }}
 
-func (m *portModules) load(i int) jsrt.Value {{
+func (m *portModules) load(i int, module jsrt.Value) {{
 	switch i {{
 {cases}	}}
-	return jsrt.Undefined
 }}
 
 // shim is the exports object of an npm module the code imports (its Go shim).
