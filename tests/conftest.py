@@ -64,6 +64,12 @@ def go_offline(
     return subprocess.run(["go", *args], cwd=cwd, env=full, capture_output=True, text=True, timeout=900)
 
 
+def imported_modules(importtime_stderr: str) -> set[str]:
+    """The modules a `python -X importtime` run imported, from the stderr it wrote."""
+    lines = importtime_stderr.splitlines()
+    return {line.rsplit("|", 1)[1].strip() for line in lines if line.count("|") == 2}
+
+
 def _go_module_files() -> dict[str, str]:
     listed = subprocess.run(
         ["git", "ls-files", "-z", "*go.mod", "*go.sum"], cwd=REPO, capture_output=True, check=False

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.codegen.conftest import SPECS
-from tests.conftest import REPO
+from tests.conftest import REPO, imported_modules
 
 
 def test_codegen_imports_nothing_of_the_other_commands(tmp_path: Path) -> None:
@@ -23,7 +23,7 @@ def test_codegen_imports_nothing_of_the_other_commands(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "ts").is_dir()
-    modules = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.count("|") == 2}
+    modules = imported_modules(done.stderr)
     assert {"codegen.command", "codegen.pipeline", "migrator.cli.codegen"} <= modules
     others = ("boto3", "botocore", "migrator.canary", "migrator.port", "golden.session", "migrator.cli.port")
     assert sorted(m for m in modules if m.startswith(others)) == []

@@ -16,9 +16,8 @@ import pytest
 
 from migrator.port.report import PortReport
 from migrator.port.run import PortRequest, run_port
-from tests.conftest import FLEET, GO_OFFLINE, REPO, go_offline, require_tool
+from tests.conftest import FLEET, REPO, go_offline, require_tool
 
-OFFLINE = GO_OFFLINE
 DATA = REPO / "tests" / "port" / "data"
 FIXTURES = DATA / "fixtures"
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.conftest import REPO, imported_modules
 
 #: The dependency-free helpers the scan shares with codegen (docs/shared-helpers.md): the one
 #: regular-file reader, YAML walker, JSON pointers and atomic write, the exit codes and the report
@@ -37,7 +37,7 @@ def test_scan_imports_nothing_of_golden_codegen_or_boto3(tmp_path: Path) -> None
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert done.returncode == 0, done.stderr
-    modules = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.count("|") == 2}
+    modules = imported_modules(done.stderr)
     assert {"migrator.scan.engine", "migrator.scan.command", "migrator.report.formats"} <= modules
     tops = ("golden", "codegen", "boto3", "botocore")
     heavy = sorted(m for m in modules if m.split(".")[0] in tops and m not in SHARED_HELPERS)
@@ -54,7 +54,7 @@ def test_an_empty_folder_loads_no_reader_parser_or_report_it_does_not_use(tmp_pa
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert done.returncode == 0, done.stderr
-    modules = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.count("|") == 2}
+    modules = imported_modules(done.stderr)
     assert "migrator.report.table" in modules
     unused = {
         "yaml",

@@ -13,7 +13,6 @@ from golden.runners.gobuild import build_go_handler
 from migrator.stub.run import StubRequest, run_stub
 from tests.conftest import FLEET, GO_OFFLINE, fill_module_cache, go_offline
 
-OFFLINE = GO_OFFLINE
 go = go_offline
 
 
@@ -53,4 +52,4 @@ def fleet_binaries(fleet_stubs: Path, golden_cache: Path) -> dict[str, Path]:
     modules = sorted(go_mod.parent for go_mod in fleet_stubs.glob("*/go.mod"))
     for module in modules:
         fill_module_cache(module)  # in the mode the build runs in (a go.work above, if any)
-    return {module.name: build_go_handler(module, cache, env=OFFLINE) for module in modules}
+    return {module.name: build_go_handler(module, cache, env=GO_OFFLINE) for module in modules}

@@ -14,8 +14,7 @@ import pytest
 
 from migrator.scan.model import Function
 from migrator.stub.source import load_functions
-from tests.conftest import FLEET, REPO, go_caches
-from tests.stub.conftest import OFFLINE
+from tests.conftest import FLEET, GO_OFFLINE, REPO, go_caches
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +27,7 @@ def test_golden_runs_every_stub_against_its_node_twin(
     functions, _root = load_functions(FLEET, None, None)
     folders = {p.parent.name for p in fleet_stubs.glob("*/go.mod")}
     # The binaries fleet_binaries built are found in golden's cache: same flags, same sources.
-    env = {**os.environ, **go_caches(), **OFFLINE, "NO_COLOR": "1", "XDG_CACHE_HOME": str(golden_cache)}
+    env = {**os.environ, **go_caches(), **GO_OFFLINE, "NO_COLOR": "1", "XDG_CACHE_HOME": str(golden_cache)}
 
     def judge(function: Function) -> str | None:
         assert function.name in folders and function.file is not None
