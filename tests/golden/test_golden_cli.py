@@ -48,7 +48,10 @@ def test_equivalent_port_passes_with_noise_ignored(tmp_path: Path) -> None:
     proc = golden(*argv, "--latency", "report")  # correctness only: one warm run is a noisy p95
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
-    assert report["summary"] == {"total": 2, "passed": 2, "failed": 0, "errored": 0, "latency_failed": 0}
+    # latency_failed is left out: with `--latency report` a slow warm run on a busy machine is
+    # counted there (CI saw 1) without failing the run, which the exit code above checks.
+    summary = {k: v for k, v in report["summary"].items() if k != "latency_failed"}
+    assert summary == {"total": 2, "passed": 2, "failed": 0, "errored": 0}
     noisy = next(c for c in report["cases"] if c["id"] == "noisy.json")
     assert {n["path"] for n in noisy["noise"]} == {"/requestId", "/id", "/at"}
     assert_valid_report(report)  # real node and go: golden/report/schemas/golden-report.schema.json
