@@ -1,13 +1,21 @@
-"""gofmt, the formatter every generated Go file goes through (as sqlc calls `format.Source`)."""
+"""gofmt, the formatter every generated Go file goes through (as sqlc calls `format.Source`).
+
+`Formatter` starts a gofmt process for each file as soon as it is handed over, as many at a time as
+there are cores, so that formatting the first files overlaps rendering the next ones. Each process
+reads its file from a temporary file and writes to another: no Python thread copies gigabytes
+through pipes while the renderer holds the interpreter lock.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
-from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
+import tempfile
+from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from types import TracebackType
 
 from codegen.emit.interface import EmitError
 
@@ -29,24 +37,53 @@ def find_gofmt() -> str:
 
 def gofmt(text: str, name: str, executable: str | None = None) -> str:
     """`text` formatted by gofmt; EmitError (our bug) if gofmt rejects it."""
-    result = subprocess.run(
-        [executable or find_gofmt()],
-        input=text.encode("utf-8"),
-        capture_output=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        errors = result.stderr.decode("utf-8", "replace").replace("<standard input>", name)
-        raise EmitError(f"generated {name} is not valid Go (a bug in migrate; please report it):\n{errors}")
-    return result.stdout.decode("utf-8")
+    with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as formatted:
+        source.write(text.encode("utf-8"))
+        source.seek(0)
+        result = subprocess.run(
+            [executable or find_gofmt()],
+            stdin=source,
+            stdout=formatted,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        if result.returncode != 0:
+            errors = result.stderr.decode("utf-8", "replace").replace("<standard input>", name)
+            bug = f"generated {name} is not valid Go (a bug in migrate; please report it)"
+            raise EmitError(f"{bug}:\n{errors}")
+        formatted.seek(0)
+        return formatted.read().decode("utf-8")
+
+
+class Formatter:
+    """gofmt on files as they are rendered: `submit` each, then `results` (use it as a context
+    manager, so that an error or Ctrl-C while rendering starts no more gofmt processes)."""
+
+    def __init__(self, executable: str | None = None) -> None:
+        self._executable = executable or find_gofmt()
+        self._pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="gofmt")
+        self._pending: dict[str, Future[str]] = {}
+
+    def submit(self, files: Iterable[tuple[str, str]]) -> None:
+        """Start formatting each (name, text) of `files` (at once if a core is free)."""
+        for name, text in files:
+            self._pending[name] = self._pool.submit(gofmt, text, name, self._executable)
+
+    def results(self) -> dict[str, str]:
+        """Name → formatted text of every file submitted, in submission order (waits for them)."""
+        return {name: future.result() for name, future in self._pending.items()}
+
+    def __enter__(self) -> Formatter:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def gofmt_all(texts: Mapping[str, str], executable: str | None = None) -> dict[str, str]:
-    """Each of `texts` (name → Go source) formatted by gofmt, one gofmt process per file, as many
-    at a time as there are cores: a big spec's files (GitHub's types in six packages, its operations)
-    took seconds one after another on the critical path of `migrate codegen`."""
-    found = executable or find_gofmt()
-    workers = max(1, min(len(texts), os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        formatted = pool.map(lambda name: gofmt(texts[name], name, found), list(texts))
-        return dict(zip(list(texts), formatted, strict=True))
+    """Each of `texts` (name → Go source) formatted by gofmt, as many at a time as there are cores."""
+    with Formatter(executable) as formatter:
+        formatter.submit(texts.items())
+        return formatter.results()

@@ -87,6 +87,16 @@ def scaffold_files(api: Api, options: GoOptions, types: GoTypes) -> tuple[Genera
     """The scaffold's files for `api`, gofmt'd; user-owned ones carry owner "user".
 
     `types` is the same `GoTypes` the types half used (built with `SCAFFOLD_NAMES` reserved)."""
+    static, rendered = scaffold_parts(api, options, types)
+    formatted = gofmt_all({f.path: f.content for f in rendered})
+    return (*static, *(GeneratedFile(f.path, formatted[f.path], f.owner) for f in rendered))
+
+
+def scaffold_parts(
+    api: Api, options: GoOptions, types: GoTypes
+) -> tuple[list[GeneratedFile], list[GeneratedFile]]:
+    """The scaffold's static files (gofmt-clean as committed: the tests run gofmt -l on the output)
+    and its rendered ones, not yet gofmt'd."""
     model: ScaffoldModel = scaffold_model(api, types)
     by_op: dict[str, OperationView] = {v.op.id: v for v in model.operations}
     env = _environment()
@@ -102,10 +112,4 @@ def scaffold_files(api: Api, options: GoOptions, types: GoTypes) -> tuple[Genera
         GeneratedFile("handlers.go", env.get_template("handlers.go.jinja").render(context), owner="user"),
         GeneratedFile("cmd/lambda/main.go", env.get_template("main.go.jinja").render(context), owner="user"),
     ]
-    # The static sources are gofmt-clean as committed (the tests run gofmt -l on the output); the
-    # rendered files are formatted concurrently (gofmt on GitHub's operations takes a while).
-    formatted = gofmt_all({f.path: f.content for f in rendered})
-    return (
-        *_static_files(options.package),
-        *(GeneratedFile(f.path, formatted[f.path], f.owner) for f in rendered),
-    )
+    return _static_files(options.package), rendered

@@ -9,6 +9,8 @@ copy of the helpers the scaffold uses, and `validate.gen.go` the patterns of par
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import jinja2
 
 from codegen.emit.go.checks import Checks
@@ -26,9 +28,9 @@ def split_files(
     package: str,
     import_path: str,
     env: jinja2.Environment,
-) -> dict[str, str]:
-    """Path → text (not yet gofmt'd) of every file of the types half, split into `groups`."""
-    texts: dict[str, str] = {}
+) -> Iterator[tuple[str, str]]:
+    """(path, text not yet gofmt'd) of every file of the types half, split into `groups`, each as soon
+    as it is rendered."""
     lower: list[tuple[str, str]] = []
     aliases: list[str] = []
     for k, group in enumerate(groups):
@@ -36,22 +38,21 @@ def split_files(
         path = f"{import_path}/{FOLDER}/{name}"
         declared = types_file(types, checks, name, env, frozenset(group), tuple(lower))
         folder = f"{FOLDER}/{name}/"
-        texts[folder + "types.gen.go"] = declared.text
+        yield folder + "types.gen.go", declared.text
         if k == 0:
-            texts[folder + "validate.gen.go"] = validate_file(checks, declared.validators, name, env)
-            texts[folder + "runtime.gen.go"] = runtime_file(name)
+            yield folder + "validate.gen.go", validate_file(checks, declared.validators, name, env)
+            yield folder + "runtime.gen.go", runtime_file(name)
         else:
             base = lower[0][0]
-            texts[folder + "validate.gen.go"] = validate_file(checks, declared.validators, name, env, base)
-            texts[folder + "runtime.gen.go"] = runtime_file(name, ("helpers",), f'. "{base}"')
+            yield folder + "validate.gen.go", validate_file(checks, declared.validators, name, env, base)
+            yield folder + "runtime.gen.go", runtime_file(name, ("helpers",), f'. "{base}"')
         go_names = [types.name(schema) for schema in group]
         lower.append((path, go_names[0]))
         aliases += [f"type {n} = {name}.{n}\n" for n in go_names]
         aliases += [f"const {c} = {name}.{c}\n" for c in declared.constants]
     imports = "".join(f'\t"{path}"\n' for path, _ in lower)
-    texts["types.gen.go"] = f"{HEADER}\npackage {package}\n\nimport (\n{imports})\n\n" + "".join(aliases)
-    texts["validate.gen.go"] = validate_file(checks, (), package, env)
+    yield "types.gen.go", f"{HEADER}\npackage {package}\n\nimport (\n{imports})\n\n" + "".join(aliases)
+    yield "validate.gen.go", validate_file(checks, (), package, env)
     base = lower[0][0]
     _, aliased = runtime_source("aliases")  # its one import is types0's, `base` here
-    texts["runtime.gen.go"] = runtime_file(package, ("helpers",), f'"{base}"') + "\n" + aliased
-    return texts
+    yield "runtime.gen.go", runtime_file(package, ("helpers",), f'"{base}"') + "\n" + aliased

@@ -1,0 +1,37 @@
+"""gofmt through temporary files, many files at a time: same text as gofmt on stdin, errors named."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from codegen.emit.go.gofmt import Formatter, find_gofmt, gofmt_all
+from codegen.emit.interface import EmitError
+
+UNFORMATTED = (
+    'package p\nimport (\n"strings"\n"fmt"\n)\n'
+    'type T struct{\nA int `json:"a"`\nLonger string\n}\n'
+    'func F() { fmt.Println(strings.ToUpper("ü")) }\n'
+)
+
+
+def test_formats_as_gofmt_on_stdin_does() -> None:
+    expected = subprocess.run([find_gofmt()], input=UNFORMATTED, capture_output=True, text=True, check=True)
+    assert expected.stdout != UNFORMATTED
+    assert gofmt_all({"a.go": UNFORMATTED}) == {"a.go": expected.stdout}
+
+
+def test_results_come_in_submission_order() -> None:
+    names = [f"f{n}.go" for n in range(7, 0, -1)]
+    with Formatter() as formatter:
+        formatter.submit((name, f"package p\nconst {name[:-3].upper()}=1\n") for name in names)
+        formatted = formatter.results()
+    assert list(formatted) == names
+    assert formatted["f3.go"] == "package p\n\nconst F3 = 1\n"
+
+
+def test_invalid_go_names_the_file() -> None:
+    with pytest.raises(EmitError, match=r"generated internal/x\.go is not valid Go") as raised:
+        gofmt_all({"ok.go": "package p\n", "internal/x.go": "package p\nfunc {\n"})
+    assert "internal/x.go:2" in str(raised.value)
