@@ -19,14 +19,14 @@ ParameterLocation = Literal["path", "query", "header", "cookie"]
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a named type or operation was defined, for comments and messages."""
+    """Where a named type or operation was defined, for comments and messages. The spec's source map
+    turns the pointer into a line when a message needs one (not here: indexing a large JSON
+    document's keys costs tenths of a second that most runs never need)."""
 
     file: str
     """The document, as diagnostics name it."""
     pointer: str
     """JSON pointer inside that document."""
-    line: int | None = None
-    """1-based line, when known."""
 
 
 @dataclass(frozen=True)

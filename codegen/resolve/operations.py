@@ -134,7 +134,6 @@ def _operation(
         body_loc, raw = _follow(r, loc.child("requestBody"), value["requestBody"])
         contents = _contents(r, body_loc.child("content"), raw.get("content"), inliner)
         body = RequestBody(raw.get("required") is True, contents, _text(raw, "description"))
-    position = loc.document.source.position(loc.pointer)
     tags = value.get("tags")
     return Operation(
         id=operation_id(method, path, value),
@@ -146,7 +145,7 @@ def _operation(
         ),
         request_body=body,
         responses=_responses(r, loc.child("responses"), value.get("responses")),
-        origin=Origin(loc.document.display, loc.pointer, position[0] if position else None),
+        origin=Origin(loc.document.display, loc.pointer),
         summary=_text(value, "summary"),
         description=_text(value, "description"),
         deprecated=value.get("deprecated") is True,

@@ -210,11 +210,10 @@ class TypeResolver:
                 definition = self.definition(loc, stripped)
             finally:
                 self.building.discard(loc.key)
-            position = loc.document.source.position(loc.pointer)
             self.schemas[name] = Schema(
                 name=name,
                 definition=definition,
-                origin=Origin(loc.document.display, loc.pointer, position[0] if position else None),
+                origin=Origin(loc.document.display, loc.pointer),
                 nullable=nullable,
                 description=_text(stripped, "description") or _text(stripped, "title"),
                 deprecated=stripped.get("deprecated") is True,

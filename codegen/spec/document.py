@@ -76,11 +76,16 @@ class Spec:
         """The root document's parsed value."""
         return self.root.content
 
-    def diagnostic(self, level: Level, message: str, uri: str, pointer: str) -> Diagnostic:
-        """A diagnostic located at `pointer` in the document `uri` (file, line and column filled in)."""
+    def diagnostic(
+        self, level: Level, message: str, uri: str, pointer: str, *, lazy: bool = False
+    ) -> Diagnostic:
+        """A diagnostic located at `pointer` in the document `uri` (file, line and column filled in;
+        `lazy`: looked up only when the diagnostic is printed, see `Diagnostic.located`)."""
         document = self.documents.get(uri)
         if document is None:
             return Diagnostic(level, message, pointer, uri)
+        if lazy:
+            return Diagnostic(level, message, pointer, document.display, locator=document.source)
         position = document.source.position(pointer)
         line, column = position if position is not None else (None, None)
         return Diagnostic(level, message, pointer, document.display, line, column)

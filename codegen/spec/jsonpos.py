@@ -1,9 +1,10 @@
 """Line and column of every node of a JSON document, from a small tokenizer.
 
 `json.loads` keeps no positions; this scan runs only when a diagnostic needs one, so loading a
-13 MB spec does not pay for it. `positions_of` gives the same answers from the parsed document and
-one regex pass over the keys, at about half the cost on GitHub's spec (whose 3.0 → 3.1 upgrade
-locates 6,567 notices), and falls back to the full scan when the text repeats a key.
+13 MB spec does not pay for it. `indexed_positions` gives the same answers from the parsed document
+and one regex pass over the keys, at about half the cost on GitHub's spec, and falls back to the
+full scan when the text repeats a key. `positions_of` answers a lookup of a top-level member near
+the start of the text (a 3.0 spec's upgrade notice) without indexing at all.
 """
 
 from __future__ import annotations
@@ -219,7 +220,88 @@ class KeyedPositions(Mapping[str, tuple[int, int]]):
 
 
 def positions_of(text: str, content: Any) -> Mapping[str, tuple[int, int]]:
-    """Pointer → position of each node of a JSON text whose parse is `content` (see `KeyedPositions`;
-    falls back to `json_positions` when the text repeats a key)."""
+    """Pointer → position of each node of a JSON text whose parse is `content` (see `TopFirst`)."""
+    return TopFirst(text, content)
+
+
+def indexed_positions(text: str, content: Any) -> Mapping[str, tuple[int, int]]:
+    """Every node's position: `KeyedPositions`, or `json_positions` when the text repeats a key."""
     keys = _key_offsets(text, content)
     return json_positions(text) if keys is None else KeyedPositions(text, content, keys)
+
+
+_SCALARS = (str, int, float, bool, type(None))
+_TOP_TOKENS = 2000
+"""How far into the text a top-level member is looked for before the whole document is indexed."""
+
+
+class TopFirst(Mapping[str, tuple[int, int]]):
+    """Positions that find a top-level scalar member near the start of the text (`/openapi`, where a
+    3.0 spec's upgrade notice points) without indexing the document; anything else indexes it once
+    (`indexed_positions`). Same answers as `json_positions`, except that a top-level key written twice
+    with equal values may be found at its first spelling rather than its last."""
+
+    def __init__(self, text: str, content: Any) -> None:
+        self._text, self._content = text, content
+        self._all: Mapping[str, tuple[int, int]] | None = None
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the whole document has been indexed (a lookup needed it)."""
+        return self._all is not None
+
+    def _every(self) -> Mapping[str, tuple[int, int]]:
+        if self._all is None:
+            self._all = indexed_positions(self._text, self._content)
+        return self._all
+
+    def _top(self, pointer: str) -> tuple[int, int] | None:
+        """The position of the top-level scalar member at `pointer`, when it is among the first keys
+        and its text parses to the value json kept (a repeated key would not)."""
+        name = pointer[1:]
+        if "/" in name or "~" in name or not isinstance(self._content, dict):
+            return None
+        value = self._content.get(name, self)
+        if not isinstance(value, _SCALARS):
+            return None
+        depth = 0
+        tokens = _TOKEN.finditer(self._text)
+        for match, _ in zip(tokens, range(_TOP_TOKENS), strict=False):
+            first = self._text[match.start()]
+            if first in "{[":
+                depth += 1
+            elif first in "}]":
+                depth -= 1
+            elif depth == 1 and match.group(2) is not None and _same_key(match.group(1), name):
+                found = next(tokens, None)
+                if found is None or not _same_scalar(found.group(0), value):
+                    return None
+                return _line_column(self._text, match.start())
+        return None
+
+    def __getitem__(self, pointer: str) -> tuple[int, int]:
+        if self._all is None and pointer.startswith("/"):
+            found = self._top(pointer)
+            if found is not None:
+                return found
+        return self._every()[pointer]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._every())
+
+    def __len__(self) -> int:
+        return len(self._every())
+
+
+def _same_scalar(token: str, value: Any) -> bool:
+    """Whether the JSON scalar `token` parses to `value` (of the same type: `true` is not `1`)."""
+    try:
+        parsed = json.loads(token)
+    except ValueError:
+        return False
+    return type(parsed) is type(value) and parsed == value
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of `offset` in `text`."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1

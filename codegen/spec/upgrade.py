@@ -94,7 +94,9 @@ def _rewrite(spec: Spec, site: Site) -> list[Diagnostic]:
         ("example", _example(schema)),
     ]
     return [
-        spec.diagnostic(Level.NOTICE, f"3.0 → 3.1: {what}", site.document.uri, f"{site.pointer}/{key}")
+        spec.diagnostic(
+            Level.NOTICE, f"3.0 → 3.1: {what}", site.document.uri, f"{site.pointer}/{key}", lazy=True
+        )
         for key, what in done
         if what is not None
     ]

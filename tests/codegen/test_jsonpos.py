@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from codegen.spec.jsonpos import KeyedPositions, json_positions, positions_of
+from codegen.spec.jsonpos import (
+    KeyedPositions,
+    TopFirst,
+    indexed_positions,
+    json_positions,
+    positions_of,
+)
 from tests.codegen.conftest import SPECS
 
 TEXT = """{
@@ -65,10 +71,25 @@ def test_positions_from_the_parsed_document_are_those_of_the_full_scan(text: str
     _agree(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [TEXT, '{"a": 1, "b": {"c": 2}, "a": 3}', '{"o": "x\\"y", "t": true, "n": 1, "f": -0.5e1, "z": null}'],
+)
+def test_a_top_level_scalar_is_found_without_indexing_the_document(text: str) -> None:
+    everything = json_positions(text)
+    for key, value in json.loads(text).items():
+        positions = positions_of(text, json.loads(text))
+        assert positions.get(f"/{key}") == everything.get(f"/{key}"), key
+        assert isinstance(positions, TopFirst)
+        # A repeated key whose first value json did not keep needs the index, as do containers.
+        repeated = text.count(f'"{key}"') > 1
+        assert positions.indexed == (repeated or isinstance(value, dict | list)), key
+
+
 def test_a_repeated_key_falls_back_to_the_full_scan() -> None:
     text = '{"a": {"x": 1}, "a": {"x": 2}}'
-    assert not isinstance(positions_of(text, json.loads(text)), KeyedPositions)
-    assert isinstance(positions_of(TEXT, json.loads(TEXT)), KeyedPositions)
+    assert not isinstance(indexed_positions(text, json.loads(text)), KeyedPositions)
+    assert isinstance(indexed_positions(TEXT, json.loads(TEXT)), KeyedPositions)
 
 
 def test_a_spec_file_gets_the_same_positions_either_way() -> None:

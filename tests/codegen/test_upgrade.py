@@ -26,7 +26,7 @@ def test_30_schemas_are_rewritten_and_each_rewrite_is_a_located_notice() -> None
     summary, *rest = result.notices
     assert summary.level is Level.NOTICE and summary.pointer == "/openapi"
     assert summary.message.startswith("OpenAPI 3.0.3 upgraded in memory to 3.1.0: 7 schema keyword(s)")
-    assert [(n.line, n.pointer.rsplit("/", 2)[-2:]) for n in rest] == [
+    assert [(n.located().line, n.pointer.rsplit("/", 2)[-2:]) for n in rest] == [
         (11, ["schema", "exclusiveMinimum"]),
         (25, ["name", "nullable"]),
         (26, ["name", "example"]),
