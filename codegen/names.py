@@ -8,6 +8,7 @@ Everything is a pure function of its input: no randomness, no order dependence.
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import unicodedata
@@ -101,8 +102,11 @@ def _spell_leading_digits(parts: list[str]) -> list[str]:
     return parts
 
 
-def _parts(text: str) -> list[str]:
-    return _spell_leading_digits(words(text)) or [EMPTY.lower()]
+@functools.lru_cache(maxsize=1 << 16)
+def _parts(text: str) -> tuple[str, ...]:
+    # Memoized (a pure function): a large spec names the same properties thousands of times, in
+    # resolve and again in each emitter.
+    return tuple(_spell_leading_digits(words(text))) or (EMPTY.lower(),)
 
 
 def pascal(text: str) -> str:
@@ -110,6 +114,7 @@ def pascal(text: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in _parts(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def go_name(text: str) -> str:
     """An exported Go identifier with Go's initialisms: `user_id` → `UserID`, `urls` → `URLs`."""
     out = []

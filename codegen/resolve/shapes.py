@@ -64,7 +64,8 @@ def strip_null(schema: dict[str, Any]) -> tuple[dict[str, Any], bool]:
 
 def own_keywords(schema: dict[str, Any]) -> set[str]:
     """Keywords that constrain the value (not annotations, not extensions)."""
-    return {k for k in schema if k not in ANNOTATIONS and not k.startswith("x-")}
+    keys = schema.keys() - ANNOTATIONS
+    return {k for k in keys if not k.startswith("x-")} if any(k.startswith("x-") for k in keys) else keys
 
 
 def types_of(schema: dict[str, Any]) -> list[str]:
@@ -77,9 +78,12 @@ def types_of(schema: dict[str, Any]) -> list[str]:
     return []
 
 
+_OBJECT_KEYWORDS = frozenset({"properties", "required", "additionalProperties"})
+_ARRAY_KEYWORDS = frozenset({"items", "prefixItems"})
+
+
 def classify(schema: dict[str, Any]) -> str:
     """ref, const, enum, allof, union, types, object, map, tuple, array, scalar, null or any."""
-    keys = own_keywords(schema)
     if "$ref" in schema:
         return "ref"
     if "const" in schema:
@@ -94,11 +98,12 @@ def classify(schema: dict[str, Any]) -> str:
     if len(kinds) > 1:
         return "types"
     kind = kinds[0] if kinds else None
-    if kind == "object" or (kind is None and keys & {"properties", "required", "additionalProperties"}):
+    # The keywords looked for below are neither annotations nor extensions: no need for own_keywords.
+    if kind == "object" or (kind is None and not _OBJECT_KEYWORDS.isdisjoint(schema)):
         if (isinstance(schema.get("properties"), dict) and schema["properties"]) or schema.get("required"):
             return "object"
         return "object" if schema.get("additionalProperties") is False else "map"
-    if kind == "array" or (kind is None and keys & {"items", "prefixItems"}):
+    if kind == "array" or (kind is None and not _ARRAY_KEYWORDS.isdisjoint(schema)):
         return "tuple" if isinstance(schema.get("prefixItems"), list) else "array"
     if kind in SCALARS:
         return "scalar"

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from codegen.emit.go.gofmt import Formatter, find_gofmt, gofmt_all
+from codegen.emit.go.gofmt import Formatter, find_gofmt, gofmt_all, gofmt_environment
 from codegen.emit.interface import EmitError
 
 UNFORMATTED = (
@@ -35,3 +35,9 @@ def test_invalid_go_names_the_file() -> None:
     with pytest.raises(EmitError, match=r"generated internal/x\.go is not valid Go") as raised:
         gofmt_all({"ok.go": "package p\n", "internal/x.go": "package p\nfunc {\n"})
     assert "internal/x.go:2" in str(raised.value)
+
+
+def test_gofmt_collects_garbage_only_near_its_memory_limit_unless_told_otherwise() -> None:
+    assert gofmt_environment({"PATH": "/bin"}) == {"PATH": "/bin", "GOGC": "off", "GOMEMLIMIT": "512MiB"}
+    assert gofmt_environment({"GOGC": "50"}) == {"GOGC": "50"}
+    assert gofmt_environment({"GOMEMLIMIT": "1GiB"}) == {"GOMEMLIMIT": "1GiB"}

@@ -35,6 +35,15 @@ def find_gofmt() -> str:
     raise EmitError("gofmt not found: install Go (https://go.dev/dl/) and put it on PATH, then run again")
 
 
+def gofmt_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """`environ` for gofmt: no garbage collection until its heap nears 512 MiB (unless the user set
+    GOGC or GOMEMLIMIT). gofmt builds a syntax tree, prints it and exits; on GitHub's generated Go
+    its collector cost 0.5 s of the 2 s of CPU, for a peak of 130 MB per process without it."""
+    if "GOGC" in environ or "GOMEMLIMIT" in environ:
+        return dict(environ)
+    return {**environ, "GOGC": "off", "GOMEMLIMIT": "512MiB"}
+
+
 def gofmt(text: str, name: str, executable: str | None = None) -> str:
     """`text` formatted by gofmt; EmitError (our bug) if gofmt rejects it."""
     with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as formatted:
@@ -45,6 +54,7 @@ def gofmt(text: str, name: str, executable: str | None = None) -> str:
             stdin=source,
             stdout=formatted,
             stderr=subprocess.PIPE,
+            env=gofmt_environment(os.environ),
             check=False,
         )
         if result.returncode != 0:
