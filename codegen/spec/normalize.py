@@ -99,7 +99,12 @@ class _Editor:
         self.first: dict[str, tuple[str, str]] = {}
         self.counts: dict[str, int] = {}
 
+    def current(self, uri: str) -> Any:
+        """The document's content as edited so far, for reading (not a copy)."""
+        return self.contents[uri] if uri in self.contents else self.spec.documents[uri].content
+
     def content(self, uri: str) -> Any:
+        """The document's content, copied on the first call, for editing."""
         if uri not in self.contents:
             self.contents[uri] = copy_json(self.spec.documents[uri].content)
         return self.contents[uri]
@@ -157,11 +162,12 @@ def _operations(editor: _Editor) -> None:
 
 
 def _map(editor: _Editor, uri: str, at: str) -> None:
-    _, holder = lookup(editor.content(uri), at)
+    _, holder = lookup(editor.current(uri), at)
     ref = holder.get("$ref") if isinstance(holder, dict) else None
     target = resolve(editor.spec, uri, ref) if isinstance(ref, str) else None
     if target is None or not isinstance(target.value, dict):
         return  # dangling or not a map: the reference check and the validator say so
+    _, holder = lookup(editor.content(uri), at)  # copied only now that it changes
     del holder["$ref"]
     inlined = _rebased_copy(target.value, target.document.uri, uri)
     for key, member in inlined.items():
@@ -173,7 +179,7 @@ def _map(editor: _Editor, uri: str, at: str) -> None:
 
 def _text(editor: _Editor, uri: str, at: str) -> None:
     tokens = split(at)
-    found, holder = lookup(editor.content(uri), at)
+    found, holder = lookup(editor.current(uri), at)
     ref = holder.get("$ref") if found and isinstance(holder, dict) else None
     target = resolve(editor.spec, uri, ref) if isinstance(ref, str) else None
     if target is None or not isinstance(target.value, str):
