@@ -194,6 +194,7 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # an include per schema checked its file's mtime: 17,000 stat calls on GitHub
     )
     env.filters["literal"] = literal
     env.filters["one_line"] = one_line
