@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +43,11 @@ def test_gofmt_collects_garbage_only_near_its_memory_limit_unless_told_otherwise
     assert gofmt_environment({"PATH": "/bin"}) == {"PATH": "/bin", "GOGC": "off", "GOMEMLIMIT": "512MiB"}
     assert gofmt_environment({"GOGC": "50"}) == {"GOGC": "50"}
     assert gofmt_environment({"GOMEMLIMIT": "1GiB"}) == {"GOMEMLIMIT": "1GiB"}
+
+
+def test_a_temporary_folder_that_cannot_be_written_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    with pytest.raises(EmitError, match=r"could not run gofmt on a\.go .*set TMPDIR to another folder"):
+        gofmt_all({"a.go": "package p\n"})

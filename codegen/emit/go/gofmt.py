@@ -46,23 +46,30 @@ def gofmt_environment(environ: Mapping[str, str]) -> dict[str, str]:
 
 def gofmt(text: str, name: str, executable: str | None = None) -> str:
     """`text` formatted by gofmt; EmitError (our bug) if gofmt rejects it."""
-    with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as formatted:
-        source.write(text.encode("utf-8"))
-        source.seek(0)
-        result = subprocess.run(
-            [executable or find_gofmt()],
-            stdin=source,
-            stdout=formatted,
-            stderr=subprocess.PIPE,
-            env=gofmt_environment(os.environ),
-            check=False,
-        )
-        if result.returncode != 0:
-            errors = result.stderr.decode("utf-8", "replace").replace("<standard input>", name)
-            bug = f"generated {name} is not valid Go (a bug in migrate; please report it)"
-            raise EmitError(f"{bug}:\n{errors}")
-        formatted.seek(0)
-        return formatted.read().decode("utf-8")
+    try:
+        with tempfile.TemporaryFile() as source, tempfile.TemporaryFile() as formatted:
+            source.write(text.encode("utf-8"))
+            source.seek(0)
+            result = subprocess.run(
+                [executable or find_gofmt()],
+                stdin=source,
+                stdout=formatted,
+                stderr=subprocess.PIPE,
+                env=gofmt_environment(os.environ),
+                check=False,
+            )
+            formatted.seek(0)
+            output = formatted.read()
+    except OSError as exc:
+        raise EmitError(
+            f"could not run gofmt on {name} ({exc.strerror or exc}): it needs room in the temporary "
+            f"folder {tempfile.gettempdir()}; free some space or set TMPDIR to another folder"
+        ) from None
+    if result.returncode != 0:
+        errors = result.stderr.decode("utf-8", "replace").replace("<standard input>", name)
+        bug = f"generated {name} is not valid Go (a bug in migrate; please report it)"
+        raise EmitError(f"{bug}:\n{errors}")
+    return output.decode("utf-8")
 
 
 class Formatter:
