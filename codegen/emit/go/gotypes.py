@@ -105,7 +105,11 @@ class GoField:
     @property
     def tag_options(self) -> str:
         """`,omitempty` (a pointer: nil only, never what it points to), `,omitzero` or ""."""
-        if not self.omit:
+        return self.options(omit=self.omit)
+
+    def options(self, omit: bool) -> str:
+        """`tag_options` as if `omit` were given (without building another Held)."""
+        if not omit:
             return ""
         return ",omitempty" if self.presence == "pointer" else ",omitzero"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from codegen.emit.go.checks import Checks, go_string
 from codegen.emit.go.gotypes import METHOD_NAMES, GoTypes, held_as
@@ -21,6 +21,7 @@ from codegen.ir import AnyValue, Field, MapDef, ObjectDef, PatternProperty, Sche
 from codegen.names import allocate, go_name
 
 _TAG_PUNCT = frozenset("!#$%&()*+-./:;<=>?@[]^_{|}~ ")
+_NO_TAG_PUNCT = str.maketrans(dict.fromkeys(_TAG_PUNCT))
 _TAG = re.compile(r'^\s*([A-Za-z_][\w.-]*:"(?:[^"\\]|\\.)*"\s*)+$')
 _TAG_KEY = re.compile(r'([A-Za-z_][\w.-]*):"((?:[^"\\]|\\.)*)"')
 _IDENT = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
@@ -115,7 +116,8 @@ def doc_lines(text: str | None, deprecated: bool = False, notes: tuple[str, ...]
 
 def json_taggable(name: str) -> bool:
     """Whether encoding/json accepts `name` as a tag name (else it would use the Go field name)."""
-    return bool(name) and all(c.isalnum() or c in _TAG_PUNCT for c in name)
+    letters = name.translate(_NO_TAG_PUNCT)  # what is left must be letters and digits
+    return bool(name) and (not letters or letters.isalnum())
 
 
 def extra_tag(tag: str | None) -> tuple[str, str | None]:
@@ -188,7 +190,7 @@ class ObjectViews:
             notes.append(note)
         # A pointer's presence is the pointer: `omitempty` leaves out nil only, where `omitzero` would
         # ask the pointee's IsZero() and drop an optional 0001-01-01T00:00:00Z.
-        option = replace(held, omit=omit).tag_options
+        option = held.options(omit)
         tag = 'json:"-"' if special else f'json:"{f.json_name}{option}"'
         view = StructField(
             name=name,
