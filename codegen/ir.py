@@ -8,7 +8,7 @@ Every node with a `kind` field serialises to JSON with `dataclasses.asdict` and 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
@@ -529,3 +529,36 @@ class Api:
     def schema(self, name: str) -> Schema:
         """The named type `name`; KeyError if there is none."""
         return self.by_name[name]
+
+
+def refs_of(definition: object) -> Iterator[TypeRef]:
+    """The TypeRefs a definition uses directly."""
+    if isinstance(definition, ObjectDef):
+        yield from (f.type for f in definition.fields)
+        yield from (p.type for p in definition.patterns)
+        if definition.additional is not None:
+            yield definition.additional
+    elif isinstance(definition, ArrayDef):
+        yield definition.items
+    elif isinstance(definition, TupleDef):
+        yield from definition.items
+        if definition.rest is not None:
+            yield definition.rest
+    elif isinstance(definition, MapDef):
+        yield from (p.type for p in definition.patterns)
+        if definition.values is not None:
+            yield definition.values
+    elif isinstance(definition, UnionDef):
+        yield from (v.type for v in definition.variants)
+    elif isinstance(definition, AliasDef | ScalarDef):
+        yield definition.type
+
+
+def named_in(ref: TypeRef) -> Iterator[str]:
+    """The names of the named types `ref` mentions (inside inline lists and maps too)."""
+    if isinstance(ref, Named):
+        yield ref.name
+    elif isinstance(ref, ListOf):
+        yield from named_in(ref.items)
+    elif isinstance(ref, MapOf):
+        yield from named_in(ref.values)

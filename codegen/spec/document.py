@@ -90,6 +90,15 @@ class Spec:
         line, column = position if position is not None else (None, None)
         return Diagnostic(level, message, pointer, document.display, line, column)
 
+    def line(self, display: str, pointer: str) -> int | None:
+        """1-based line of the node at `pointer` in the document messages call `display` (an IR
+        `Origin`'s file), when it is known."""
+        for document in self.documents.values():
+            if document.display == display:
+                position = document.source.position(pointer)
+                return position[0] if position is not None else None
+        return None
+
     def where(self, uri: str, pointer: str) -> str:
         """`file:line:column #pointer` of a node, for messages that name a second place."""
         return self.diagnostic(Level.NOTICE, "", uri, pointer).location()

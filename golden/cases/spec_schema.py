@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from codegen.errors import CodegenError
-from codegen.ir import Operation, Value
+from codegen.ir import Operation, Origin, Value
 from codegen.pipeline import prepare
 from golden.errors import GoldenError
 
@@ -101,17 +101,22 @@ class RequestSchema:
 def load_request_schema(spec_path: Path, operation_id: str) -> RequestSchema:
     """The request schema of `operation_id` in the spec at `spec_path`; GoldenError when it cannot be had."""
     try:
-        api = prepare(spec_path).api
+        prepared = prepare(spec_path)
     except CodegenError as exc:
         raise GoldenError(f"{spec_path}: {exc}") from exc
+    api, spec = prepared.api, prepared.spec
+
+    def where(origin: Origin) -> str:
+        return f"{origin.file}:{spec.line(origin.file, origin.pointer) or '?'}"
+
     by_id = {op.id: op for op in api.operations}
     operation = by_id.get(operation_id)
     if operation is None:
         close = difflib.get_close_matches(operation_id, list(by_id), n=3, cutoff=0.5)
-        where = [f"{by_id[c].id} ({by_id[c].origin.file}:{by_id[c].origin.line or '?'})" for c in close]
-        hint = f"did you mean {', '.join(where)}?" if where else f"its operations: {', '.join(sorted(by_id))}"
+        near = [f"{by_id[c].id} ({where(by_id[c].origin)})" for c in close]
+        hint = f"did you mean {', '.join(near)}?" if near else f"its operations: {', '.join(sorted(by_id))}"
         raise GoldenError(f"{spec_path}: no operation with id {operation_id!r}; {hint}")
-    body, body_required, media_type = _body(operation)
+    body, body_required, media_type = _body(operation, where(operation.origin))
     return RequestSchema(operation, _parameters(operation), body, body_required, media_type)
 
 
@@ -137,7 +142,7 @@ def _parameters(operation: Operation) -> tuple[ParameterSpec, ...]:
     return tuple(out)
 
 
-def _body(operation: Operation) -> tuple[Any | None, bool, str | None]:
+def _body(operation: Operation, where: str) -> tuple[Any | None, bool, str | None]:
     body = operation.request_body
     if body is None or not body.content:
         return None, False, None
@@ -148,7 +153,7 @@ def _body(operation: Operation) -> tuple[Any | None, bool, str | None]:
     if media_type is None:
         if body.required:
             raise GoldenError(
-                f"{operation.origin.file}:{operation.origin.line or '?'}: operation {operation.id} takes "
+                f"{where}: operation {operation.id} takes "
                 f"{', '.join(content)} bodies only; golden generates JSON and form-urlencoded bodies"
             )
         return None, False, None

@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from codegen.emit.go.checks import refs_of
-from codegen.emit.go.packages import _named, partition
-from codegen.ir import Api
+from codegen.emit.go.packages import partition
+from codegen.ir import Api, named_in, refs_of
 from codegen.resolve.resolver import resolve
 from codegen.spec.load import load_spec
 from codegen.spec.upgrade import upgrade
@@ -41,7 +40,7 @@ def test_each_group_refers_only_to_its_own_and_earlier_groups(spec_name: str) ->
     assert sum(len(group) for group in groups) == len(api.schemas)
     for schema in api.schemas:
         for ref in refs_of(schema.definition):
-            for target in _named(ref):
+            for target in named_in(ref):
                 assert where[target] <= where[schema.name], f"{schema.name} → {target}"
 
 

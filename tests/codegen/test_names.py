@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import keyword
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -51,7 +52,7 @@ def test_unique_suffixes_in_order() -> None:
     assert names.unique(["A", "A2", "A"]) == ["A", "A2", "A3"]
 
 
-_FUNCTIONS = [
+_FUNCTIONS: list[tuple[Callable[[str], str], frozenset[str]]] = [
     (names.go_name, frozenset()),
     (names.pascal, frozenset()),
     (names.ts_type_name, names.TS_RESERVED),
@@ -65,7 +66,7 @@ _FUNCTIONS = [
 def test_every_name_becomes_a_valid_stable_identifier(text: str) -> None:
     for function, reserved in _FUNCTIONS:
         name = function(text)
-        assert name.isascii() and name.isidentifier(), (function.__name__, text, name)
+        assert name.isascii() and name.isidentifier(), (function, text, name)
         assert name not in reserved
         assert function(text) == name  # stable: no hidden state, no randomness
     assert names.go_name(text)[0].isupper()  # exported

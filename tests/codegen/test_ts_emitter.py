@@ -27,6 +27,7 @@ CASES = {
     "split/root.yaml": "split.ts",
     "v30.yaml": "v30.ts",
     "realworld.yaml": "realworld.ts",
+    "oneway.yaml": "oneway.ts",
 }
 
 

@@ -10,12 +10,10 @@ generated. Patterns become package variables `patternN` (compiled once, on first
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from functools import cached_property
 
 from codegen.emit.go.gotypes import GoField, GoTypes, scalar_expr
 from codegen.ir import (
-    AliasDef,
     ArrayDef,
     ConstDef,
     Constraints,
@@ -27,38 +25,15 @@ from codegen.ir import (
     ObjectDef,
     Scalar,
     ScalarDef,
-    TupleDef,
     TypeRef,
     UnionDef,
+    refs_of,
 )
 
 _STRINGY = ("string",)
 CHECKED_FORMATS = frozenset({"uuid", "email", "uri"})
 """String formats `Validate()` asserts (`date`, `date-time`, `byte` are checked by their Go types)."""
 _NUMERIC = ("int32", "int64", "float32", "float64")
-
-
-def refs_of(definition: object) -> Iterator[TypeRef]:
-    """The TypeRefs a definition uses directly."""
-    if isinstance(definition, ObjectDef):
-        yield from (f.type for f in definition.fields)
-        yield from (p.type for p in definition.patterns)
-        if definition.additional is not None:
-            yield definition.additional
-    elif isinstance(definition, ArrayDef):
-        yield definition.items
-    elif isinstance(definition, TupleDef):
-        yield from definition.items
-        if definition.rest is not None:
-            yield definition.rest
-    elif isinstance(definition, MapDef):
-        yield from (p.type for p in definition.patterns)
-        if definition.values is not None:
-            yield definition.values
-    elif isinstance(definition, UnionDef):
-        yield from (v.type for v in definition.variants)
-    elif isinstance(definition, AliasDef | ScalarDef):
-        yield definition.type
 
 
 def go_string(text: str) -> str:

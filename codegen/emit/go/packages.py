@@ -10,23 +10,11 @@ into the same group or an earlier one, so the groups form an acyclic chain of pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from codegen.emit.go.checks import refs_of
 from codegen.emit.go.graph import strongly_connected
-from codegen.ir import Api, EnumDef, ListOf, MapOf, Named, ObjectDef, TypeRef, UnionDef
+from codegen.ir import Api, EnumDef, ObjectDef, UnionDef, named_in, refs_of
 
 SPLIT_WEIGHT = 12_000
 """The weight (see `weight`) of one package of types; a spec weighing less stays one package."""
-
-
-def _named(ref: TypeRef) -> Iterator[str]:
-    if isinstance(ref, Named):
-        yield ref.name
-    elif isinstance(ref, ListOf):
-        yield from _named(ref.items)
-    elif isinstance(ref, MapOf):
-        yield from _named(ref.values)
 
 
 def weight(definition: object) -> int:
@@ -68,7 +56,7 @@ def partition(api: Api, limit: int = SPLIT_WEIGHT) -> tuple[tuple[str, ...], ...
     if sum(weights.values()) <= limit:
         return (tuple(names),)
     edges = {
-        schema.name: sorted({t for ref in refs_of(schema.definition) for t in _named(ref)})
+        schema.name: sorted({t for ref in refs_of(schema.definition) for t in named_in(ref)})
         for schema in api.schemas
     }
     component = strongly_connected(edges)

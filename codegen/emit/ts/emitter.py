@@ -15,11 +15,11 @@ from typing import Any
 import jinja2
 
 from codegen.emit.interface import EmitError, EmitInput, GeneratedFile
+from codegen.emit.ts.directions import Direction, Directions
 from codegen.emit.ts.docs import jsdoc
 from codegen.emit.ts.typeexpr import TypeExpr, key, literal, parenthesised, type_names, union
 from codegen.ir import (
     Api,
-    Content,
     Named,
     ObjectDef,
     Operation,
@@ -78,6 +78,7 @@ class _Helpers:
         self.api = api
         self.names = type_names(s.name for s in api.schemas)
         self.t = TypeExpr(self.names)
+        self.directions = Directions(api, self.names)
         ops = api.operations
         self.op_keys = dict(zip((op.name for op in ops), unique(op.id for op in ops), strict=True))
 
@@ -102,51 +103,39 @@ class _Helpers:
             "methods": HTTP_METHODS,
             "locations": LOCATIONS,
             "sent": self.sent,
-            "uses_optional": any(self._one_way(c.type, "request") for op in api_bodies(self.api) for c in op)
-            or any(self._one_way(c.type, "response") for r in api_responses(self.api) for c in r),
+            "uses_optional": self.directions.uses_optional(),
+            "directions": self.directions.registries(self.index_type, self.variant),
         }
 
-    def _one_way(self, ref: TypeRef | None, direction: str) -> list[str]:
-        """Required properties of the object `ref` names that this direction does not send:
-        readOnly ones in a request, writeOnly ones in a response."""
-        if not isinstance(ref, Named) or ref.name not in self.api.by_name:
-            return []
-        target = self.api.schema(ref.name).definition
-        if not isinstance(target, ObjectDef):
-            return []
-        if direction == "request":
-            return [f.json_name for f in target.fields if f.required and f.read_only]
-        return [f.json_name for f in target.fields if f.required and f.write_only]
-
-    def sent(self, ref: TypeRef | None, direction: str) -> str:
-        """The type of a body as `direction` (request or response) carries it: `$Optional<Pet, "id">`
+    def sent(self, ref: TypeRef | None, direction: Direction) -> str:
+        """The type of a body as `direction` (request or response) carries it: `$Request["Pet"]`
         where a required readOnly (writeOnly) property may be left out of a request (response)."""
-        keys = self._one_way(ref, direction)
-        if not keys or not isinstance(ref, Named):
-            return self.t(ref)
-        expr = f"$Optional<{self.t(Named(ref.name))}, {' | '.join(literal(k) for k in keys)}>"
-        return f"{expr} | null" if ref.nullable else expr
+        return self.directions.exprs[direction](ref)
 
-    def index_type(self, obj: ObjectDef) -> str | None:
-        """Type of the object's index signature, or None for none.
+    def index_type(
+        self, obj: ObjectDef, t: TypeExpr | None = None, optional: bool | None = None
+    ) -> str | None:
+        """Type of the object's index signature, or None for none (`t` renders the types; `optional`
+        says whether some property is optional, by default whether one is not required).
 
         TS requires every declared property to be assignable to the index type, so a signature
         beside properties is the union of both (optional properties add `undefined`)."""
-        members = [self.t(p.type) for p in obj.patterns]
+        t = t or self.t
+        members = [t(p.type) for p in obj.patterns]
         if obj.additional is not None:
-            members.insert(0, self.t(obj.additional))
+            members.insert(0, t(obj.additional))
         if not members:
             if obj.fields:
                 return None
             return "never" if obj.closed else "unknown"
-        members += [self.t(f.type) for f in obj.fields]
-        if any(not f.required for f in obj.fields):
+        members += [t(f.type) for f in obj.fields]
+        if optional if optional is not None else any(not f.required for f in obj.fields):
             members.append("undefined")
         return union(members)
 
-    def variant(self, union_def: UnionDef, variant: Variant) -> str:
+    def variant(self, union_def: UnionDef, variant: Variant, t: TypeExpr | None = None) -> str:
         """One alternative; an explicit discriminator narrows its tag property to the mapped values."""
-        expr = self.t(variant.type)
+        expr = (t or self.t)(variant.type)
         found = union_def.discriminator
         if found is None or found.implicit or not variant.tags:
             return expr
@@ -167,16 +156,6 @@ class _Helpers:
             if field.json_name == prop and isinstance(field.type, Named):
                 return self.api.schema(field.type.name).kind not in ("const", "enum")
         return True
-
-
-def api_bodies(api: Api) -> list[tuple[Content, ...]]:
-    """The request bodies' media types, per operation that has one."""
-    return [op.request_body.content for op in api.operations if op.request_body is not None]
-
-
-def api_responses(api: Api) -> list[tuple[Content, ...]]:
-    """The responses' media types, per response."""
-    return [r.content for op in api.operations for r in op.responses]
 
 
 def located(op: Operation, location: str) -> list[Parameter]:

@@ -156,6 +156,35 @@ export interface CreateOrder201Response {
 
 export type ListOrdersStatusItem = "open" | "closed";
 
+/** Schemas as a request carries them, where a required readOnly property (at any depth) may be left out. */
+export interface $Request {
+  Item: {
+    readonly sku?: string;
+    price: number;
+    quantity?: number;
+    secret?: string;
+    legacyCode?: string;
+    createdAt?: string;
+    releaseDate?: string;
+    contactEmail?: string;
+    homepage?: string;
+    blob?: string;
+    file?: string;
+    ratio?: number;
+    count?: number;
+    extra?: unknown;
+    tags?: string[];
+    supplier?: ItemSupplier;
+    status?: Status;
+    priority?: Priority | null;
+    parent?: $Request["Item"];
+  };
+  CreateOrderRequest: {
+    items: $Request["Item"][];
+    note?: string | null;
+  };
+}
+
 export interface components {
   schemas: {
     Item: Item;
@@ -236,7 +265,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": CreateOrderRequest;
+        "application/json": $Request["CreateOrderRequest"];
       };
     };
     responses: {

@@ -18,6 +18,16 @@ export interface Account {
   password: string;
 }
 
+/** Schemas as a request carries them, where a required readOnly property (at any depth) may be left out. */
+export interface $Request {
+  Account: $Optional<Account, "id">;
+}
+
+/** Schemas as a response carries them, where a required writeOnly property (at any depth) may be left out. */
+export interface $Response {
+  Account: $Optional<Account, "password">;
+}
+
 export interface components {
   schemas: {
     Account: Account;
@@ -56,7 +66,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": $Optional<Account, "id">;
+        "application/json": $Request["Account"];
       };
     };
     responses: {
@@ -66,7 +76,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": $Optional<Account, "password">;
+          "application/json": $Response["Account"];
         };
       };
     };
