@@ -82,6 +82,25 @@ def test_ctrl_c_reaching_the_child_prints_no_traceback_and_the_work_finishes(
     assert "Traceback" not in capfd.readouterr().err
 
 
+_STARTING = """
+import os, signal, sys, time
+from codegen.background import Background
+os.register_at_fork(after_in_child=lambda: time.sleep(0.5))  # a slow start-up, to land in
+background = Background(lambda: signal.getsignal(signal.SIGINT) == signal.SIG_IGN)
+os.kill(background._process.pid, signal.SIGINT)  # the child is still in its after-fork hooks
+print(background.result()[0], signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, set()))
+"""
+
+
+def test_ctrl_c_as_the_child_starts_prints_no_traceback() -> None:
+    """SIGINT is blocked across the fork, then ignored and let through before the work runs: a
+    Ctrl-C during the child's start-up (the interpreter's after-fork hooks) printed a traceback."""
+    done = subprocess.run(
+        [sys.executable, "-c", _STARTING], cwd=REPO, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "True False\n", "")
+
+
 def test_a_base_exception_in_the_child_is_a_failure_not_a_silent_death() -> None:
     def work() -> list[Diagnostic]:
         raise SystemExit(3)
