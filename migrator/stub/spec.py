@@ -43,7 +43,6 @@ def load_spec_api(path: Path) -> SpecApi:
     """
     from codegen import pipeline  # here: its imports cost every stub run without --spec
     from codegen.emit.go import GoEmitter
-    from codegen.emit.go.scaffold import scaffold_files
     from codegen.emit.go.scaffold_model import scaffold_model
 
     try:
@@ -51,7 +50,7 @@ def load_spec_api(path: Path) -> SpecApi:
         emitter = GoEmitter()
         source = EmitInput(prepared.api, prepared.spec, GoOptions(package=API_FOLDER))
         types = emitter.types(source)
-        files = emitter.type_files(source, types) + scaffold_files(prepared.api, source.go, types)
+        files = emitter.files(source, types)
         model = scaffold_model(prepared.api, types)
     except SpecError as exc:
         raise StubSpecError(f"--spec {path}: {exc}; nothing written") from None

@@ -8,8 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from codegen.emit.go.gofmt import Formatter, find_gofmt, gofmt_all, gofmt_environment
+from codegen.emit.go.gofmt import Formatter, find_gofmt, gofmt_environment
 from codegen.emit.interface import EmitError
+
+
+def gofmt_all(texts: dict[str, str]) -> dict[str, str]:
+    with Formatter() as formatter:
+        formatter.submit(texts.items())
+        return formatter.results()
+
 
 UNFORMATTED = (
     'package p\nimport (\n"strings"\n"fmt"\n)\n'

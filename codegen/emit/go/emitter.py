@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from codegen.emit.go.gofmt import Formatter, gofmt_all
+from codegen.emit.go.gofmt import Formatter
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.modfile import go_mod, go_sum, pin
 from codegen.emit.go.packages import SPLIT_WEIGHT, partition
@@ -51,15 +51,14 @@ class GoEmitter:
         yield "validate.gen.go", validate_file(checks, declared.validators, package, env)
         yield "runtime.gen.go", runtime_file(package)
 
-    def type_files(self, source: EmitInput, types: GoTypes) -> tuple[GeneratedFile, ...]:
-        """The types half, gofmt'd, plus go.mod/go.sum."""
-        formatted = gofmt_all(dict(self.type_texts(source, types)))
-        return (*(GeneratedFile(p, t) for p, t in formatted.items()), *_module_files(source.go))
-
     def emit(self, source: EmitInput) -> tuple[GeneratedFile, ...]:
-        """Every file of the Go target, in a stable order. gofmt formats each file while the next
-        ones are rendered (on GitHub's spec it was a second on the critical path after rendering)."""
-        types = self.types(source)
+        """Every file of the Go target, in a stable order."""
+        return self.files(source, self.types(source))
+
+    def files(self, source: EmitInput, types: GoTypes) -> tuple[GeneratedFile, ...]:
+        """Every file of the Go target, given the `types` of `source` (see `types`). gofmt formats
+        each file while the next ones are rendered (on GitHub's spec it was a second on the critical
+        path after rendering)."""
         with Formatter() as formatter:
             # The operations first: the largest file, its gofmt would otherwise run alone at the end.
             static, rendered = scaffold_parts(source.api, source.go, types)

@@ -97,10 +97,3 @@ class Formatter:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
-
-
-def gofmt_all(texts: Mapping[str, str], executable: str | None = None) -> dict[str, str]:
-    """Each of `texts` (name → Go source) formatted by gofmt, as many at a time as there are cores."""
-    with Formatter(executable) as formatter:
-        formatter.submit(texts.items())
-        return formatter.results()

@@ -1,6 +1,6 @@
 """The generic Lambda scaffolds of the Go target: router, operations, middlewares, user stubs.
 
-`scaffold_files(api, options, types)` returns, next to go-types' files in the same package:
+`scaffold_parts(api, options, types)` returns, next to go-types' files in the same package:
 
 - `operations.gen.go` — per operation an `XInput` struct, an `XOutput` interface with one type per
   response (`X201`, `XDefault`), a decoder, the `Server` interface, `Handlers`, `NewHandlers`,
@@ -20,7 +20,6 @@ from importlib import resources
 import jinja2
 
 from codegen.emit.go.checks import go_string
-from codegen.emit.go.gofmt import gofmt_all
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.scaffold_model import OperationView, ScaffoldModel, scaffold_model
 from codegen.emit.interface import GeneratedFile, GoOptions
@@ -81,15 +80,6 @@ def _static_files(package: str) -> list[GeneratedFile]:
             source = _PACKAGE.sub(f"package {package}", entry.read_text(encoding="utf-8"), count=1)
             out.append(GeneratedFile(entry.name[: -len(".go")] + ".gen.go", HEADER + source))
     return out
-
-
-def scaffold_files(api: Api, options: GoOptions, types: GoTypes) -> tuple[GeneratedFile, ...]:
-    """The scaffold's files for `api`, gofmt'd; user-owned ones carry owner "user".
-
-    `types` is the same `GoTypes` the types half used (built with `SCAFFOLD_NAMES` reserved)."""
-    static, rendered = scaffold_parts(api, options, types)
-    formatted = gofmt_all({f.path: f.content for f in rendered})
-    return (*static, *(GeneratedFile(f.path, formatted[f.path], f.owner) for f in rendered))
 
 
 def scaffold_parts(
