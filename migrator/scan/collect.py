@@ -6,6 +6,8 @@ dictionaries); each capture sits on a node from which the related nodes are reac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import tree_sitter as ts
 
 from migrator.scan.callinput import MethodCall, call_inputs, env_bindings, method_calls
@@ -55,6 +57,9 @@ def analyze_file(
         return _refused(path, grammar, deep)
     caps: _Captures = ts.QueryCursor(grammars.facts_query(grammar)).captures(tree.root_node)
     _move_captures(caps)
+    if b"awslambda" in source:  # no identifier can be `awslambda` otherwise
+        found = ts.QueryCursor(grammars.query(grammar, "globals.scm")).captures(tree.root_node)
+        caps["lambda_global"] = _properties(found.get("lambda_global", ()))
     requires: list[ts.Node] = []
     evals: list[ts.Node] = []
     for callee in caps.get("named_call", ()):
@@ -101,7 +106,7 @@ def _move_captures(caps: _Captures) -> None:
     """Move the captures that facts.scm takes on a neighbour to the nodes the readers want.
 
     A pattern has one capture where it can: py-tree-sitter checks a match's predicates once per
-    capture, and `process.env`, `awslambda.x` and `this.x.f()` are checked on many candidates.
+    capture, and `process.env` and `this.x.f()` are checked on many candidates.
     """
     names: list[ts.Node] = []
     strings: list[ts.Node] = []
@@ -122,17 +127,13 @@ def _move_captures(caps: _Captures) -> None:
         if node is not None:
             out.append(node)
     caps["env_name"], caps["env_string"], caps["env_pattern"] = names, strings, patterns
-    for name, objects in (
-        ("method_call", caps.pop("this_method", ())),
-        ("lambda_global", caps.pop("lambda_global", ())),
-    ):
-        properties = [_property(obj) for obj in objects]
-        caps.setdefault(name, []).extend(p for p in properties if p is not None)
+    caps.setdefault("method_call", []).extend(_properties(caps.pop("this_method", ())))
 
 
-def _property(obj: ts.Node) -> ts.Node | None:
-    """The property read from `obj` (`obj.property`)."""
-    return obj.parent.child_by_field_name("property") if obj.parent is not None else None
+def _properties(objects: Iterable[ts.Node]) -> list[ts.Node]:
+    """The properties read from `objects` (`object.property`)."""
+    found = (obj.parent.child_by_field_name("property") for obj in objects if obj.parent is not None)
+    return [node for node in found if node is not None]
 
 
 def _clients(constructs: list[Construct], imports: list[ImportRef]) -> set[str]:

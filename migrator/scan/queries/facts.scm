@@ -6,8 +6,9 @@
 ; Captures starting with "_" only feed predicates. Patterns stay shallow and use text predicates:
 ; nested patterns make the query slow to compile with the TypeScript grammar. py-tree-sitter checks
 ; a match's predicates once per capture, so a pattern with a predicate captures only the node the
-; predicate reads (@env, @this_method, @lambda_global, @named_call): collect.py moves the capture
-; to its neighbour (the env name, the method, the global's property, the call).
+; predicate reads (@env, @this_method, @named_call): collect.py moves the capture
+; to its neighbour (the env name, the method, the call). Lambda's Node-only globals are in
+; globals.scm, run only on files that name `awslambda`.
 
 ; --- modules -------------------------------------------------------------------------------
 (import_statement source: (string)) @import
@@ -87,9 +88,3 @@
   function: (member_expression
     object: (member_expression) @this_method (#match? @this_method "^this\\.[A-Za-z_$][A-Za-z0-9_$]*$")
     property: (property_identifier)))
-
-; --- Lambda's Node-only globals ------------------------------------------------------------
-; awslambda.streamifyResponse(…) / awslambda.HttpResponseStream: response streaming.
-(member_expression
-  object: (identifier) @lambda_global (#eq? @lambda_global "awslambda")
-  property: (property_identifier))
