@@ -106,7 +106,7 @@ def _move_captures(caps: _Captures) -> None:
     """Move the captures that facts.scm takes on a neighbour to the nodes the readers want.
 
     A pattern has one capture where it can: py-tree-sitter checks a match's predicates once per
-    capture, and `process.env` and `this.x.f()` are checked on many candidates.
+    capture, and `process.env` is checked on many candidates.
     """
     names: list[ts.Node] = []
     strings: list[ts.Node] = []
@@ -127,7 +127,6 @@ def _move_captures(caps: _Captures) -> None:
         if node is not None:
             out.append(node)
     caps["env_name"], caps["env_string"], caps["env_pattern"] = names, strings, patterns
-    caps.setdefault("method_call", []).extend(_properties(caps.pop("this_method", ())))
 
 
 def _properties(objects: Iterable[ts.Node]) -> list[ts.Node]:

@@ -6,8 +6,8 @@
 ; Captures starting with "_" only feed predicates. Patterns stay shallow and use text predicates:
 ; nested patterns make the query slow to compile with the TypeScript grammar. py-tree-sitter checks
 ; a match's predicates once per capture, so a pattern with a predicate captures only the node the
-; predicate reads (@env, @this_method, @named_call): collect.py moves the capture
-; to its neighbour (the env name, the method, the call). Lambda's Node-only globals are in
+; predicate reads (@env, @named_call): collect.py moves the capture
+; to its neighbour (the env name, the call). Lambda's Node-only globals are in
 ; globals.scm, run only on files that name `awslambda`.
 
 ; --- modules -------------------------------------------------------------------------------
@@ -82,9 +82,10 @@
 
 ; --- risky constructs and SDK calls --------------------------------------------------------
 ; eval() comes with @named_call above, new Function() with @new.
-(call_expression
-  function: (member_expression object: (identifier) property: (property_identifier) @method_call))
+; `obj.method(…)` and `this.obj.method(…)`: one pattern compiles faster than two; the predicate
+; passes when @_this is absent (the plain-name alternative).
 (call_expression
   function: (member_expression
-    object: (member_expression) @this_method (#match? @this_method "^this\\.[A-Za-z_$][A-Za-z0-9_$]*$")
-    property: (property_identifier)))
+    object: [(identifier) (member_expression) @_this]
+    property: (property_identifier) @method_call)
+  (#match? @_this "^this\\.[A-Za-z_$][A-Za-z0-9_$]*$"))
