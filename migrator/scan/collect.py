@@ -6,6 +6,8 @@ dictionaries); each capture sits on a node from which the related nodes are reac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import tree_sitter as ts
 
 from migrator.scan.callinput import MethodCall, call_inputs, env_bindings, method_calls
@@ -54,10 +56,15 @@ def analyze_file(
     if deep is not None:
         return _refused(path, grammar, deep)
     caps: _Captures = ts.QueryCursor(grammars.facts_query(grammar)).captures(tree.root_node)
+    _move_captures(caps)
+    if b"awslambda" in source:  # no identifier can be `awslambda` otherwise
+        found = ts.QueryCursor(grammars.query(grammar, "globals.scm")).captures(tree.root_node)
+        caps["lambda_global"] = _properties(found.get("lambda_global", ()))
     requires: list[ts.Node] = []
     evals: list[ts.Node] = []
-    for call in caps.get("named_call", ()):
-        (requires if text(call.child_by_field_name("function")) == "require" else evals).append(call)
+    for callee in caps.get("named_call", ()):
+        if callee.parent is not None:
+            (requires if text(callee) == "require" else evals).append(callee.parent)
     news = caps.get("new", [])
     methods = method_calls(caps)
     constructs = [_construct(n) for n in news]
@@ -93,6 +100,39 @@ def analyze_file(
         call_inputs=tuple(call_inputs(news_read, methods, env_names, _clients(constructs, imports))),
         env_bindings=tuple(sorted(env_names.items())),
     )
+
+
+def _move_captures(caps: _Captures) -> None:
+    """Move the captures that facts.scm takes on a neighbour to the nodes the readers want.
+
+    A pattern has one capture where it can: py-tree-sitter checks a match's predicates once per
+    capture, and `process.env` is checked on many candidates.
+    """
+    names: list[ts.Node] = []
+    strings: list[ts.Node] = []
+    patterns: list[ts.Node] = []
+    for env in caps.pop("env", ()):  # `process.env` as an object, an indexed object or a value
+        parent = env.parent
+        if parent is None:
+            continue
+        kind = parent.type
+        out, field = (
+            (names, "property")
+            if kind == "member_expression"
+            else (strings, "index")
+            if kind == "subscript_expression"
+            else (patterns, "name")
+        )
+        node = parent.child_by_field_name(field)
+        if node is not None:
+            out.append(node)
+    caps["env_name"], caps["env_string"], caps["env_pattern"] = names, strings, patterns
+
+
+def _properties(objects: Iterable[ts.Node]) -> list[ts.Node]:
+    """The properties read from `objects` (`object.property`)."""
+    found = (obj.parent.child_by_field_name("property") for obj in objects if obj.parent is not None)
+    return [node for node in found if node is not None]
 
 
 def _clients(constructs: list[Construct], imports: list[ImportRef]) -> set[str]:

@@ -31,14 +31,19 @@ def _load_query_source(name: str) -> str:
     return resources.files("migrator.scan.queries").joinpath(name).read_text(encoding="utf-8")
 
 
+#: Query files in migrator/scan/queries: the facts every file is read for, and Lambda's Node-only
+#: globals, read only from files that name `awslambda` (see migrator.scan.collect).
+QueryName = Literal["facts.scm", "globals.scm"]
+
+
 @dataclass
 class Grammars:
-    """Lazily built tree-sitter languages, parsers and the facts query, one of each per grammar."""
+    """Lazily built tree-sitter languages, parsers and queries, one of each per grammar."""
 
     _languages: dict[GrammarName, ts.Language] = field(default_factory=dict)
     _parsers: dict[GrammarName, ts.Parser] = field(default_factory=dict)
-    _queries: dict[GrammarName, ts.Query] = field(default_factory=dict)
-    _query_source: str | None = None
+    _queries: dict[tuple[GrammarName, QueryName], ts.Query] = field(default_factory=dict)
+    _query_sources: dict[QueryName, str] = field(default_factory=dict)
 
     def language(self, grammar: GrammarName) -> ts.Language:
         lang = self._languages.get(grammar)
@@ -64,10 +69,14 @@ class Grammars:
         return parser.parse(source)
 
     def facts_query(self, grammar: GrammarName) -> ts.Query:
-        query = self._queries.get(grammar)
+        return self.query(grammar, "facts.scm")
+
+    def query(self, grammar: GrammarName, name: QueryName) -> ts.Query:
+        """The compiled query of a file in migrator/scan/queries, compiled on first use."""
+        query = self._queries.get((grammar, name))
         if query is None:
-            if self._query_source is None:
-                self._query_source = _load_query_source("facts.scm")
-            query = ts.Query(self.language(grammar), self._query_source)
-            self._queries[grammar] = query
+            source = self._query_sources.get(name)
+            if source is None:
+                source = self._query_sources[name] = _load_query_source(name)
+            query = self._queries[grammar, name] = ts.Query(self.language(grammar), source)
         return query

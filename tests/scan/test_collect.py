@@ -98,6 +98,29 @@ def test_env_reads_in_all_three_styles() -> None:
     assert sorted(e.value for e in f.env) == ["A", "B", "C", "D", "E"]
 
 
+def test_env_names_methods_and_lambda_globals_are_read_from_their_own_nodes() -> None:
+    # The query captures `process.env`, `this.x` and `awslambda` (what its predicates read); the
+    # facts name the property beside them, on its own line.
+    f = facts(
+        """
+        const t = process.env
+          .TABLE;
+        class Store { save() { return this.db.putItem({ TableName: t }); } }
+        exports.handler = awslambda
+          .streamifyResponse(async (event, stream) => { stream.end(awslambda.HttpResponseStream); });
+        const other = { awslambda: 1 }.awslambda;
+        const client = new Client();
+        """
+    )
+    assert [(e.value, e.line) for e in f.env] == [("TABLE", 3)]
+    assert ("db", "putItem", 4) in f.method_calls
+    assert sorted((g.value, g.line) for g in f.lambda_globals) == [
+        ("HttpResponseStream", 6),
+        ("streamifyResponse", 6),
+    ]
+    assert facts("exports.handler = lambda.streamifyResponse(async () => 1);").lambda_globals == ()
+
+
 def test_imports_and_dynamic_requires() -> None:
     f = facts(
         """

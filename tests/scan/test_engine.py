@@ -86,11 +86,26 @@ def test_no_worker_outlives_a_scan_even_when_it_is_interrupted(tmp_path: Path) -
 
 def test_a_scan_leaves_the_garbage_collector_as_it_found_it() -> None:
     # The scan collects less often while it runs (engine._fewer_collections), in this process too.
+    # It freezes each project's objects (engine._Frozen) and unfreezes them all at its end.
     before = gc.get_threshold()
     gc.set_threshold(1234, 5, 6)
     try:
-        report = scan(FLEET, ScanOptions(jobs=1))
-        assert gc.get_threshold() == (1234, 5, 6)
+        for jobs in (1, 2):
+            report = scan(FLEET, ScanOptions(jobs=jobs))
+            assert gc.get_threshold() == (1234, 5, 6)
+            assert gc.get_freeze_count() == 0
     finally:
         gc.set_threshold(*before)
     assert report.functions
+
+
+def test_what_the_caller_froze_stays_frozen() -> None:
+    kept: list[list[int]] = [[] for _ in range(10)]  # tracked objects of the caller's, frozen below
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert scan(FLEET, ScanOptions(jobs=1)).functions
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    assert kept

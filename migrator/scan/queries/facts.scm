@@ -4,24 +4,28 @@
 ; Read with QueryCursor.captures(): each pattern has ONE capture without a leading underscore,
 ; named after the fact, on a node from which the rest is reached through fields (see collect.py).
 ; Captures starting with "_" only feed predicates. Patterns stay shallow and use text predicates:
-; nested patterns make the query slow to compile with the TypeScript grammar.
+; nested patterns make the query slow to compile with the TypeScript grammar. py-tree-sitter checks
+; a match's predicates once per capture, so a pattern with a predicate captures only the node the
+; predicate reads (@env, @named_call): collect.py moves the capture
+; to its neighbour (the env name, the call). Lambda's Node-only globals are in
+; globals.scm, run only on files that name `awslambda`.
 
 ; --- modules -------------------------------------------------------------------------------
 (import_statement source: (string)) @import
 (export_statement source: (string)) @reexport
-(call_expression function: (identifier) @_callee (#any-of? @_callee "require" "eval")) @named_call
+(call_expression function: (identifier) @named_call (#any-of? @named_call "require" "eval"))
 (call_expression function: (import)) @dynimport
 
 ; --- environment ---------------------------------------------------------------------------
 (member_expression
-  object: (member_expression) @_env (#eq? @_env "process.env")
-  property: (property_identifier) @env_name)
+  object: (member_expression) @env (#eq? @env "process.env")
+  property: (property_identifier))
 (subscript_expression
-  object: (member_expression) @_env (#eq? @_env "process.env")
-  index: (string) @env_string)
+  object: (member_expression) @env (#eq? @env "process.env")
+  index: (string))
 (variable_declarator
-  name: (object_pattern) @env_pattern
-  value: (member_expression) @_env (#eq? @_env "process.env"))
+  name: (object_pattern)
+  value: (member_expression) @env (#eq? @env "process.env"))
 
 ; --- event shape: properties the code reads ------------------------------------------------
 ; One pattern per node kind: each pattern a node matches costs a predicate check (the names of the
@@ -78,15 +82,10 @@
 
 ; --- risky constructs and SDK calls --------------------------------------------------------
 ; eval() comes with @named_call above, new Function() with @new.
-(call_expression
-  function: (member_expression object: (identifier) property: (property_identifier) @method_call))
+; `obj.method(…)` and `this.obj.method(…)`: one pattern compiles faster than two; the predicate
+; passes when @_this is absent (the plain-name alternative).
 (call_expression
   function: (member_expression
-    object: (member_expression) @_object (#match? @_object "^this\\.[A-Za-z_$][A-Za-z0-9_$]*$")
-    property: (property_identifier) @method_call))
-
-; --- Lambda's Node-only globals ------------------------------------------------------------
-; awslambda.streamifyResponse(…) / awslambda.HttpResponseStream: response streaming.
-(member_expression
-  object: (identifier) @_awslambda (#eq? @_awslambda "awslambda")
-  property: (property_identifier) @lambda_global)
+    object: [(identifier) (member_expression) @_this]
+    property: (property_identifier) @method_call)
+  (#match? @_this "^this\\.[A-Za-z_$][A-Za-z0-9_$]*$"))
