@@ -1,3 +1,3 @@
-from migrator.cli.main import main
+from migrator.entry import main
 
 main()
