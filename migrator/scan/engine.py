@@ -14,6 +14,7 @@ import gc
 import multiprocessing as mp
 import os
 import queue
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from migrator.scan.tables import Tables
 
 Progress = Callable[[int, int], None]
+_INTERRUPT = {signal.SIGINT}
 ProjectKind = Literal["serverless", "template", "package", "terraform", "cdk"]
 
 
@@ -53,7 +55,12 @@ def _worker_loop(
     tasks: mp.Queue[Project | None],
     results: mp.Queue[ProjectResult],
 ) -> None:
-    """A worker process: warm up its parsers, then scan projects until told to stop."""
+    """A worker process: warm up its parsers, then scan projects until told to stop.
+
+    Ctrl-C reaches the whole process group: the parent decides, and stops the workers. SIGINT was
+    blocked across the fork (`_Workers`); it is ignored here before it is let through."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPT)
     # Imported here, not at the top: an empty folder never loads the readers and parsers.
     from migrator.scan.project import ProjectScanner
     from migrator.scan.tables import Tables
@@ -144,8 +151,16 @@ class _Workers:
             context.Process(target=_worker_loop, args=(root, tables, self.tasks, self.results), daemon=True)
             for _ in range(count)
         ]
-        for process in self.processes:
-            process.start()
+        # A Ctrl-C while a worker starts up (before it ignores SIGINT) printed its traceback.
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPT)
+        try:
+            for process in self.processes:
+                process.start()
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a Ctrl-C meanwhile raises here
+        except BaseException:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+            self.terminate()
+            raise
 
     def submit(self, projects: list[Project]) -> None:
         """Queue every project, then one stop per worker and one for this process."""
@@ -186,9 +201,10 @@ class _Workers:
 
     def terminate(self) -> None:
         """Stop at once (Ctrl-C, or an error in the parent): no orphan processes."""
-        for process in self.processes:
+        started = [p for p in self.processes if p.pid is not None]
+        for process in started:
             process.kill()
-        for process in self.processes:
+        for process in started:
             process.join(timeout=5)
 
 

@@ -69,6 +69,8 @@ class ProjectScanner:
         try:
             return self._scan(kind, path)
         except Exception as exc:  # reported below, with what to do
+            if _interrupted(exc):
+                raise KeyboardInterrupt from exc
             where = relative(path, self.root)
             message = (
                 f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}. The rest of the fleet was scanned; "
@@ -256,3 +258,17 @@ def _no_handler(cfg: FunctionConfig, known: list[ScanProblem]) -> list[ScanProbl
         "such as !Join or a parameter without a default); it is not scanned"
     )
     return [ScanProblem(cfg.config or "", cfg.line, None, message)]
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether a Ctrl-C caused `exc`: C code that was interrupted (tree-sitter compiling a query's
+    regular expressions) raises its own error, chained to the KeyboardInterrupt, which must end the
+    scan rather than become a project's internal error."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False

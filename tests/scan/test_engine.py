@@ -5,12 +5,15 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from migrator.scan.engine import ScanOptions, scan
-from tests.conftest import FLEET, WriteTree
+from migrator.scan.project import ProjectScanner
+from tests.conftest import FLEET, REPO, WriteTree
 
 
 def test_parallel_and_serial_scans_agree(tmp_path: Path) -> None:
@@ -109,3 +112,53 @@ def test_what_the_caller_froze_stays_frozen() -> None:
     finally:
         gc.unfreeze()
     assert kept
+
+
+_STARTING = """
+import multiprocessing, os, signal, sys, threading, time
+from pathlib import Path
+from migrator.scan.engine import ScanOptions, scan
+os.register_at_fork(after_in_child=lambda: time.sleep(0.5))  # a slow start-up, to land in
+
+def interrupt() -> None:
+    while not multiprocessing.active_children():
+        time.sleep(0.01)
+    for child in multiprocessing.active_children():
+        os.kill(child.pid, signal.SIGINT)  # the worker is still in its after-fork hooks
+
+threading.Thread(target=interrupt, daemon=True).start()
+report = scan(Path(sys.argv[1]), ScanOptions(jobs=2))
+print(len(report.functions), len(report.errors))
+"""
+
+
+def test_a_ctrl_c_as_a_worker_starts_prints_no_traceback_and_loses_nothing() -> None:
+    """Workers are forked with SIGINT blocked and ignore it (the parent decides): one interrupted
+    while it started up printed a traceback and died."""
+    serial = scan(FLEET, ScanOptions(jobs=1))
+    done = subprocess.run(
+        [sys.executable, "-c", _STARTING, str(FLEET)], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.split() == [str(len(serial.functions)), str(len(serial.errors))]
+
+
+def test_an_interruption_inside_a_library_ends_the_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """tree-sitter turns a KeyboardInterrupt inside a query's regular expression into its own
+    QueryError (chained): that must stop the scan, not become a project's internal error."""
+
+    def interrupted(self: ProjectScanner, kind: str, path: Path) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise ValueError("Invalid predicate in pattern: regular expression error") from exc
+
+    monkeypatch.setattr(ProjectScanner, "_scan", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        scan(FLEET, ScanOptions(jobs=1))
+
+    def broken(self: ProjectScanner, kind: str, path: Path) -> None:
+        raise ValueError("a bug of ours")
+
+    monkeypatch.setattr(ProjectScanner, "_scan", broken)
+    assert all("internal error" in e.message for e in scan(FLEET, ScanOptions(jobs=1)).errors)
