@@ -4,17 +4,23 @@ their descendants and the moto servers are killed before the process exits.
 A CI cancel sends SIGTERM, `timeout` SIGTERM, a closed terminal SIGHUP; Python's default for both is
 to die at once, skipping every cleanup. The handlers raise `Terminated`, a KeyboardInterrupt, which
 the harness already treats as "stop everything now" (a case's `except Exception` does not catch it).
+An exception raised inside a finalizer (`__del__`, which the signal may interrupt) is printed and
+dropped by Python: a `Terminated` lost that way is delivered again, so the run still stops.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from types import FrameType
 
 HANDLED = (signal.SIGTERM, signal.SIGHUP)
+_AGAIN = 0.01
+"""Seconds before a signal a finalizer swallowed is sent again."""
 
 
 class Terminated(KeyboardInterrupt):
@@ -38,8 +44,25 @@ def terminate_cleanly() -> Iterator[None]:
         yield
         return
     previous = {signum: signal.signal(signum, _raise) for signum in HANDLED}
+    hook = sys.unraisablehook
+
+    def redeliver(unraisable: sys.UnraisableHookArgs) -> None:
+        if not isinstance(unraisable.exc_value, Terminated):
+            hook(unraisable)
+            return
+        # The signal interrupted a finalizer, which dropped the exception: send it again, a moment
+        # later from another thread, so that it lands after this hook and the finalizer returned
+        # (should it land in a finalizer again, this repeats).
+        signum = unraisable.exc_value.signum
+        signal.signal(signum, _raise)
+        again = threading.Timer(_AGAIN, os.kill, args=(os.getpid(), signum))
+        again.daemon = True
+        again.start()
+
+    sys.unraisablehook = redeliver
     try:
         yield
     finally:
+        sys.unraisablehook = hook
         for signum, handler in previous.items():
             signal.signal(signum, handler)
