@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import IO, Generic, TypeVar
 
 from codegen.errors import CodegenError
+from codegen.interrupts import held_back, ignored_in_child
 
 T = TypeVar("T")
 
@@ -53,7 +54,6 @@ def _dumps(outcome: tuple[bool, object, float]) -> bytes:
 
 
 _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-_INTERRUPT = {signal.SIGINT}
 
 
 def _die_with_parent(parent: int) -> None:
@@ -92,9 +92,7 @@ class Background(Generic[T]):
 
         def child() -> None:
             # Ctrl-C reaches the whole process group: the parent decides, and cancels children.
-            # SIGINT was blocked across the fork (see below): ignore it, then let it through.
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPT)
+            ignored_in_child()
             _die_with_parent(parent)
             try:
                 if nice:
@@ -111,16 +109,12 @@ class Background(Generic[T]):
                 os._exit(1)
             os._exit(0)  # skip the parent's atexit handlers and buffered output
 
-        # A Ctrl-C landing while the child starts up (before `child` ignores it) would print a
-        # traceback from the interpreter's after-fork hooks: the child is forked with SIGINT blocked.
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPT)
         self._file = file
         try:
-            self._process = context.Process(target=child, daemon=True)
-            self._process.start()
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a Ctrl-C meanwhile raises here
+            with held_back():  # see codegen.interrupts
+                self._process = context.Process(target=child, daemon=True)
+                self._process.start()
         except BaseException:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
             self.cancel()
             raise
 

@@ -14,13 +14,13 @@ import gc
 import multiprocessing as mp
 import os
 import queue
-import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from codegen.interrupts import held_back, ignored_in_child
 from migrator import __version__
 from migrator.errors import ScanError
 from migrator.scan.discover import discover
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from migrator.scan.tables import Tables
 
 Progress = Callable[[int, int], None]
-_INTERRUPT = {signal.SIGINT}
 ProjectKind = Literal["serverless", "template", "package", "terraform", "cdk"]
 
 
@@ -57,10 +56,9 @@ def _worker_loop(
 ) -> None:
     """A worker process: warm up its parsers, then scan projects until told to stop.
 
-    Ctrl-C reaches the whole process group: the parent decides, and stops the workers. SIGINT was
-    blocked across the fork (`_Workers`); it is ignored here before it is let through."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPT)
+    Ctrl-C reaches the whole process group: the parent decides, and stops the workers (see
+    codegen.interrupts)."""
+    ignored_in_child()
     # Imported here, not at the top: an empty folder never loads the readers and parsers.
     from migrator.scan.project import ProjectScanner
     from migrator.scan.tables import Tables
@@ -151,14 +149,11 @@ class _Workers:
             context.Process(target=_worker_loop, args=(root, tables, self.tasks, self.results), daemon=True)
             for _ in range(count)
         ]
-        # A Ctrl-C while a worker starts up (before it ignores SIGINT) printed its traceback.
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPT)
         try:
-            for process in self.processes:
-                process.start()
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # a Ctrl-C meanwhile raises here
+            with held_back():  # a Ctrl-C while a worker starts up printed its traceback
+                for process in self.processes:
+                    process.start()
         except BaseException:
-            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
             self.terminate()
             raise
 

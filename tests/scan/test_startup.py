@@ -23,6 +23,7 @@ SHARED_HELPERS = frozenset(
         "codegen.output.atomic",
         "codegen.exitcode",
         "codegen.report_formats",
+        "codegen.interrupts",
     }
 )
 

@@ -139,18 +139,9 @@ class ObjectViews:
         self.types = types
         self.checks = checks
         self.imports: set[str] = set()
-        self.go_names: dict[str, str] = {}
-
-    def go_name(self, text: str) -> str:
-        """`codegen.names.go_name`, remembered: property names repeat across thousands of objects."""
-        if text not in self.go_names:
-            self.go_names[text] = go_name(text)
-        return self.go_names[text]
 
     def field(self, f: Field, taken: set[str], owner: str) -> tuple[StructField, list[str]]:
-        preferred = (
-            f.go.name if f.go.name and _IDENT.match(f.go.name) else self.go_name(f.go.name or f.json_name)
-        )
+        preferred = f.go.name if f.go.name and _IDENT.match(f.go.name) else go_name(f.go.name or f.json_name)
         name = allocate(preferred, taken)
         held = self.types.field(f.type, f.required, owner)
         notes = []
