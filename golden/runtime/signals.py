@@ -11,7 +11,6 @@ dropped by Python: a `Terminated` lost that way is delivered again, so the run s
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
 import sys
 import threading
@@ -55,7 +54,11 @@ def terminate_cleanly() -> Iterator[None]:
         # (should it land in a finalizer again, this repeats).
         signum = unraisable.exc_value.signum
         signal.signal(signum, _raise)
-        again = threading.Timer(_AGAIN, os.kill, args=(os.getpid(), signum))
+        # To the main thread: sent to the process, it may go to the sending thread, and the main
+        # thread would go on waiting in whatever blocking call it is in.
+        main = threading.main_thread().ident
+        assert main is not None
+        again = threading.Timer(_AGAIN, signal.pthread_kill, args=(main, signum))
         again.daemon = True
         again.start()
 
