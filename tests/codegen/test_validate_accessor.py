@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from jsonschema_path import SchemaPath
+from jsonschema_path.paths import SPEC_SEPARATOR
 
 from codegen.spec.load import load_spec
 from codegen.validate.accessor import schema_path
@@ -51,3 +52,33 @@ def test_every_path_reads_the_same_node_or_fails_the_same_way(name: str) -> None
             assert mine[1] is other[1], parts
         else:
             assert mine == other, parts
+
+
+def _answers(path: SchemaPath, probes: list[Any]) -> list[tuple[str, Any]]:
+    """What `probe in path` and `path.read_value()` give: the value, or the exception's type."""
+    out: list[tuple[str, Any]] = []
+    for ask in [*(lambda p=p: p in path for p in probes), path.read_value]:
+        try:
+            out.append(("ok", ask()))
+        except Exception as exc:  # the same failure is part of the contract
+            out.append((type(exc).__name__, None))
+    return out
+
+
+@pytest.mark.parametrize("name", ["split/root.yaml", "shop.yaml", "broken/dangling.yaml"])
+def test_membership_and_reads_of_its_paths_match_the_library(name: str) -> None:
+    """The validator tests `key in path` and calls `path.read_value()` on the paths it walks; ours
+    answer from the accessor directly and must answer exactly as the library's SchemaPath does
+    over the same accessor (dangling `$ref`s included: both raise, and the validator reports)."""
+    spec = load_spec(SPECS / name)
+    ours = schema_path(spec.root.content, spec.root.uri, _handlers(spec))
+    theirs = SchemaPath(ours.accessor, separator=SPEC_SEPARATOR)
+    assert type(ours) is not SchemaPath  # what is compared is really the faster class
+    probes: list[Any] = ["allOf", "properties", "type", "$ref", "nope", 0, 1, -1]
+    for parts in [*_paths(theirs, limit=2_000), ("components", "nope"), ("openapi", 0)]:
+        mine, other = ours, theirs
+        for part in parts:
+            mine, other = mine / part, other / part
+        got, expected = _answers(mine, probes), _answers(other, probes)
+        assert [a[0] for a in got] == [a[0] for a in expected], parts
+        assert all(a[1] is b[1] or a[1] == b[1] for a, b in zip(got, expected, strict=True)), parts
