@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from codegen.emit.go.gofmt import Formatter
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.modfile import go_mod, go_sum, pin
-from codegen.emit.go.packages import SPLIT_WEIGHT, partition
+from codegen.emit.go.packages import SPLIT_WEIGHT, partition, splits
 from codegen.emit.go.render import environment, runtime_file, types_file, validate_file
 from codegen.emit.go.scaffold import SCAFFOLD_NAMES, scaffold_parts
 from codegen.emit.go.split import split_files
@@ -61,7 +61,8 @@ class GoEmitter:
         path after rendering)."""
         with Formatter() as formatter:
             # The operations first: the largest file, its gofmt would otherwise run alone at the end.
-            static, rendered = scaffold_parts(source.api, source.go, types)
+            sealed = not splits(types.api, self.split_weight)
+            static, rendered = scaffold_parts(source.api, source.go, types, sealed=sealed)
             formatter.submit((f.path, f.content) for f in rendered)
             formatter.submit(self.type_texts(source, types))
             formatted = formatter.results()
