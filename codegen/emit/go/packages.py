@@ -48,12 +48,6 @@ def _levels(edges: dict[str, list[str]], component: dict[str, int]) -> dict[int,
     return level
 
 
-def splits(api: Api, limit: int = SPLIT_WEIGHT) -> bool:
-    """Whether `partition` puts the spec's types into more than one package: it weighs more than
-    `limit`."""
-    return sum(weight(schema.definition) for schema in api.schemas) > limit
-
-
 def partition(api: Api, limit: int = SPLIT_WEIGHT) -> tuple[tuple[str, ...], ...]:
     """The schemas' names in groups, each referring only to its own and earlier groups; one group
     (in `Api.schemas` order) when the whole spec weighs at most `limit`."""
