@@ -37,12 +37,14 @@ class GoEmitter:
         """The Go names and type expressions of the spec (what the scaffold needs too)."""
         return GoTypes(source.api, self.reserved | SCAFFOLD_NAMES)
 
-    def type_texts(self, source: EmitInput, types: GoTypes) -> Iterator[tuple[str, str]]:
-        """(path, text not yet gofmt'd) of the types half: types, validation patterns, runtime."""
+    def type_texts(
+        self, source: EmitInput, types: GoTypes, groups: tuple[tuple[str, ...], ...]
+    ) -> Iterator[tuple[str, str]]:
+        """(path, text not yet gofmt'd) of the types half: types, validation patterns, runtime;
+        `groups` are the schemas of each package (`packages.partition`)."""
         checks = types.checks
         package = source.go.package
         env = environment()
-        groups = partition(types.api, self.split_weight)
         if len(groups) > 1:
             yield from split_files(types, checks, groups, package, source.go.import_path, env)
             return
@@ -61,9 +63,10 @@ class GoEmitter:
         path after rendering)."""
         with Formatter() as formatter:
             # The operations first: the largest file, its gofmt would otherwise run alone at the end.
-            static, rendered = scaffold_parts(source.api, source.go, types)
+            groups = partition(types.api, self.split_weight)
+            static, rendered = scaffold_parts(source.api, source.go, types, sealed=len(groups) == 1)
             formatter.submit((f.path, f.content) for f in rendered)
-            formatter.submit(self.type_texts(source, types))
+            formatter.submit(self.type_texts(source, types, groups))
             formatted = formatter.results()
         scaffold = {f.path for f in rendered}
         return (

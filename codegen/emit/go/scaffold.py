@@ -83,10 +83,13 @@ def _static_files(package: str) -> list[GeneratedFile]:
 
 
 def scaffold_parts(
-    api: Api, options: GoOptions, types: GoTypes
+    api: Api, options: GoOptions, types: GoTypes, *, sealed: bool = True
 ) -> tuple[list[GeneratedFile], list[GeneratedFile]]:
     """The scaffold's static files (gofmt-clean as committed: the tests run gofmt -l on the output)
-    and its rendered ones, not yet gofmt'd."""
+    and its rendered ones, not yet gofmt'd. With `sealed`, each operation's output interface has a
+    marker method only its response types implement; without it (a spec split into packages), every
+    output interface is `output`: thousands of marker methods cost more to compile than the rest of
+    the response types (see codegen-semantics.md)."""
     model: ScaffoldModel = scaffold_model(api, types)
     by_op: dict[str, OperationView] = {v.op.id: v for v in model.operations}
     env = _environment()
@@ -96,6 +99,7 @@ def scaffold_parts(
         "title": api.title,
         "model": model,
         "by_op": by_op,
+        "sealed": sealed,
     }
     rendered = [
         GeneratedFile("operations.gen.go", env.get_template("operations.go.jinja").render(context)),

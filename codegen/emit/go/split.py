@@ -33,10 +33,11 @@ def split_files(
     as it is rendered."""
     lower: list[tuple[str, str]] = []
     aliases: list[str] = []
+    enum_types: dict[tuple[str, ...], str] = {}  # each set of enum values declared once (types_file)
     for k, group in enumerate(groups):
         name = f"types{k}"
         path = f"{import_path}/{FOLDER}/{name}"
-        declared = types_file(types, checks, name, env, frozenset(group), tuple(lower))
+        declared = types_file(types, checks, name, env, frozenset(group), tuple(lower), enum_types)
         folder = f"{FOLDER}/{name}/"
         yield folder + "types.gen.go", declared.text
         if k == 0:
