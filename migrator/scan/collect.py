@@ -61,11 +61,12 @@ def analyze_file(
     requires: list[ts.Node] = []
     evals: list[ts.Node] = []
     for callee in caps.get("named_call", ()):
-        if callee.parent is not None:
-            (requires if text(callee) == "require" else evals).append(callee.parent)
+        call = callee.parent  # each `.parent` walks down from the root: read it once
+        if call is not None:
+            (requires if text(callee) == "require" else evals).append(call)
     news = caps.get("new", [])
     methods = method_calls(caps)
-    constructs = [_construct(n) for n in news]
+    constructs = [_construct(_constructor(n), n) for n in news]
     news_read = [(n, c.ctor, c.line) for n, c in zip(news, constructs, strict=True)]
     constructs += _factories(methods)  # `X.from(client)`: lib-dynamodb builds its clients this way
     top_functions, top_declarations = _top_level(tree.root_node)
@@ -172,21 +173,13 @@ def _exports(
     top_functions: dict[str, ts.Node],
     top_declarations: list[ts.Node],
 ) -> tuple[list[Export], bool]:
-    top_values: dict[str, ts.Node | None] = {}
-    for declaration in top_declarations:
-        for declarator in declaration.named_children:
-            name = (
-                declarator.child_by_field_name("name") if declarator.type == "variable_declarator" else None
-            )
-            if name is not None and name.type == "identifier":
-                top_values[text(name)] = declarator.child_by_field_name("value")
     bindings = {
         local: (ref.specifier, imported)
         for ref in imports
         if ref.specifier
         for local, imported in ref.bindings
     }
-    reader = ExportReader(top_functions, top_values, bindings.get)
+    reader = ExportReader(top_functions, top_declarations, bindings.get)
     out: list[Export] = []
     for target in caps.get("cjs_export", ()):
         value = target.parent.child_by_field_name("right") if target.parent is not None else None
@@ -290,6 +283,13 @@ def _factories(methods: list[MethodCall]) -> list[Construct]:
     return out
 
 
+def _constructor(new: ts.Node) -> ts.Node:
+    """The constructor of a `new` expression (the query captures the expression: reaching the
+    constructor by field is cheaper than `.parent`, which walks down from the root)."""
+    ctor = new.child_by_field_name("constructor")
+    return ctor if ctor is not None else new  # never None: the query's pattern names the field
+
+
 def _construct(ctor: ts.Node, node: ts.Node | None = None) -> Construct:
     """`new ctor(…)` (or the call `node` that builds a `ctor`) and where its value is stored."""
     node = node or ctor.parent
@@ -340,7 +340,8 @@ def _global_state(caps: _Captures, top_declarations: list[ts.Node]) -> list[Loca
     """Module-level `let`/`var` names that some function reassigns."""
     mutable: set[str] = set()
     for declaration in top_declarations:
-        if declaration.type == "variable_declaration" or declaration.children[0].type == "let":
+        keyword = declaration.child(0)  # not `.children[0]`: that builds every child
+        if declaration.type == "variable_declaration" or (keyword is not None and keyword.type == "let"):
             for declarator in declaration.named_children:
                 name = (
                     declarator.child_by_field_name("name")

@@ -47,7 +47,7 @@
 ; Every constructor and every `obj.method(…)` call is captured: the readers in Python decide what
 ; matters (a `#not-any-of?` list of built-ins here was never applied: py-tree-sitter 0.26 passes any
 ; node when the list has two or more names, and checking it cost 4 % of the query).
-(new_expression constructor: [(identifier) (member_expression)] @new)
+(new_expression constructor: [(identifier) (member_expression)]) @new
 
 ; --- risky constructs and SDK calls --------------------------------------------------------
 ; eval() comes with @named_call above, new Function() with @new.
