@@ -75,7 +75,8 @@ def test_the_event_shape_is_read_only_when_asked() -> None:
     without = analyze_file("h.js", source, "javascript", Grammars(), events=False)
     with_shape = analyze_file("h.js", source, "javascript", Grammars())
     assert (without.events_read, without.props) == (False, ())
-    assert with_shape.events_read and [p.name for p in with_shape.props] == ["Records", "Sns", "Message"]
+    # (py-tree-sitter does not always give one line's captures in source order: compare sets)
+    assert with_shape.events_read and {p.name for p in with_shape.props} == {"Records", "Sns", "Message"}
     assert infer_events([without], "event") == ()
     assert [e.kind for e in infer_events([with_shape], "event")] == ["sns"]
 
