@@ -75,8 +75,7 @@ def test_the_event_shape_is_read_only_when_asked() -> None:
     without = analyze_file("h.js", source, "javascript", Grammars(), events=False)
     with_shape = analyze_file("h.js", source, "javascript", Grammars())
     assert (without.events_read, without.props) == (False, ())
-    # (py-tree-sitter does not always give one line's captures in source order: compare sets)
-    assert with_shape.events_read and {p.name for p in with_shape.props} == {"Records", "Sns", "Message"}
+    assert with_shape.events_read and [p.name for p in with_shape.props] == ["Records", "Sns", "Message"]
     assert infer_events([without], "event") == ()
     assert [e.kind for e in infer_events([with_shape], "event")] == ["sns"]
 
@@ -107,3 +106,14 @@ def test_files_first_read_for_a_configured_function_still_show_events_later(
     for jobs in (1, 2):
         events = {f.name: f.events for f in scan(root, ScanOptions(jobs=jobs)).functions}
         assert events == {"configured": ("api-gateway-http",), "inferred": ("sns",), "module": ("s3",)}
+
+
+def test_one_lines_facts_come_in_source_order_every_time() -> None:
+    # py-tree-sitter gives nested matches of one pattern out of order now and then (about one
+    # run in ten here); the first evidence of a kind would change from run to run.
+    grammars = Grammars()
+    source = b"exports.handler = async (event) => event.Records.map((r) => r.Sns.Message);\n"
+    orders = {
+        tuple(p.name for p in analyze_file("h.js", source, "javascript", grammars).props) for _ in range(100)
+    }
+    assert orders == {("Records", "Sns", "Message")}
