@@ -5,8 +5,9 @@
 Prints scan time divided by the time tree-sitter alone takes to read and parse the same files,
 both measured in this run on this machine. Target: a ratio of at most 2.
 
-On a shared, loaded machine wall times swing by 2-3x between runs; the CPU-time ratio of the
-one-job scan (also printed) is the steadier measure of the work the scan does per parse. The load
+On a shared, loaded machine wall times swing by 2-3x between runs; the CPU-time ratios (also
+printed) are the steadier measures: of the one-job scan, and with N jobs of this process and of a
+worker, the busier of which sets the wall time when the cores are idle. The load
 average before and after the run is printed with the results, so runs can be compared honestly.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import tempfile
@@ -159,6 +161,29 @@ def cpu_ratio(work: Path, files: list[Path], repeat: int) -> float:
     return statistics.median(runs) / parse
 
 
+def parallel_cpu_ratio(work: Path, files: list[Path], jobs: int, repeat: int) -> tuple[float, float]:
+    """CPU time of this process and of one worker (on average) in a scan with `jobs` jobs, each over
+    the bare parse's CPU time: on idle cores the wall time follows the busier of the two, so the
+    larger figure estimates the `jobs` ratio where the load makes wall times meaningless."""
+    parse = statistics.median(bare_parse(files, time.process_time) for _ in range(repeat))
+    own, workers = [], []
+    for _ in range(repeat):
+        before_self = resource.getrusage(resource.RUSAGE_SELF)
+        before_children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        scan(work, ScanOptions(jobs=jobs))  # the workers have exited (and are counted) when it returns
+        own.append(_cpu(resource.RUSAGE_SELF) - _seconds(before_self))
+        workers.append((_cpu(resource.RUSAGE_CHILDREN) - _seconds(before_children)) / (jobs - 1))
+    return statistics.median(own) / parse, statistics.median(workers) / parse
+
+
+def _cpu(who: int) -> float:
+    return _seconds(resource.getrusage(who))
+
+
+def _seconds(usage: resource.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
+
+
 def _load() -> str:
     try:
         return f"{os.getloadavg()[0]:.2f}"
@@ -201,6 +226,12 @@ def main() -> None:
             f"{timings[args.jobs] / baseline:.2f}  (target <= 2)"
         )
         print(f"CPU-time ratio, 1 job / bare parse: {cpu_ratio(work, files, args.repeat):.2f}")
+        if args.jobs > 1:
+            own, worker = parallel_cpu_ratio(work, files, args.jobs, args.repeat)
+            print(
+                f"CPU-time ratio, {args.jobs} jobs: this process {own:.2f}, a worker {worker:.2f} "
+                f"(the larger estimates the {args.jobs}-job ratio on idle cores)"
+            )
         print(f"load average (1 min) before / after: {load_before} / {_load()} on {os.cpu_count()} cores")
     finally:
         shutil.rmtree(work, ignore_errors=True)

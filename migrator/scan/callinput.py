@@ -54,7 +54,7 @@ def call_inputs(
 ) -> list[CallInput]:
     """The object-literal input of every `new …Command(…)` call and of method calls on `clients`.
 
-    `news` are the `new` captures with their constructor text and line; `env_names` the file's
+    `news` are the `new` expressions with their constructor text and line; `env_names` the file's
     `env_bindings`. The scan looks an input up by (line, callee) for an SDK command or a method
     called on a client (a variable holding a constructed object, or a name imported from a local
     module: `clients`); calls with the key of such a call are kept too, in order, so the lookup
@@ -62,9 +62,9 @@ def call_inputs(
     """
     entries: list[tuple[ts.Node, str, int]] = []  #: (call, callee, line)
     wanted: set[tuple[int, str]] = set()
-    for ctor, callee, at in news:
-        if callee.endswith("Command") and ctor.parent is not None:
-            entries.append((ctor.parent, callee, at))
+    for new, callee, at in news:
+        if callee.endswith("Command"):
+            entries.append((new, callee, at))
             wanted.add((at, callee))
     for method in methods:
         if method.obj is not None and method.obj_text.removeprefix("this.") in clients:

@@ -1,16 +1,14 @@
-"""Run the facts query over one file's syntax tree and build its FileFacts.
+"""Parse one file and build its FileFacts from the queries' captures (migrator.scan.captures).
 
-`QueryCursor.captures()` gives one list of nodes per capture name (cheaper than per-match
-dictionaries); each capture sits on a node from which the related nodes are reached by field.
+Each capture sits on a node from which the related nodes are reached by field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import tree_sitter as ts
 
 from migrator.scan.callinput import MethodCall, call_inputs, env_bindings, method_calls
+from migrator.scan.captures import captures
 from migrator.scan.exports import ExportReader
 from migrator.scan.filefacts import (
     Construct,
@@ -43,31 +41,32 @@ MAX_DEPTH = 3000
 
 
 def analyze_file(
-    path: str, source: bytes, grammar: GrammarName, grammars: Grammars, handler: bool = False
+    path: str,
+    source: bytes,
+    grammar: GrammarName,
+    grammars: Grammars,
+    handler: bool = False,
+    events: bool = True,
 ) -> FileFacts:
     """Parse `source` with `grammar` and collect its facts. Never raises on bad syntax or bad bytes.
 
-    A `handler` file exporting several functions also gets its units (see migrator.scan.export_scope).
-    """
+    A multi-export `handler` gets its units (see export_scope); `events`: FileFacts.events_read."""
     source = _valid_utf8(source)
     tree = grammars.parse(source, grammar)
     # A tree gains at most about one level per byte, so only larger files can be too deep.
     deep = too_deep(tree.root_node, MAX_DEPTH) if len(source) > MAX_DEPTH else None
     if deep is not None:
         return _refused(path, grammar, deep)
-    caps: _Captures = ts.QueryCursor(grammars.facts_query(grammar)).captures(tree.root_node)
-    _move_captures(caps)
-    if b"awslambda" in source:  # no identifier can be `awslambda` otherwise
-        found = ts.QueryCursor(grammars.query(grammar, "globals.scm")).captures(tree.root_node)
-        caps["lambda_global"] = _properties(found.get("lambda_global", ()))
+    caps = captures(tree.root_node, b"awslambda" in source, events, grammars.query, grammar)
     requires: list[ts.Node] = []
     evals: list[ts.Node] = []
     for callee in caps.get("named_call", ()):
-        if callee.parent is not None:
-            (requires if text(callee) == "require" else evals).append(callee.parent)
+        call = callee.parent  # each `.parent` walks down from the root: read it once
+        if call is not None:
+            (requires if text(callee) == "require" else evals).append(call)
     news = caps.get("new", [])
     methods = method_calls(caps)
-    constructs = [_construct(n) for n in news]
+    constructs = [_construct(_constructor(n), n) for n in news]
     news_read = [(n, c.ctor, c.line) for n, c in zip(news, constructs, strict=True)]
     constructs += _factories(methods)  # `X.from(client)`: lib-dynamodb builds its clients this way
     top_functions, top_declarations = _top_level(tree.root_node)
@@ -99,40 +98,8 @@ def analyze_file(
         lambda_globals=tuple(Located(text(n), line(n)) for n in caps.get("lambda_global", ())),
         call_inputs=tuple(call_inputs(news_read, methods, env_names, _clients(constructs, imports))),
         env_bindings=tuple(sorted(env_names.items())),
+        events_read=events,
     )
-
-
-def _move_captures(caps: _Captures) -> None:
-    """Move the captures that facts.scm takes on a neighbour to the nodes the readers want.
-
-    A pattern has one capture where it can: py-tree-sitter checks a match's predicates once per
-    capture, and `process.env` is checked on many candidates.
-    """
-    names: list[ts.Node] = []
-    strings: list[ts.Node] = []
-    patterns: list[ts.Node] = []
-    for env in caps.pop("env", ()):  # `process.env` as an object, an indexed object or a value
-        parent = env.parent
-        if parent is None:
-            continue
-        kind = parent.type
-        out, field = (
-            (names, "property")
-            if kind == "member_expression"
-            else (strings, "index")
-            if kind == "subscript_expression"
-            else (patterns, "name")
-        )
-        node = parent.child_by_field_name(field)
-        if node is not None:
-            out.append(node)
-    caps["env_name"], caps["env_string"], caps["env_pattern"] = names, strings, patterns
-
-
-def _properties(objects: Iterable[ts.Node]) -> list[ts.Node]:
-    """The properties read from `objects` (`object.property`)."""
-    found = (obj.parent.child_by_field_name("property") for obj in objects if obj.parent is not None)
-    return [node for node in found if node is not None]
 
 
 def _clients(constructs: list[Construct], imports: list[ImportRef]) -> set[str]:
@@ -206,21 +173,13 @@ def _exports(
     top_functions: dict[str, ts.Node],
     top_declarations: list[ts.Node],
 ) -> tuple[list[Export], bool]:
-    top_values: dict[str, ts.Node | None] = {}
-    for declaration in top_declarations:
-        for declarator in declaration.named_children:
-            name = (
-                declarator.child_by_field_name("name") if declarator.type == "variable_declarator" else None
-            )
-            if name is not None and name.type == "identifier":
-                top_values[text(name)] = declarator.child_by_field_name("value")
     bindings = {
         local: (ref.specifier, imported)
         for ref in imports
         if ref.specifier
         for local, imported in ref.bindings
     }
-    reader = ExportReader(top_functions, top_values, bindings.get)
+    reader = ExportReader(top_functions, top_declarations, bindings.get)
     out: list[Export] = []
     for target in caps.get("cjs_export", ()):
         value = target.parent.child_by_field_name("right") if target.parent is not None else None
@@ -324,6 +283,13 @@ def _factories(methods: list[MethodCall]) -> list[Construct]:
     return out
 
 
+def _constructor(new: ts.Node) -> ts.Node:
+    """The constructor of a `new` expression (the query captures the expression: reaching the
+    constructor by field is cheaper than `.parent`, which walks down from the root)."""
+    ctor = new.child_by_field_name("constructor")
+    return ctor if ctor is not None else new  # never None: the query's pattern names the field
+
+
 def _construct(ctor: ts.Node, node: ts.Node | None = None) -> Construct:
     """`new ctor(…)` (or the call `node` that builds a `ctor`) and where its value is stored."""
     node = node or ctor.parent
@@ -374,7 +340,8 @@ def _global_state(caps: _Captures, top_declarations: list[ts.Node]) -> list[Loca
     """Module-level `let`/`var` names that some function reassigns."""
     mutable: set[str] = set()
     for declaration in top_declarations:
-        if declaration.type == "variable_declaration" or declaration.children[0].type == "let":
+        keyword = declaration.child(0)  # not `.children[0]`: that builds every child
+        if declaration.type == "variable_declaration" or (keyword is not None and keyword.type == "let"):
             for declarator in declaration.named_children:
                 name = (
                     declarator.child_by_field_name("name")

@@ -33,12 +33,30 @@ class ExportReader:
     def __init__(
         self,
         top_functions: dict[str, ts.Node],
-        top_values: dict[str, ts.Node | None],
+        top_declarations: list[ts.Node],
         imported: ImportedBinding,
     ) -> None:
         self.top_functions = top_functions
-        self.top_values = top_values
+        self.top_declarations = top_declarations  #: top-level `const`/`let`/`var` statements
+        self._top_values: dict[str, ts.Node | None] | None = None
         self.imported = imported
+
+    @property
+    def top_values(self) -> dict[str, ts.Node | None]:
+        """Top-level variable name → its value node, read when an export first needs one (most
+        exports are function literals or function declarations, which need none)."""
+        if self._top_values is None:
+            self._top_values = {}
+            for declaration in self.top_declarations:
+                for declarator in declaration.named_children:
+                    name = (
+                        declarator.child_by_field_name("name")
+                        if declarator.type == "variable_declarator"
+                        else None
+                    )
+                    if name is not None and name.type == "identifier":
+                        self._top_values[text(name)] = declarator.child_by_field_name("value")
+        return self._top_values
 
     def shape_of(self, value: ts.Node | None, depth: int = 0) -> FunctionShape | None:
         """The function a value denotes: a function literal, a local name, or a wrapper call."""

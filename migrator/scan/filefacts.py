@@ -162,3 +162,6 @@ class FileFacts:
     #: (name, env var) for names bound to `process.env.X` at any level (`const T = process.env.T`)
     env_bindings: tuple[tuple[str, str], ...] = ()
     scope: str | None = None  #: set on a copy narrowed to one export (see migrator.scan.export_scope)
+    #: props, destructured, literals and return_keys were read (only for functions whose config
+    #: declares no trigger: config wins; see migrator.scan.project)
+    events_read: bool = True

@@ -31,9 +31,10 @@ def _load_query_source(name: str) -> str:
     return resources.files("migrator.scan.queries").joinpath(name).read_text(encoding="utf-8")
 
 
-#: Query files in migrator/scan/queries: the facts every file is read for, and Lambda's Node-only
-#: globals, read only from files that name `awslambda` (see migrator.scan.collect).
-QueryName = Literal["facts.scm", "globals.scm"]
+#: Query files in migrator/scan/queries: the facts every file is read for, Lambda's Node-only
+#: globals, read only from files that name `awslambda`, and the event shape, read only from files
+#: that a function without a configured trigger reaches (see migrator.scan.collect).
+QueryName = Literal["facts.scm", "globals.scm", "events.scm"]
 
 
 @dataclass

@@ -135,7 +135,7 @@ class ProjectScanner:
                 if skip is not None:
                     skipped.append(skipped_function(cfg, skip))
                     continue
-                self._load(handler)
+                self._load(handler, events=not cfg.events)
                 functions.append(assemble(ws, cfg, handler, export))
                 if handler is not None:
                     claimed.append(str(handler))
@@ -171,7 +171,7 @@ class ProjectScanner:
         resolved = (self.resolver.handler_file(cfg.base_dir, name) for name in cfg.candidates)
         candidates = list(dict.fromkeys(c for c in resolved if c is not None))
         for candidate in candidates:
-            self._load(candidate)
+            self._load(candidate, events=not cfg.events)
             if candidate in ws.facts and find_export(ws, candidate, "handler") is not None:
                 return assemble(ws, cfg, candidate, "handler"), candidates
         for candidate in candidates:
@@ -195,22 +195,34 @@ class ProjectScanner:
             ]
         return path
 
-    def _load(self, start: Path | None) -> None:
-        """Parse `start` (a handler) and every local module it reaches, each file once per scanner."""
+    def _load(self, start: Path | None, events: bool) -> None:
+        """Parse `start` (a handler) and every local module it reaches, each file once per scanner.
+
+        With `events` (a function whose config declares no trigger), every file reached has its
+        event shape read: a file read before without it is read again (see `FileFacts.events_read`).
+        """
         if start is None:
             return
         known = self.facts.get(start)
         if known is not None and known.multi_export and not known.units:
-            reread = self._parse(start, handler=True)  # first read as a module: now its units count
-            if reread is not None:
-                self.facts[start] = reread
+            # first read as a module: now its units count
+            self._reread(start, handler=True, events=events or known.events_read)
         frontier = [start]
+        visited: set[Path] = set()
         while frontier:
             path = frontier.pop()
+            if path in visited:
+                continue
+            visited.add(path)
             if path in self.seen:
+                if events:  # its modules are known; they may lack the event shape too
+                    known = self.facts.get(path)
+                    if known is not None and not known.events_read:
+                        self._reread(path, handler=path == start or bool(known.units), events=True)
+                    frontier.extend(self.local_imports.get(path, ()))
                 continue
             self.seen.add(path)
-            facts = self._parse(path, handler=path == start)
+            facts = self._parse(path, handler=path == start, events=events)
             if facts is not None:
                 self.facts[path] = facts
             targets: list[Path] = []
@@ -220,16 +232,21 @@ class ProjectScanner:
                     if target is not None:  # outside PATH: _parse reports it, reads nothing
                         targets.append(target)
             self.local_imports[path] = tuple(dict.fromkeys(targets))
-            frontier.extend(t for t in targets if t not in self.seen)
+            frontier.extend(t for t in targets if t not in self.seen or events)
 
-    def _parse(self, path: Path, handler: bool = False) -> FileFacts | None:
+    def _reread(self, path: Path, handler: bool, events: bool) -> None:
+        reread = self._parse(path, handler=handler, events=events)
+        if reread is not None:
+            self.facts[path] = reread
+
+    def _parse(self, path: Path, handler: bool = False, events: bool = True) -> FileFacts | None:
         rel = relative(path, self.root) if inside(path, self.root) else shown(path, self.root)
         try:
             source = self.resolver.reader.read_bytes(path, SOURCE_LIMIT)
         except Unreadable as exc:
             self.file_problems[path] = [ScanProblem(rel, None, None, exc.reason)]
             return None
-        facts = analyze_file(rel, source, grammar_for(path.suffix), self.grammars, handler)
+        facts = analyze_file(rel, source, grammar_for(path.suffix), self.grammars, handler, events)
         if facts.syntax_errors:
             self.file_problems[path] = [
                 ScanProblem(rel, p.line, p.column, p.message) for p in facts.syntax_errors

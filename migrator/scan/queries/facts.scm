@@ -6,9 +6,11 @@
 ; Captures starting with "_" only feed predicates. Patterns stay shallow and use text predicates:
 ; nested patterns make the query slow to compile with the TypeScript grammar. py-tree-sitter checks
 ; a match's predicates once per capture, so a pattern with a predicate captures only the node the
-; predicate reads (@env, @named_call): collect.py moves the capture
+; predicate reads (@env, @named_call): captures.py moves the capture
 ; to its neighbour (the env name, the call). Lambda's Node-only globals are in
-; globals.scm, run only on files that name `awslambda`.
+; globals.scm, run only on files that name `awslambda`; the event shape (what the code reads of
+; its event, compares with, returns) is in events.scm, run only on files a function reaches whose
+; config declares no trigger.
 
 ; --- modules -------------------------------------------------------------------------------
 (import_statement source: (string)) @import
@@ -26,39 +28,6 @@
 (variable_declarator
   name: (object_pattern)
   value: (member_expression) @env (#eq? @env "process.env"))
-
-; --- event shape: properties the code reads ------------------------------------------------
-; One pattern per node kind: each pattern a node matches costs a predicate check (the names of the
-; kinds added in issue 11 share these lists; two patterns per member expression cost 8 % of the query).
-(member_expression
-  property: (property_identifier) @prop
-  (#any-of? @prop
-    "Records" "Sns" "s3" "receiptHandle" "dynamodb" "kinesis" "requestContext" "http" "elb"
-    "httpMethod" "rawPath" "routeKey" "rawQueryString" "methodArn" "routeArn" "authorizationToken"
-    "awslogs" "triggerSource" "userPoolId" "detail" "NewImage" "OldImage" "bucket" "object"
-    "Message" "TopicArn"
-    "connectionId" "deliveryStreamArn" "getObjectContext" "ResponseURL" "cf" "rmqMessagesByQueue"))
-(subscript_expression
-  index: (string (string_fragment) @prop_key
-  (#any-of? @prop_key "detail-type" "Records" "Sns" "requestContext" "httpMethod")))
-((shorthand_property_identifier_pattern) @destructured
-  (#any-of? @destructured
-    "Sns" "receiptHandle" "httpMethod" "rawPath" "routeKey" "methodArn" "routeArn" "awslogs" "triggerSource"
-    "connectionId" "getObjectContext" "ResponseURL"))
-(pair_pattern key: (property_identifier) @destructured
-  (#any-of? @destructured
-    "Sns" "receiptHandle" "httpMethod" "rawPath" "routeKey" "methodArn" "routeArn" "awslogs" "triggerSource"))
-; Only literals the code compares with: `=== 'aws:sqs'` or `case 'Scheduled Event':`.
-(binary_expression
-  (string (string_fragment) @literal)
-  (#any-of? @literal
-    "aws:sqs" "aws:sns" "aws:s3" "aws:dynamodb" "aws:kinesis" "Scheduled Event" "aws.scheduler"))
-(switch_case
-  value: (string (string_fragment) @literal)
-  (#any-of? @literal
-    "aws:sqs" "aws:sns" "aws:s3" "aws:dynamodb" "aws:kinesis" "Scheduled Event" "aws.scheduler"))
-(return_statement (object) @returned)
-(arguments . (null) . (object) @returned)
 
 ; --- exports and top-level declarations ----------------------------------------------------
 (assignment_expression
@@ -78,7 +47,7 @@
 ; Every constructor and every `obj.method(…)` call is captured: the readers in Python decide what
 ; matters (a `#not-any-of?` list of built-ins here was never applied: py-tree-sitter 0.26 passes any
 ; node when the list has two or more names, and checking it cost 4 % of the query).
-(new_expression constructor: [(identifier) (member_expression)] @new)
+(new_expression constructor: [(identifier) (member_expression)]) @new
 
 ; --- risky constructs and SDK calls --------------------------------------------------------
 ; eval() comes with @named_call above, new Function() with @new.
