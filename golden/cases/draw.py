@@ -25,8 +25,13 @@ from typing import TypeVar
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from hypothesis.errors import HypothesisException
-from hypothesis.internal.conjecture.providers import AVAILABLE_PROVIDERS, HypothesisProvider
-from hypothesis.internal.constants_ast import Constants
+from hypothesis.internal.conjecture.choice import ChoiceConstraintsT, ChoiceTypeT, choice_permitted
+from hypothesis.internal.conjecture.providers import (
+    AVAILABLE_PROVIDERS,
+    GLOBAL_CONSTANTS,
+    HypothesisProvider,
+)
+from hypothesis.internal.constants_ast import Constants, ConstantT
 
 from golden.errors import GoldenError
 
@@ -41,6 +46,24 @@ class StableProvider(HypothesisProvider):
     @cached_property
     def _local_constants(self) -> Constants:
         return Constants()
+
+    def _maybe_draw_constant(
+        self, choice_type: ChoiceTypeT, constraints: ChoiceConstraintsT, *, p: float = 0.05
+    ) -> ConstantT | None:
+        """Hypothesis' own, with the global constants only. Its version keeps the permitted constants
+        in a cache shared by every provider in the process: after a run of its default provider (any
+        `@given` test), the local constants that provider found were drawn here too, so pytest and
+        `migrate golden` drew different events from one seed. Same random calls as hypothesis' own
+        draws with no local constants, so seeded values are unchanged."""
+        assert self._random is not None
+        if self._random.random() > p:
+            return None
+        pool = GLOBAL_CONSTANTS.set_for_type(choice_type)
+        permitted = tuple(c for c in pool if choice_permitted(c, constraints))
+        if not permitted:
+            return None
+        constants = self._random.choice([permitted])
+        return self._random.choice(constants)
 
 
 def draw_examples(strategy: st.SearchStrategy[T], count: int, seed_value: int) -> list[T]:
