@@ -25,6 +25,7 @@ from migrator.scan.importrefs import TRANSPARENT, Captures, import_refs
 from migrator.scan.jsparse import GrammarName, Grammars
 from migrator.scan.syntax import (
     class_error_name,
+    declared_identifier,
     inside_function,
     last_name,
     line,
@@ -343,12 +344,8 @@ def _global_state(caps: _Captures, top_declarations: list[ts.Node]) -> list[Loca
         keyword = declaration.child(0)  # not `.children[0]`: that builds every child
         if declaration.type == "variable_declaration" or (keyword is not None and keyword.type == "let"):
             for declarator in declaration.named_children:
-                name = (
-                    declarator.child_by_field_name("name")
-                    if declarator.type == "variable_declarator"
-                    else None
-                )
-                if name is not None and name.type == "identifier":
+                name = declared_identifier(declarator)
+                if name is not None:
                     mutable.add(text(name))
     first: dict[str, int] = {}
     for ident in caps.get("assigned", ()):

@@ -14,6 +14,7 @@ import tree_sitter as ts
 from migrator.scan.filefacts import Export, FunctionShape
 from migrator.scan.syntax import (
     FUNCTION_TYPES,
+    declared_identifier,
     line,
     params,
     returned_calls,
@@ -49,12 +50,8 @@ class ExportReader:
             self._top_values = {}
             for declaration in self.top_declarations:
                 for declarator in declaration.named_children:
-                    name = (
-                        declarator.child_by_field_name("name")
-                        if declarator.type == "variable_declarator"
-                        else None
-                    )
-                    if name is not None and name.type == "identifier":
+                    name = declared_identifier(declarator)
+                    if name is not None:
                         self._top_values[text(name)] = declarator.child_by_field_name("value")
         return self._top_values
 

@@ -76,6 +76,15 @@ def last_name(node: ts.Node) -> str:
         return ""
 
 
+def declared_identifier(declarator: ts.Node) -> ts.Node | None:
+    """The identifier a `variable_declarator` declares (None for a destructuring pattern or any
+    other node)."""
+    if declarator.type != "variable_declarator":
+        return None
+    name = declarator.child_by_field_name("name")
+    return name if name is not None and name.type == "identifier" else None
+
+
 def inside_function(node: ts.Node) -> bool:
     parent = node.parent
     while parent is not None:
