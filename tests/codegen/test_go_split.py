@@ -117,3 +117,21 @@ def test_a_split_spec_declares_each_set_of_enum_values_once_and_answers_the_same
     answers = split.round_trip(cases)
     assert answers == whole.round_trip(cases)
     assert any("enum" in str(answer) for answer in answers)
+
+
+@pytest.mark.parametrize("spec_name", GO_SPECS)
+def test_the_alias_file_is_written_as_gofmt_would_write_it(spec_name: str) -> None:
+    """The target package's `types.gen.go` of a split spec skips gofmt (`gofmt.Formatted`): it must
+    be exactly gofmt's output already, imports sorted as gofmt sorts them (types10 before types2)."""
+    from codegen.emit.go import GoEmitter
+    from codegen.emit.go.gofmt import gofmt
+    from codegen.emit.interface import EmitInput, GoOptions
+
+    spec = upgrade(load_spec(SPECS / spec_name)).spec
+    source = EmitInput(resolve(spec).api, spec, GoOptions(module="example.com/split"))
+    files = {f.path: f.content for f in GoEmitter(split_weight=TINY).emit(source)}
+    packages = [p for p in files if p.startswith("internal/") and p.endswith("/types.gen.go")]
+    aliases = files["types.gen.go"]
+    assert aliases == gofmt(aliases, "types.gen.go")
+    if len(packages) > 10:
+        assert aliases.index('/internal/types10"') < aliases.index('/internal/types2"')

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import jinja2
 
 from codegen.emit.go.checks import Checks
+from codegen.emit.go.gofmt import Formatted
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.render import HEADER, runtime_file, runtime_source, types_file, validate_file
 
@@ -49,11 +50,22 @@ def split_files(
             yield folder + "runtime.gen.go", runtime_file(name, ("helpers",), f'. "{base}"')
         go_names = [types.name(schema) for schema in group]
         lower.append((path, go_names[0]))
-        aliases += [f"type {n} = {name}.{n}\n" for n in go_names]
-        aliases += [f"const {c} = {name}.{c}\n" for c in declared.constants]
-    imports = "".join(f'\t"{path}"\n' for path, _ in lower)
-    yield "types.gen.go", f"{HEADER}\npackage {package}\n\nimport (\n{imports})\n\n" + "".join(aliases)
+        aliases += [f"type {n} = {name}.{n}" for n in go_names]
+        aliases += [f"const {c} = {name}.{c}" for c in declared.constants]
+    imports = "".join(f'\t"{path}"\n' for path in sorted(path for path, _ in lower))  # as gofmt sorts
+    head = f"{HEADER}\npackage {package}\n\nimport (\n{imports})\n\n"
+    yield "types.gen.go", Formatted(head + _declarations(aliases))
     yield "validate.gen.go", validate_file(checks, (), package, env)
     base = lower[0][0]
     _, aliased = runtime_source("aliases")  # its one import is types0's, `base` here
     yield "runtime.gen.go", runtime_file(package, ("helpers",), f'"{base}"') + "\n" + aliased
+
+
+def _declarations(lines: list[str]) -> str:
+    """One-line declarations as gofmt lays them out: a blank line where the keyword changes."""
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index and line.split(" ", 1)[0] != lines[index - 1].split(" ", 1)[0]:
+            out.append("\n")
+        out.append(line + "\n")
+    return "".join(out)
