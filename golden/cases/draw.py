@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cached_property
 from typing import TypeVar
 
 from hypothesis import HealthCheck, Phase, given, seed, settings
@@ -31,7 +30,7 @@ from hypothesis.internal.conjecture.providers import (
     GLOBAL_CONSTANTS,
     HypothesisProvider,
 )
-from hypothesis.internal.constants_ast import Constants, ConstantT
+from hypothesis.internal.constants_ast import ConstantT
 
 from golden.errors import GoldenError
 
@@ -43,14 +42,11 @@ BACKEND = "golden-stable"
 class StableProvider(HypothesisProvider):
     """Hypothesis' provider without the constants of locally imported modules (see the module docstring)."""
 
-    @cached_property
-    def _local_constants(self) -> Constants:
-        return Constants()
-
     def _maybe_draw_constant(
         self, choice_type: ChoiceTypeT, constraints: ChoiceConstraintsT, *, p: float = 0.05
     ) -> ConstantT | None:
-        """Hypothesis' own, with the global constants only. Its version keeps the permitted constants
+        """Hypothesis' own, with its global constants only (never those of local modules, the only
+        place its provider reads them). Its version keeps the permitted constants
         in a cache shared by every provider in the process: after a run of its default provider (any
         `@given` test), the local constants that provider found were drawn here too, so pytest and
         `migrate golden` drew different events from one seed. Same random calls as hypothesis' own
