@@ -92,16 +92,24 @@ MAX_DEPTH = 1000
 The stages after loading recurse once per level; `pipeline` gives them the stack for this depth."""
 
 
+_CONTAINERS = (dict, list)  # a tuple: `isinstance` tests it faster than `dict | list`
+
+
 def _deeper_than(content: Any, limit: int) -> bool:
-    """Whether some node nests deeper than `limit`: `_too_deep`'s walk without its pointers, which
-    cost most of its time on a document that is fine (every document, in practice)."""
-    stack: list[tuple[Any, int]] = [(content, 0)]
-    while stack:
-        node, depth = stack.pop()
+    """Whether some node nests deeper than `limit`, found a level at a time: each level's children
+    are gathered by `extend` (in C), so the Python work is one type test per value (GitHub's
+    description: 0.085 s with a stack of (node, depth) pairs, 0.035 s so). `_too_deep` then
+    finds where, on the rare document that is too deep."""
+    level = [content] if isinstance(content, _CONTAINERS) else []
+    depth = 0
+    while level:
         if depth > limit:
             return True
-        children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
-        stack.extend((v, depth + 1) for v in children if isinstance(v, dict | list))
+        values: list[Any] = []
+        for node in level:
+            values.extend(node.values() if isinstance(node, dict) else node)
+        level = [value for value in values if isinstance(value, _CONTAINERS)]
+        depth += 1
     return False
 
 

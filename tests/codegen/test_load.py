@@ -5,10 +5,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from codegen.errors import Level, SpecError
 from codegen.pipeline import prepare
-from codegen.spec.load import load_spec, read_text
+from codegen.spec.load import _deeper_than, load_spec, read_text
 
 from .conftest import SPECS
 
@@ -139,3 +141,25 @@ def test_a_document_nested_deeper_than_the_limit_is_a_located_error(tmp_path: Pa
         prepare(deep)  # the pipeline's recursion limit parses it; the depth check refuses it
     (only,) = info.value.diagnostics
     assert "nests deeper than 1000 levels" in only.message and only.pointer.startswith("/x/0/0")
+
+
+def _depth(node: object) -> int:
+    """Nesting of mappings and lists: a scalar is 0 deep, `[]` and `{}` 1."""
+    if isinstance(node, dict):
+        return 1 + max(map(_depth, node.values()), default=0)
+    if isinstance(node, list):
+        return 1 + max(map(_depth, node), default=0)
+    return 0
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=40,
+)
+
+
+@given(_JSON, st.integers(min_value=0, max_value=12))
+def test_the_depth_check_agrees_with_a_recursive_count(document: object, limit: int) -> None:
+    """The root is at depth 0: a document is deeper than `limit` when it nests over `limit` + 1."""
+    assert _deeper_than(document, limit) is (_depth(document) > limit + 1)
