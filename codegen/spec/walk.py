@@ -6,7 +6,7 @@ field of a parameter), so stages that treat schemas specially (upgrade, keyword 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,12 +47,17 @@ class Site:
     """The schema itself (boolean schemas have no keywords and are not visited)."""
 
 
+Writable = Callable[[Document, str, dict[str, Any]], dict[str, Any]]
+"""(document, pointer, schema) → the schema to visit in its place (see `iter_schemas`)."""
+
+
 class _Walker:
     """One walk over a spec; remembers what it visited so shared and recursive parts go once."""
 
-    def __init__(self, spec: Spec) -> None:
+    def __init__(self, spec: Spec, writable: Writable | None = None) -> None:
         self.spec = spec
         self.seen: set[tuple[str, str, str]] = set()
+        self.writable = writable
 
     def follow(
         self, document: Document, pointer: str, value: Any, kind: str
@@ -63,8 +68,10 @@ class _Walker:
             if key in self.seen or not isinstance(value, dict):
                 return
             self.seen.add(key)
+            if kind == "schema" and self.writable is not None:
+                value = self.writable(document, pointer, value)
             yield document, pointer, value
-            ref = value.get("$ref")
+            ref = value.get("$ref")  # as the consumer left it
             if not isinstance(ref, str):
                 return
             target = resolve(self.spec, document.uri, ref)
@@ -175,6 +182,10 @@ class _Walker:
                 yield from method(document, join("", "components", group, name), member)
 
 
-def iter_schemas(spec: Spec) -> Iterator[Site]:
-    """Every Schema Object reachable from the root document, once each, in document order."""
-    return _Walker(spec).root()
+def iter_schemas(spec: Spec, writable: Writable | None = None) -> Iterator[Site]:
+    """Every Schema Object reachable from the root document, once each, in document order.
+
+    With `writable`, each schema is first handed to it, and the site holds what it returns: a
+    consumer that edits schemas in place (upgrade) gets copies of those it will change, and the
+    walk goes on below the edited schema as the consumer left it."""
+    return _Walker(spec, writable).root()
