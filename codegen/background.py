@@ -74,13 +74,9 @@ def can_fork() -> bool:
 
 
 class Background(Generic[T]):
-    """`work()` started in a forked child (or run inline); `result()` waits for what it returned.
+    """`work()` started in a forked child (or run inline); `result()` waits for what it returned."""
 
-    `nice` lowers the child's scheduling priority: work off the critical path then yields the CPU
-    to the parent on a busy machine and takes idle cores otherwise.
-    """
-
-    def __init__(self, work: Callable[[], T], *, fork: bool = True, nice: int = 0) -> None:
+    def __init__(self, work: Callable[[], T], *, fork: bool = True) -> None:
         self._outcome: tuple[bool, object, float] | None = None
         self._file: IO[bytes] | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
@@ -96,8 +92,6 @@ class Background(Generic[T]):
             ignored_in_child()
             _die_with_parent(parent)
             try:
-                if nice:
-                    os.nice(nice)
                 file.write(_dumps(_measure(work)))
                 file.flush()
             except BaseException as exc:  # SystemExit and the like: a failure, never a traceback
