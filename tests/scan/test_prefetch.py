@@ -86,3 +86,15 @@ def test_files_are_parsed_a_run_at_a_time_in_the_planned_order(tmp_path: Path) -
     for path in paths[2:]:
         assert prefetch.take(path, events=True) is not None
     assert prefetch.take(paths[0], events=True) is not None  # planned earlier, read on demand
+
+
+def test_nothing_outside_the_scanned_folder_is_read_ahead(tmp_path: Path) -> None:
+    inside, outside = tmp_path / "fleet", tmp_path / "elsewhere"
+    inside.mkdir()
+    outside.mkdir()
+    (outside / "secret.js").write_text("exports.handler = async () => 1;\n")
+    (inside / "link.js").symlink_to(outside / "secret.js")
+    prefetch = Prefetch(Grammars(), Reader(inside))
+    for path in (outside / "secret.js", inside / "link.js"):
+        prefetch.plan(path, "javascript", events=True)
+        assert prefetch.take(path, events=True) is None  # refused: read (and reported) by the scan
