@@ -6,7 +6,8 @@ assemble the functions), so all the work spreads over the cores; each worker kee
 compiled queries and parsed files for the projects it gets next. With `--jobs N` this process is
 one of the N: it takes projects from the same queue as N-1 worker processes, so its own results
 are never pickled. The workers are forked once the projects are known, from this process's
-scanner (tables loaded, queries compiled), so they start scanning at once. Results are sorted, so the report is the same whatever the number of workers.
+scanner (tables loaded, queries compiled), so they start scanning at once. Results are sorted,
+so the report is the same whatever the number of workers.
 """
 
 from __future__ import annotations
