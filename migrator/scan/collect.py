@@ -8,7 +8,6 @@ from __future__ import annotations
 import tree_sitter as ts
 
 from migrator.scan.callinput import MethodCall, call_inputs, env_bindings, method_calls
-from migrator.scan.captures import captures
 from migrator.scan.exports import ExportReader
 from migrator.scan.filefacts import (
     Construct,
@@ -23,6 +22,7 @@ from migrator.scan.filefacts import (
 )
 from migrator.scan.importrefs import TRANSPARENT, Captures, import_refs
 from migrator.scan.jsparse import GrammarName, Grammars
+from migrator.scan.prefetch import MAX_DEPTH, Parsed, parse, query
 from migrator.scan.syntax import (
     class_error_name,
     declared_identifier,
@@ -32,13 +32,10 @@ from migrator.scan.syntax import (
     string_value,
     syntax_errors,
     text,
-    too_deep,
 )
 from migrator.scan.units import top_level_units
 
 _Captures = Captures
-#: Deeper than any real code; far below where tree-sitter's query slows down and loses captures.
-MAX_DEPTH = 3000
 
 
 def analyze_file(
@@ -48,17 +45,17 @@ def analyze_file(
     grammars: Grammars,
     handler: bool = False,
     events: bool = True,
+    parsed: Parsed | None = None,
 ) -> FileFacts:
     """Parse `source` with `grammar` and collect its facts. Never raises on bad syntax or bad bytes.
 
-    A multi-export `handler` gets its units (see export_scope); `events`: FileFacts.events_read."""
-    source = _valid_utf8(source)
-    tree = grammars.parse(source, grammar)
-    # A tree gains at most about one level per byte, so only larger files can be too deep.
-    deep = too_deep(tree.root_node, MAX_DEPTH) if len(source) > MAX_DEPTH else None
-    if deep is not None:
-        return _refused(path, grammar, deep)
-    caps = captures(tree.root_node, b"awslambda" in source, events, grammars.query, grammar)
+    A multi-export `handler` gets its units (see export_scope); `events`: FileFacts.events_read.
+    `parsed`: `source` already parsed and queried with `events` (see migrator.scan.prefetch)."""
+    if parsed is None:
+        parsed = query(grammar, grammars, *parse(source, grammar, grammars), events)
+    if parsed.deep is not None:
+        return _refused(path, grammar, parsed.deep)
+    tree, caps = parsed.tree, parsed.caps
     requires: list[ts.Node] = []
     evals: list[ts.Node] = []
     for callee in caps.get("named_call", ()):
@@ -109,16 +106,6 @@ def _clients(constructs: list[Construct], imports: list[ImportRef]) -> set[str]:
     names = {c.assigned_to for c in constructs if c.assigned_to}
     names.update(local for ref in imports if ref.specifier.startswith(".") for local, _ in ref.bindings)
     return names
-
-
-def _valid_utf8(source: bytes) -> bytes:
-    """tree-sitter's text predicates decode node text strictly and fail inside the query: make the
-    bytes valid UTF-8 first (a column on a line holding a bad byte may shift by two per byte)."""
-    try:
-        source.decode("utf-8")
-    except UnicodeDecodeError:
-        return source.decode("utf-8", "replace").encode("utf-8")
-    return source
 
 
 def _object_calls(

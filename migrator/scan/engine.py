@@ -5,7 +5,9 @@ scans a project end to end (read its config, resolve handlers, parse the files t
 assemble the functions), so all the work spreads over the cores; each worker keeps its parsers,
 compiled queries and parsed files for the projects it gets next. With `--jobs N` this process is
 one of the N: it takes projects from the same queue as N-1 worker processes, so its own results
-are never pickled. Results are sorted, so the report is the same whatever the number of workers.
+are never pickled. The workers are forked once the projects are known, from this process's
+scanner (tables loaded, queries compiled), so they start scanning at once. Results are sorted,
+so the report is the same whatever the number of workers.
 """
 
 from __future__ import annotations
@@ -53,23 +55,32 @@ def _worker_loop(
     tables: Tables | None,
     tasks: mp.Queue[Project | None],
     results: mp.Queue[ProjectResult],
+    scanner: ProjectScanner | None = None,
 ) -> None:
-    """A worker process: warm up its parsers, then scan projects until told to stop.
+    """A worker process: scan projects until told to stop, with the scanner it inherits (forked)
+    or one it builds and warms up (spawned).
 
     Ctrl-C reaches the whole process group: the parent decides, and stops the workers (see
     codegen.interrupts)."""
     ignored_in_child()
+    if scanner is None:
+        scanner = _scanner(root, tables)
+    frozen = _Frozen()  # what the worker starts with lives as long as it does: no collection walks it again
+    with _fewer_collections():
+        for project in iter(tasks.get, None):
+            results.put(scanner.scan(project.kind, Path(project.path)))
+            frozen.project_done()
+
+
+def _scanner(root: Path, tables: Tables | None) -> ProjectScanner:
+    """A scanner with its tables loaded and its queries compiled."""
     # Imported here, not at the top: an empty folder never loads the readers and parsers.
     from migrator.scan.project import ProjectScanner
     from migrator.scan.tables import Tables
 
     scanner = ProjectScanner(root, tables or Tables.load())
     scanner.warm_up()
-    frozen = _Frozen()  # what the worker starts with lives as long as it does: no collection walks it again
-    with _fewer_collections():
-        for project in iter(tasks.get, None):
-            results.put(scanner.scan(project.kind, Path(project.path)))
-            frozen.project_done()
+    return scanner
 
 
 #: Allocations between two young-generation collections while scanning (Python's default: 700).
@@ -139,16 +150,16 @@ class _Workers:
     results it scans itself are never pickled.
     """
 
-    def __init__(self, count: int, root: Path, tables: Tables | None) -> None:
-        # fork: workers start at once; spawn where fork is missing. Each loads the tables (when not
-        # given) and compiles its queries while the parent walks the tree.
-        context: Any = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    def __init__(self, count: int, root: Path, tables: Tables | None, scanner: ProjectScanner) -> None:
+        # fork: a worker inherits this process's scanner, its tables loaded and queries compiled
+        # (50 ms of CPU, and the readers' imports, not paid again); spawn where fork is missing:
+        # each worker builds its own.
+        fork = "fork" in mp.get_all_start_methods()
+        context: Any = mp.get_context("fork" if fork else "spawn")
         self.tasks: mp.Queue[Project | None] = context.Queue()
         self.results: mp.Queue[ProjectResult] = context.Queue()
-        self.processes = [
-            context.Process(target=_worker_loop, args=(root, tables, self.tasks, self.results), daemon=True)
-            for _ in range(count)
-        ]
+        args = (root, tables, self.tasks, self.results, scanner if fork else None)
+        self.processes = [context.Process(target=_worker_loop, args=args, daemon=True) for _ in range(count)]
         try:
             with held_back():  # a Ctrl-C while a worker starts up printed its traceback
                 for process in self.processes:
@@ -216,23 +227,18 @@ def _scan(root: Path, options: ScanOptions) -> ScanReport:
         raise ScanError(f"{root}: not a directory; pass the folder that holds your functions")
     absolute = Path(os.path.abspath(root))
     jobs = options.jobs or os.cpu_count() or 1
-    # Started before discovery, so that they compile their queries while the tree is walked.
-    workers = _Workers(jobs - 1, absolute, options.tables) if jobs > 1 else None
-    try:
-        projects, problems = _projects(absolute)
-    except BaseException:
-        if workers is not None:
-            workers.terminate()
-        raise
-    if workers is not None and not projects:
-        workers.terminate()  # nothing to scan: do not wait for them to compile their queries
-        workers = None
+    projects, problems = _projects(absolute)
+    # Built before the workers are forked, which inherit it; none for an empty folder.
+    scanner = _scanner(absolute, options.tables) if projects else None
+    workers = None
+    if scanner is not None and min(jobs, len(projects)) > 1:
+        workers = _Workers(min(jobs, len(projects)) - 1, absolute, options.tables, scanner)
     collected = []
     try:
         with _frozen_while_scanning() as frozen:
             if options.progress is not None:
                 options.progress(0, len(projects))
-            for done, result in enumerate(_results(absolute, options.tables, projects, workers), start=1):
+            for done, result in enumerate(_results(scanner, projects, workers), start=1):
                 collected.append(result)
                 if frozen is not None:
                     frozen.project_done()
@@ -249,19 +255,21 @@ def _scan(root: Path, options: ScanOptions) -> ScanReport:
 
 
 def _results(
-    root: Path, tables: Tables | None, projects: list[Project], workers: _Workers | None
+    scanner: ProjectScanner | None, projects: list[Project], workers: _Workers | None
 ) -> Iterator[ProjectResult]:
+    if scanner is None:
+        return iter(())
     if workers is None:
-        return _in_process(root, tables, projects)
+        return _in_process(scanner, projects)
     # Largest first: a long project started last would leave a core idle at the end.
     workers.submit(sorted(projects, key=_weight, reverse=True))
-    return _shared(root, tables, len(projects), workers)
+    return _shared(scanner, len(projects), workers)
 
 
-def _shared(root: Path, tables: Tables | None, count: int, workers: _Workers) -> Iterator[ProjectResult]:
+def _shared(scanner: ProjectScanner, count: int, workers: _Workers) -> Iterator[ProjectResult]:
     """Scan here what the workers leave in the queue, and yield every result as it comes."""
     done = 0
-    own = _in_process(root, tables, iter(workers.take, None))
+    own = _in_process(scanner, iter(workers.take, None))
     for result in own:
         done += 1
         yield result
@@ -273,15 +281,9 @@ def _shared(root: Path, tables: Tables | None, count: int, workers: _Workers) ->
         yield workers.wait()
 
 
-def _in_process(root: Path, tables: Tables | None, projects: Iterable[Project]) -> Iterator[ProjectResult]:
-    """Scan in this process; the tables are loaded only when there is work."""
-    scanner: ProjectScanner | None = None
+def _in_process(scanner: ProjectScanner, projects: Iterable[Project]) -> Iterator[ProjectResult]:
+    """Scan in this process."""
     for project in projects:
-        if scanner is None:
-            from migrator.scan.project import ProjectScanner
-            from migrator.scan.tables import Tables
-
-            scanner = ProjectScanner(root, tables or Tables.load())
         yield scanner.scan(project.kind, Path(project.path))
 
 

@@ -7,6 +7,7 @@ process it lives in; projects scanned one after another share them.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from migrator.scan.filefacts import FileFacts
 from migrator.scan.files import SOURCE_LIMIT, Unreadable, is_inside, shown
 from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.model import AwsCall, Blocker, Dependency, Function, ScanProblem, SkippedFunction
+from migrator.scan.prefetch import Prefetch
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
 from migrator.scan.tables import Tables
 from migrator.scan.workspace import Workspace, find_export
@@ -58,6 +60,8 @@ class ProjectScanner:
         self.real_dirs: dict[Path, str] = {}
         self.dependencies: dict[tuple[str, str | None], Dependency] = {}
         self.file_blockers: dict[tuple[int, str, str | None], list[Blocker]] = {}
+        self.prefetch = Prefetch(self.grammars, self.resolver.reader)
+        self.handlers: dict[tuple[Path, str, tuple[str, ...]], Path | None] = {}
 
     def warm_up(self) -> None:
         """Compile the queries for the common grammars now rather than on the first file."""
@@ -69,6 +73,7 @@ class ProjectScanner:
         try:
             return self._scan(kind, path)
         except Exception as exc:  # reported below, with what to do
+            self.prefetch.clear()
             if _interrupted(exc):
                 raise KeyboardInterrupt from exc
             where = relative(path, self.root)
@@ -91,6 +96,7 @@ class ProjectScanner:
         else:
             config = read_bare_package(path, relative(path / "package.json", self.root), self.root)
         result = self._functions(config, path if kind == "package" else None)
+        self.prefetch.clear()  # what no function asked for
         if kind != "terraform":
             return result
         return replace(result, modules=tuple(config.module_dirs), terraform_dir=os.path.realpath(path))
@@ -113,6 +119,7 @@ class ProjectScanner:
         claimed: list[str] = []
         reached: set[Path] = set()
         problems = list(config.problems)
+        self._plan(config.functions)
         for cfg in config.functions:
             skip = config_skip(cfg)
             if skip is not None:
@@ -129,8 +136,7 @@ class ProjectScanner:
             ) is not None:
                 problems.append(outside)
             elif cfg.handler is not None:
-                module, export = split_handler(cfg.handler)
-                handler = self.resolver.handler_file(cfg.base_dir, module, cfg.entry_points)
+                handler, export = self._handler(cfg.base_dir, cfg.handler, cfg.entry_points)
                 skip = handler_skip(cfg) if handler is None else None
                 if skip is not None:
                     skipped.append(skipped_function(cfg, skip))
@@ -155,6 +161,26 @@ class ProjectScanner:
             str(bare_dir) if bare_dir else None,
             tuple(skipped),
         )
+
+    def _plan(self, functions: Sequence[FunctionConfig]) -> None:
+        """Tell the prefetch which handler files the functions will likely read (not yet read)."""
+        for cfg in functions:
+            if cfg.handler is not None and cfg.inline_code is None and config_skip(cfg) is None:
+                handler = self._handler(cfg.base_dir, cfg.handler, cfg.entry_points)[0]
+                if handler is not None and handler not in self.seen:
+                    self.prefetch.plan(handler, grammar_for(handler.suffix), not cfg.events)
+
+    def _handler(
+        self, base_dir: Path, handler: str, entry_points: tuple[str, ...]
+    ) -> tuple[Path | None, str]:
+        """The source file of a config's handler (resolved once per scanner), and its export."""
+        module, export = split_handler(handler)
+        key = (base_dir, module, entry_points)
+        try:
+            return self.handlers[key], export
+        except KeyError:
+            found = self.handlers[key] = self.resolver.handler_file(base_dir, module, entry_points)
+            return found, export
 
     def _real(self, folder: Path) -> str:
         """`folder` with symlinks resolved, once per folder (the functions of a config share one)."""
@@ -241,12 +267,14 @@ class ProjectScanner:
 
     def _parse(self, path: Path, handler: bool = False, events: bool = True) -> FileFacts | None:
         rel = relative(path, self.root) if inside(path, self.root) else shown(path, self.root)
+        parsed = self.prefetch.take(path, events)
         try:
-            source = self.resolver.reader.read_bytes(path, SOURCE_LIMIT)
+            source = parsed.source if parsed else self.resolver.reader.read_bytes(path, SOURCE_LIMIT)
         except Unreadable as exc:
             self.file_problems[path] = [ScanProblem(rel, None, None, exc.reason)]
             return None
-        facts = analyze_file(rel, source, grammar_for(path.suffix), self.grammars, handler, events)
+        grammar = grammar_for(path.suffix)
+        facts = analyze_file(rel, source, grammar, self.grammars, handler, events, parsed)
         if facts.syntax_errors:
             self.file_problems[path] = [
                 ScanProblem(rel, p.line, p.column, p.message) for p in facts.syntax_errors

@@ -87,6 +87,25 @@ def test_no_worker_outlives_a_scan_even_when_it_is_interrupted(tmp_path: Path) -
     assert multiprocessing.active_children() == []
 
 
+def _workers_seen(root: Path) -> bool:
+    """Whether a two-job scan of `root` had a worker process running while it reported progress."""
+    seen: list[bool] = []
+    report = scan(
+        root, ScanOptions(jobs=2, progress=lambda d, t: seen.append(bool(multiprocessing.active_children())))
+    )
+    assert report.functions
+    return any(seen)
+
+
+def test_workers_are_started_only_for_projects_left_to_share(write_tree: WriteTree, tmp_path: Path) -> None:
+    one = write_tree({"fn/package.json": '{"name": "fn"}', "fn/index.js": "exports.handler = async () => 1;"})
+    assert not _workers_seen(one)  # one project: this process scans it alone
+    several = tmp_path / "several"
+    for copy in range(3):
+        shutil.copytree(FLEET, several / f"copy{copy}")
+    assert _workers_seen(several)
+
+
 def test_a_scan_leaves_the_garbage_collector_as_it_found_it() -> None:
     # The scan collects less often while it runs (engine._fewer_collections), in this process too.
     # It freezes each project's objects (engine._Frozen) and unfreezes them all at its end.
