@@ -141,14 +141,15 @@ def env_bindings(caps: _Captures) -> dict[str, str]:
     """Local name → environment variable, for `const X = process.env.Y` and `const { Y } = process.env`."""
     names: dict[str, str] = {}
     for node in [*caps.get("env_name", ()), *caps.get("env_string", ())]:
+        # Each `.parent` walks down from the root: each is read once.
         expr = node.parent
+        declarator = expr.parent if expr is not None else None
         while (
             expr is not None
-            and expr.parent is not None
-            and (expr.parent.type in _WRAPPERS or expr.parent.type == "binary_expression")
+            and declarator is not None
+            and (declarator.type in _WRAPPERS or declarator.type == "binary_expression")
         ):
-            expr = expr.parent
-        declarator = expr.parent if expr is not None else None
+            expr, declarator = declarator, declarator.parent
         if declarator is not None and declarator.type == "variable_declarator":
             name = declarator.child_by_field_name("name")
             env = _env_of(expr, {}) if expr is not None else None

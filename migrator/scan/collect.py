@@ -170,7 +170,8 @@ def _exports(
     reader = ExportReader(top_functions, top_declarations, bindings.get)
     out: list[Export] = []
     for target in caps.get("cjs_export", ()):
-        value = target.parent.child_by_field_name("right") if target.parent is not None else None
+        assignment = target.parent  # each `.parent` walks down from the root: read it once
+        value = assignment.child_by_field_name("right") if assignment is not None else None
         if value is None:
             continue
         assigned = text(target)
@@ -249,9 +250,10 @@ def _error_classes(caps: _Captures) -> list[ErrorClass]:
 def _error_names(caps: _Captures) -> list[ErrorRename]:
     out = []
     for target in caps.get("error_name", ()):
-        if text(target) == "this.name" or target.parent is None:
+        assignment = target.parent if text(target) != "this.name" else None  # read once: it walks
+        if assignment is None:
             continue
-        value = target.parent.child_by_field_name("right")
+        value = assignment.child_by_field_name("right")
         obj = target.child_by_field_name("object")
         if value is not None and obj is not None:
             out.append(ErrorRename(last_name(obj), string_value(value) or "", line(value)))

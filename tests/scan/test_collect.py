@@ -138,6 +138,21 @@ def test_imports_and_dynamic_requires() -> None:
     assert {("AWS", "*"), ("S3", "S3"), ("Queue", "SQS"), ("get", "get")} <= bindings
 
 
+@pytest.mark.parametrize("grammar", ["javascript", "typescript"])
+def test_dynamic_imports_are_read_from_the_call(grammar: GrammarName) -> None:
+    # The query captures the `import` keyword alone; the reader takes the call around it.
+    f = facts(
+        """
+        const url = import.meta.url;
+        const { put } = await import('./store.js');
+        exports.handler = async () => (await import("./lazy")).run(url);
+        """,
+        grammar,
+    )
+    dynamic = [(i.specifier, i.line, i.bindings) for i in f.imports if i.kind == "dynamic-import"]
+    assert dynamic == [("./store.js", 3, (("put", "put"),)), ("./lazy", 4, ())]
+
+
 def test_error_names_classes_and_risky_calls() -> None:
     f = facts(
         """

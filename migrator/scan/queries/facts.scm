@@ -16,7 +16,11 @@
 (import_statement source: (string)) @import
 (export_statement source: (string)) @reexport
 (call_expression function: (identifier) @named_call (#any-of? @named_call "require" "eval"))
-(call_expression function: (import)) @dynimport
+; `import(…)`: the keyword is a named node only as a call's function (captures.py moves the capture
+; to the call). A bare node compiles fastest: with a child step, tree-sitter analyses every parse
+; state the parent can be in (`(call_expression function: (import))`: 1.7 ms with the TypeScript
+; grammar, 1 ms with JavaScript, paid by every scan before it starts).
+(import) @dynimport
 
 ; --- environment ---------------------------------------------------------------------------
 (member_expression
