@@ -36,6 +36,11 @@ CHECKED_FORMATS = frozenset({"uuid", "email", "uri"})
 _NUMERIC = ("int32", "int64", "float32", "float64")
 
 
+def go_bool(value: object) -> str:
+    """A Go boolean literal for a Python truth value (the templates' `go_bool` filter)."""
+    return "true" if value else "false"
+
+
 def go_string(text: str) -> str:
     """A Go interpreted string literal for any text."""
     if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from codegen.emit.go.checks import Checks, go_string
+from codegen.emit.go.checks import Checks, go_bool, go_string
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.kinds import EnumView, KindViews
 from codegen.emit.go.objects import ObjectViews
@@ -48,11 +48,6 @@ def environment(overrides: Path | None = None) -> jinja2.Environment:
 def go_doc(lines: Iterable[str]) -> str:
     """A Go doc comment: `// line` per line (`//` for an empty one), each ending in a newline."""
     return "".join(f"// {line}\n" if line else "//\n" for line in lines)
-
-
-def go_bool(value: object) -> str:
-    """A Go boolean literal for a Python one (what jinja's `lower` gave)."""
-    return "true" if value is True else "false" if value is False else str(value).lower()
 
 
 def _imports(specs: set[str]) -> str:

@@ -19,7 +19,7 @@ from importlib import resources
 
 import jinja2
 
-from codegen.emit.go.checks import go_string
+from codegen.emit.go.checks import go_bool, go_string
 from codegen.emit.go.gotypes import GoTypes
 from codegen.emit.go.scaffold_model import OperationView, ScaffoldModel, scaffold_model
 from codegen.emit.interface import GeneratedFile, GoOptions
@@ -65,7 +65,7 @@ def _environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["go_string"] = lambda s: go_string(str(s))
-    env.filters["go_bool"] = lambda b: "true" if b else "false"
+    env.filters["go_bool"] = go_bool
     env.filters["comment"] = _comment
     env.filters["oneline"] = one_line
     env.filters["struct_tag"] = struct_tag
