@@ -150,9 +150,8 @@ def bare_parse(files: list[Path], clock: Callable[[], float] = time.perf_counter
     return clock() - start
 
 
-def cpu_ratio(work: Path, files: list[Path], repeat: int) -> float:
-    """Median CPU time of a one-job scan over the median CPU time of the bare parse."""
-    parse = statistics.median(bare_parse(files, time.process_time) for _ in range(repeat))
+def cpu_ratio(work: Path, parse: float, repeat: int) -> float:
+    """Median CPU time of a one-job scan over `parse`, the bare parse's CPU time."""
     runs = []
     for _ in range(repeat):
         start = time.process_time()
@@ -161,11 +160,10 @@ def cpu_ratio(work: Path, files: list[Path], repeat: int) -> float:
     return statistics.median(runs) / parse
 
 
-def parallel_cpu_ratio(work: Path, files: list[Path], jobs: int, repeat: int) -> tuple[float, float]:
+def parallel_cpu_ratio(work: Path, parse: float, jobs: int, repeat: int) -> tuple[float, float]:
     """CPU time of this process and of one worker (on average) in a scan with `jobs` jobs, each over
-    the bare parse's CPU time: on idle cores the wall time follows the busier of the two, so the
-    larger figure estimates the `jobs` ratio where the load makes wall times meaningless."""
-    parse = statistics.median(bare_parse(files, time.process_time) for _ in range(repeat))
+    `parse`, the bare parse's CPU time: on idle cores the wall time follows the busier of the two,
+    so the larger figure estimates the `jobs` ratio where the load makes wall times meaningless."""
     own, workers = [], []
     for _ in range(repeat):
         before_self = resource.getrusage(resource.RUSAGE_SELF)
@@ -225,9 +223,10 @@ def main() -> None:
             f"ratio (scan with {args.jobs} jobs / bare parse): "
             f"{timings[args.jobs] / baseline:.2f}  (target <= 2)"
         )
-        print(f"CPU-time ratio, 1 job / bare parse: {cpu_ratio(work, files, args.repeat):.2f}")
+        parse_cpu = statistics.median(bare_parse(files, time.process_time) for _ in range(args.repeat))
+        print(f"CPU-time ratio, 1 job / bare parse: {cpu_ratio(work, parse_cpu, args.repeat):.2f}")
         if args.jobs > 1:
-            own, worker = parallel_cpu_ratio(work, files, args.jobs, args.repeat)
+            own, worker = parallel_cpu_ratio(work, parse_cpu, args.jobs, args.repeat)
             print(
                 f"CPU-time ratio, {args.jobs} jobs: this process {own:.2f}, a worker {worker:.2f} "
                 f"(the larger estimates the {args.jobs}-job ratio on idle cores)"
