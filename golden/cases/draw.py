@@ -46,11 +46,11 @@ class StableProvider(HypothesisProvider):
         self, choice_type: ChoiceTypeT, constraints: ChoiceConstraintsT, *, p: float = 0.05
     ) -> ConstantT | None:
         """Hypothesis' own, with its global constants only (never those of local modules, the only
-        place its provider reads them). Its version keeps the permitted constants
-        in a cache shared by every provider in the process: after a run of its default provider (any
-        `@given` test), the local constants that provider found were drawn here too, so pytest and
-        `migrate golden` drew different events from one seed. Same random calls as hypothesis' own
-        draws with no local constants, so seeded values are unchanged."""
+        place its provider reads them). Its version keeps the permitted constants in a cache shared
+        by every provider in the process: after a run of its default provider (any `@given` test),
+        the local constants that provider found were drawn here too, so pytest and `migrate golden`
+        drew different events from one seed. Same random calls as hypothesis' own draws with no
+        local constants, so seeded values are unchanged."""
         assert self._random is not None
         if self._random.random() > p:
             return None
