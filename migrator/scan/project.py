@@ -31,6 +31,7 @@ from migrator.scan.tables import Tables
 from migrator.scan.workspace import Workspace, find_export
 
 INTERNAL_ERROR = "internal error while scanning this project"
+NUL_IN_PATH = "a path this project names holds a NUL character (\\0): fix it; nothing here was scanned"
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,12 @@ class ProjectScanner:
             if _interrupted(exc):
                 raise KeyboardInterrupt from exc
             where = relative(path, self.root)
-            message = (
+            message = (  # a bug of ours, or a NUL in a path (below)
                 f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}. The rest of the fleet was scanned; "
                 "please report this with the file"
             )
+            if isinstance(exc, ValueError) and str(exc) == "embedded null byte":  # from an os call
+                message = NUL_IN_PATH
             return ProjectResult((), (ScanProblem(where, None, None, message),), (), None)
 
     def _scan(self, kind: str, path: Path) -> ProjectResult:

@@ -130,7 +130,7 @@ class Resolver:
                 with os.scandir(directory) as entries:
                     for entry in entries:
                         (dirs if _is_dir(entry) else files).append(entry.name)
-            except OSError:
+            except (OSError, ValueError):  # ValueError: a NUL in the path (from a file's text)
                 pass
             cached = (frozenset(files), frozenset(dirs))
             self._listings[directory] = cached

@@ -68,3 +68,28 @@ def test_deep_yaml_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     assert caught.value.problem.message == "YAML nests too deeply"
     (tmp_path / "ok.yaml").write_text("a: " + "[" * 200 + "]" * 200 + "\n")
     assert load_document(tmp_path / "ok.yaml", "ok.yaml") is not None
+
+
+def test_a_nul_in_an_import_is_no_internal_error(tmp_path: Path) -> None:
+    (tmp_path / "package.json").write_text('{"name": "fn", "main": "index.ts"}')
+    (tmp_path / "index.ts").write_bytes(
+        b"import { db } from '.\x00/db';\nexport const handler = async () => db.get();\n"
+    )
+    report = scan(tmp_path, ScanOptions(jobs=1))
+    assert [f.name for f in report.functions] == ["fn"]
+    assert not [e for e in report.errors if "internal error" in e.message]
+
+
+def test_a_nul_in_a_config_path_is_one_error_at_the_config(tmp_path: Path) -> None:
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "package.json").write_text('{"name": "ok", "main": "index.js"}')
+    (tmp_path / "ok" / "index.js").write_text("exports.handler = async () => 1;\n")
+    (tmp_path / "svc").mkdir()
+    (tmp_path / "svc" / "template.json").write_text(
+        '{"Transform": "AWS::Serverless-2016-10-31", "Resources": {"Fn": {'
+        '"Type": "AWS::Serverless::Function", "Properties": '
+        '{"CodeUri": "sr\\u0000c/", "Handler": "app.handler", "Runtime": "nodejs20.x"}}}}'
+    )
+    report = scan(tmp_path, ScanOptions(jobs=1))
+    assert [f.name for f in report.functions] == ["ok"]
+    assert [(e.file, "NUL character" in e.message) for e in report.errors] == [("svc/template.json", True)]
