@@ -19,6 +19,7 @@ import tree_sitter as ts
 from migrator.scan.captures import Captures, captures
 from migrator.scan.files import SOURCE_LIMIT, Reader, Unreadable
 from migrator.scan.jsparse import GrammarName, Grammars
+from migrator.scan.samefiles import SameFiles, content_key
 from migrator.scan.syntax import too_deep
 
 #: Files parsed in one run: enough to keep the caches warm, few enough to hold their trees.
@@ -75,9 +76,10 @@ def query(
 class Prefetch:
     """The handler files a project will read, parsed and queried `RUN` at a time on first demand."""
 
-    def __init__(self, grammars: Grammars, reader: Reader) -> None:
+    def __init__(self, grammars: Grammars, reader: Reader, same: SameFiles) -> None:
         self.grammars = grammars
         self.reader = reader
+        self.same = same  #: the facts of file contents read before: those are not parsed again
         self.pending: dict[Path, tuple[GrammarName, bool]] = {}  #: path → (grammar, events), in order
         self.ready: dict[Path, Parsed] = {}
 
@@ -114,6 +116,8 @@ class Prefetch:
                 source = self.reader.read_bytes(path, SOURCE_LIMIT)
             except Unreadable:
                 continue  # read again when asked for, and reported then
+            if content_key(source, grammar, True, events) in self.same:
+                continue  # a copy of a handler read before: its facts are reused
             trees.append((path, grammar, events, *parse(source, grammar, self.grammars)))
         for path, grammar, events, source, tree, deep in trees:
             self.ready[path] = query(grammar, self.grammars, source, tree, deep, events)

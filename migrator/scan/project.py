@@ -27,6 +27,7 @@ from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.model import AwsCall, Blocker, Dependency, Function, ScanProblem, SkippedFunction
 from migrator.scan.prefetch import Prefetch
 from migrator.scan.resolve import Resolver, inside, relative, split_handler
+from migrator.scan.samefiles import SameFiles, content_key
 from migrator.scan.tables import Tables
 from migrator.scan.workspace import Workspace, find_export
 
@@ -61,7 +62,8 @@ class ProjectScanner:
         self.real_dirs: dict[Path, str] = {}
         self.dependencies: dict[tuple[str, str | None], Dependency] = {}
         self.file_blockers: dict[tuple[int, str, str | None], list[Blocker]] = {}
-        self.prefetch = Prefetch(self.grammars, self.resolver.reader)
+        self.same = SameFiles()
+        self.prefetch = Prefetch(self.grammars, self.resolver.reader, self.same)
         self.handlers: dict[tuple[Path, str, tuple[str, ...]], Path | None] = {}
 
     def warm_up(self) -> None:
@@ -277,7 +279,11 @@ class ProjectScanner:
             self.file_problems[path] = [ScanProblem(rel, None, None, exc.reason)]
             return None
         grammar = grammar_for(path.suffix)
-        facts = analyze_file(rel, source, grammar, self.grammars, handler, events, parsed)
+        key = content_key(source, grammar, handler, events)
+        facts = self.same.get(key, rel)
+        if facts is None:
+            facts = analyze_file(rel, source, grammar, self.grammars, handler, events, parsed)
+            self.same.add(key, facts)
         if facts.syntax_errors:
             self.file_problems[path] = [
                 ScanProblem(rel, p.line, p.column, p.message) for p in facts.syntax_errors

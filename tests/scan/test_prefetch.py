@@ -8,6 +8,7 @@ from migrator.scan.collect import analyze_file
 from migrator.scan.files import Reader
 from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.prefetch import MAX_DEPTH, RUN, Prefetch
+from migrator.scan.samefiles import SameFiles
 
 HANDLER = """\
 const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');
@@ -50,7 +51,7 @@ def _files(tmp_path: Path) -> list[Path]:
 def test_prefetched_files_have_the_facts_of_a_file_read_alone(tmp_path: Path) -> None:
     paths = _files(tmp_path)
     grammars = Grammars()
-    prefetch = Prefetch(grammars, Reader(tmp_path))
+    prefetch = Prefetch(grammars, Reader(tmp_path), SameFiles())
     for path in paths:
         prefetch.plan(path, grammar_for(path.suffix), events=True)
     for path in paths:
@@ -65,7 +66,7 @@ def test_prefetched_files_have_the_facts_of_a_file_read_alone(tmp_path: Path) ->
 
 def test_a_file_asked_for_with_other_queries_is_not_taken_from_the_run(tmp_path: Path) -> None:
     paths = _files(tmp_path)
-    prefetch = Prefetch(Grammars(), Reader(tmp_path))
+    prefetch = Prefetch(Grammars(), Reader(tmp_path), SameFiles())
     prefetch.plan(paths[0], "javascript", events=False)
     assert prefetch.take(paths[0], events=True) is None  # the event shape was not queried
     assert prefetch.take(paths[1], events=True) is None  # never planned
@@ -78,7 +79,7 @@ def test_files_are_parsed_a_run_at_a_time_in_the_planned_order(tmp_path: Path) -
     for n in range(RUN + 3):
         paths.append(tmp_path / f"h{n}.js")
         paths[-1].write_text(f"exports.handler = async () => {n};\n")
-    prefetch = Prefetch(Grammars(), Reader(tmp_path))
+    prefetch = Prefetch(Grammars(), Reader(tmp_path), SameFiles())
     for path in paths:
         prefetch.plan(path, "javascript", events=True)
     assert prefetch.take(paths[1], events=True) is not None
@@ -94,7 +95,7 @@ def test_nothing_outside_the_scanned_folder_is_read_ahead(tmp_path: Path) -> Non
     outside.mkdir()
     (outside / "secret.js").write_text("exports.handler = async () => 1;\n")
     (inside / "link.js").symlink_to(outside / "secret.js")
-    prefetch = Prefetch(Grammars(), Reader(inside))
+    prefetch = Prefetch(Grammars(), Reader(inside), SameFiles())
     for path in (outside / "secret.js", inside / "link.js"):
         prefetch.plan(path, "javascript", events=True)
         assert prefetch.take(path, events=True) is None  # refused: read (and reported) by the scan
