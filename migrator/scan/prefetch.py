@@ -115,9 +115,11 @@ class Prefetch:
             try:
                 source = self.reader.read_bytes(path, SOURCE_LIMIT)
             except Unreadable:
-                continue  # read again when asked for, and reported then
+                del self.pending[path]  # read again when asked for (not in a run), and reported then
+                continue
             if content_key(source, grammar, True, events) in self.same:
-                continue  # a copy of a handler read before: its facts are reused
+                del self.pending[path]  # a copy of a handler read before: its facts are reused
+                continue
             trees.append((path, grammar, events, *parse(source, grammar, self.grammars)))
         for path, grammar, events, source, tree, deep in trees:
             self.ready[path] = query(grammar, self.grammars, source, tree, deep, events)

@@ -8,7 +8,7 @@ from migrator.scan.collect import analyze_file
 from migrator.scan.files import Reader
 from migrator.scan.jsparse import Grammars, grammar_for
 from migrator.scan.prefetch import MAX_DEPTH, RUN, Prefetch
-from migrator.scan.samefiles import SameFiles
+from migrator.scan.samefiles import SameFiles, content_key
 
 HANDLER = """\
 const { S3Client, GetObjectCommand } = require('@aws-sdk/client-s3');
@@ -99,3 +99,32 @@ def test_nothing_outside_the_scanned_folder_is_read_ahead(tmp_path: Path) -> Non
     for path in (outside / "secret.js", inside / "link.js"):
         prefetch.plan(path, "javascript", events=True)
         assert prefetch.take(path, events=True) is None  # refused: read (and reported) by the scan
+
+
+class _CountingReader(Reader):
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.reads: list[Path] = []
+
+    def read_bytes(self, path: Path, limit: int) -> bytes:
+        self.reads.append(path)
+        return super().read_bytes(path, limit)
+
+
+def test_copies_and_unreadable_files_are_read_ahead_once(tmp_path: Path) -> None:
+    source = b"exports.handler = async () => 1;\n"
+    same = SameFiles()
+    same.add(
+        content_key(source, "javascript", True, True), analyze_file("a.js", source, "javascript", Grammars())
+    )
+    copies = [tmp_path / f"copy{n}.js" for n in range(5)]
+    for path in copies:
+        path.write_bytes(source)
+    planned = [tmp_path / "gone.js", *copies]
+    reader = _CountingReader(tmp_path)
+    prefetch = Prefetch(Grammars(), reader, same)
+    for path in planned:
+        prefetch.plan(path, "javascript", events=True)
+    for path in planned:
+        assert prefetch.take(path, events=True) is None  # the scan reads them itself
+    assert sorted(reader.reads) == sorted(planned)  # each once: no run started again for them
