@@ -165,15 +165,15 @@ class Resolver:
         """`probe` on a normalised path string."""
         folder, name = _split(stem)
         files = self._listing(folder)[0]
-        suffix = _suffix(name)
-        if suffix in _COMPILED_TO_SOURCE:
-            base = name[: -len(suffix)]
-            for ext in _COMPILED_TO_SOURCE[suffix]:
+        extension = suffix(name)
+        if extension in _COMPILED_TO_SOURCE:
+            base = name[: -len(extension)]
+            for ext in _COMPILED_TO_SOURCE[extension]:
                 if base + ext in files:
                     return _child(folder, base + ext)
             if name in files:
                 return stem
-        elif suffix in SOURCE_EXTENSIONS and name in files:
+        elif extension in SOURCE_EXTENSIONS and name in files:
             return stem
         for ext in PROBE_ORDER:
             if name + ext in files:
@@ -255,7 +255,7 @@ class Resolver:
     def _is_build_output(self, path: str) -> bool:
         config = self._tsconfig_in(_split(path)[0])
         if config is not None and config.out_dir is not None and inside(path, config.out_dir):
-            return _suffix(path) in (".js", ".mjs", ".cjs")
+            return suffix(path) in (".js", ".mjs", ".cjs")
         return False
 
     def _from_build_output(self, stem: Path) -> Path | None:
@@ -310,7 +310,7 @@ def _join(base: Path | str, relative: str) -> str:
     return os.path.normpath(os.path.join(base, relative))
 
 
-# The lookups work on normalised path strings (as `_join` gives them); these three do what
+# The lookups work on normalised path strings (as `_join` gives them); these do what
 # pathlib's `parent`, `name`, `/` and `suffix` do, without building a Path per step.
 
 
@@ -327,8 +327,9 @@ def _child(folder: str, name: str) -> str:
     return name if folder == "." else os.path.join(folder, name)
 
 
-def _suffix(path: str) -> str:
-    """Path(path).suffix: from the last dot of the name, unless the name starts or ends with it."""
+def suffix(path: str) -> str:
+    """`Path(path).suffix` of a path string: from the last dot of the name, unless the name starts
+    or ends with it."""
     name = path[path.rfind("/") + 1 :]
     dot = name.rfind(".")
     return name[dot:] if 0 < dot < len(name) - 1 else ""
