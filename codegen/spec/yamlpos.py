@@ -23,6 +23,7 @@ from codegen.spec.pointers import join
 _Composer: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _TAG = "tag:yaml.org,2002:"
+_MERGE = _TAG + "merge"
 _SLACK = 100_000
 """Nodes allowed beyond one per character of text: aliases may repeat parts, within reason."""
 
@@ -142,7 +143,7 @@ class _Builder:
             self.sizes[id(node)] = 0  # a merge cycle counts nothing; PyYAML refuses it
             size = 0
             for key, value in node.value:
-                if key.tag != _TAG + "merge":
+                if key.tag != _MERGE:
                     size += 1
                 elif isinstance(value, yaml.SequenceNode):
                     size += sum(self.merged_size(item) for item in value.value)
@@ -152,23 +153,26 @@ class _Builder:
         return self.sizes[id(node)]
 
     def at(self, pointer: str, token: str | int, node: yaml.Node) -> str:
-        if not self.track:
-            return pointer
+        """The pointer of a child, its position recorded (only called when tracking)."""
         here = join(pointer, token)
         self.positions[here] = position(node)
         return here
 
     def build(self, node: yaml.Node, pointer: str) -> Any:
         """The value of `node`; one stack frame per level of nesting (deep documents are allowed)."""
-        self.spend(node)
+        # The budget and tracking are checked here, not in calls that return at once (`spend`,
+        # `at`): this walk visits every node of every document.
+        if self.budget is not None:
+            self.spend(node)
         if isinstance(node, yaml.ScalarNode):
             return self.rules.scalar(node)
-        if id(node) in self.active:
+        ident = id(node)
+        if ident in self.active:
             raise _fail(node, "an alias refers to a node that contains it")
         done, value = self.rules.whole(node)
         if done:
             return value
-        self.active.add(id(node))
+        self.active.add(ident)
         self.depth += 1
         if self.max_depth is not None and self.depth > self.max_depth:
             raise _fail(node, f"nested deeper than {self.max_depth} levels", YamlTooDeep)
@@ -176,24 +180,26 @@ class _Builder:
             if isinstance(node, yaml.SequenceNode):
                 items = []
                 for index, child in enumerate(node.value):
-                    items.append(self.build(child, self.at(pointer, index, child)))
+                    items.append(self.build(child, self.at(pointer, index, child) if self.track else pointer))
                 return self.rules.sequence(node, items)
             assert isinstance(node, yaml.MappingNode)
-            if any(key.tag == _TAG + "merge" for key, _ in node.value):
+            if any(key.tag == _MERGE for key, _ in node.value):
                 self.spend(node, self.merged_size(node))  # before PyYAML materialises the copies
                 self.rules.constructor.flatten_mapping(node)
             pairs: list[tuple[str, yaml.Node, Any]] = []
             seen: set[str] = set()
             for key_node, value_node in node.value:
                 key = self.rules.key(key_node)
-                if key in seen and self.track:
-                    self.duplicate_keys.append(join(pointer, key))
-                seen.add(key)
-                pairs.append((key, key_node, self.build(value_node, self.at(pointer, key, key_node))))
+                if self.track:
+                    if key in seen:
+                        self.duplicate_keys.append(join(pointer, key))
+                    seen.add(key)
+                here = self.at(pointer, key, key_node) if self.track else pointer
+                pairs.append((key, key_node, self.build(value_node, here)))
             return self.rules.mapping(node, pairs)
         finally:
             self.depth -= 1
-            self.active.discard(id(node))
+            self.active.discard(ident)
 
 
 def compose(text: str) -> yaml.Node | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from migrator.scan.files import CONFIG_LIMIT, Reader, Unreadable, shown
 from migrator.scan.model import ScanProblem
+from migrator.scan.resolve import suffix
 
 #: Never scanned: dependencies, deployment staging and build caches.
 SKIP_DIRS = frozenset(
@@ -81,20 +82,20 @@ def discover(root: Path) -> Discovery:
         directory = Path(dirpath)
         if any(name.endswith(".tf") for name in filenames):
             found.terraform_dirs.append(directory)
+        # A Path only for the files found: most files of a tree are source files.
         for name in sorted(filenames):
-            path = directory / name
             if name == "cdk.json":
                 found.cdk_apps.append(directory)
             elif name in SERVERLESS_NAMES:
-                found.serverless.append(path)
+                found.serverless.append(directory / name)
             elif name in EXECUTABLE_SERVERLESS_NAMES:
-                found.executable_configs.append(path)
+                found.executable_configs.append(directory / name)
             elif name == "package.json":
                 found.package_dirs.append(directory)
             elif (
-                path.suffix in TEMPLATE_SUFFIXES
+                suffix(name) in TEMPLATE_SUFFIXES
                 and name not in _NOT_TEMPLATES
-                and _is_template(path, root, reader, found.problems)
+                and _is_template(path := directory / name, root, reader, found.problems)
             ):
                 found.templates.append(path)
     return found

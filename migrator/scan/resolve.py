@@ -35,7 +35,7 @@ def relative(path: Path, root: Path) -> str:
     return text[len(prefix) :] if text.startswith(prefix) else path.as_posix()
 
 
-def inside(path: Path, folder: Path) -> bool:
+def inside(path: Path | str, folder: Path | str) -> bool:
     """`path.is_relative_to(folder)` on strings: the pathlib version is slow in hot loops."""
     text, base = str(path), str(folder).rstrip("/")
     return text == base or text.startswith(base + "/")
@@ -111,6 +111,9 @@ class Resolver:
     #: the same lookups by folder string: hashing a fresh Path costs more than the lookup
     _tsconfig_by_dir: dict[str, TsConfig | None] = field(default_factory=dict)
     _package_type_by_dir: dict[str, str | None] = field(default_factory=dict)
+    #: one Path per file found: the lookups work on strings, and the callers' sets and dicts hash
+    #: a Path once, not once per copy
+    _paths: dict[str, Path] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reader = Reader(self.root)
@@ -136,48 +139,64 @@ class Resolver:
             self._listings[directory] = cached
         return cached
 
+    def _path(self, text: str) -> Path:
+        path = self._paths.get(text)
+        if path is None:
+            path = self._paths[text] = Path(text)
+        return path
+
     def is_file(self, path: Path) -> bool:
-        return path.name in self._listing(str(path.parent))[0]
+        folder, name = _split(str(path))
+        return name in self._listing(folder)[0]
 
     def is_dir(self, path: Path) -> bool:
-        return path.name in self._listing(str(path.parent))[1]
+        return self._is_dir(str(path))
+
+    def _is_dir(self, path: str) -> bool:
+        folder, name = _split(path)
+        return name in self._listing(folder)[1]
 
     def probe(self, stem: Path) -> Path | None:
         """The source file for a module path without extension, or with a compiled one."""
-        files = self._listing(str(stem.parent))[0]
-        name = stem.name
-        suffix = stem.suffix
-        if suffix in _COMPILED_TO_SOURCE:
-            base = name[: -len(suffix)]
-            for ext in _COMPILED_TO_SOURCE[suffix]:
+        found = self._probe(str(stem))
+        return None if found is None else self._path(found)
+
+    def _probe(self, stem: str) -> str | None:
+        """`probe` on a normalised path string."""
+        folder, name = _split(stem)
+        files = self._listing(folder)[0]
+        extension = suffix(name)
+        if extension in _COMPILED_TO_SOURCE:
+            base = name[: -len(extension)]
+            for ext in _COMPILED_TO_SOURCE[extension]:
                 if base + ext in files:
-                    return stem.parent / (base + ext)
+                    return _child(folder, base + ext)
             if name in files:
                 return stem
-        elif suffix in SOURCE_EXTENSIONS and name in files:
+        elif extension in SOURCE_EXTENSIONS and name in files:
             return stem
         for ext in PROBE_ORDER:
             if name + ext in files:
-                return stem.parent / (name + ext)
+                return _child(folder, name + ext)
         return None
 
     def handler_file(self, base_dir: Path, module: str, entry_points: tuple[str, ...] = ()) -> Path | None:
         """The source file a handler's module path denotes, mapping build output back to source."""
         stem = _join(base_dir, module)
-        found = self.probe(stem)
+        found = self._probe(stem)
         if found is not None and not self._is_build_output(found):
-            return found
-        mapped = self._from_build_output(stem)
+            return self._path(found)
+        mapped = self._from_build_output(Path(stem))
         if mapped is not None:
             return mapped
         name = Path(module).name
         for entry in entry_points:
             entry_path = _join(base_dir, entry)
-            if entry_path.stem == name or len(entry_points) == 1:
-                candidate = self.probe(entry_path)
+            if Path(entry_path).stem == name or len(entry_points) == 1:
+                candidate = self._probe(entry_path)
                 if candidate is not None:
-                    return candidate
-        return found
+                    return self._path(candidate)
+        return None if found is None else self._path(found)
 
     def import_file(self, importer: Path | str, specifier: str) -> Path | None:
         """The local file a relative specifier names (`./db`, `../lib/x.js`, `./dir`)."""
@@ -187,17 +206,19 @@ class Resolver:
         except KeyError:
             pass
         stem = _join(key[0], specifier)
-        found = self.probe(stem)
-        if found is None and self.is_dir(stem):
-            found = self.probe(stem / "index")
-        self._imports[key] = found
-        return found
+        found = self._probe(stem)
+        if found is None and self._is_dir(stem):
+            found = self._probe(_child(stem, "index"))
+        result = self._imports[key] = None if found is None else self._path(found)
+        return result
 
     def tsconfig_for(self, directory: Path) -> TsConfig | None:
         """The nearest tsconfig.json in `directory` or above it, within the scan root."""
-        key = str(directory)
+        return self._tsconfig_in(str(directory))
+
+    def _tsconfig_in(self, directory: str) -> TsConfig | None:
         try:
-            return self._tsconfig_by_dir[key]
+            return self._tsconfig_by_dir[directory]
         except KeyError:
             pass
 
@@ -205,7 +226,7 @@ class Resolver:
             candidate = folder / "tsconfig.json"
             return _read_tsconfig(candidate, self.reader.root) if self.is_file(candidate) else None
 
-        found = self._tsconfig_by_dir[key] = nearest(directory, self.root, self._tsconfigs, read)
+        found = self._tsconfig_by_dir[directory] = nearest(Path(directory), self.root, self._tsconfigs, read)
         return found
 
     def package_type(self, path: Path) -> str | None:
@@ -231,10 +252,10 @@ class Resolver:
         self._package_type_by_dir[key] = found
         return found
 
-    def _is_build_output(self, path: Path) -> bool:
-        config = self.tsconfig_for(path.parent)
+    def _is_build_output(self, path: str) -> bool:
+        config = self._tsconfig_in(_split(path)[0])
         if config is not None and config.out_dir is not None and inside(path, config.out_dir):
-            return path.suffix in (".js", ".mjs", ".cjs")
+            return suffix(path) in (".js", ".mjs", ".cjs")
         return False
 
     def _from_build_output(self, stem: Path) -> Path | None:
@@ -284,9 +305,34 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _join(base: Path | str, relative: str) -> Path:
+def _join(base: Path | str, relative: str) -> str:
     """`base / relative` normalised lexically (no symlink resolution: it costs a stat a part)."""
-    return Path(os.path.normpath(os.path.join(base, relative)))
+    return os.path.normpath(os.path.join(base, relative))
+
+
+# The lookups work on normalised path strings (as `_join` gives them); these do what
+# pathlib's `parent`, `name`, `/` and `suffix` do, without building a Path per step.
+
+
+def _split(path: str) -> tuple[str, str]:
+    """(str(Path(path).parent), Path(path).name) of a normalised path."""
+    if path == ".":
+        return ".", ""
+    folder, name = os.path.split(path)
+    return folder or ".", name
+
+
+def _child(folder: str, name: str) -> str:
+    """str(Path(folder) / name), `folder` as `_split` gives it."""
+    return name if folder == "." else os.path.join(folder, name)
+
+
+def suffix(path: str) -> str:
+    """`Path(path).suffix` of a path string: from the last dot of the name, unless the name starts
+    or ends with it."""
+    name = path[path.rfind("/") + 1 :]
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
 
 
 def _dir(base: Path, value: Any) -> Path | None:

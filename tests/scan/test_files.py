@@ -86,3 +86,25 @@ def test_reader_follows_links_inside_and_refuses_the_rest(tmp_path: Path) -> Non
             reader.read_bytes(root / "src" / name, 10)
         causes[name] = caught.value.cause
     assert causes == {"out.js": "outside", "loop.js": "os", "fifo.js": "special"}
+
+
+def test_reader_resolves_linked_folders_as_realpath_does(tmp_path: Path) -> None:
+    """Folders are resolved from their parent's real path: links to folders, links that climb
+    out of the root, `..` and loops end where `os.path.realpath` says."""
+    root = tmp_path / "fleet"
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "b" / "x.js").write_text("x")
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "x.js").write_text("s")
+    (root / "link").symlink_to("a/b")
+    (root / "a" / "up").symlink_to("../..")
+    (root / "away").symlink_to(tmp_path / "secret")
+    (root / "loop").symlink_to("loop")
+    reader = Reader(root)
+    assert reader.read_text(root / "link" / "x.js", 10) == "x"
+    assert reader.read_text(root / "a" / "up" / "fleet" / "a" / "b" / "x.js", 10) == "x"
+    assert reader.read_text(root / "a" / ".." / "link" / "x.js", 10) == "x"
+    for path, cause in ((root / "away" / "x.js", "outside"), (root / "loop" / "x.js", "os")):
+        with pytest.raises(Unreadable) as caught:
+            reader.read_bytes(path, 10)
+        assert caught.value.cause == cause

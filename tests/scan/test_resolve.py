@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from migrator.scan.resolve import Resolver, load_jsonc, split_handler
+from migrator.scan.resolve import Resolver, _child, _split, load_jsonc, split_handler, suffix
 from tests.conftest import WriteTree
 
 
@@ -58,3 +60,23 @@ def test_esm_typescript_imports_with_js_extension(write_tree: WriteTree) -> None
 def test_jsonc_comments_and_trailing_commas(write_tree: WriteTree) -> None:
     root = write_tree({"t.json": '{\n  "a": "http://x//y", /* c */\n  "b": [1, 2,],\n}'})
     assert load_jsonc(root / "t.json", root) == {"a": "http://x//y", "b": [1, 2]}
+
+
+@pytest.mark.parametrize(
+    "path", ["/a/b.ts", "/b", "/", "//a", "b", "..", "../x.js", ".", "/a/.hidden", "/a/b.", "/a/..js"]
+)
+def test_path_string_helpers_agree_with_pathlib(path: str) -> None:
+    folder, name = _split(path)
+    assert (folder, name) == (str(Path(path).parent), Path(path).name)
+    assert _child(folder, name + ".ts") == str(Path(path).parent / (name + ".ts"))
+    assert suffix(path) == Path(path).suffix
+
+
+def test_imports_resolve_to_one_path_per_file(write_tree: WriteTree) -> None:
+    root = write_tree({"a/h.js": "", "a/lib/db.ts": "", "a/lib/index.js": "", "b/h.js": ""})
+    resolver = Resolver(root)
+    db = resolver.import_file(root / "a" / "h.js", "./lib/db.js")
+    assert db == root / "a" / "lib" / "db.ts"
+    assert resolver.import_file(root / "a" / "lib" / "index.js", "./db") is db
+    assert resolver.import_file(root / "b" / "h.js", "../a/lib") == root / "a" / "lib" / "index.js"
+    assert resolver.import_file(root / "b" / "h.js", "./missing") is None

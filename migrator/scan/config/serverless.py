@@ -81,7 +81,7 @@ def _literal(text: str) -> Any:
 class _Document:
     """What every function of one serverless.yml reads from the document around it."""
 
-    path: Path
+    base_dir: Path  #: the config's folder: one Path for all its functions (hashed once by the scan)
     rel: str
     provider: dict[str, Any]
     resources: dict[str, Any]
@@ -114,7 +114,7 @@ def read_serverless(path: Path, rel: str, root: Path | None = None) -> ConfigRes
     authorizers = _authorizer_functions(
         {name: settings for name, (settings, _, _) in functions.items()}, provider, variables
     )
-    doc = _Document(path, rel, provider, _resources(document), authorizers, variables)
+    doc = _Document(path.parent, rel, provider, _resources(document), authorizers, variables)
     for name, (settings, source, line) in functions.items():
         if not isinstance(settings, dict):
             result.problems.append(
@@ -154,7 +154,7 @@ def _function(
         name=str(name),
         config=source,
         line=line,
-        base_dir=doc.path.parent,
+        base_dir=doc.base_dir,
         handler=as_str(variables.resolve(settings.get("handler"))),
         runtime=as_str(setting("runtime")),
         memory_mb=as_int(setting("memorySize")),

@@ -44,6 +44,9 @@ class _CfnRules(Rules):
         return self.constructor.construct_object(node, deep=True)
 
     def key(self, node: yaml.Node) -> str:
+        if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+            text: str = node.value  # a plain string: most keys
+            return text
         key = self.scalar(node) if isinstance(node, yaml.ScalarNode) else []
         if not isinstance(key, str | int | float | bool) and key is not None:
             raise YamlValueError("a mapping key must be a plain value", *position(node))
@@ -59,11 +62,9 @@ class _CfnRules(Rules):
         return _tagged(node.tag[1:], items) if node.tag.startswith("!") else items
 
     def mapping(self, node: yaml.MappingNode, pairs: list[tuple[str, yaml.Node, Any]]) -> Any:
-        result = LocatedDict()
+        result = LocatedDict({key: value for key, _, value in pairs})
         result.line = node.start_mark.line + 1
-        for key, key_node, value in pairs:
-            result[key] = value
-            result.key_lines[key] = key_node.start_mark.line + 1
+        result.key_lines = {key: key_node.start_mark.line + 1 for key, key_node, _ in pairs}
         return _tagged(node.tag[1:], result) if node.tag.startswith("!") else result
 
 
