@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from migrator.scan.config.model import FunctionConfig
 from migrator.scan.filefacts import FileFacts, ImportRef
@@ -25,17 +25,19 @@ class Rule:
     summary: str
 
 
-@dataclass(frozen=True)
-class DependencySite:
-    """Where the function first imports a dependency."""
+class DependencySite(NamedTuple):
+    """Where the function first imports a dependency.
+
+    This and the two below are NamedTuples, not frozen dataclasses: several are built for every
+    function, and a frozen dataclass's `__init__` (an `object.__setattr__` a field) costs far more.
+    """
 
     dependency: Dependency
     file: str
     line: int
 
 
-@dataclass(frozen=True)
-class Site:
+class Site(NamedTuple):
     """Where a function's handler and its config entry stand, to locate function-wide blockers."""
 
     handler_file: str | None
@@ -44,8 +46,7 @@ class Site:
     config_line: int | None
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(NamedTuple):
     """One function as the rules see it: the files it reaches, its dependencies, its config."""
 
     files: Sequence[FileFacts]
