@@ -49,6 +49,8 @@ BUILTIN_ERRORS = frozenset(
     }
 )
 _ESM_TS_MODULES = ("es", "esnext", "preserve")
+#: each event kind's place in the vocabulary order, the order a function lists its events in
+_KIND_ORDER = {kind: index for index, kind in enumerate(EVENT_KINDS)}
 
 
 def handler_style(shape: FunctionShape | None) -> Literal["async", "callback", "sync"] | None:
@@ -164,15 +166,18 @@ def error_types(files: Sequence[FileFacts]) -> tuple[str, ...]:
 
     names: set[str] = set()
     for facts in files:
-        renamed = {n.target for n in facts.error_names}
+        renamed: set[str] = set()
+        for rename in facts.error_names:
+            renamed.add(rename.target)
+            if rename.name:
+                names.add(rename.name)
         for construct in facts.constructs:
             if construct.assigned_to in renamed:
-                continue  # `const e = new Error(); e.name = 'X'` carries X, counted below
+                continue  # `const e = new Error(); e.name = 'X'` carries X, counted above
             if "." not in construct.ctor:
                 found = effective(construct.ctor)
                 if found:
                     names.add(found)
-        names.update(n.name for n in facts.error_names if n.name)
     return tuple(sorted(names))
 
 
@@ -298,7 +303,7 @@ def _direct() -> tuple[EventEvidence, ...]:
 
 
 def _function(cfg: FunctionConfig, export: str, code: _Code) -> Function:
-    kinds = {e.kind for e in code.events}
+    kinds = {e.kind for e in code.events if e.kind in _KIND_ORDER}
     ordered = tuple(sorted(code.blockers, key=lambda b: (b.file or "", b.line or 0, b.rule)))
     return Function(
         name=cfg.name,
@@ -312,7 +317,7 @@ def _function(cfg: FunctionConfig, export: str, code: _Code) -> Function:
         timeout_s=cfg.timeout_s,
         architecture=cfg.architecture,
         config=cfg.config,
-        events=tuple(k for k in EVENT_KINDS if k in kinds),
+        events=tuple(sorted(kinds, key=_KIND_ORDER.__getitem__)),
         event_evidence=code.events,
         env=code.env,
         dependencies=code.dependencies,

@@ -116,18 +116,19 @@ class Registry:
                     out.append(_blocker(dependency_check.rule, message, site.file, site.line))
                     break
         cache = subject.file_cache
+        registry = id(self)
         for facts in subject.files if self.imports or self.file else ():
-            key = (id(self), facts.path, facts.scope)
+            key = (registry, facts.path, facts.scope)
             found = cache.get(key) if cache is not None else None
             if found is None:
                 found = self._file_blockers(facts)
                 if cache is not None:
                     cache[key] = found
-            out.extend(found)
+            out += found
         for function_check in self.function:
-            out.extend(
-                _blocker(function_check.rule, h.message, h.file, h.line) for h in function_check.find(subject)
-            )
+            rule = function_check.rule
+            for hit in function_check.find(subject):
+                out.append(_blocker(rule, hit.message, hit.file, hit.line))
         return out
 
     def _file_blockers(self, facts: FileFacts) -> list[Blocker]:
