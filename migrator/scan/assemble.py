@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from migrator.scan.blockers import DependencySite, Site, Subject, blocker, find_blockers
 from migrator.scan.config.model import FunctionConfig
@@ -26,7 +25,7 @@ from migrator.scan.model import (
 from migrator.scan.readiness import readiness
 from migrator.scan.resolve import TsConfig, inside
 from migrator.scan.sdk import Clients, aws_call_sites, aws_sdk_usage
-from migrator.scan.tables import Tables
+from migrator.scan.tables import PackageInfo, Tables
 from migrator.scan.vocabulary import vocabulary
 from migrator.scan.workspace import (
     Workspace,
@@ -50,6 +49,8 @@ BUILTIN_ERRORS = frozenset(
     }
 )
 _ESM_TS_MODULES = ("es", "esnext", "preserve")
+#: each event kind's place in the vocabulary order, the order a function lists its events in
+_KIND_ORDER = {kind: index for index, kind in enumerate(EVENT_KINDS)}
 
 
 def handler_style(shape: FunctionShape | None) -> Literal["async", "callback", "sync"] | None:
@@ -84,6 +85,7 @@ def package_name(specifier: str) -> str:
 
 
 def dependencies(ws: Workspace, files: Sequence[FileFacts], handler: Path) -> list[DependencySite]:
+    """Where the function first imports each package (or Node built-in), by name."""
     versions = ws.declared_versions(handler)
     sites: dict[str, DependencySite] = {}
     for facts in files:
@@ -91,8 +93,7 @@ def dependencies(ws: Workspace, files: Sequence[FileFacts], handler: Path) -> li
             spec = ref.specifier
             if not spec or ref.type_only or spec.startswith((".", "/")) or spec.endswith(".node"):
                 continue
-            builtin = ws.tables.builtin(spec)
-            name = spec.removeprefix("node:").split("/", 1)[0] if builtin is not None else package_name(spec)
+            name, builtin = imported_package(ws, spec)
             if name in sites:
                 continue
             version = None if builtin is not None else versions.get(name)
@@ -104,7 +105,23 @@ def dependencies(ws: Workspace, files: Sequence[FileFacts], handler: Path) -> li
                     dep = _npm_dependency(ws.tables, name, version)
                 ws.dependency_cache[(name, version)] = dep
             sites[name] = DependencySite(dep, facts.path, ref.line)
-    return sorted(sites.values(), key=lambda s: s.dependency.npm)
+    return [sites[name] for name in sorted(sites)]  # by `dependency.npm`, which is the name
+
+
+def imported_package(ws: Workspace, specifier: str) -> tuple[str, PackageInfo | None]:
+    """The package a bare specifier names, and its Go counterpart when it is a Node built-in.
+
+    Once per specifier: handlers of a fleet import the same few packages.
+    """
+    found = ws.package_cache.get(specifier)
+    if found is None:
+        builtin = ws.tables.builtin(specifier)
+        if builtin is not None:
+            found = (specifier.removeprefix("node:").split("/", 1)[0], builtin)
+        else:
+            found = (package_name(specifier), None)
+        ws.package_cache[specifier] = found
+    return found
 
 
 def _npm_dependency(tables: Tables, name: str, version: str | None) -> Dependency:
@@ -149,21 +166,27 @@ def error_types(files: Sequence[FileFacts]) -> tuple[str, ...]:
 
     names: set[str] = set()
     for facts in files:
-        renamed = {n.target for n in facts.error_names}
+        renamed: set[str] = set()
+        for rename in facts.error_names:
+            renamed.add(rename.target)
+            if rename.name:
+                names.add(rename.name)
         for construct in facts.constructs:
             if construct.assigned_to in renamed:
-                continue  # `const e = new Error(); e.name = 'X'` carries X, counted below
+                continue  # `const e = new Error(); e.name = 'X'` carries X, counted above
             if "." not in construct.ctor:
                 found = effective(construct.ctor)
                 if found:
                     names.add(found)
-        names.update(n.name for n in facts.error_names if n.name)
     return tuple(sorted(names))
 
 
-@dataclass(frozen=True)
-class _Code:
-    """What the function's code says, beside what its config says."""
+class _Code(NamedTuple):
+    """What the function's code says, beside what its config says.
+
+    A NamedTuple rather than a frozen dataclass: one is built per function, and a frozen
+    dataclass's `__init__` (an `object.__setattr__` per field) costs four times as much.
+    """
 
     file: str | None = None
     language: Literal["javascript", "typescript"] | None = None
@@ -181,10 +204,10 @@ class _Code:
 
 def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_name: str) -> Function:
     """One Function from its config and the facts of the files it reaches."""
-    if handler is None or handler not in ws.facts:
+    handler_facts = ws.facts.get(handler) if handler is not None else None
+    if handler is None or handler_facts is None:
         unresolved = blocker("unresolved-handler", _unresolved(ws, cfg, handler), cfg.config, cfg.line)
         return _function(cfg, export_name, _Code(events=cfg.events or _direct(), blockers=(unresolved,)))
-    handler_facts = ws.facts[handler]
     found = find_export(ws, handler, export_name.split(".", 1)[0])
     shape = found[0].shape if found is not None else None
     files = reached_files(ws, handler, found)
@@ -206,7 +229,7 @@ def assemble(ws: Workspace, cfg: FunctionConfig, handler: Path | None, export_na
     where = Site(handler_facts.path, shape.line if shape is not None else None, cfg.config, cfg.line)
     blockers.extend(find_blockers(Subject(files, sites, style, cfg, where, ws.tables, ws.blocker_cache)))
     event_param = shape.params[0] if shape is not None and shape.params else None
-    code = _code(ws, cfg, handler, files, sites, style, event_param, tuple(blockers))
+    code = _code(ws, cfg, handler, handler_facts.path, files, sites, style, event_param, tuple(blockers))
     return _function(cfg, export_name, code)
 
 
@@ -232,6 +255,7 @@ def _code(
     ws: Workspace,
     cfg: FunctionConfig,
     handler: Path,
+    handler_file: str,
     files: Sequence[FileFacts],
     sites: Sequence[DependencySite],
     style: Literal["async", "callback", "sync"] | None,
@@ -247,12 +271,11 @@ def _code(
     calls = aws_call_sites(
         files, ws.tables, clients, lambda f: imported_env(ws, f), ws.call_cache, ws.sdk_cache
     )
+    suffix = handler.suffix
     return _Code(
-        file=ws.facts[handler].path,
-        language="typescript" if handler.suffix in TYPESCRIPT_EXTENSIONS else "javascript",
-        module_system=module_system(
-            handler, ws.resolver.tsconfig_for(handler.parent), ws.resolver.package_type(handler)
-        ),
+        file=handler_file,
+        language="typescript" if suffix in TYPESCRIPT_EXTENSIONS else "javascript",
+        module_system=_module_system(ws, handler, suffix),
         handler_style=style,
         events=cfg.events or infer_events(files, event_param, vocabulary().code) or _direct(),
         env=tuple(sorted(set(cfg.env) | {e.value for f in files for e in f.env if e.value})),
@@ -265,12 +288,22 @@ def _code(
     )
 
 
+def _module_system(ws: Workspace, handler: Path, suffix: str) -> Literal["commonjs", "esm"]:
+    """`module_system` of the handler, once per folder and file extension (what it depends on)."""
+    key = (os.path.dirname(handler), suffix)
+    found = ws.module_systems.get(key)
+    if found is None:
+        tsconfig = ws.resolver.tsconfig_for(handler.parent)
+        found = ws.module_systems[key] = module_system(handler, tsconfig, ws.resolver.package_type(handler))
+    return found
+
+
 def _direct() -> tuple[EventEvidence, ...]:
     return (EventEvidence("direct", "default", None, None, "no trigger configured or inferable"),)
 
 
 def _function(cfg: FunctionConfig, export: str, code: _Code) -> Function:
-    kinds = {e.kind for e in code.events}
+    kinds = {e.kind for e in code.events if e.kind in _KIND_ORDER}
     ordered = tuple(sorted(code.blockers, key=lambda b: (b.file or "", b.line or 0, b.rule)))
     return Function(
         name=cfg.name,
@@ -284,7 +317,7 @@ def _function(cfg: FunctionConfig, export: str, code: _Code) -> Function:
         timeout_s=cfg.timeout_s,
         architecture=cfg.architecture,
         config=cfg.config,
-        events=tuple(k for k in EVENT_KINDS if k in kinds),
+        events=tuple(sorted(kinds, key=_KIND_ORDER.__getitem__)),
         event_evidence=code.events,
         env=code.env,
         dependencies=code.dependencies,

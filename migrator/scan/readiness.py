@@ -8,7 +8,6 @@ construct repeated many times cannot hide every other finding. The README docume
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from migrator.scan.model import Blocker, Dependency
@@ -19,11 +18,11 @@ MAX_COUNT_PER_RULE = 2
 
 
 def readiness(blockers: Iterable[Blocker], dependencies: Iterable[Dependency]) -> int:
-    counted: Counter[str] = Counter()
+    counted: dict[str, int] = {}
     penalty = 0
     for blocker in blockers:
-        counted[blocker.rule] += 1
-        if counted[blocker.rule] <= MAX_COUNT_PER_RULE:
+        count = counted[blocker.rule] = counted.get(blocker.rule, 0) + 1
+        if count <= MAX_COUNT_PER_RULE:
             penalty += SEVERITY_WEIGHTS[blocker.severity]
     penalty += PARTIAL_DEPENDENCY_WEIGHT * sum(1 for d in dependencies if d.kind == "partial")
     return max(0, min(100, 100 - penalty))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from migrator.scan.config.model import FunctionConfig
 from migrator.scan.filefacts import FileFacts, ImportRef
@@ -25,17 +25,19 @@ class Rule:
     summary: str
 
 
-@dataclass(frozen=True)
-class DependencySite:
-    """Where the function first imports a dependency."""
+class DependencySite(NamedTuple):
+    """Where the function first imports a dependency.
+
+    This and the two below are NamedTuples, not frozen dataclasses: several are built for every
+    function, and a frozen dataclass's `__init__` (an `object.__setattr__` a field) costs far more.
+    """
 
     dependency: Dependency
     file: str
     line: int
 
 
-@dataclass(frozen=True)
-class Site:
+class Site(NamedTuple):
     """Where a function's handler and its config entry stand, to locate function-wide blockers."""
 
     handler_file: str | None
@@ -44,8 +46,7 @@ class Site:
     config_line: int | None
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(NamedTuple):
     """One function as the rules see it: the files it reaches, its dependencies, its config."""
 
     files: Sequence[FileFacts]
@@ -115,18 +116,19 @@ class Registry:
                     out.append(_blocker(dependency_check.rule, message, site.file, site.line))
                     break
         cache = subject.file_cache
+        registry = id(self)
         for facts in subject.files if self.imports or self.file else ():
-            key = (id(self), facts.path, facts.scope)
+            key = (registry, facts.path, facts.scope)
             found = cache.get(key) if cache is not None else None
             if found is None:
                 found = self._file_blockers(facts)
                 if cache is not None:
                     cache[key] = found
-            out.extend(found)
+            out += found
         for function_check in self.function:
-            out.extend(
-                _blocker(function_check.rule, h.message, h.file, h.line) for h in function_check.find(subject)
-            )
+            rule = function_check.rule
+            for hit in function_check.find(subject):
+                out.append(_blocker(rule, hit.message, hit.file, hit.line))
         return out
 
     def _file_blockers(self, facts: FileFacts) -> list[Blocker]:

@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from migrator.scan.config.packagejson import read_manifest
 from migrator.scan.export_scope import scoped
@@ -18,7 +19,7 @@ from migrator.scan.filefacts import Export, FileFacts
 from migrator.scan.model import AwsCall, Blocker, Dependency
 from migrator.scan.resolve import Resolver, nearest, relative
 from migrator.scan.sdk import Clients, exported_clients
-from migrator.scan.tables import Tables
+from migrator.scan.tables import PackageInfo, Tables
 
 
 @dataclass
@@ -38,6 +39,16 @@ class Workspace:
     blocker_cache: dict[tuple[int, str, str | None], list[Blocker]] = field(default_factory=dict)
     #: `declared_versions` by the handler's folder (a string: cheaper to hash than a fresh Path)
     versions_by_dir: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: package name and built-in's Go counterpart by import specifier; see assemble.imported_package
+    package_cache: dict[str, tuple[str, PackageInfo | None]] = field(default_factory=dict)
+    #: the module system of handlers by (folder, file extension); see assemble.module_system
+    module_systems: dict[tuple[str, str], Literal["commonjs", "esm"]] = field(default_factory=dict)
+
+    #: `root` as a string, to join file paths to (`os.path.join` turns a Path into one each time)
+    root_text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.root_text = str(self.root)
 
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
@@ -113,7 +124,7 @@ def reached_files(ws: Workspace, handler: Path, found: tuple[Export, Path] | Non
     """The facts the handler reaches: its own export's share of its file, then its modules."""
     facts = ws.facts[handler]
     if found is None or found[1] != handler or found[0].shape is None or not facts.units:
-        return [ws.facts[p] for p in ws.closure(handler) if p in ws.facts]
+        return _known(ws, ws.closure(handler))
     own = scoped(facts, found[0].shape.line, found[0].name)
     first = tuple(
         dict.fromkeys(
@@ -124,7 +135,13 @@ def reached_files(ws: Workspace, handler: Path, found: tuple[Export, Path] | Non
             if target is not None
         )
     )
-    return [own] + [ws.facts[p] for p in ws.closure(handler, first)[1:] if p in ws.facts]
+    return [own, *_known(ws, ws.closure(handler, first)[1:])]
+
+
+def _known(ws: Workspace, paths: list[Path]) -> list[FileFacts]:
+    """The facts of those `paths` that were read."""
+    facts = ws.facts
+    return [found for path in paths if (found := facts.get(path)) is not None]
 
 
 def returns_async_import(ws: Workspace, found: tuple[Export, Path]) -> bool:
@@ -142,7 +159,7 @@ def imported_clients(ws: Workspace, facts: FileFacts) -> Clients:
     """SDK clients `facts` imports from local modules (`const db = require('./db')`), by local name."""
     out: Clients = {}
     called = {obj for obj, _, _ in facts.method_calls}
-    path = os.path.join(ws.root, facts.path)
+    path = os.path.join(ws.root_text, facts.path)
     for ref in facts.imports:
         if not ref.specifier.startswith(".") or ref.type_only:
             continue
@@ -169,7 +186,7 @@ def imported_env(ws: Workspace, facts: FileFacts) -> dict[str, str]:
     out: dict[str, str] = {}
     if not facts.call_inputs:
         return out
-    path = os.path.join(ws.root, facts.path)
+    path = os.path.join(ws.root_text, facts.path)
     for ref in facts.imports:
         if not ref.specifier.startswith(".") or ref.type_only or not ref.bindings:
             continue
