@@ -96,14 +96,16 @@ def dependencies(ws: Workspace, files: Sequence[FileFacts], handler: Path) -> li
             name, builtin = imported_package(ws, spec)
             if name in sites:
                 continue
-            version = None if builtin is not None else versions.get(name)
-            dep = ws.dependency_cache.get((name, version))
+            # A built-in by its module (`fs` and `fs/promises` share a name, not a note), a
+            # package by name and declared version.
+            key = (name, versions.get(name)) if builtin is None else (spec.removeprefix("node:"), None)
+            dep = ws.dependency_cache.get(key)
             if dep is None:
                 if builtin is not None:
                     dep = Dependency(name, None, builtin.go, builtin.kind, builtin.note)
                 else:
-                    dep = _npm_dependency(ws.tables, name, version)
-                ws.dependency_cache[(name, version)] = dep
+                    dep = _npm_dependency(ws.tables, name, key[1])
+                ws.dependency_cache[key] = dep
             sites[name] = DependencySite(dep, facts.path, ref.line)
     return [sites[name] for name in sorted(sites)]  # by `dependency.npm`, which is the name
 

@@ -33,7 +33,8 @@ class Workspace:
     local_imports: Mapping[Path, tuple[Path, ...]]
     versions: dict[Path, dict[str, str] | None]  #: declared dependency versions by folder (a cache)
     sdk_cache: dict[str, dict[str, set[str]]]  #: AWS services and operations per file (a cache)
-    dependency_cache: dict[tuple[str, str | None], Dependency]  #: by (package, version) (a cache)
+    #: by (package, version), a built-in by (module, None) (a cache)
+    dependency_cache: dict[tuple[str, str | None], Dependency]
     call_cache: dict[str, tuple[AwsCall, ...]] = field(default_factory=dict)  #: call sites per file
     #: blockers of each file's imports and own checks (see ruleset.Subject.file_cache)
     blocker_cache: dict[tuple[int, str, str | None], list[Blocker]] = field(default_factory=dict)

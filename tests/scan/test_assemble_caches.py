@@ -1,8 +1,6 @@
 """What a scan's assembly looks up once and shares (the module system per folder and extension,
-the package a specifier names) gives each function what it gets when scanned alone.
-
-(`fs` and `fs/promises` are kept apart: both are the built-in `fs`, and the scan's Dependency cache
-keeps whichever it meets first, whatever this test's caches do.)"""
+the package a specifier names, the Dependency per package) gives each function what it gets when
+scanned alone, in any order: `fs/promises` keeps its own note after `fs` was met."""
 
 from __future__ import annotations
 
@@ -19,6 +17,7 @@ HANDLERS = {
     "plain": ("src/plain.js", "const path = require('node:path');\nconst get = require('lodash/get');\n"),
     "typed": ("src/typed.ts", "import { join } from 'path';\nimport { v4 } from 'uuid';\n"),
     "other": ("lib/other.js", "const { readFile } = require('node:path');\nconst uuid = require('uuid');\n"),
+    "promises": ("src/promises.js", "const { readFile } = require('node:fs/promises');\n"),
 }
 PACKAGE = '{"type": "module", "dependencies": {"lodash": "^4.17.21", "uuid": "^9.0.0"}}'
 
@@ -49,7 +48,14 @@ def test_functions_sharing_a_folder_and_packages_get_what_they_get_alone(write_t
 def test_module_system_follows_the_extension_within_a_folder(write_tree: WriteTree) -> None:
     fns = _functions(write_tree, list(HANDLERS))
     systems = {name: fn.module_system for name, fn in fns.items()}
-    assert systems == {"esm": "esm", "cjs": "commonjs", "plain": "esm", "typed": "esm", "other": "esm"}
+    assert systems == {
+        "esm": "esm",
+        "cjs": "commonjs",
+        "plain": "esm",
+        "typed": "esm",
+        "other": "esm",
+        "promises": "esm",
+    }
 
 
 def test_a_specifier_names_its_package_or_built_in(write_tree: WriteTree) -> None:
@@ -61,3 +67,11 @@ def test_a_specifier_names_its_package_or_built_in(write_tree: WriteTree) -> Non
     assert [npm for npm, _, _ in deps["plain"]] == ["lodash", "path"]
     assert [npm for npm, _, _ in deps["other"]] == ["path", "uuid"]
     assert deps["other"][0][1] is None  # a built-in has no declared version
+
+
+def test_a_built_in_module_keeps_its_own_note_beside_its_parent(write_tree: WriteTree) -> None:
+    fns = _functions(write_tree, list(HANDLERS))  # `fs` (esm, cjs) is met before `fs/promises`
+    (fs,) = [d for d in fns["cjs"].dependencies if d.npm == "fs"]
+    (promises,) = fns["promises"].dependencies
+    assert (promises.npm, promises.go) == ("fs", "os")
+    assert promises.note.startswith("Promise API of fs") and not fs.note.startswith("Promise API")
