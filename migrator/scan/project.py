@@ -123,6 +123,7 @@ class ProjectScanner:
         skipped: list[SkippedFunction] = []
         claimed: list[str] = []
         reached: set[Path] = set()
+        handlers: list[Path] = []  #: whose every module is reached (walked once, at the end)
         problems = list(config.problems)
         self._plan(config.functions)
         for cfg in config.functions:
@@ -150,15 +151,16 @@ class ProjectScanner:
                 functions.append(assemble(ws, cfg, handler, export))
                 if handler is not None:
                     claimed.append(str(handler))
-                    reached.update(ws.closure(handler))
+                    handlers.append(handler)
             else:
                 fn, tried = self._bare(ws, cfg)
                 reached.update(tried)  # a candidate that could not be read is reported
                 if fn is not None:
                     functions.append(fn)
                     reached.update(self.resolver.root / f for f in fn.source_files)
-        for path in sorted(reached):
-            problems.extend(self.file_problems.get(path, ()))
+        reached.update(self._modules(handlers))
+        for path in sorted(p for p in reached if p in self.file_problems):
+            problems.extend(self.file_problems[path])
         return ProjectResult(
             tuple(functions),
             tuple(problems),
@@ -166,6 +168,17 @@ class ProjectScanner:
             str(bare_dir) if bare_dir else None,
             tuple(skipped),
         )
+
+    def _modules(self, handlers: list[Path]) -> set[Path]:
+        """The handlers and every local module they reach: the helpers they share are walked once."""
+        found: set[Path] = set()
+        frontier = handlers[:]
+        while frontier:
+            path = frontier.pop()
+            if path not in found:
+                found.add(path)
+                frontier.extend(self.local_imports.get(path, ()))
+        return found
 
     def _plan(self, functions: Sequence[FunctionConfig]) -> None:
         """Tell the prefetch which handler files the functions will likely read (not yet read)."""

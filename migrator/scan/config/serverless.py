@@ -26,6 +26,8 @@ _FILE_INCLUDE = re.compile(r"\$\{file\(([^)]+)\)(?::([\w.\-]+))?\}")
 _VARIABLE = re.compile(r"\$\{([^${}]+)\}")
 _MAX_VARIABLE_DEPTH = 10
 _UNKNOWN = "\x00unknown\x00"
+#: provider settings a function inherits unless it sets its own
+_PROVIDER_DEFAULTS = ("runtime", "memorySize", "timeout", "architecture", "layers")
 
 
 class _Variables:
@@ -83,7 +85,10 @@ class _Document:
 
     base_dir: Path  #: the config's folder: one Path for all its functions (hashed once by the scan)
     rel: str
-    provider: dict[str, Any]
+    #: the provider's settings a function may override, resolved once for all its functions
+    defaults: dict[str, Any]
+    provider_env: tuple[str, ...]  #: the provider's environment variable names
+    provider_skip: Skip | None  #: a provider other than AWS skips every function
     resources: dict[str, Any]
     authorizers: dict[str, tuple[int | None, str]]  #: function name → (line, detail)
     variables: _Variables
@@ -114,7 +119,16 @@ def read_serverless(path: Path, rel: str, root: Path | None = None) -> ConfigRes
     authorizers = _authorizer_functions(
         {name: settings for name, (settings, _, _) in functions.items()}, provider, variables
     )
-    doc = _Document(path.parent, rel, provider, _resources(document), authorizers, variables)
+    doc = _Document(
+        path.parent,
+        rel,
+        {key: variables.resolve(provider.get(key)) for key in _PROVIDER_DEFAULTS},
+        env_names(provider.get("environment")),
+        ("provider", f"provider {provider_name}") if provider_name != "aws" else None,
+        _resources(document),
+        authorizers,
+        variables,
+    )
     for name, (settings, source, line) in functions.items():
         if not isinstance(settings, dict):
             result.problems.append(
@@ -138,17 +152,17 @@ def _function(
     problems: list[ScanProblem],
 ) -> FunctionConfig:
     """One function's config: its settings over the provider's defaults, and its events."""
-    provider, variables = doc.provider, doc.variables
+    variables = doc.variables
     events = list(_events(name, settings, source, doc.resources, variables, problems))
     if name in doc.authorizers:
         auth_line, detail = doc.authorizers[name]
         events.insert(0, EventEvidence("api-gateway-authorizer", "config", doc.rel, auth_line, detail))
     if settings.get("url"):
         events.append(EventEvidence("function-url", "config", source, _line(settings, "url", line), "url"))
-    env = env_names(provider.get("environment")) + env_names(settings.get("environment"))
+    env = doc.provider_env + env_names(settings.get("environment"))
 
     def setting(key: str) -> Any:
-        return variables.resolve(settings.get(key, provider.get(key)))
+        return variables.resolve(settings[key]) if key in settings else doc.defaults[key]
 
     return FunctionConfig(
         name=str(name),
@@ -162,17 +176,14 @@ def _function(
         architecture=as_str(setting("architecture")),
         env=tuple(dict.fromkeys(env)),
         events=tuple(events),
-        skip=_skip(provider, settings, variables),
+        skip=doc.provider_skip or _image_skip(settings),
         layers=layer_names(setting("layers")),
         invoke_mode=_invoke_mode(settings.get("url")),
     )
 
 
-def _skip(provider: dict[str, Any], settings: dict[str, Any], variables: _Variables) -> Skip | None:
-    """Why a function is no Node.js AWS Lambda candidate: its provider or a container image."""
-    name = as_str(variables.resolve(provider.get("name"))) or "aws"
-    if name != "aws":
-        return ("provider", f"provider {name}")
+def _image_skip(settings: dict[str, Any]) -> Skip | None:
+    """A function built from a container image is no Node.js candidate."""
     if settings.get("image") is not None and settings.get("handler") is None:
         return ("container-image", "image")
     return None
