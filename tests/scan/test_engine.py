@@ -184,3 +184,28 @@ def test_an_interruption_inside_a_library_ends_the_scan(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(ProjectScanner, "_scan", broken)
     assert all("internal error" in e.message for e in scan(FLEET, ScanOptions(jobs=1)).errors)
+
+
+def test_a_broken_module_shared_by_handlers_is_one_problem_each_in_path_order(
+    write_tree: WriteTree,
+) -> None:
+    # Both handlers reach lib/a.js, which reaches lib/deep/b.js: each broken file is said once, by
+    # path, however many functions reach it and in whatever order they are declared.
+    root = write_tree(
+        {
+            "svc/serverless.yml": """
+                service: s
+                provider: { name: aws, runtime: nodejs20.x }
+                functions:
+                  two: { handler: src/two.handler }
+                  one: { handler: src/one.handler }
+            """,
+            "svc/src/one.js": "const a = require('../lib/a');\nexports.handler = async () => a.x;\n",
+            "svc/src/two.js": "const a = require('../lib/a');\nexports.handler = async () => a.x;\n",
+            "svc/lib/a.js": "require('./deep/b');\nexports.x = (;\n",
+            "svc/lib/deep/b.js": "module.exports = {;\n",
+        }
+    )
+    report = scan(root, ScanOptions(jobs=1))
+    broken = [p.file for p in report.errors if p.file.startswith("svc/lib/")]
+    assert broken == ["svc/lib/a.js", "svc/lib/deep/b.js"]
