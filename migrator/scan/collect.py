@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tree_sitter as ts
 
-from migrator.scan.callinput import MethodCall, call_inputs, env_bindings, method_calls
+from migrator.scan.callinput import MethodCall, call_inputs, env_bindings, method_calls, on_client
 from migrator.scan.exports import ExportReader
 from migrator.scan.filefacts import (
     Construct,
@@ -72,6 +72,7 @@ def analyze_file(
     exports, esm_syntax = _exports(caps, imports, top_functions, top_declarations)
     handlers = {e.shape.line for e in exports if e.shape is not None and e.source is None}
     env_names = env_bindings(caps)
+    clients = _clients(constructs, imports)
     return FileFacts(
         path=path,
         grammar=grammar,
@@ -87,14 +88,14 @@ def analyze_file(
         error_classes=tuple(_error_classes(caps)),
         error_names=tuple(_error_names(caps)),
         constructs=tuple(c for c in constructs if c.ctor != "Function"),
-        method_calls=_object_calls(methods, constructs, imports),
+        method_calls=tuple(_method_calls(methods, clients)),
         evals=_evals(evals, constructs),
         global_state=tuple(_global_state(caps, top_declarations)),
         syntax_errors=tuple(syntax_errors(tree.root_node)),
         units=top_level_units(tree.root_node) if handler and len(handlers) > 1 else (),
         multi_export=len(handlers) > 1,
         lambda_globals=tuple(Located(text(n), line(n)) for n in caps.get("lambda_global", ())),
-        call_inputs=tuple(call_inputs(news_read, methods, env_names, _clients(constructs, imports))),
+        call_inputs=tuple(call_inputs(news_read, methods, env_names, clients)),
         env_bindings=tuple(sorted(env_names.items())),
         events_read=events,
     )
@@ -106,16 +107,6 @@ def _clients(constructs: list[Construct], imports: list[ImportRef]) -> set[str]:
     names = {c.assigned_to for c in constructs if c.assigned_to}
     names.update(local for ref in imports if ref.specifier.startswith(".") for local, _ in ref.bindings)
     return names
-
-
-def _object_calls(
-    methods: list[MethodCall], constructs: list[Construct], imports: list[ImportRef]
-) -> tuple[tuple[str, str, int], ...]:
-    """Method calls, when the file constructs an object or imports a local module that may."""
-    # Only calls on variables holding a constructed object matter (SDK v2 clients).
-    if any(c.assigned_to for c in constructs) or any(r.specifier.startswith(".") for r in imports):
-        return tuple(_method_calls(methods))
-    return ()
 
 
 def _evals(evals: list[ts.Node], constructs: list[Construct]) -> tuple[Located, ...]:
@@ -265,10 +256,10 @@ def _factories(methods: list[MethodCall]) -> list[Construct]:
     out = []
     for method in methods:
         member = method.member
-        if method.name != "from" or member is None or member.parent is None:
+        if method.name != "from" or member.parent is None:
             continue
         obj = method.obj
-        if obj is not None and obj.type == "identifier":
+        if obj.type == "identifier":
             out.append(_construct(obj, member.parent))
     return out
 
@@ -307,17 +298,17 @@ def _construct(ctor: ts.Node, node: ts.Node | None = None) -> Construct:
 _PRESIGN = ("getSignedUrl", "getSignedUrlPromise")
 
 
-def _method_calls(methods: list[MethodCall]) -> list[tuple[str, str, int]]:
-    """(object, method, line) per call on a plain or `this.` object; presigning also names its
-    operation as `getSignedUrl:putObject`."""
+def _method_calls(methods: list[MethodCall], clients: set[str]) -> list[tuple[str, str, int]]:
+    """(object, method, line) per call on one of `clients`, plain or `this.` (the SDK readers
+    look at no other object); presigning also names its operation as `getSignedUrl:putObject`."""
     out = []
     for method in methods:
-        if method.obj is None:
+        if not on_client(method, clients):
             continue
-        name, at, obj = method.name, method.line, method.obj_text.removeprefix("this.")
+        name, at, obj = method.name, line(method.node), method.obj_text.removeprefix("this.")
         out.append((obj, name, at))
         member = method.member
-        if name in _PRESIGN and member is not None and member.parent is not None:
+        if name in _PRESIGN and member.parent is not None:
             args = member.parent.child_by_field_name("arguments")
             first = args.named_children[0] if args is not None and args.named_children else None
             operation = string_value(first) if first is not None else None
