@@ -15,7 +15,7 @@ from typing import NamedTuple
 import tree_sitter as ts
 
 from migrator.scan.filefacts import CallInput, InputKey
-from migrator.scan.syntax import line, string_value, text
+from migrator.scan.syntax import Text, line, string_value, text
 
 _Captures = dict[str, list[ts.Node]]
 _LITERAL_CHARS = 300  #: string literals up to this long are kept whole
@@ -34,7 +34,7 @@ class MethodCall(NamedTuple):
     name: str
 
 
-def method_calls(caps: _Captures) -> list[MethodCall]:
+def method_calls(caps: _Captures, text: Text) -> list[MethodCall]:
     out = []
     for method in caps.get("method_call", ()):
         member = method.parent
@@ -54,6 +54,7 @@ def call_inputs(
     methods: list[MethodCall],
     env_names: dict[str, str],
     clients: set[str],
+    text: Text,
 ) -> list[CallInput]:
     """The object-literal input of every `new …Command(…)` call and of method calls on `clients`.
 
@@ -84,13 +85,13 @@ def call_inputs(
     out: list[CallInput] = []
     for call, callee, at in entries:
         if (at, callee) in wanted:
-            found = _input(call, env_names, scopes)
+            found = _input(call, env_names, scopes, text)
             if found:
                 out.append(CallInput(callee, at, found))
     return out
 
 
-def _input(call: ts.Node, env_names: dict[str, str], scopes: _Scopes) -> tuple[InputKey, ...]:
+def _input(call: ts.Node, env_names: dict[str, str], scopes: _Scopes, text: Text) -> tuple[InputKey, ...]:
     args = call.child_by_field_name("arguments")
     if args is None or not args.named_children:
         return ()
@@ -102,10 +103,10 @@ def _input(call: ts.Node, env_names: dict[str, str], scopes: _Scopes) -> tuple[I
         first = bound
     if first.type != "object":
         return ()
-    return tuple(_keys(first, env_names))
+    return tuple(_keys(first, env_names, text))
 
 
-def _keys(obj: ts.Node, env_names: dict[str, str]) -> Iterable[InputKey]:
+def _keys(obj: ts.Node, env_names: dict[str, str], text: Text) -> Iterable[InputKey]:
     for child in obj.named_children:
         if child.type == "shorthand_property_identifier":
             name = text(child)

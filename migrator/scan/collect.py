@@ -24,11 +24,13 @@ from migrator.scan.importrefs import TRANSPARENT, Captures, import_refs
 from migrator.scan.jsparse import GrammarName, Grammars
 from migrator.scan.prefetch import MAX_DEPTH, Parsed, parse, query
 from migrator.scan.syntax import (
+    Text,
     class_error_name,
     declared_identifier,
     inside_function,
     last_name,
     line,
+    source_text,
     string_value,
     syntax_errors,
     text,
@@ -56,6 +58,7 @@ def analyze_file(
     if parsed.deep is not None:
         return _refused(path, grammar, parsed.deep)
     tree, caps = parsed.tree, parsed.caps
+    text = source_text(parsed.source)
     requires: list[ts.Node] = []
     evals: list[ts.Node] = []
     for callee in caps.get("named_call", ()):
@@ -63,12 +66,12 @@ def analyze_file(
         if call is not None:
             (requires if text(callee) == "require" else evals).append(call)
     news = caps.get("new", [])
-    methods = method_calls(caps)
-    constructs = [_construct(_constructor(n), n) for n in news]
+    methods = method_calls(caps, text)
+    constructs = [_construct(_constructor(n), text, n) for n in news]
     news_read = [(n, c.ctor, c.line) for n, c in zip(news, constructs, strict=True)]
-    constructs += _factories(methods)  # `X.from(client)`: lib-dynamodb builds its clients this way
+    constructs += _factories(methods, text)  # `X.from(client)`: lib-dynamodb builds its clients this way
     top_functions, top_declarations = _top_level(tree.root_node)
-    imports = sorted(import_refs(caps, requires), key=lambda ref: ref.line)
+    imports = sorted(import_refs(caps, requires, text), key=lambda ref: ref.line)
     exports, esm_syntax = _exports(caps, imports, top_functions, top_declarations)
     handlers = {e.shape.line for e in exports if e.shape is not None and e.source is None}
     env_names = env_bindings(caps)
@@ -95,7 +98,7 @@ def analyze_file(
         units=top_level_units(tree.root_node) if handler and len(handlers) > 1 else (),
         multi_export=len(handlers) > 1,
         lambda_globals=tuple(Located(text(n), line(n)) for n in caps.get("lambda_global", ())),
-        call_inputs=tuple(call_inputs(news_read, methods, env_names, clients)),
+        call_inputs=tuple(call_inputs(news_read, methods, env_names, clients, text)),
         env_bindings=tuple(sorted(env_names.items())),
         events_read=events,
     )
@@ -251,7 +254,7 @@ def _error_names(caps: _Captures) -> list[ErrorRename]:
     return out
 
 
-def _factories(methods: list[MethodCall]) -> list[Construct]:
+def _factories(methods: list[MethodCall], text: Text) -> list[Construct]:
     """`const ddb = DynamoDBDocument.from(new DynamoDBClient())` as a construct of `DynamoDBDocument`."""
     out = []
     for method in methods:
@@ -260,7 +263,7 @@ def _factories(methods: list[MethodCall]) -> list[Construct]:
             continue
         obj = method.obj
         if obj.type == "identifier":
-            out.append(_construct(obj, member.parent))
+            out.append(_construct(obj, text, member.parent))
     return out
 
 
@@ -271,7 +274,7 @@ def _constructor(new: ts.Node) -> ts.Node:
     return ctor if ctor is not None else new  # never None: the query's pattern names the field
 
 
-def _construct(ctor: ts.Node, node: ts.Node | None = None) -> Construct:
+def _construct(ctor: ts.Node, text: Text, node: ts.Node | None = None) -> Construct:
     """`new ctor(…)` (or the call `node` that builds a `ctor`) and where its value is stored."""
     node = node or ctor.parent
     parent = node.parent if node is not None else None
