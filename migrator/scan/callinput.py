@@ -93,9 +93,10 @@ def call_inputs(
 
 def _input(call: ts.Node, env_names: dict[str, str], scopes: _Scopes, text: Text) -> tuple[InputKey, ...]:
     args = call.child_by_field_name("arguments")
-    if args is None or not args.named_children:
+    first = args.named_child(0) if args is not None and args.named_child_count else None
+    if first is None:
         return ()
-    first = _unwrap(args.named_children[0])
+    first = _unwrap(first)
     if first.type == "identifier":
         bound = _local_object(call, text(first), scopes)
         if bound is None:

@@ -313,7 +313,7 @@ def _method_calls(methods: list[MethodCall], clients: set[str]) -> list[tuple[st
         member = method.member
         if name in _PRESIGN and member.parent is not None:
             args = member.parent.child_by_field_name("arguments")
-            first = args.named_children[0] if args is not None and args.named_children else None
+            first = args.named_child(0) if args is not None and args.named_child_count else None
             operation = string_value(first) if first is not None else None
             if operation:
                 out.append((obj, f"{name}:{operation}", at))

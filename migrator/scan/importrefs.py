@@ -25,7 +25,8 @@ def import_refs(caps: Captures, requires: list[ts.Node], text: Text) -> list[Imp
 
 def _import_statement(node: ts.Node, text: Text) -> ImportRef:
     bindings: list[tuple[str, str]] = []
-    clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+    children = node.children  # read once: each read builds a list
+    clause = next((c for c in children if c.type == "import_clause"), None)
     for part in clause.named_children if clause is not None else ():
         if part.type == "identifier":
             bindings.append((text(part), "default"))
@@ -39,14 +40,14 @@ def _import_statement(node: ts.Node, text: Text) -> ImportRef:
                     alias = spec.child_by_field_name("alias")
                     bindings.append((text(alias) if alias else imported, imported))
     source = node.child_by_field_name("source")
-    type_only = any(c.type == "type" for c in node.children)
+    type_only = any(c.type == "type" for c in children)
     spec_text = (string_value(source) or "") if source is not None else ""
     return ImportRef(spec_text, line(node), "import", tuple(bindings), False, type_only)
 
 
 def _call_import(call: ts.Node, kind: ImportKind, text: Text) -> ImportRef:
     args = call.child_by_field_name("arguments")
-    first = args.named_children[0] if args is not None and args.named_children else None
+    first = args.named_child(0) if args is not None and args.named_child_count else None
     value = string_value(first) if first is not None else None
     bindings: list[tuple[str, str]] = []
     parent = call.parent
