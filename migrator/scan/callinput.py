@@ -15,7 +15,7 @@ from typing import NamedTuple
 import tree_sitter as ts
 
 from migrator.scan.filefacts import CallInput, InputKey
-from migrator.scan.syntax import line, string_value, text
+from migrator.scan.syntax import Text, line, string_value, text
 
 _Captures = dict[str, list[ts.Node]]
 _LITERAL_CHARS = 300  #: string literals up to this long are kept whole
@@ -27,23 +27,26 @@ _SCOPES = ("statement_block", "program")
 class MethodCall(NamedTuple):
     """One `obj.method(…)` capture, with the texts every reader of it needs (read once)."""
 
-    node: ts.Node  #: the method name
-    member: ts.Node | None  #: `obj.method`
-    obj: ts.Node | None
-    obj_text: str  #: "" when there is no object
+    node: ts.Node  #: the method name (its line is read only for calls that may be on a client)
+    member: ts.Node  #: `obj.method`
+    obj: ts.Node
+    obj_text: str  #: `obj` or `this.obj`
     name: str
-    line: int
 
 
-def method_calls(caps: _Captures) -> list[MethodCall]:
+def method_calls(caps: _Captures, text: Text) -> list[MethodCall]:
     out = []
     for method in caps.get("method_call", ()):
         member = method.parent
-        obj = member.child_by_field_name("object") if member is not None else None
-        out.append(
-            MethodCall(method, member, obj, text(obj) if obj is not None else "", text(method), line(method))
-        )
+        obj = member.child(0) if member is not None else None  # the object is the first child
+        if member is not None and obj is not None:
+            out.append(MethodCall(method, member, obj, text(obj), text(method)))
     return out
+
+
+def on_client(method: MethodCall, clients: set[str]) -> bool:
+    """Is `method` called on one of `clients` (plain or `this.`)?"""
+    return method.obj_text.removeprefix("this.") in clients
 
 
 def call_inputs(
@@ -51,6 +54,7 @@ def call_inputs(
     methods: list[MethodCall],
     env_names: dict[str, str],
     clients: set[str],
+    text: Text,
 ) -> list[CallInput]:
     """The object-literal input of every `new …Command(…)` call and of method calls on `clients`.
 
@@ -67,29 +71,32 @@ def call_inputs(
             entries.append((new, callee, at))
             wanted.add((at, callee))
     for method in methods:
-        if method.obj is not None and method.obj_text.removeprefix("this.") in clients:
-            wanted.add((method.line, method.name))
+        if on_client(method, clients):
+            wanted.add((line(method.node), method.name))
+    names = {name for _, name in wanted}
     for method in methods:
-        if (method.line, method.name) not in wanted:
+        at = line(method.node) if method.name in names else 0  # no line 0: not wanted
+        if (at, method.name) not in wanted:
             continue  # its input is never looked up: do not walk up to the call
-        call = method.member.parent if method.member is not None else None
+        call = method.member.parent
         if call is not None and call.type == "call_expression":  # always, by the query's patterns
-            entries.append((call, method.name, method.line))
+            entries.append((call, method.name, at))
     scopes: _Scopes = {}
     out: list[CallInput] = []
     for call, callee, at in entries:
         if (at, callee) in wanted:
-            found = _input(call, env_names, scopes)
+            found = _input(call, env_names, scopes, text)
             if found:
                 out.append(CallInput(callee, at, found))
     return out
 
 
-def _input(call: ts.Node, env_names: dict[str, str], scopes: _Scopes) -> tuple[InputKey, ...]:
+def _input(call: ts.Node, env_names: dict[str, str], scopes: _Scopes, text: Text) -> tuple[InputKey, ...]:
     args = call.child_by_field_name("arguments")
-    if args is None or not args.named_children:
+    first = args.named_child(0) if args is not None and args.named_child_count else None
+    if first is None:
         return ()
-    first = _unwrap(args.named_children[0])
+    first = _unwrap(first)
     if first.type == "identifier":
         bound = _local_object(call, text(first), scopes)
         if bound is None:
@@ -97,10 +104,10 @@ def _input(call: ts.Node, env_names: dict[str, str], scopes: _Scopes) -> tuple[I
         first = bound
     if first.type != "object":
         return ()
-    return tuple(_keys(first, env_names))
+    return tuple(_keys(first, env_names, text))
 
 
-def _keys(obj: ts.Node, env_names: dict[str, str]) -> Iterable[InputKey]:
+def _keys(obj: ts.Node, env_names: dict[str, str], text: Text) -> Iterable[InputKey]:
     for child in obj.named_children:
         if child.type == "shorthand_property_identifier":
             name = text(child)

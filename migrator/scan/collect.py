@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tree_sitter as ts
 
-from migrator.scan.callinput import MethodCall, call_inputs, env_bindings, method_calls
+from migrator.scan.callinput import MethodCall, call_inputs, env_bindings, method_calls, on_client
 from migrator.scan.exports import ExportReader
 from migrator.scan.filefacts import (
     Construct,
@@ -24,11 +24,13 @@ from migrator.scan.importrefs import TRANSPARENT, Captures, import_refs
 from migrator.scan.jsparse import GrammarName, Grammars
 from migrator.scan.prefetch import MAX_DEPTH, Parsed, parse, query
 from migrator.scan.syntax import (
+    Text,
     class_error_name,
     declared_identifier,
     inside_function,
     last_name,
     line,
+    source_text,
     string_value,
     syntax_errors,
     text,
@@ -56,6 +58,7 @@ def analyze_file(
     if parsed.deep is not None:
         return _refused(path, grammar, parsed.deep)
     tree, caps = parsed.tree, parsed.caps
+    text = source_text(parsed.source)
     requires: list[ts.Node] = []
     evals: list[ts.Node] = []
     for callee in caps.get("named_call", ()):
@@ -63,15 +66,16 @@ def analyze_file(
         if call is not None:
             (requires if text(callee) == "require" else evals).append(call)
     news = caps.get("new", [])
-    methods = method_calls(caps)
-    constructs = [_construct(_constructor(n), n) for n in news]
+    methods = method_calls(caps, text)
+    constructs = [_construct(_constructor(n), text, n) for n in news]
     news_read = [(n, c.ctor, c.line) for n, c in zip(news, constructs, strict=True)]
-    constructs += _factories(methods)  # `X.from(client)`: lib-dynamodb builds its clients this way
+    constructs += _factories(methods, text)  # `X.from(client)`: lib-dynamodb builds its clients this way
     top_functions, top_declarations = _top_level(tree.root_node)
-    imports = sorted(import_refs(caps, requires), key=lambda ref: ref.line)
+    imports = sorted(import_refs(caps, requires, text), key=lambda ref: ref.line)
     exports, esm_syntax = _exports(caps, imports, top_functions, top_declarations)
     handlers = {e.shape.line for e in exports if e.shape is not None and e.source is None}
     env_names = env_bindings(caps)
+    clients = _clients(constructs, imports)
     return FileFacts(
         path=path,
         grammar=grammar,
@@ -87,14 +91,14 @@ def analyze_file(
         error_classes=tuple(_error_classes(caps)),
         error_names=tuple(_error_names(caps)),
         constructs=tuple(c for c in constructs if c.ctor != "Function"),
-        method_calls=_object_calls(methods, constructs, imports),
+        method_calls=tuple(_method_calls(methods, clients)),
         evals=_evals(evals, constructs),
         global_state=tuple(_global_state(caps, top_declarations)),
         syntax_errors=tuple(syntax_errors(tree.root_node)),
         units=top_level_units(tree.root_node) if handler and len(handlers) > 1 else (),
         multi_export=len(handlers) > 1,
         lambda_globals=tuple(Located(text(n), line(n)) for n in caps.get("lambda_global", ())),
-        call_inputs=tuple(call_inputs(news_read, methods, env_names, _clients(constructs, imports))),
+        call_inputs=tuple(call_inputs(news_read, methods, env_names, clients, text)),
         env_bindings=tuple(sorted(env_names.items())),
         events_read=events,
     )
@@ -106,16 +110,6 @@ def _clients(constructs: list[Construct], imports: list[ImportRef]) -> set[str]:
     names = {c.assigned_to for c in constructs if c.assigned_to}
     names.update(local for ref in imports if ref.specifier.startswith(".") for local, _ in ref.bindings)
     return names
-
-
-def _object_calls(
-    methods: list[MethodCall], constructs: list[Construct], imports: list[ImportRef]
-) -> tuple[tuple[str, str, int], ...]:
-    """Method calls, when the file constructs an object or imports a local module that may."""
-    # Only calls on variables holding a constructed object matter (SDK v2 clients).
-    if any(c.assigned_to for c in constructs) or any(r.specifier.startswith(".") for r in imports):
-        return tuple(_method_calls(methods))
-    return ()
 
 
 def _evals(evals: list[ts.Node], constructs: list[Construct]) -> tuple[Located, ...]:
@@ -260,16 +254,16 @@ def _error_names(caps: _Captures) -> list[ErrorRename]:
     return out
 
 
-def _factories(methods: list[MethodCall]) -> list[Construct]:
+def _factories(methods: list[MethodCall], text: Text) -> list[Construct]:
     """`const ddb = DynamoDBDocument.from(new DynamoDBClient())` as a construct of `DynamoDBDocument`."""
     out = []
     for method in methods:
         member = method.member
-        if method.name != "from" or member is None or member.parent is None:
+        if method.name != "from" or member.parent is None:
             continue
         obj = method.obj
-        if obj is not None and obj.type == "identifier":
-            out.append(_construct(obj, member.parent))
+        if obj.type == "identifier":
+            out.append(_construct(obj, text, member.parent))
     return out
 
 
@@ -280,7 +274,7 @@ def _constructor(new: ts.Node) -> ts.Node:
     return ctor if ctor is not None else new  # never None: the query's pattern names the field
 
 
-def _construct(ctor: ts.Node, node: ts.Node | None = None) -> Construct:
+def _construct(ctor: ts.Node, text: Text, node: ts.Node | None = None) -> Construct:
     """`new ctor(…)` (or the call `node` that builds a `ctor`) and where its value is stored."""
     node = node or ctor.parent
     parent = node.parent if node is not None else None
@@ -307,19 +301,19 @@ def _construct(ctor: ts.Node, node: ts.Node | None = None) -> Construct:
 _PRESIGN = ("getSignedUrl", "getSignedUrlPromise")
 
 
-def _method_calls(methods: list[MethodCall]) -> list[tuple[str, str, int]]:
-    """(object, method, line) per call on a plain or `this.` object; presigning also names its
-    operation as `getSignedUrl:putObject`."""
+def _method_calls(methods: list[MethodCall], clients: set[str]) -> list[tuple[str, str, int]]:
+    """(object, method, line) per call on one of `clients`, plain or `this.` (the SDK readers
+    look at no other object); presigning also names its operation as `getSignedUrl:putObject`."""
     out = []
     for method in methods:
-        if method.obj is None:
+        if not on_client(method, clients):
             continue
-        name, at, obj = method.name, method.line, method.obj_text.removeprefix("this.")
+        name, at, obj = method.name, line(method.node), method.obj_text.removeprefix("this.")
         out.append((obj, name, at))
         member = method.member
-        if name in _PRESIGN and member is not None and member.parent is not None:
+        if name in _PRESIGN and member.parent is not None:
             args = member.parent.child_by_field_name("arguments")
-            first = args.named_children[0] if args is not None and args.named_children else None
+            first = args.named_child(0) if args is not None and args.named_child_count else None
             operation = string_value(first) if first is not None else None
             if operation:
                 out.append((obj, f"{name}:{operation}", at))

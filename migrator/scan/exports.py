@@ -72,7 +72,7 @@ class ExportReader:
                     promise, imported = self._returned(values, depth)
             return FunctionShape(is_async, names, promise, line(value), None, imported)
         if kind in ("parenthesized_expression", "as_expression", "satisfies_expression"):
-            inner = value.named_children[0] if value.named_children else None
+            inner = value.named_child(0) if value.named_child_count else None
             return self.shape_of(inner, depth + 1)
         if kind == "identifier":
             name = text(value)
@@ -230,4 +230,5 @@ def _required(node: ts.Node) -> str | None:
     if node.type != "call_expression" or text(node.child_by_field_name("function")) != "require":
         return None
     args = node.child_by_field_name("arguments")
-    return string_value(args.named_children[0]) if args is not None and args.named_children else None
+    first = args.named_child(0) if args is not None and args.named_child_count else None
+    return string_value(first) if first is not None else None

@@ -5,27 +5,28 @@ from __future__ import annotations
 import tree_sitter as ts
 
 from migrator.scan.filefacts import ImportKind, ImportRef
-from migrator.scan.syntax import line, string_value, text
+from migrator.scan.syntax import Text, line, string_value
 
 Captures = dict[str, list[ts.Node]]
 #: Wrappers that leave a value as it is (`await x`, `(x)`, `x as T`, `x!`).
 TRANSPARENT = ("await_expression", "parenthesized_expression", "as_expression", "non_null_expression")
 
 
-def import_refs(caps: Captures, requires: list[ts.Node]) -> list[ImportRef]:
+def import_refs(caps: Captures, requires: list[ts.Node], text: Text) -> list[ImportRef]:
     """Every import of one file: `import` statements, re-exports, `require()` and `import()` calls."""
-    out = [_import_statement(n) for n in caps.get("import", ())]
+    out = [_import_statement(n, text) for n in caps.get("import", ())]
     for node in caps.get("reexport", ()):
         source = node.child_by_field_name("source")
         out.append(ImportRef(string_value(source) or "" if source else "", line(node), "reexport", (), False))
-    out.extend(_call_import(n, "require") for n in requires)
-    out.extend(_call_import(n, "dynamic-import") for n in caps.get("dynimport", ()))
+    out.extend(_call_import(n, "require", text) for n in requires)
+    out.extend(_call_import(n, "dynamic-import", text) for n in caps.get("dynimport", ()))
     return out
 
 
-def _import_statement(node: ts.Node) -> ImportRef:
+def _import_statement(node: ts.Node, text: Text) -> ImportRef:
     bindings: list[tuple[str, str]] = []
-    clause = next((c for c in node.named_children if c.type == "import_clause"), None)
+    children = node.children  # read once: each read builds a list
+    clause = next((c for c in children if c.type == "import_clause"), None)
     for part in clause.named_children if clause is not None else ():
         if part.type == "identifier":
             bindings.append((text(part), "default"))
@@ -39,14 +40,14 @@ def _import_statement(node: ts.Node) -> ImportRef:
                     alias = spec.child_by_field_name("alias")
                     bindings.append((text(alias) if alias else imported, imported))
     source = node.child_by_field_name("source")
-    type_only = any(c.type == "type" for c in node.children)
+    type_only = any(c.type == "type" for c in children)
     spec_text = (string_value(source) or "") if source is not None else ""
     return ImportRef(spec_text, line(node), "import", tuple(bindings), False, type_only)
 
 
-def _call_import(call: ts.Node, kind: ImportKind) -> ImportRef:
+def _call_import(call: ts.Node, kind: ImportKind, text: Text) -> ImportRef:
     args = call.child_by_field_name("arguments")
-    first = args.named_children[0] if args is not None and args.named_children else None
+    first = args.named_child(0) if args is not None and args.named_child_count else None
     value = string_value(first) if first is not None else None
     bindings: list[tuple[str, str]] = []
     parent = call.parent

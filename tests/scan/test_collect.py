@@ -105,7 +105,7 @@ def test_env_names_methods_and_lambda_globals_are_read_from_their_own_nodes() ->
         """
         const t = process.env
           .TABLE;
-        class Store { save() { return this.db.putItem({ TableName: t }); } }
+        class Store { db = new DB(); save() { return this.db.putItem({ TableName: t }); } }
         exports.handler = awslambda
           .streamifyResponse(async (event, stream) => { stream.end(awslambda.HttpResponseStream); });
         const other = { awslambda: 1 }.awslambda;
@@ -114,6 +114,10 @@ def test_env_names_methods_and_lambda_globals_are_read_from_their_own_nodes() ->
     )
     assert [(e.value, e.line) for e in f.env] == [("TABLE", 3)]
     assert ("db", "putItem", 4) in f.method_calls
+    # Only calls on a possible client (constructed, or imported from a local module) are kept.
+    assert facts("const s = new S3(); s.getObject(p); JSON.parse(b);").method_calls == (
+        ("s", "getObject", 1),
+    )
     assert sorted((g.value, g.line) for g in f.lambda_globals) == [
         ("HttpResponseStream", 6),
         ("streamifyResponse", 6),
