@@ -6,10 +6,11 @@ The tables live in `migrator/data/*.toml` and are reviewed like code; this modul
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, cast
+
+import tomli
 
 from migrator.errors import ScanError
 from migrator.scan.model import DependencyKind
@@ -90,8 +91,8 @@ class Tables:
 def _read(name: str) -> dict[str, Any]:
     try:
         text = resources.files("migrator.data").joinpath(name).read_text(encoding="utf-8")
-        return tomllib.loads(text)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return tomli.loads(text)
+    except (OSError, tomli.TOMLDecodeError) as exc:
         raise ScanError(f"package data {name} is unreadable ({exc}); reinstall migrate") from exc
 
 

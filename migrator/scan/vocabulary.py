@@ -7,12 +7,13 @@ of each config format, the code inference and `migrate stub` look their tables u
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
+
+import tomli
 
 from migrator.errors import ScanError
 from migrator.scan.model import EVENT_KINDS
@@ -136,8 +137,8 @@ def vocabulary() -> Vocabulary:
     """The packaged vocabulary, checked against the EventKind literal once per process."""
     try:
         text = resources.files("migrator.data").joinpath(_FILE).read_text(encoding="utf-8")
-        data = tomllib.loads(text)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+        data = tomli.loads(text)
+    except (OSError, tomli.TOMLDecodeError) as exc:
         raise VocabularyError(f"package data {_FILE} is unreadable ({exc}); reinstall migrate") from exc
     return parse_vocabulary(data)
 
