@@ -44,8 +44,9 @@ def _move_captures(caps: Captures) -> None:
     """Move the captures that facts.scm takes on a neighbour to the nodes the readers want.
 
     A pattern has one capture where it can: py-tree-sitter checks a match's predicates once per
-    capture, and `process.env` is checked on many candidates. `import` (of `import(…)`) is
-    captured alone: the pattern compiles faster.
+    capture, and `process.env` is checked on many candidates. `import` (of `import(…)`), the
+    import and export statements and `x += …`, `x++` are captured alone: their patterns compile
+    faster, and the readers filter them here.
     """
     names: list[ts.Node] = []
     strings: list[ts.Node] = []
@@ -69,6 +70,24 @@ def _move_captures(caps: Captures) -> None:
     # `import(…)`: the call. Each `.parent` walks down from the root, but dynamic imports are rare.
     calls = (node.parent for node in caps.get("dynimport", ()))
     caps["dynimport"] = [call for call in calls if call is not None and call.type == "call_expression"]
+    # Statements captured bare: those that load a module name it as a string `source`.
+    caps["import"] = [node for node in caps.get("import", ()) if _has_source(node)]
+    caps["reexport"] = [node for node in caps.get("esm_export", ()) if _has_source(node)]
+    # `x += …` and `x++` of a plain name join `x = …`, in source order.
+    changed = _named(caps.pop("augmented", ()), "left") + _named(caps.pop("updated", ()), "argument")
+    if changed:
+        caps["assigned"] = sorted([*caps.get("assigned", ()), *changed], key=_START)
+
+
+def _has_source(statement: ts.Node) -> bool:
+    source = statement.child_by_field_name("source")
+    return source is not None and source.type == "string"
+
+
+def _named(nodes: Iterable[ts.Node], field: str) -> list[ts.Node]:
+    """The plain names (identifiers) in `field` of `nodes`."""
+    found = (node.child_by_field_name(field) for node in nodes)
+    return [name for name in found if name is not None and name.type == "identifier"]
 
 
 def _properties(objects: Iterable[ts.Node]) -> list[ts.Node]:
