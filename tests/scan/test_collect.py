@@ -98,6 +98,24 @@ def test_env_reads_in_all_three_styles() -> None:
     assert sorted(e.value for e in f.env) == ["A", "B", "C", "D", "E"]
 
 
+@pytest.mark.parametrize("grammar", ["javascript", "typescript"])
+def test_process_env_used_whole_or_by_a_computed_key_names_no_variable(grammar: GrammarName) -> None:
+    # facts.scm captures every `process.env`; only `.NAME`, `["NAME"]` and `{ NAME } =` name one.
+    f = facts(
+        """
+        const all = process.env;
+        log(process.env);
+        const v = process.env[key];
+        const w = table[process.env];
+        const x = { ...process.env };
+        const { Y } = process.env;
+        let z = 0; z += process.env.Z.length;
+        """,
+        grammar,
+    )
+    assert sorted((e.value, e.line) for e in f.env) == [("Y", 7), ("Z", 8)]
+
+
 def test_env_names_methods_and_lambda_globals_are_read_from_their_own_nodes() -> None:
     # The query captures `process.env`, `this.x` and `awslambda` (what its predicates read); the
     # facts name the property beside them, on its own line.
