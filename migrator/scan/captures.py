@@ -7,6 +7,7 @@ dictionaries). facts.scm runs on every file; globals.scm and events.scm only whe
 from __future__ import annotations
 
 import operator
+import re
 from collections.abc import Callable, Iterable
 
 import tree_sitter as ts
@@ -15,14 +16,14 @@ from migrator.scan.jsparse import GrammarName, QueryName
 
 Captures = dict[str, list[ts.Node]]
 _START = operator.attrgetter("start_byte")
+#: The left side of a CommonJS export (facts.scm matches it together with `x.name`).
+_CJS_EXPORT = re.compile(rb"^(module\.)?exports(\.[A-Za-z_$][A-Za-z0-9_$]*)?$")
 Query = Callable[[GrammarName, QueryName], ts.Query]
 
 
-def captures(
-    root: ts.Node, lambda_globals: bool, events: bool, query: Query, grammar: GrammarName
-) -> Captures:
-    """The facts query's captures; with `lambda_globals` (the file names `awslambda`: no identifier
-    can be it otherwise) those of globals.scm, with `events` those of events.scm.
+def captures(root: ts.Node, source: bytes, events: bool, query: Query, grammar: GrammarName) -> Captures:
+    """The facts query's captures of `root` (the tree of `source`); when `source` names `awslambda`
+    (no identifier can be it otherwise) those of globals.scm, with `events` those of events.scm.
 
     Each list is in source order: py-tree-sitter sometimes gives nested matches of one pattern
     out of order (`r.Sns.Message`: Message before Sns, in about one run in ten), and readers that
@@ -33,8 +34,8 @@ def captures(
         caps.update(ts.QueryCursor(query(grammar, "events.scm")).captures(root))
     for nodes in caps.values():
         nodes.sort(key=_START)
-    _move_captures(caps)
-    if lambda_globals:
+    _move_captures(caps, source)
+    if b"awslambda" in source:
         found = ts.QueryCursor(query(grammar, "globals.scm")).captures(root)
         caps["lambda_global"] = _properties(sorted(found.get("lambda_global", ()), key=_START))
     return caps
@@ -49,7 +50,7 @@ _ENV_USES = {
 }
 
 
-def _move_captures(caps: Captures) -> None:
+def _move_captures(caps: Captures, source: bytes) -> None:
     """Move the captures that facts.scm takes on a neighbour to the nodes the readers want.
 
     A pattern has one capture where it can: py-tree-sitter checks a match's predicates once per
@@ -74,10 +75,28 @@ def _move_captures(caps: Captures) -> None:
     # Statements captured bare: those that load a module name it as a string `source`.
     caps["import"] = [node for node in caps.get("import", ()) if _has_source(node)]
     caps["reexport"] = [node for node in caps.get("esm_export", ()) if _has_source(node)]
+    caps["cjs_export"], caps["error_name"] = _member_assignments(caps.pop("member_assign", []), source)
     # `x += …` and `x++` of a plain name join `x = …`, in source order.
     changed = _named(caps.pop("augmented", ()), "left") + _named(caps.pop("updated", ()), "argument")
     if changed:
         caps["assigned"] = sorted([*caps.get("assigned", ()), *changed], key=_START)
+
+
+def _member_assignments(targets: list[ts.Node], source: bytes) -> tuple[list[ts.Node], list[ts.Node]]:
+    """The targets of `module.exports = …` or `exports.x = …`, and those of `x.name = "…"` (the
+    query's one pattern matched either: `exports.name = "…"` is both)."""
+    exports: list[ts.Node] = []
+    renames: list[ts.Node] = []
+    for target in targets:
+        written = source[target.start_byte : target.end_byte]
+        if _CJS_EXPORT.search(written):
+            exports.append(target)
+        if written.endswith(b".name"):
+            assignment = target.parent  # each `.parent` walks down from the root: only here
+            value = assignment.child_by_field_name("right") if assignment is not None else None
+            if value is not None and value.type == "string":
+                renames.append(target)
+    return exports, renames
 
 
 def _has_source(statement: ts.Node) -> bool:

@@ -69,7 +69,7 @@ def query(
     """`tree` queried (facts.scm, and globals.scm and events.scm where they matter: see captures)."""
     if deep is not None:
         return Parsed(source, tree, deep, {}, events)
-    caps = captures(tree.root_node, b"awslambda" in source, events, grammars.query, grammar)
+    caps = captures(tree.root_node, source, events, grammars.query, grammar)
     return Parsed(source, tree, deep, caps, events)
 
 

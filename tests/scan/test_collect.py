@@ -194,6 +194,23 @@ def test_error_names_classes_and_risky_calls() -> None:
     assert sorted(g.value for g in f.global_state) == ["cache", "count"]
 
 
+def test_a_name_set_to_a_string_renames_an_error_and_exports_name_is_also_an_export() -> None:
+    # facts.scm matches `exports…` and `….name` assignments with one pattern; captures.py splits them.
+    f = facts(
+        """
+        const e = new Error('x'); e.name = 'Bad';
+        const g = new Error('y'); g.name = other;
+        exports.name = 'svc';
+        module.exports.handler = async () => 1;
+        exports.handler2 = async () => 2;
+        let n = 0; exports.bump = () => { n += 1; n++; };
+        """
+    )
+    assert [(n.target, n.name, n.line) for n in f.error_names] == [("e", "Bad", 2), ("exports", "svc", 4)]
+    assert {e.name for e in f.exports} == {"name", "handler", "handler2", "bump"}
+    assert [(g.value, g.line) for g in f.global_state] == [("n", 7)]
+
+
 @pytest.mark.parametrize(
     "source",
     [
