@@ -9,6 +9,7 @@ into the fields of the typed aws-sdk-go-v2 `<Op>Input`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -22,6 +23,7 @@ _LITERAL_CHARS = 300  #: string literals up to this long are kept whole
 _VALUE_CHARS = 80  #: longer expression texts are cut (the comment in port.go stays one line)
 _WRAPPERS = ("parenthesized_expression", "as_expression", "non_null_expression", "satisfies_expression")
 _SCOPES = ("statement_block", "program")
+_THIS_MEMBER = re.compile(r"this\.[A-Za-z_$][A-Za-z0-9_$]*")  #: `this.name`, whole
 
 
 class MethodCall(NamedTuple):
@@ -35,13 +37,26 @@ class MethodCall(NamedTuple):
 
 
 def method_calls(caps: _Captures, text: Text) -> list[MethodCall]:
+    """The calls of a method on a plain name (`obj.m(…)`) or on `this.name`, in source order of
+    the method names (the query captures every `….m(…)` callee)."""
     out = []
-    for method in caps.get("method_call", ()):
-        member = method.parent
-        obj = member.child(0) if member is not None else None  # the object is the first child
-        if member is not None and obj is not None:
-            out.append(MethodCall(method, member, obj, text(obj), text(method)))
+    for member in caps.get("method_call", ()):
+        obj = member.child(0)  # the object is the first child
+        method = member.child_by_field_name("property")
+        if obj is None or method is None or method.type != "property_identifier":
+            continue
+        kind = obj.type
+        if kind == "identifier" or kind == "member_expression":
+            obj_text = text(obj)
+            if kind == "identifier" or _THIS_MEMBER.fullmatch(obj_text):
+                out.append(MethodCall(method, member, obj, obj_text, text(method)))
+    # `a.then(…).catch(…)`: both callees start at `a`; their methods say which comes first.
+    out.sort(key=_method_start)
     return out
+
+
+def _method_start(method: MethodCall) -> int:
+    return method.node.start_byte
 
 
 def on_client(method: MethodCall, clients: set[str]) -> bool:

@@ -143,6 +143,19 @@ def test_env_names_methods_and_lambda_globals_are_read_from_their_own_nodes() ->
     assert facts("exports.handler = lambda.streamifyResponse(async () => 1);").lambda_globals == ()
 
 
+def test_method_calls_count_on_a_plain_name_or_this_name_only_in_source_order() -> None:
+    # facts.scm captures every `….m(…)` callee; callinput.method_calls keeps `x.m()` and `this.x.m()`.
+    f = facts(
+        """
+        const s = new S3();
+        s.getObject(p).promise().then((x) => s.headObject(x)).catch(s.deleteObject);
+        a.b.s.putObject(p); s['copyObject'](p); (s).restoreObject(p);
+        class K { constructor() { this.c = new S3(); } run() { this.c.listBuckets(); this.c.x.get(); } }
+        """
+    )
+    assert f.method_calls == (("s", "getObject", 3), ("s", "headObject", 3), ("c", "listBuckets", 5))
+
+
 def test_imports_and_dynamic_requires() -> None:
     f = facts(
         """

@@ -53,10 +53,6 @@
 
 ; --- risky constructs and SDK calls --------------------------------------------------------
 ; eval() comes with @named_call above, new Function() with @new.
-; `obj.method(…)` and `this.obj.method(…)`: one pattern compiles faster than two; the predicate
-; passes when @_this is absent (the plain-name alternative).
-(call_expression
-  function: (member_expression
-    object: [(identifier) (member_expression) @_this]
-    property: (property_identifier) @method_call)
-  (#match? @_this "^this\\.[A-Za-z_$][A-Za-z0-9_$]*$"))
+; `obj.method(…)` and `this.obj.method(…)`: the callee, without its parts (a pattern naming them
+; compiled 3 ms slower); callinput.method_calls keeps those on a plain name or on `this.name`.
+(call_expression function: (member_expression) @method_call)
