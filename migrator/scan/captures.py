@@ -41,15 +41,6 @@ def captures(root: ts.Node, source: bytes, events: bool, query: Query, grammar: 
     return caps
 
 
-#: Where `process.env` names a variable: its parent's type -> the field that names it, that field's
-#: node type, and the capture it becomes.
-_ENV_USES = {
-    "member_expression": ("property", "property_identifier", "env_name"),  # process.env.NAME
-    "subscript_expression": ("index", "string", "env_string"),  # process.env["NAME"]
-    "variable_declarator": ("name", "object_pattern", "env_pattern"),  # const { NAME } = process.env
-}
-
-
 def _move_captures(caps: Captures, source: bytes) -> None:
     """Move the captures that facts.scm takes on a neighbour to the nodes the readers want.
 
@@ -58,17 +49,25 @@ def _move_captures(caps: Captures, source: bytes) -> None:
     import and export statements and `x += …`, `x++` are captured alone: their patterns compile
     faster, and the readers filter them here.
     """
-    moved: Captures = {"env_name": [], "env_string": [], "env_pattern": []}
+    names: list[ts.Node] = []
+    strings: list[ts.Node] = []
+    patterns: list[ts.Node] = []
     for env in caps.pop("env", ()):  # `process.env` as an object, an indexed object or a value
         parent = env.parent
-        use = _ENV_USES.get(parent.type) if parent is not None else None
-        if parent is None or use is None:  # passed on whole (`f(process.env)`): names nothing here
+        if parent is None:
             continue
-        field, wanted, into = use
-        node = parent.child_by_field_name(field)  # never `process.env` itself: `wanted` differs
-        if node is not None and node.type == wanted:
-            moved[into].append(node)
-    caps.update(moved)
+        kind = parent.type
+        out, field = (
+            (names, "property")
+            if kind == "member_expression"
+            else (strings, "index")
+            if kind == "subscript_expression"
+            else (patterns, "name")
+        )
+        node = parent.child_by_field_name(field)
+        if node is not None:
+            out.append(node)
+    caps["env_name"], caps["env_string"], caps["env_pattern"] = names, strings, patterns
     # `import(…)`: the call. Each `.parent` walks down from the root, but dynamic imports are rare.
     calls = (node.parent for node in caps.get("dynimport", ()))
     caps["dynimport"] = [call for call in calls if call is not None and call.type == "call_expression"]

@@ -25,10 +25,17 @@
 (import) @dynimport
 
 ; --- environment ---------------------------------------------------------------------------
-; `process.env`, wherever it is: captures.py keeps it as the object of `.NAME` or `["NAME"]`, or as
-; the value destructured by `const { A, B } = process.env` (one bare pattern compiles 2-4 ms faster
-; per grammar than one pattern per use).
-((member_expression) @env (#eq? @env "process.env"))
+; One pattern per use: a bare `((member_expression) @env (#eq? @env "process.env"))` compiled 6 ms
+; faster (both grammars) but checked its predicate on every member expression: 7 % more query time.
+(member_expression
+  object: (member_expression) @env (#eq? @env "process.env")
+  property: (property_identifier))
+(subscript_expression
+  object: (member_expression) @env (#eq? @env "process.env")
+  index: (string))
+(variable_declarator
+  name: (object_pattern)
+  value: (member_expression) @env (#eq? @env "process.env"))
 
 ; --- exports and top-level declarations ----------------------------------------------------
 ; `module.exports = …`, `exports.x = …` and `error.name = "…"` (see --- errors): one pattern, one
