@@ -189,12 +189,14 @@ class _Workers:
                 return
 
     def wait(self) -> ProjectResult:
-        """The next worker result, waiting for it; raises if a worker died."""
+        """The next worker result, waiting for it; raises if a worker died.
+
+        A worker that exited after its stop did not die (exit code 0): others may still be scanning."""
         while True:
             try:
                 return self.results.get(timeout=1.0)
             except queue.Empty:
-                if not all(p.is_alive() for p in self.processes):
+                if any(p.exitcode not in (None, 0) for p in self.processes):
                     raise ScanError(
                         "a scanner process died; re-run with --jobs 1 to see which file causes it"
                     ) from None

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import cast
 
 import pytest
 
-from migrator.scan.engine import ScanOptions, scan
-from migrator.scan.project import ProjectScanner
+from migrator.errors import ScanError
+from migrator.scan.engine import Project, ScanOptions, _Workers, scan
+from migrator.scan.project import ProjectResult, ProjectScanner
 from tests.conftest import FLEET, REPO, WriteTree
 
 
@@ -209,3 +214,50 @@ def test_a_broken_module_shared_by_handlers_is_one_problem_each_in_path_order(
     report = scan(root, ScanOptions(jobs=1))
     broken = [p.file for p in report.errors if p.file.startswith("svc/lib/")]
     assert broken == ["svc/lib/a.js", "svc/lib/deep/b.js"]
+
+
+class _SlowOnWorkers:
+    """A stand-in scanner (the engine's own seam, not an AWS double): the project `slow` takes
+    `seconds` in a worker process."""
+
+    def __init__(self, seconds: float) -> None:
+        self.parent = os.getpid()
+        self.seconds = seconds
+
+    def scan(self, kind: str, path: Path) -> ProjectResult:
+        if path.name == "slow" and os.getpid() != self.parent:
+            time.sleep(self.seconds)
+        return ProjectResult((), (), (str(path),), None)
+
+
+def test_a_worker_that_finished_is_not_taken_for_a_dead_one(tmp_path: Path) -> None:
+    # Two workers: one takes the slow project, the other only its stop, and exits at once. Waiting
+    # over a second for the slow result once took that exit for a death ("a scanner process died").
+    workers = _Workers(2, tmp_path, None, cast(ProjectScanner, _SlowOnWorkers(2.5)))
+    try:
+        workers.submit([Project("package", str(tmp_path / "slow"))])  # this process takes none
+        assert workers.wait().claimed == (str(tmp_path / "slow"),)
+    finally:
+        workers.terminate()
+
+
+class _DiesOnWorkers:
+    """A stand-in scanner: a worker process that takes a project is killed (SIGKILL)."""
+
+    def __init__(self) -> None:
+        self.parent = os.getpid()
+
+    def scan(self, kind: str, path: Path) -> ProjectResult:
+        if os.getpid() != self.parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return ProjectResult((), (), (), None)
+
+
+def test_a_worker_that_dies_mid_project_ends_the_wait_with_what_to_do(tmp_path: Path) -> None:
+    workers = _Workers(1, tmp_path, None, cast(ProjectScanner, _DiesOnWorkers()))
+    try:
+        workers.submit([Project("package", str(tmp_path / "crash"))])
+        with pytest.raises(ScanError, match="re-run with --jobs 1"):
+            workers.wait()
+    finally:
+        workers.terminate()
