@@ -14,8 +14,8 @@ migrator/scan/samefiles.py).
 Each timed scan runs in a fresh process, as `migrate scan` does: it imports the scan's modules (as
 the bare parse has tree-sitter imported), then times `scan()` from discovery to the report (tables
 loaded, queries compiled, workers forked and joined), and keeps the report until the clock stops.
-The same scans in this long-lived process are printed too: there, each scan's forked worker
-inherits the heap that the earlier scans left, and the two-job figure is 5-10 % higher.
+The same two-job scan in this long-lived process (how a library caller runs it, after the
+warm-up scan and each other) is printed too; it came out 0-5 % slower than in a fresh process.
 
 On a shared, loaded machine wall times swing by 2-3x between runs; the CPU-time ratios (also
 printed) are the steadier measures: of the one-job scan, and with N jobs of the scanning process
