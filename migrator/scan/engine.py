@@ -209,7 +209,12 @@ class _Workers:
                 process.kill()
 
     def terminate(self) -> None:
-        """Stop at once (Ctrl-C, or an error in the parent): no orphan processes."""
+        """Stop at once (Ctrl-C, or an error in the parent): no orphan processes, no wait at exit.
+
+        The queue's feeder thread may still be writing projects into a full pipe that no worker
+        will read again: exit must not join it (it hung `migrate` after a Ctrl-C)."""
+        self.tasks.cancel_join_thread()
+        self.tasks.close()
         started = [p for p in self.processes if p.pid is not None]
         for process in started:
             process.kill()

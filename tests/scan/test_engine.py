@@ -261,3 +261,30 @@ def test_a_worker_that_dies_mid_project_ends_the_wait_with_what_to_do(tmp_path: 
             workers.wait()
     finally:
         workers.terminate()
+
+
+_EXIT_AFTER_TERMINATE = """
+import sys, time
+from pathlib import Path
+from migrator.scan.engine import Project, _Workers
+
+class Slow:
+    def scan(self, kind, path):
+        time.sleep(60)
+
+workers = _Workers(1, Path(sys.argv[1]), None, Slow())
+# More than a pipe holds (64 KiB): the queue's feeder thread is still writing when the scan stops.
+workers.submit([Project("package", f"{sys.argv[1]}/{'x' * 200}{n}") for n in range(2000)])
+time.sleep(0.5)
+workers.terminate()
+"""
+
+
+def test_a_scan_stopped_with_projects_still_queued_exits(tmp_path: Path) -> None:
+    # Ctrl-C 0.6 s into a two-job scan of serverless-patterns (900 projects) left `migrate` hanging
+    # at exit: multiprocessing joined the task queue's feeder thread, blocked on a pipe that no
+    # worker would read again.
+    done = subprocess.run(
+        [sys.executable, "-c", _EXIT_AFTER_TERMINATE, str(tmp_path)], cwd=REPO, timeout=30, check=False
+    )
+    assert done.returncode == 0
