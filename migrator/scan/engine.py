@@ -55,10 +55,11 @@ def _worker_loop(
     tables: Tables | None,
     tasks: mp.Queue[Project | None],
     results: mp.Queue[ProjectResult],
+    parent: int,
     scanner: ProjectScanner | None = None,
 ) -> None:
     """A worker process: scan projects until told to stop, with the scanner it inherits (forked)
-    or one it builds and warms up (spawned).
+    or one it builds and warms up (spawned); `parent` is the process that started it.
 
     Ctrl-C reaches the whole process group: the parent decides, and stops the workers (see
     codegen.interrupts)."""
@@ -67,9 +68,30 @@ def _worker_loop(
         scanner = _scanner(root, tables)
     frozen = _Frozen()  # what the worker starts with lives as long as it does: no collection walks it again
     with _fewer_collections():
-        for project in iter(tasks.get, None):
+        for project in _while_parent_lives(tasks, parent):
             results.put(scanner.scan(project.kind, Path(project.path)))
             frozen.project_done()
+
+
+#: Seconds a worker waits for a project before it checks that the scan's process is still there.
+PARENT_CHECK = 1.0
+
+
+def _while_parent_lives(tasks: mp.Queue[Project | None], parent: int) -> Iterator[Project]:
+    """The projects queued for this worker until its stop. A worker whose scan process is gone
+    (killed by SIGKILL, or by a SIGTERM sent to it alone) exits after the project it is on: it
+    has no one to send results to, and waited on the queue forever."""
+    while os.getppid() == parent:
+        try:
+            project = tasks.get(timeout=PARENT_CHECK)
+        except queue.Empty:
+            continue
+        if project is None:
+            return
+        yield project
+    # No exit handlers: they would wait for this worker's queue thread, writing into a pipe that
+    # no process reads.
+    os._exit(1)
 
 
 def _scanner(root: Path, tables: Tables | None) -> ProjectScanner:
@@ -159,7 +181,7 @@ class _Workers:
         context: Any = mp.get_context("fork" if fork else "spawn")
         self.tasks: mp.Queue[Project | None] = context.Queue()
         self.results: mp.Queue[ProjectResult] = context.Queue()
-        args = (root, tables, self.tasks, self.results, scanner if fork else None)
+        args = (root, tables, self.tasks, self.results, os.getpid(), scanner if fork else None)
         self.processes = [context.Process(target=_worker_loop, args=args, daemon=True) for _ in range(count)]
         try:
             with held_back():  # a Ctrl-C while a worker starts up printed its traceback

@@ -288,3 +288,50 @@ def test_a_scan_stopped_with_projects_still_queued_exits(tmp_path: Path) -> None
         [sys.executable, "-c", _EXIT_AFTER_TERMINATE, str(tmp_path)], cwd=REPO, timeout=30, check=False
     )
     assert done.returncode == 0
+
+
+_KILLED_WHILE_SCANNING = """
+import sys, time
+from pathlib import Path
+from migrator.scan.engine import Project, _Workers
+from migrator.scan.project import ProjectResult
+
+class Slow:
+    def scan(self, kind, path):
+        time.sleep(0.2)
+        return ProjectResult((), (), (), None)
+
+workers = _Workers(1, Path(sys.argv[1]), None, Slow())
+workers.submit([Project("package", f"{sys.argv[1]}/p{n}") for n in range(500)])
+print(workers.processes[0].pid, flush=True)
+time.sleep(60)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a live process (not gone, not a zombie waiting for a reaper)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_a_worker_does_not_outlive_its_killed_scan(tmp_path: Path, how: signal.Signals) -> None:
+    # `kill` of the scan's process alone (not its group) left the worker waiting on the queue forever.
+    scan_process = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_WHILE_SCANNING, str(tmp_path)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert scan_process.stdout is not None
+    worker = int(scan_process.stdout.readline())
+    scan_process.send_signal(how)
+    scan_process.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while _running(worker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(worker)
