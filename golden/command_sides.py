@@ -11,10 +11,10 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from codegen.interrupts import terminate_cleanly
 from golden.aws.reach import AwsMode, caller_region
 from golden.runners.parallel import run_golden_parallel
 from golden.runners.remote import LambdaClient, lambda_client
-from golden.runtime.signals import terminate_cleanly
 from golden.sides.choose import LocalOptions, go_side, node_side
 from golden.sides.wiring import report_cost, run_aws, sandbox_warnings
 

@@ -38,14 +38,17 @@ class ScanRequest:
 
 def run(request: ScanRequest, console: Console, err: Console | None = None) -> ExitCode:
     """Scan, write the report on `console` (stdout) or to the output file, check the bar on `err`."""
+    from codegen.interrupts import terminate_cleanly
     from migrator.progress import progress_bar
     from migrator.report.output import emit
     from migrator.scan.engine import ScanOptions, scan
 
     stderr = err or Console(stderr=True)
-    with progress_bar(stderr, enabled=request.progress) as advance:
-        report = scan(request.path, ScanOptions(jobs=request.jobs, progress=advance))
-    emit(report, request.format, request.output, console)
+    # SIGTERM/SIGHUP (a CI cancel, `kill`) stop it as Ctrl-C does: workers killed, no file half-written.
+    with terminate_cleanly():
+        with progress_bar(stderr, enabled=request.progress) as advance:
+            report = scan(request.path, ScanOptions(jobs=request.jobs, progress=advance))
+        emit(report, request.format, request.output, console)
     if request.fail_under is None:
         return ExitCode.OK
     below = [fn for fn in report.functions if fn.readiness < request.fail_under]

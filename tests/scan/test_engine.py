@@ -335,3 +335,49 @@ def test_a_worker_does_not_outlive_its_killed_scan(tmp_path: Path, how: signal.S
     while _running(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _running(worker)
+
+
+_TERMINATED_MID_SCAN = """
+import os, signal, sys
+from migrator.scan import engine, project
+
+fleet, noted_in, out = sys.argv[1:]
+main, real_scan, real_workers = os.getpid(), project.ProjectScanner.scan, engine._Workers.__init__
+
+def workers_noted(self, *args):
+    real_workers(self, *args)
+    with open(noted_in, "w") as noted:
+        noted.write(" ".join(str(p.pid) for p in self.processes))
+
+def scan_then_stop(self, kind, path):
+    if os.getpid() == main:  # a CI cancel, or `kill`, while this process scans its first project
+        os.kill(main, signal.SIGTERM)
+    return real_scan(self, kind, path)
+
+engine._Workers.__init__ = workers_noted
+project.ProjectScanner.scan = scan_then_stop
+sys.argv = ["migrate", "scan", fleet, "--jobs", "2", "--format", "json", "--output", out]
+from migrator.entry import main as migrate
+migrate()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_sigterm_stops_a_scan_as_ctrl_c_does(tmp_path: Path) -> None:
+    fleet = tmp_path / "fleet"
+    for copy in range(3):
+        shutil.copytree(FLEET, fleet / f"copy{copy}")
+    out = tmp_path / "out" / "report.json"
+    out.parent.mkdir()
+    noted = tmp_path / "workers"
+    done = subprocess.run(
+        [sys.executable, "-c", _TERMINATED_MID_SCAN, str(fleet), str(noted), str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr.strip().splitlines()[-1:]) == (130, ["migrate: interrupted"])
+    assert "Traceback" not in done.stderr
+    assert list(out.parent.iterdir()) == []  # no report, no temporary file
+    assert not any(_running(int(pid)) for pid in noted.read_text().split())

@@ -1,4 +1,4 @@
-"""SIGTERM and SIGHUP stop a golden run even when they land in a finalizer, which drops exceptions."""
+"""SIGTERM and SIGHUP stop a run (golden, `migrate scan`) even when they land in a finalizer."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import cast
 
 import pytest
 
-from golden.runtime.signals import Terminated, terminate_cleanly
+from codegen.interrupts import Terminated, terminate_cleanly
 
 
 def _wait() -> None:
