@@ -12,6 +12,8 @@ from typing import Literal
 
 import tree_sitter as ts
 
+from codegen.interrupts import held_back
+
 GrammarName = Literal["javascript", "typescript", "tsx"]
 
 SOURCE_EXTENSIONS: tuple[str, ...] = (".ts", ".mts", ".cts", ".js", ".mjs", ".cjs", ".tsx", ".jsx")
@@ -79,5 +81,9 @@ class Grammars:
             source = self._query_sources.get(name)
             if source is None:
                 source = self._query_sources[name] = _load_query_source(name)
-            query = self._queries[grammar, name] = ts.Query(self.language(grammar), source)
+            # py-tree-sitter compiles a pattern's regular expressions through Python and reports any
+            # exception as a bad pattern: a Ctrl-C or SIGTERM landing there became "Invalid predicate
+            # ... regular expression error". Held back, it is raised once the query is compiled.
+            with held_back():
+                query = self._queries[grammar, name] = ts.Query(self.language(grammar), source)
         return query

@@ -381,3 +381,40 @@ def test_sigterm_stops_a_scan_as_ctrl_c_does(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert list(out.parent.iterdir()) == []  # no report, no temporary file
     assert not any(_running(int(pid)) for pid in noted.read_text().split())
+
+
+_CTRL_C_WHILE_COMPILING = """
+import signal, threading, time
+import tree_sitter as ts
+from migrator.scan.jsparse import Grammars
+
+main, done = threading.main_thread().ident, threading.Event()
+
+def ctrl_c_again_and_again():
+    while not done.wait(0.0003):
+        signal.pthread_kill(main, signal.SIGINT)
+
+interrupted = misread = 0
+threading.Thread(target=ctrl_c_again_and_again, daemon=True).start()
+end = time.monotonic() + 1.5
+while time.monotonic() < end:
+    try:
+        Grammars().query("typescript", "facts.scm")
+    except KeyboardInterrupt:
+        interrupted += 1
+    except ts.QueryError:
+        misread += 1
+done.set()
+time.sleep(0.05)
+print(interrupted, misread)
+"""
+
+
+def test_a_ctrl_c_while_a_query_compiles_is_an_interrupt_not_a_bad_pattern() -> None:
+    # py-tree-sitter compiles `#match?` expressions through Python and reports any exception as an
+    # invalid pattern: a Ctrl-C there ended `migrate scan` with "regular expression error", exit 1.
+    done = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_WHILE_COMPILING], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    interrupted, misread = (int(n) for n in done.stdout.split())
+    assert interrupted > 0 and misread == 0
