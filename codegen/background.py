@@ -14,19 +14,16 @@ SIGKILL to `migrate` leaves no orphan behind.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import multiprocessing
 import os
 import pickle
-import signal
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from typing import IO, Generic, TypeVar
 
 from codegen.errors import CodegenError
-from codegen.interrupts import held_back, ignored_in_child
+from codegen.interrupts import die_with_parent, held_back, ignored_in_child
 
 T = TypeVar("T")
 
@@ -52,22 +49,6 @@ def _dumps(outcome: tuple[bool, object, float]) -> bytes:
     return data
 
 
-_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-
-
-def _die_with_parent(parent: int) -> None:
-    """Linux: have the kernel SIGKILL this process when its parent dies; exit if it already has."""
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        # The symbols already loaded (libc's among them): `find_library` would run `ldconfig -p`,
-        # a fork and exec from a child as large as the parent, in every child.
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent:  # the parent died between fork and prctl
-        os._exit(1)
-
-
 def can_fork() -> bool:
     """Whether this platform can fork (Linux, macOS); elsewhere work runs inline."""
     return "fork" in multiprocessing.get_all_start_methods()
@@ -90,7 +71,7 @@ class Background(Generic[T]):
         def child() -> None:
             # Ctrl-C reaches the whole process group: the parent decides, and cancels children.
             ignored_in_child()
-            _die_with_parent(parent)
+            die_with_parent(parent)
             try:
                 file.write(_dumps(_measure(work)))
                 file.flush()

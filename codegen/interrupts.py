@@ -17,6 +17,7 @@ and dropped by Python: a `Terminated` lost that way is delivered again, so the r
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -39,12 +40,34 @@ def held_back() -> Iterator[None]:
 
 
 def ignored_in_child() -> None:
-    """In a child forked under `held_back`: ignore SIGINT, let SIGTERM and SIGHUP end it quietly
-    (the parent's `terminate_cleanly` handler would raise in it), then unblock them."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    for signum in HANDLED:
-        signal.signal(signum, signal.SIG_DFL)
+    """In a child forked under `held_back`: ignore SIGINT, SIGTERM and SIGHUP, then unblock them.
+
+    The parent decides: it stops its children with SIGKILL, after letting them finish what must
+    not be left half-done (`migrate stub` waits for the modules being staged, then removes them).
+    A child that got the signal too would stop mid-write, or raise from the parent's
+    `terminate_cleanly` handler; one whose parent dies goes with it (`die_with_parent`)."""
+    for signum in _HELD:
+        signal.signal(signum, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def die_with_parent(parent: int) -> None:
+    """In a forked child, Linux: have the kernel SIGKILL it when `parent` dies (SIGKILL, or a signal
+    sent to the parent alone), so no orphan outlives a run; exit if the parent already has."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes  # here: `migrate scan` of an empty folder never forks, nor pays for the import
+
+    with contextlib.suppress(OSError, AttributeError):
+        # The symbols already loaded (libc's among them): `find_library` would run `ldconfig -p`,
+        # a fork and exec from a child as large as the parent, in every child.
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died between fork and prctl
+        os._exit(1)
 
 
 _AGAIN = 0.01

@@ -70,6 +70,31 @@ def imported_modules(importtime_stderr: str) -> set[str]:
     return {line.rsplit("|", 1)[1].strip() for line in lines if line.count("|") == 2}
 
 
+def _proc_stat(pid: int | str) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state, parent, ...); None when gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()
+
+
+def process_running(pid: int) -> bool:
+    """Whether `pid` is a live process (Linux /proc): not gone, not a zombie waiting for a reaper."""
+    fields = _proc_stat(pid)
+    return fields is not None and fields[0] not in ("Z", "X")
+
+
+def child_processes(pid: int) -> list[int]:
+    """The live processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        fields = _proc_stat(entry.name) if entry.name.isdigit() else None
+        if fields is not None and int(fields[1]) == pid and fields[0] not in ("Z", "X"):
+            found.append(int(entry.name))
+    return found
+
+
 def _go_module_files() -> dict[str, str]:
     listed = subprocess.run(
         ["git", "ls-files", "-z", "*go.mod", "*go.sum"], cwd=REPO, capture_output=True, check=False

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from codegen.interrupts import held_back, ignored_in_child
+from codegen.interrupts import die_with_parent, held_back, ignored_in_child
 from migrator import __version__
 from migrator.errors import ScanError
 from migrator.scan.discover import discover
@@ -64,6 +64,7 @@ def _worker_loop(
     Ctrl-C reaches the whole process group: the parent decides, and stops the workers (see
     codegen.interrupts)."""
     ignored_in_child()
+    die_with_parent(parent)  # Linux, at once; elsewhere `_while_parent_lives` notices
     if scanner is None:
         scanner = _scanner(root, tables)
     frozen = _Frozen()  # what the worker starts with lives as long as it does: no collection walks it again

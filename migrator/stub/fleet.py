@@ -11,6 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed, wait
 from pathlib import Path
 from typing import Any
 
+from codegen.interrupts import die_with_parent, held_back, ignored_in_child
 from codegen.output.write import Staged, WriteError, Written, commit_staged, discard_staged, stage_targets
 from migrator.scan.model import Function
 from migrator.stub.modules import Progress, make_targets
@@ -61,12 +62,12 @@ def stage_fleet(
     context: Any = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     results: dict[int, Chunk] = {}
     done = 0
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        futures: dict[Future[Chunk], int] = {
-            pool.submit(_stage_chunk, chunk, root, out, architecture, templates): i
-            for i, chunk in enumerate(chunks)
-        }
+    with ProcessPoolExecutor(workers, context, initializer=_worker_started, initargs=(os.getpid(),)) as pool:
+        futures: dict[Future[Chunk], int] = {}
         try:
+            with held_back():  # the workers start (at the first submit) with the signals held back
+                for i, chunk in enumerate(chunks):
+                    futures[pool.submit(_stage_chunk, chunk, root, out, architecture, templates)] = i
             for future in as_completed(futures):
                 results[futures[future]] = future.result()  # a worker's error stops the run
                 done += len(chunks[futures[future]])
@@ -83,6 +84,15 @@ def stage_fleet(
             raise
     ordered = [results[i] for i in range(len(chunks))]  # scan order, whatever order chunks ended in
     return [s for chunk in ordered for s in chunk[0]], [line for chunk in ordered for line in chunk[1]]
+
+
+def _worker_started(parent: int) -> None:
+    """A pool worker leaves Ctrl-C, SIGTERM and SIGHUP to this process, which waits for the chunks
+    being staged and then removes them (a worker stopped mid-chunk left its staging folder behind),
+    and dies with it (a SIGKILL, or a SIGTERM sent to it alone, left the workers waiting on their
+    queue forever)."""
+    ignored_in_child()
+    die_with_parent(parent)
 
 
 def write_fleet(

@@ -16,6 +16,7 @@ from typing import IO
 from rich.console import Console
 
 from codegen.exitcode import ExitCode
+from codegen.interrupts import terminate_cleanly
 from codegen.output.drift import check_targets
 from codegen.output.write import Target, WriteError, Written, commit_staged, stage_targets
 from migrator.progress import progress_bar
@@ -106,7 +107,8 @@ def run(request: StubRequest, console: Console, *, stderr: Console | None = None
     """The command: write (or check) every module; --check's diffs go to `console` (stdout) as they
     are, the progress bar and every message to `stderr`."""
     stderr = stderr or Console(stderr=True)
-    with progress_bar(stderr, enabled=request.progress, label="stubbing") as advance:
+    # SIGTERM/SIGHUP (a CI cancel, `kill`) stop it as Ctrl-C does: no staged module is left behind.
+    with terminate_cleanly(), progress_bar(stderr, enabled=request.progress, label="stubbing") as advance:
         return run_stub(request, stderr, advance, console.file)
 
 

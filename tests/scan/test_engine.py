@@ -18,7 +18,7 @@ import pytest
 from migrator.errors import ScanError
 from migrator.scan.engine import Project, ScanOptions, _Workers, scan
 from migrator.scan.project import ProjectResult, ProjectScanner
-from tests.conftest import FLEET, REPO, WriteTree
+from tests.conftest import FLEET, REPO, WriteTree, process_running
 
 
 def test_parallel_and_serial_scans_agree(tmp_path: Path) -> None:
@@ -308,15 +308,6 @@ time.sleep(60)
 """
 
 
-def _running(pid: int) -> bool:
-    """Whether `pid` is a live process (not gone, not a zombie waiting for a reaper)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-    except FileNotFoundError:
-        return False
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
 def test_a_worker_does_not_outlive_its_killed_scan(tmp_path: Path, how: signal.Signals) -> None:
@@ -332,9 +323,9 @@ def test_a_worker_does_not_outlive_its_killed_scan(tmp_path: Path, how: signal.S
     scan_process.send_signal(how)
     scan_process.wait(timeout=10)
     deadline = time.monotonic() + 10
-    while _running(worker) and time.monotonic() < deadline:
+    while process_running(worker) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not _running(worker)
+    assert not process_running(worker)
 
 
 _TERMINATED_MID_SCAN = """
@@ -380,7 +371,7 @@ def test_sigterm_stops_a_scan_as_ctrl_c_does(tmp_path: Path) -> None:
     assert (done.returncode, done.stderr.strip().splitlines()[-1:]) == (130, ["migrate: interrupted"])
     assert "Traceback" not in done.stderr
     assert list(out.parent.iterdir()) == []  # no report, no temporary file
-    assert not any(_running(int(pid)) for pid in noted.read_text().split())
+    assert not any(process_running(int(pid)) for pid in noted.read_text().split())
 
 
 _CTRL_C_WHILE_COMPILING = """
