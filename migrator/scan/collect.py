@@ -258,12 +258,11 @@ def _factories(methods: list[MethodCall], text: Text) -> list[Construct]:
     """`const ddb = DynamoDBDocument.from(new DynamoDBClient())` as a construct of `DynamoDBDocument`."""
     out = []
     for method in methods:
-        member = method.member
-        if method.name != "from" or member.parent is None:
+        if method.name != "from" or method.obj.type != "identifier":
             continue
-        obj = method.obj
-        if obj.type == "identifier":
-            out.append(_construct(obj, text, member.parent))
+        call = method.member.parent  # each `.parent` walks down from the root: read it once
+        if call is not None:
+            out.append(_construct(method.obj, text, call))
     return out
 
 
@@ -310,9 +309,9 @@ def _method_calls(methods: list[MethodCall], clients: set[str]) -> list[tuple[st
             continue
         name, at, obj = method.name, line(method.node), method.obj_text.removeprefix("this.")
         out.append((obj, name, at))
-        member = method.member
-        if name in _PRESIGN and member.parent is not None:
-            args = member.parent.child_by_field_name("arguments")
+        call = method.member.parent if name in _PRESIGN else None  # it walks: read once, when needed
+        if call is not None:
+            args = call.child_by_field_name("arguments")
             first = args.named_child(0) if args is not None and args.named_child_count else None
             operation = string_value(first) if first is not None else None
             if operation:

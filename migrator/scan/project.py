@@ -158,7 +158,7 @@ class ProjectScanner:
                 if fn is not None:
                     functions.append(fn)
                     reached.update(self.resolver.root / f for f in fn.source_files)
-        reached.update(self._modules(handlers))
+        reached.update(ws.reached(handlers))
         for path in sorted(p for p in reached if p in self.file_problems):
             problems.extend(self.file_problems[path])
         return ProjectResult(
@@ -168,17 +168,6 @@ class ProjectScanner:
             str(bare_dir) if bare_dir else None,
             tuple(skipped),
         )
-
-    def _modules(self, handlers: list[Path]) -> set[Path]:
-        """The handlers and every local module they reach: the helpers they share are walked once."""
-        found: set[Path] = set()
-        frontier = handlers[:]
-        while frontier:
-            path = frontier.pop()
-            if path not in found:
-                found.add(path)
-                frontier.extend(self.local_imports.get(path, ()))
-        return found
 
     def _plan(self, functions: Sequence[FunctionConfig]) -> None:
         """Tell the prefetch which handler files the functions will likely read (not yet read)."""

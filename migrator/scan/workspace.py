@@ -69,6 +69,18 @@ class Workspace:
                     order.append(dep)
         return order
 
+    def reached(self, handlers: list[Path]) -> set[Path]:
+        """The handlers and every local module they reach, as a set: unlike `closure` per handler,
+        the helpers they share are walked once."""
+        found: set[Path] = set()
+        frontier = handlers[:]
+        while frontier:
+            path = frontier.pop()
+            if path not in found:
+                found.add(path)
+                frontier.extend(self.local_imports.get(path, ()))
+        return found
+
     def declared_versions(self, path: Path) -> dict[str, str]:
         """Dependencies declared by the nearest package.json that declares any (root-bounded)."""
         key = os.path.dirname(path)
